@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Colour management. Camera RGB goes through the camera matrix into one linear, floating-point
+// working space (Rec.2020 primaries, D65 white) where every adjustment happens; at the end an
+// lcms2 transform takes the working space to the output profile (sRGB, Display P3 or Adobe
+// RGB), whose ICC profile is embedded in every file written. lcms2 sits behind this header
+// in one adapter (src/core/color/lcms_adapter.cpp) with RAII handles and a transform cache.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rangefinder/colormath.h"
+#include "rangefinder/image.h"
+#include "rangefinder/parallel.h"
+#include "rangefinder/raw.h"
+
+namespace rf {
+
+enum class OutputSpace { SRGB, DisplayP3, AdobeRGB };
+enum class RenderingIntent { Perceptual, RelativeColorimetric };
+
+/// "srgb", "p3" / "display-p3", "adobergb" / "adobe-rgb"; throws rf::Error otherwise.
+OutputSpace outputSpaceFromString(const std::string& s);
+const char* outputSpaceName(OutputSpace s);
+RenderingIntent intentFromString(const std::string& s);  ///< "perceptual", "relative"
+
+/// XYZ (D65) ↔ the linear working space (Rec.2020, D65).
+Mat3 workingFromXYZ();
+
+/// The matrix taking white-balanced camera RGB to the linear working space: a white-balanced
+/// neutral (1,1,1) maps to working white (1,1,1).
+Mat3 workingFromCamera(const Mat3& cameraFromXYZ);
+
+/// rgb ← m · rgb for every pixel of a 3-channel view.
+void applyMatrix(ImageView rgb, const Mat3& m, const CancelToken* cancel = nullptr);
+
+/// Working space (linear Rec.2020) → an output profile, encoded with that profile's transfer
+/// curve, as floats in [0, 1]. Built once per (space, intent) and cached; thread-safe.
+class OutputTransform {
+public:
+    OutputTransform(OutputSpace space, RenderingIntent intent);
+    ~OutputTransform();
+    OutputTransform(const OutputTransform&) = delete;
+    OutputTransform& operator=(const OutputTransform&) = delete;
+
+    /// In place; values are clipped to [0, 1] after the transform.
+    void apply(ImageView rgb, const CancelToken* cancel = nullptr) const;
+    /// The output profile as ICC bytes, to embed.
+    const std::vector<std::uint8_t>& iccProfile() const;
+    OutputSpace space() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// A shared, cached transform (profiles and lcms2 transforms are costly to build).
+std::shared_ptr<const OutputTransform> outputTransform(OutputSpace space, RenderingIntent intent);
+
+/// The ICC profile of an output space (for writers and tests).
+std::vector<std::uint8_t> iccProfileFor(OutputSpace space);
+
+}  // namespace rf

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A decoded raw file, as the rest of the pipeline sees it: sensor data scaled to [0, 1]
+// (black subtracted per channel, divided by white minus black), the colour filter layout,
+// the camera's white balance and colour matrix, and the metadata a photographer reads.
+// Decoding lives behind this header in one adapter (src/core/io/libraw_decoder.cpp); no
+// LibRaw type leaks out. Decoding never writes to the file.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rangefinder/colormath.h"
+#include "rangefinder/image.h"
+
+namespace rf {
+
+enum class SensorLayout {
+    Bayer,   ///< `mosaic` has 1 channel; `cfa` says which colour each 2×2 site is
+    Linear,  ///< `mosaic` has 3 channels of camera RGB: linear DNGs (ProRAW) and sensors
+             ///< LibRaw demosaics itself (X-Trans, Foveon, 4-colour)
+};
+
+/// The colour of the sites of a 2×2 Bayer tile: cfa[(y & 1) * 2 + (x & 1)], 0 = R, 1 = G,
+/// 2 = B, for coordinates in `RawImage::mosaic`.
+using CfaPattern = std::array<std::uint8_t, 4>;
+
+struct CaptureInfo {
+    std::string make, model, lens;
+    std::string software;
+    float iso = 0;
+    float shutterSeconds = 0;  ///< exposure time
+    float aperture = 0;        ///< f-number
+    float focalLengthMm = 0;
+    std::string dateTime;      ///< "YYYY-MM-DDTHH:MM:SS" local time as the camera recorded it
+    int orientation = 1;       ///< EXIF orientation 1..8
+    int width = 0, height = 0; ///< image size after decoding, before orientation
+    std::string artist, copyright;
+    bool hasGps = false;
+};
+
+struct RawImage {
+    std::string path;
+    CaptureInfo info;
+    SensorLayout layout = SensorLayout::Bayer;
+    CfaPattern cfa{0, 1, 1, 2};
+    /// Scaled sensor data, 0 = black, 1 = the clipping point of the channel. Values slightly
+    /// below 0 (noise around black) are kept; nothing above 1 exists.
+    Image mosaic;
+    /// As-shot white balance as camera RGB multipliers, normalised so green = 1.
+    std::array<float, 3> asShotMultipliers{1, 1, 1};
+    /// Camera multipliers for daylight (D65-ish), normalised so green = 1; falls back to the
+    /// as-shot ones when the camera does not record them.
+    std::array<float, 3> daylightMultipliers{1, 1, 1};
+    /// XYZ (D65) → camera RGB, rows R, G, B, as DNG's ColorMatrix or LibRaw's tables give it.
+    Mat3 cameraFromXYZ = identity3();
+    bool hasColorMatrix = false;
+    /// DNG BaselineExposure (EV): how much the camera meant the data to be brightened.
+    float baselineExposureEv = 0;
+};
+
+struct DecodeOptions {
+    /// Refuse images with more pixels than this before allocating (hostile headers).
+    std::int64_t maxPixels = 400'000'000;
+    /// Decode to half size where LibRaw can do it cheaply (unused for Bayer: the fast
+    /// demosaic does its own 2×2 binning).
+    bool halfSize = false;
+};
+
+/// Decodes a raw file. Throws rf::Error naming the file and the reason (not a raw file,
+/// unsupported camera, truncated data, too large, unreadable).
+RawImage decodeRaw(const std::string& path, const DecodeOptions& options = {});
+
+/// Reads metadata only (no pixel decoding): fast, for `info` and the library grid.
+CaptureInfo readCaptureInfo(const std::string& path);
+
+/// The largest embedded JPEG preview, as encoded bytes, without decoding the raw data.
+/// Empty when the file has none. Throws rf::Error when the file cannot be opened.
+std::vector<std::uint8_t> extractPreview(const std::string& path);
+
+}  // namespace rf

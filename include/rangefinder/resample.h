@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Output sizing and sharpening. Resizing happens in linear light with an antialiased,
+// separable Lanczos-3 filter (a box average would soften, point sampling would alias).
+// Sharpening comes after the resize, as photographers sharpen for the screen: an unsharp
+// mask on luminance, so edges gain contrast without colour fringes.
+#pragma once
+
+#include <string>
+
+#include "rangefinder/image.h"
+#include "rangefinder/parallel.h"
+
+namespace rf {
+
+enum class SizeMode { Original, LongEdge, ShortEdge, Fit, Megapixels };
+
+struct OutputSize {
+    SizeMode mode = SizeMode::Original;
+    int a = 0;              ///< LongEdge / ShortEdge: the edge; Fit: width
+    int b = 0;              ///< Fit: height
+    double megapixels = 0;  ///< Megapixels
+    bool allowUpscale = false;
+};
+
+/// Parses "2048" (long edge), "long:2048", "short:1080", "1920x1080", "12mp", "original".
+OutputSize outputSizeFromString(const std::string& s);
+
+/// The output size for an input of width × height (never upscaled unless allowed).
+void targetSize(int width, int height, const OutputSize& size, int& outWidth, int& outHeight);
+
+/// Antialiased Lanczos-3 resize of any channel count into out (width × height).
+void resize(ConstImageView in, int width, int height, Image& out,
+            const CancelToken* cancel = nullptr);
+
+struct SharpenParams {
+    float amount = 0;     ///< 0 … 5 (1 = 100 %)
+    float radius = 0.8f;  ///< Gaussian sigma in output pixels
+    float threshold = 0;  ///< ignore luminance differences below this (0 … 1)
+    bool enabled() const { return amount > 0; }
+};
+
+/// Unsharp mask on luminance of a display-encoded RGB view, in place.
+void sharpen(ImageView rgb, const SharpenParams& p, const CancelToken* cancel = nullptr);
+
+}  // namespace rf

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package Rangefinder needs to build, test and benchmark.
+# The one list of dependencies: the README's commands and CI both run this script.
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build pkg-config git
+    libraw-dev liblcms2-dev libexiv2-dev
+    libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
+    libjpeg-dev libpng-dev libtiff-dev
+    nlohmann-json3-dev libcli11-dev
+    libgtest-dev libgmock-dev libbenchmark-dev
+    libimage-exiftool-perl rawtran-doc
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    if [[ $(id -u) -ne 0 ]]; then
+        echo "install-deps: missing packages: ${missing[*]} (run as root, or install them)" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update
+    apt-get install -y --no-install-recommends "${missing[@]}"
+fi
