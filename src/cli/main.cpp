@@ -1,6 +1,303 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// rangefinder-cli: the batch front end over the core. It parses the command line (CLI11,
+// Debian's libcli11-dev, rather than hand-written parsing), turns options into an edit
+// document and export settings, and hands the files to the core's batch exporter. Exit
+// status: 0 all good, 1 some file failed, 2 the command line itself was wrong.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
 #include <cstdio>
-int main() {
-    std::puts("rangefinder-cli: under construction");
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "progress.h"
+#include "rangefinder/error.h"
+#include "rangefinder/export.h"
+#include "rangefinder/params.h"
+#include "rangefinder/raw.h"
+
+namespace fs = std::filesystem;
+using namespace rf;
+
+namespace {
+
+struct ExportArgs {
+    std::vector<std::string> inputs;
+    std::string outputDir = ".";
+    std::string preset = "web";
+    std::string nameTemplate = "{name}";
+    std::string format;
+    int quality = 0;
+    int longEdge = 0;
+    std::string size;
+    std::string colorspace;
+    std::string intent;
+    std::string subsampling;
+    bool progressive = false;
+    int bitDepth = 0;
+    double sharpen = -1;
+    double sharpenRadius = -1;
+    std::vector<std::string> sets;
+    std::string editsFile;
+    int jobs = 0;
+    bool overwrite = false;
+    bool keepGps = false;
+    bool noMetadata = false;
+    std::string artist, copyright;
+    bool quiet = false;
+};
+
+std::vector<std::string> expandInputs(const std::vector<std::string>& inputs,
+                                      std::vector<std::string>& problems) {
+    std::vector<std::string> files;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (fs::is_directory(in, ec)) {
+            try {
+                auto found = rawFilesIn(in);
+                if (found.empty()) problems.push_back(in + ": no raw files in this folder");
+                files.insert(files.end(), found.begin(), found.end());
+            } catch (const Error& e) {
+                problems.push_back(e.what());
+            }
+        } else {
+            files.push_back(in);  // a missing or bad file is reported by the exporter
+        }
+    }
+    return files;
+}
+
+int runExport(const ExportArgs& a) {
+    ExportSettings s = exportPreset(a.preset);
+    if (!a.format.empty()) s.encode.format = fileFormatFromString(a.format);
+    if (s.encode.format == FileFormat::Tiff) s.encode.bitDepth = 16;
+    if (a.quality) s.encode.quality = a.quality;
+    if (a.longEdge) s.render.size = {SizeMode::LongEdge, a.longEdge};
+    if (!a.size.empty()) s.render.size = outputSizeFromString(a.size);
+    if (!a.colorspace.empty()) s.render.space = outputSpaceFromString(a.colorspace);
+    if (!a.intent.empty()) s.render.intent = intentFromString(a.intent);
+    if (a.subsampling == "444") s.encode.subsampling = ChromaSubsampling::S444;
+    if (a.subsampling == "422") s.encode.subsampling = ChromaSubsampling::S422;
+    if (a.subsampling == "420") s.encode.subsampling = ChromaSubsampling::S420;
+    if (a.progressive) s.encode.progressive = true;
+    if (a.bitDepth) s.encode.bitDepth = a.bitDepth;
+    if (a.sharpen >= 0) s.render.sharpen.amount = float(a.sharpen);
+    if (a.sharpenRadius > 0) s.render.sharpen.radius = float(a.sharpenRadius);
+    s.metadata.keepGps = a.keepGps;
+    s.metadata.copy = !a.noMetadata;
+    s.metadata.artist = a.artist;
+    s.metadata.copyright = a.copyright;
+    s.outputDir = a.outputDir;
+    s.nameTemplate = a.nameTemplate;
+    s.overwrite = a.overwrite;
+
+    EditDocument edits;
+    if (!a.editsFile.empty()) edits = EditDocument::loadFile(a.editsFile);
+    for (const auto& assignment : a.sets) edits.setAssignment(assignment);
+    // Check the template once up front rather than failing every file the same way.
+    expandNameTemplate(s.nameTemplate, "check.raw", {}, edits, 1, s.encode.format);
+
+    std::vector<std::string> problems;
+    const auto files = expandInputs(a.inputs, problems);
+    for (const auto& p : problems) std::fprintf(stderr, "FAILED %s\n", p.c_str());
+    std::vector<ExportJob> jobs;
+    for (const auto& f : files) jobs.push_back({f, edits});
+
+    cli::Progress progress(int(jobs.size()), ::isatty(STDERR_FILENO) != 0, a.quiet);
+    const auto start = std::chrono::steady_clock::now();
+    const auto outcomes = exportBatch(jobs, s, a.jobs, [&](const ExportOutcome& o, int done, int) {
+        progress.update(o, done);
+    });
+    progress.finish();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    int failed = int(problems.size());
+    std::vector<std::string> written;
+    for (const auto& o : outcomes) {
+        if (o.ok())
+            written.push_back(o.output);
+        else
+            ++failed;
+    }
+    std::fprintf(stderr, "Exported %zu of %zu file(s) to %s in %.2fs", written.size(),
+                 outcomes.size(), fs::absolute(s.outputDir).lexically_normal().c_str(), seconds);
+    if (failed) std::fprintf(stderr, "; %d failed:", failed);
+    std::fprintf(stderr, "\n");
+    for (const auto& p : problems) std::fprintf(stderr, "  %s\n", p.c_str());
+    for (const auto& o : outcomes)
+        if (!o.ok()) std::fprintf(stderr, "  %s\n", o.error.c_str());
+    // The written paths on stdout, one per line, for scripts.
+    for (const auto& w : written) std::printf("%s\n", w.c_str());
+    return failed ? 1 : 0;
+}
+
+nlohmann::json infoJson(const std::string& path, const CaptureInfo& i) {
+    return {{"file", path},
+            {"make", i.make},
+            {"model", i.model},
+            {"lens", i.lens},
+            {"iso", i.iso},
+            {"shutter_seconds", i.shutterSeconds},
+            {"aperture", i.aperture},
+            {"focal_length_mm", i.focalLengthMm},
+            {"date_time", i.dateTime},
+            {"orientation", i.orientation},
+            {"width", i.width},
+            {"height", i.height},
+            {"artist", i.artist},
+            {"copyright", i.copyright},
+            {"has_gps", i.hasGps}};
+}
+
+std::string shutterText(float s) {
+    char buf[32];
+    if (s <= 0) return "?";
+    if (s < 0.5f)
+        std::snprintf(buf, sizeof buf, "1/%.0f s", 1.0 / s);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f s", s);
+    return buf;
+}
+
+int runInfo(const std::vector<std::string>& inputs, bool json) {
+    std::vector<std::string> problems;
+    const auto files = expandInputs(inputs, problems);
+    int failed = int(problems.size());
+    for (const auto& p : problems) std::fprintf(stderr, "error: %s\n", p.c_str());
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& f : files) {
+        try {
+            const CaptureInfo i = readCaptureInfo(f);
+            if (json) {
+                all.push_back(infoJson(f, i));
+                continue;
+            }
+            std::printf("%s\n", f.c_str());
+            std::printf("  Camera       %s %s\n", i.make.c_str(), i.model.c_str());
+            if (!i.lens.empty()) std::printf("  Lens         %s\n", i.lens.c_str());
+            std::printf("  Exposure     %s  f/%.1f  ISO %.0f  %.0f mm\n",
+                        shutterText(i.shutterSeconds).c_str(), i.aperture, i.iso,
+                        i.focalLengthMm);
+            std::printf("  Taken        %s\n", i.dateTime.empty() ? "?" : i.dateTime.c_str());
+            std::printf("  Size         %d x %d, orientation %d\n", i.width, i.height,
+                        i.orientation);
+            if (!i.artist.empty()) std::printf("  Artist       %s\n", i.artist.c_str());
+            if (!i.copyright.empty()) std::printf("  Copyright    %s\n", i.copyright.c_str());
+            if (i.hasGps) std::printf("  GPS          present\n");
+        } catch (const Error& e) {
+            std::fprintf(stderr, "error: %s\n", e.what());
+            ++failed;
+        }
+    }
+    if (json) std::printf("%s\n", all.dump(2).c_str());
+    return failed ? 1 : 0;
+}
+
+int runParams() {
+    for (const auto& d : schema()) {
+        std::string range;
+        switch (d.type) {
+            case ParamType::Float:
+            case ParamType::Int: {
+                char buf[96];
+                std::snprintf(buf, sizeof buf, "%g … %g %s (default %g)", d.minValue, d.maxValue,
+                              d.unit.c_str(), d.defaultValue);
+                range = buf;
+                break;
+            }
+            case ParamType::Bool: range = d.defaultValue ? "true|false (default true)"
+                                                         : "true|false (default false)"; break;
+            case ParamType::Choice:
+                for (const auto& c : d.choices) range += (range.empty() ? "" : "|") + c;
+                range += " (default " + d.defaultText + ")";
+                break;
+            case ParamType::Text: range = "text"; break;
+        }
+        std::printf("%-22s %-7s %s\n    %s: %s\n", d.key.c_str(), groupName(d.group),
+                    range.c_str(), d.label.c_str(), d.help.c_str());
+    }
     return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"rangefinder-cli: develop camera raw files into finished images.\n"
+                 "Rangefinder never writes to a raw file."};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("rangefinder-cli ") + RF_VERSION);
+
+    ExportArgs ex;
+    CLI::App* exportCmd = app.add_subcommand(
+        "export", "Render raw files (or every raw file in a folder) to JPEG, TIFF or PNG.");
+    exportCmd->add_option("inputs", ex.inputs, "Raw files or folders")->required();
+    exportCmd->add_option("-o,--output", ex.outputDir, "Output folder (created if missing)")
+        ->capture_default_str();
+    exportCmd->add_option("--preset", ex.preset,
+                          "web: 2048 px long edge, JPEG q85, sRGB, screen sharpening; "
+                          "full: full size, JPEG q92")
+        ->check(CLI::IsMember({"web", "full"}))
+        ->capture_default_str();
+    exportCmd->add_option("-t,--template", ex.nameTemplate,
+                          "Output name: {name} {ext} {camera} {date} {seq}")
+        ->capture_default_str();
+    exportCmd->add_option("-f,--format", ex.format, "jpeg, tiff (16-bit) or png");
+    exportCmd->add_option("-q,--quality", ex.quality, "JPEG quality")->check(CLI::Range(1, 100));
+    exportCmd->add_option("--long-edge", ex.longEdge, "Long edge in pixels")
+        ->check(CLI::Range(16, 100000));
+    exportCmd->add_option("--size", ex.size,
+                          "2048, long:2048, short:1080, 1920x1080 (fit), 12mp, original");
+    exportCmd->add_option("--colorspace", ex.colorspace, "srgb, p3 or adobergb");
+    exportCmd->add_option("--intent", ex.intent, "perceptual or relative");
+    exportCmd->add_option("--subsampling", ex.subsampling, "JPEG chroma subsampling")
+        ->check(CLI::IsMember({"444", "422", "420"}));
+    exportCmd->add_flag("--progressive", ex.progressive, "Progressive JPEG");
+    exportCmd->add_option("--bit-depth", ex.bitDepth, "PNG/TIFF bits per channel")
+        ->check(CLI::IsMember({8, 16}));
+    exportCmd->add_option("--sharpen", ex.sharpen, "Output sharpening amount (0 = off, 1 = 100%)")
+        ->check(CLI::Range(0.0, 5.0));
+    exportCmd->add_option("--sharpen-radius", ex.sharpenRadius, "Sharpening radius in pixels")
+        ->check(CLI::Range(0.2, 5.0));
+    exportCmd->add_option("-s,--set", ex.sets,
+                          "KEY=VALUE for any edit parameter (see: rangefinder-cli params)");
+    exportCmd->add_option("-e,--edits", ex.editsFile, "Edit document (JSON) applied to every file")
+        ->check(CLI::ExistingFile);
+    exportCmd->add_option("-j,--jobs", ex.jobs, "Files exported at once (default: one per core)")
+        ->check(CLI::Range(0, 256));
+    exportCmd->add_flag("--overwrite", ex.overwrite,
+                        "Replace existing outputs (otherwise a numbered name is chosen)");
+    exportCmd->add_flag("--keep-gps", ex.keepGps, "Keep GPS location in the exported files");
+    exportCmd->add_flag("--no-metadata", ex.noMetadata, "Write no EXIF/IPTC/XMP metadata");
+    exportCmd->add_option("--artist", ex.artist, "Artist written into the exported files");
+    exportCmd->add_option("--copyright", ex.copyright, "Copyright written into the exported files");
+    exportCmd->add_flag("--quiet", ex.quiet, "Only report failures and the summary");
+
+    std::vector<std::string> infoInputs;
+    bool infoAsJson = false;
+    CLI::App* infoCmd = app.add_subcommand("info", "Print what the camera recorded about files.");
+    infoCmd->add_option("inputs", infoInputs, "Raw files or folders")->required();
+    infoCmd->add_flag("--json", infoAsJson, "Machine-readable output");
+
+    CLI::App* paramsCmd =
+        app.add_subcommand("params", "List every edit parameter, its range and default.");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    try {
+        if (*exportCmd) return runExport(ex);
+        if (*infoCmd) return runInfo(infoInputs, infoAsJson);
+        if (*paramsCmd) return runParams();
+    } catch (const Error& e) {
+        std::fprintf(stderr, "rangefinder-cli: %s\n", e.what());
+        return 2;
+    }
+    return 2;
 }

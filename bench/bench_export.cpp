@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The headline figure: exporting one raw to a web JPEG, next to LibRaw's own unpack() of the
+// same file in the same run — the floor any raw developer stands on. Printed as a ratio so it
+// holds on a noisy shared machine. Usage: bench_export [FILE.CR2] [benchmark flags].
+#include <benchmark/benchmark.h>
+#include <libraw/libraw.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "rangefinder/export.h"
+#include "rangefinder/raw.h"
+
+namespace fs = std::filesystem;
+
+static std::string gFile;
+static std::string gOutDir;
+
+static void BM_LibRawUnpack(benchmark::State& state) {
+    for (auto _ : state) {
+        LibRaw raw;
+        if (raw.open_file(gFile.c_str()) != LIBRAW_SUCCESS || raw.unpack() != LIBRAW_SUCCESS) {
+            state.SkipWithError("LibRaw cannot unpack the file");
+            return;
+        }
+        benchmark::DoNotOptimize(raw.imgdata.rawdata.raw_alloc);
+    }
+}
+
+static void BM_Decode(benchmark::State& state) {
+    for (auto _ : state) benchmark::DoNotOptimize(rf::decodeRaw(gFile));
+}
+
+static void BM_WebExport(benchmark::State& state) {
+    rf::ExportSettings s = rf::exportPreset("web");
+    s.outputDir = gOutDir;
+    s.overwrite = true;
+    for (auto _ : state) {
+        const rf::ExportOutcome o = rf::exportFile({gFile, rf::EditDocument()}, s);
+        if (!o.ok()) {
+            state.SkipWithError(o.error.c_str());
+            return;
+        }
+    }
+}
+
+// Collects each benchmark's real time so the ratio can be printed after the run.
+class RatioReporter : public benchmark::ConsoleReporter {
+public:
+    std::map<std::string, double> seconds;
+    void ReportRuns(const std::vector<Run>& runs) override {
+        for (const auto& r : runs)
+            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
+                seconds[r.benchmark_name()] = r.GetAdjustedRealTime() * 1e-3;  // ms → s
+        ConsoleReporter::ReportRuns(runs);
+    }
+};
+
+int main(int argc, char** argv) {
+    gFile = RF_SOURCE_DIR "/../shared/testdata/raw/canon-eos30d.CR2";
+    if (!fs::exists(gFile)) gFile = "/usr/share/doc/rawtran/IMG_5952.CR2";
+    if (argc > 1 && argv[1][0] != '-') {
+        gFile = argv[1];
+        --argc, ++argv;
+    }
+    if (!fs::exists(gFile)) {
+        std::fprintf(stderr, "bench_export: no raw file (give one as the first argument)\n");
+        return 1;
+    }
+    gOutDir = (fs::temp_directory_path() / "rf-bench-export").string();
+    fs::create_directories(gOutDir);
+
+    benchmark::RegisterBenchmark("LibRaw_unpack", BM_LibRawUnpack)
+        ->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+    benchmark::RegisterBenchmark("rf_decode", BM_Decode)
+        ->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+    benchmark::RegisterBenchmark("rf_web_export", BM_WebExport)
+        ->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+    benchmark::Initialize(&argc, argv);
+    RatioReporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::Shutdown();
+
+    const auto u = reporter.seconds.find("LibRaw_unpack");
+    const auto e = reporter.seconds.find("rf_web_export");
+    if (u != reporter.seconds.end() && e != reporter.seconds.end() && u->second > 0)
+        std::printf("\n%s: web export %.3f s, LibRaw unpack %.3f s, ratio %.2fx\n",
+                    fs::path(gFile).filename().c_str(), e->second, u->second,
+                    e->second / u->second);
+    fs::remove_all(gOutDir);
+    return 0;
+}

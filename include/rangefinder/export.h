@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Exporting: raw files in, finished images out. One call renders a file through the pipeline
+// and writes it safely (a temporary file beside the target, flushed, then linked into place
+// so an existing file is never replaced unless asked, and a failure leaves nothing behind).
+// A batch runs files in parallel, one per core, reports each file's outcome as it finishes
+// and goes on past failures. Both front ends export through here.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "rangefinder/params.h"
+#include "rangefinder/parallel.h"
+#include "rangefinder/pipeline.h"
+#include "rangefinder/writer.h"
+
+namespace rf {
+
+struct ExportSettings {
+    RenderOptions render;
+    EncodeOptions encode;
+    MetadataPolicy metadata;
+    std::string outputDir = ".";
+    /// Fields: {name} (input name without extension), {ext} (input extension), {camera},
+    /// {date} (capture date, YYYY-MM-DD), {seq} (position in the batch, 1-based).
+    /// The output format's extension is added when the template has none.
+    std::string nameTemplate = "{name}";
+    bool overwrite = false;
+};
+
+/// The named presets: "web" (2048 px long edge, JPEG q85, sRGB, screen sharpening, GPS
+/// stripped) and "full" (full size, JPEG q92 4:4:4, no sharpening). Throws rf::Error.
+ExportSettings exportPreset(const std::string& name);
+
+struct ExportJob {
+    std::string input;
+    EditDocument edits;
+};
+
+struct ExportOutcome {
+    std::string input;
+    std::string output;  ///< empty on failure
+    std::string error;   ///< empty on success
+    int width = 0, height = 0;
+    double seconds = 0;
+    bool ok() const { return error.empty(); }
+};
+
+/// Expands the name template for one file (without the directory or collision numbering).
+std::string expandNameTemplate(const std::string& nameTemplate, const std::string& input,
+                               const CaptureInfo& info, const EditDocument& edits, int seq,
+                               FileFormat format);
+
+/// Renders and writes one file. Never throws for a bad input: the outcome says what failed.
+ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, int seq = 1,
+                         const CancelToken* cancel = nullptr);
+
+using ExportProgress = std::function<void(const ExportOutcome& finished, int done, int total)>;
+
+/// Exports every job, `jobs` files at a time (0 = one per core), calling `progress` (from
+/// worker threads, serialised) as each finishes. Outcomes come back in input order.
+std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
+                                       const ExportSettings& settings, int parallelJobs = 0,
+                                       const ExportProgress& progress = {},
+                                       const CancelToken* cancel = nullptr);
+
+/// Raw files in a folder (by extension, not recursive), sorted by name.
+std::vector<std::string> rawFilesIn(const std::string& dir);
+bool looksLikeRawFile(const std::string& path);
+
+}  // namespace rf

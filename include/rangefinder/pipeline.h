@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one pipeline. Preview, export and the command line all render through `Pipeline`, and
+// differ only in the size they ask for. The stages run in a fixed order:
+//
+//   raw ─ white balance + highlights ─ demosaic ─ camera matrix → linear Rec.2020
+//       ─ geometry (orientation, straighten, crop) ─ resize (linear light)
+//       ─ tone & colour ─ output profile (lcms2) ─ sharpen ─→ display-encoded RGB
+//
+// Each stage is a pure function of its input and its parameters. The pipeline keeps the
+// output of the expensive early stages under a hash of everything upstream of them (raw,
+// parameters, scale), so moving a tone slider re-runs only tone, output transform and
+// sharpening; moving white balance re-runs from the start.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "rangefinder/color.h"
+#include "rangefinder/image.h"
+#include "rangefinder/params.h"
+#include "rangefinder/parallel.h"
+#include "rangefinder/raw.h"
+#include "rangefinder/resample.h"
+
+namespace rf {
+
+struct RenderOptions {
+    OutputSize size;  ///< default: full size
+    OutputSpace space = OutputSpace::SRGB;
+    RenderingIntent intent = RenderingIntent::Perceptual;
+    SharpenParams sharpen;  ///< output sharpening, after the resize
+};
+
+/// What a render produced.
+struct RenderResult {
+    Image rgb;  ///< display-encoded output-space RGB in [0, 1]
+    std::shared_ptr<const OutputTransform> transform;  ///< holds the ICC profile
+    bool halfSizeDemosaic = false;                     ///< which demosaic path ran
+};
+
+class Pipeline {
+public:
+    explicit Pipeline(std::shared_ptr<const RawImage> raw);
+
+    const RawImage& raw() const { return *raw_; }
+
+    /// Renders the raw with an edit document at the requested size. Thread-safe (renders of
+    /// one Pipeline are serialised); throws rf::Cancelled when `cancel` fires.
+    RenderResult render(const EditDocument& edits, const RenderOptions& options,
+                        const CancelToken* cancel = nullptr);
+
+    /// The size `render` will produce, without rendering.
+    void outputSize(const EditDocument& edits, const RenderOptions& options, int& width,
+                    int& height) const;
+
+    /// White balance from a patch the user marks as neutral, given in the coordinates of a
+    /// render with these edits and options. Returns the edits with wb.mode = custom and the
+    /// temperature and tint that make the patch neutral. Throws rf::Error when the patch is
+    /// clipped or black.
+    EditDocument whiteBalanceFromRegion(const EditDocument& edits, const RenderOptions& options,
+                                        const Rect& region);
+
+    /// Counts of stage executions, for tests that check only downstream stages re-run.
+    struct Stats {
+        int developed = 0;  ///< white balance → demosaic → camera matrix
+        int geometry = 0;   ///< geometry → resize
+        int finished = 0;   ///< tone → output → sharpen
+    };
+    Stats stats() const;
+
+private:
+    struct Plan;
+    Plan plan(const EditDocument& edits, const RenderOptions& options) const;
+    void develop(const Plan& p, const CancelToken* cancel);
+    void shape(const Plan& p, const CancelToken* cancel);
+
+    std::shared_ptr<const RawImage> raw_;
+    mutable std::mutex mutex_;
+    // Cached stage outputs and the hashes of everything upstream of them.
+    Image developed_;  // linear working space, sensor geometry (full or half)
+    std::uint64_t developedKey_ = 0;
+    Image shaped_;     // after geometry and resize, linear working space
+    std::uint64_t shapedKey_ = 0;
+    Image scratch_;
+    Stats stats_;
+};
+
+}  // namespace rf

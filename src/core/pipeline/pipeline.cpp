@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pipeline's plan decides, before any pixel is touched, which demosaic path runs and what
+// each cached stage's key is: a stage's key folds in the key of the stage before it, so a
+// change anywhere upstream invalidates everything downstream and nothing else.
+#include "rangefinder/pipeline.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "rangefinder/demosaic.h"
+#include "rangefinder/error.h"
+#include "rangefinder/geometry.h"
+#include "rangefinder/tone.h"
+#include "rangefinder/whitebalance.h"
+
+namespace rf {
+
+namespace {
+
+std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
+    return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
+}
+
+const std::vector<std::string> kDevelopKeys = {"wb.mode", "wb.temperature", "wb.tint",
+                                               "highlights.mode", "demosaic.method"};
+
+// 2×2 box average of a 3-channel image: the "half size" path for sensors that arrive
+// already demosaiced, so they cost no more than a Bayer sensor's superpixel path.
+void halveLinear(ConstImageView in, Image& out) {
+    const int w = in.width / 2, h = in.height / 2;
+    out.resize(w, h, 3);
+    parallelFor(0, h, [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) {
+            const float* a = in.row(2 * y);
+            const float* b = in.row(2 * y + 1);
+            float* o = out.row(y);
+            for (int x = 0; x < w; ++x)
+                for (int c = 0; c < 3; ++c)
+                    o[3 * x + c] = 0.25f * (a[6 * x + c] + a[6 * x + 3 + c] + b[6 * x + c] +
+                                            b[6 * x + 3 + c]);
+        }
+    });
+}
+
+// A camera without a known matrix is treated as if its primaries were sRGB's: plausible
+// colour rather than none.
+Mat3 cameraMatrixOf(const RawImage& r) {
+    return r.hasColorMatrix ? r.cameraFromXYZ : inverse(xyzFromLinearSRGB());
+}
+
+}  // namespace
+
+struct Pipeline::Plan {
+    bool half = false;
+    int developedWidth = 0, developedHeight = 0;
+    int geometryWidth = 0, geometryHeight = 0;  // after geometry, at developed scale
+    int outWidth = 0, outHeight = 0;
+    Multipliers wb{1, 1, 1};
+    HighlightMode highlights = HighlightMode::Reconstruct;
+    GeometryParams geometry;
+    std::uint64_t developKey = 0, shapeKey = 0;
+};
+
+Pipeline::Pipeline(std::shared_ptr<const RawImage> raw) : raw_(std::move(raw)) {
+    if (!raw_ || raw_->mosaic.empty()) throw Error("pipeline needs a decoded raw image");
+}
+
+Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& options) const {
+    Plan p;
+    const RawImage& r = *raw_;
+    const int sensorW = r.mosaic.width(), sensorH = r.mosaic.height();
+    p.geometry = GeometryParams::from(edits);
+
+    // The size the photographer asked for is relative to the full-resolution frame.
+    int fullGeoW = 0, fullGeoH = 0;
+    geometryOutputSize(sensorW, sensorH, r.info.orientation, p.geometry, fullGeoW, fullGeoH);
+    targetSize(fullGeoW, fullGeoH, options.size, p.outWidth, p.outHeight);
+
+    const std::string method = edits.getText("demosaic.method");
+    if (method == "fast")
+        p.half = true;
+    else if (method == "hq")
+        p.half = false;
+    else  // A web export must not pay for a full-resolution demosaic it will throw away.
+        p.half = 2 * p.outWidth <= fullGeoW && 2 * p.outHeight <= fullGeoH;
+    p.half = p.half && sensorW >= 4 && sensorH >= 4;
+
+    p.developedWidth = p.half ? sensorW / 2 : sensorW;
+    p.developedHeight = p.half ? sensorH / 2 : sensorH;
+    geometryOutputSize(p.developedWidth, p.developedHeight, r.info.orientation, p.geometry,
+                       p.geometryWidth, p.geometryHeight);
+
+    p.wb = resolveWhiteBalance(r, WhiteBalanceParams::from(edits));
+    p.highlights = edits.getText("highlights.mode") == "clip" ? HighlightMode::Clip
+                                                              : HighlightMode::Reconstruct;
+    p.developKey = combine(edits.hashKeys(kDevelopKeys), p.half ? 1 : 2);
+    p.shapeKey = combine(p.developKey, edits.hash({ParamGroup::Crop}));
+    p.shapeKey = combine(p.shapeKey, std::uint64_t(p.outWidth) << 32 | std::uint32_t(p.outHeight));
+    return p;
+}
+
+void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
+    const RawImage& r = *raw_;
+    // White balance works on a copy: the decoded raw is shared and never changes.
+    scratch_ = r.mosaic;
+    applyWhiteBalance(scratch_.view(), r.layout, r.cfa, p.wb, p.highlights, cancel);
+    if (r.layout == SensorLayout::Bayer) {
+        if (p.half)
+            demosaicHalf(scratch_.cview(), r.cfa, developed_, cancel);
+        else
+            demosaicFull(scratch_.cview(), r.cfa, developed_, cancel);
+    } else if (p.half) {
+        halveLinear(scratch_.cview(), developed_);
+    } else {
+        std::swap(developed_, scratch_);
+    }
+    if (p.highlights == HighlightMode::Reconstruct)
+        reconstructHighlights(developed_.view(), p.wb, cancel);
+    Mat3 m = workingFromCamera(cameraMatrixOf(r));
+    // DNG BaselineExposure: how bright the camera meant the data to be rendered.
+    const double gain = std::exp2(double(r.baselineExposureEv));
+    for (auto& row : m)
+        for (double& v : row) v *= gain;
+    applyMatrix(developed_.view(), m, cancel);
+    developedKey_ = p.developKey;
+    ++stats_.developed;
+}
+
+void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
+    const GeometryParams& g = p.geometry;
+    ConstImageView src = developed_.cview();
+    if (!g.isIdentity() || raw_->info.orientation != 1) {
+        applyGeometry(src, raw_->info.orientation, g, scratch_, cancel);
+        src = scratch_.cview();
+    }
+    if (src.width == p.outWidth && src.height == p.outHeight) {
+        if (src.data == developed_.data())
+            shaped_ = developed_;
+        else
+            std::swap(shaped_, scratch_);
+    } else {
+        resize(src, p.outWidth, p.outHeight, shaped_, cancel);
+    }
+    shapedKey_ = p.shapeKey;
+    ++stats_.geometry;
+}
+
+RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& options,
+                              const CancelToken* cancel) {
+    std::lock_guard lock(mutex_);
+    const Plan p = plan(edits, options);
+    if (developed_.empty() || developedKey_ != p.developKey) {
+        shapedKey_ = 0;
+        develop(p, cancel);
+    }
+    if (shaped_.empty() || shapedKey_ != p.shapeKey) shape(p, cancel);
+
+    RenderResult result;
+    result.halfSizeDemosaic = p.half;
+    result.rgb = shaped_;
+    applyTone(result.rgb.view(), ToneParams::from(edits), cancel);
+    result.transform = outputTransform(options.space, options.intent);
+    result.transform->apply(result.rgb.view(), cancel);
+    if (options.sharpen.enabled()) sharpen(result.rgb.view(), options.sharpen, cancel);
+    ++stats_.finished;
+    return result;
+}
+
+void Pipeline::outputSize(const EditDocument& edits, const RenderOptions& options, int& width,
+                          int& height) const {
+    const Plan p = plan(edits, options);
+    width = p.outWidth;
+    height = p.outHeight;
+}
+
+EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
+                                              const RenderOptions& options, const Rect& region) {
+    std::lock_guard lock(mutex_);
+    const Plan p = plan(edits, options);
+    if (developed_.empty() || developedKey_ != p.developKey) {
+        shapedKey_ = 0;
+        develop(p, nullptr);
+    }
+    if (region.width <= 0 || region.height <= 0) throw Error("the neutral patch is empty");
+    // Output pixels → geometry output (before the resize) → developed image.
+    const double sx = double(p.geometryWidth) / p.outWidth;
+    const double sy = double(p.geometryHeight) / p.outHeight;
+    const RawImage& r = *raw_;
+    double minX = 1e30, minY = 1e30, maxX = -1e30, maxY = -1e30;
+    for (double cx : {double(region.x), double(region.x + region.width)})
+        for (double cy : {double(region.y), double(region.y + region.height)}) {
+            double ix, iy;
+            geometryMapToInput(p.developedWidth, p.developedHeight, r.info.orientation,
+                               p.geometry, cx * sx, cy * sy, ix, iy);
+            minX = std::min(minX, ix), maxX = std::max(maxX, ix);
+            minY = std::min(minY, iy), maxY = std::max(maxY, iy);
+        }
+    const int x0 = std::clamp(int(std::floor(minX)), 0, p.developedWidth - 1);
+    const int y0 = std::clamp(int(std::floor(minY)), 0, p.developedHeight - 1);
+    const int x1 = std::clamp(int(std::ceil(maxX)), x0 + 1, p.developedWidth);
+    const int y1 = std::clamp(int(std::ceil(maxY)), y0 + 1, p.developedHeight);
+
+    // Undo the camera matrix and the current balance to get the sensor's own response.
+    const Mat3 m = workingFromCamera(cameraMatrixOf(r));
+    const double gain = std::exp2(double(r.baselineExposureEv));
+    const Mat3 toCamera = inverse(m);
+    Vec3 sum{0, 0, 0};
+    for (int y = y0; y < y1; ++y)
+        for (int x = x0; x < x1; ++x) {
+            const float* px = developed_.row(y) + 3 * x;
+            const Vec3 cam = mul(toCamera, Vec3{px[0] / gain, px[1] / gain, px[2] / gain});
+            for (int c = 0; c < 3; ++c) sum[c] += cam[c] / p.wb[c];
+        }
+    const double n = double(x1 - x0) * (y1 - y0);
+    const Multipliers neutral = multipliersForNeutral({sum[0] / n, sum[1] / n, sum[2] / n});
+    const auto [kelvin, tint] = temperatureForMultipliers(cameraMatrixOf(r), neutral);
+    EditDocument out = edits;
+    out.setText("wb.mode", "custom");
+    const ParamDecl* t = findParam("wb.temperature");
+    const ParamDecl* n2 = findParam("wb.tint");
+    out.setFloat("wb.temperature", std::clamp(kelvin, t->minValue, t->maxValue));
+    out.setFloat("wb.tint", std::clamp(tint, n2->minValue, n2->maxValue));
+    return out;
+}
+
+Pipeline::Stats Pipeline::stats() const {
+    std::lock_guard lock(mutex_);
+    return stats_;
+}
+
+}  // namespace rf

@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// rangefinder-cli as a photographer runs it: the real binary, real and synthetic raws, a
+// corrupt file in the batch, existing outputs, folders that cannot be written.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support/test_support.h"
+#include "synth.h"
+
+using namespace rf;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kCli = RF_CLI_PATH;
+
+int cli(const std::string& args, std::string& out) {
+    // `timeout` turns a hang into a failure instead of a stuck CI run.
+    return test::runCommand("timeout 300 " + kCli + " " + args, out);
+}
+
+void writeChart(const std::string& path, int w = 600, int h = 400) {
+    const Image scene = synth::renderChart(w, h);
+    synth::writeDng(path, scene.cview(), synth::DngOptions{});
+}
+
+std::size_t countFiles(const fs::path& dir) {
+    std::size_t n = 0;
+    for (const auto& e : fs::directory_iterator(dir)) n += e.is_regular_file();
+    return n;
+}
+
+// Fraction of pixels at the extremes and the mean, of an 8-bit image.
+struct Exposure {
+    double mean, black, white;
+};
+Exposure measure(const cv::Mat& img) {
+    double sum = 0;
+    std::size_t black = 0, white = 0, n = 0;
+    for (int y = 0; y < img.rows; ++y)
+        for (int x = 0; x < img.cols; ++x) {
+            const cv::Vec3b v = img.at<cv::Vec3b>(y, x);
+            const int m = (v[0] + v[1] + v[2]) / 3;
+            sum += m;
+            black += m <= 2;
+            white += m >= 253;
+            ++n;
+        }
+    return {sum / n / 255.0, double(black) / n, double(white) / n};
+}
+
+}  // namespace
+
+TEST(Cli, HelpAndUsageErrors) {
+    std::string out;
+    EXPECT_EQ(cli("--help", out), 0);
+    EXPECT_NE(out.find("export"), std::string::npos);
+    EXPECT_EQ(cli("export --help", out), 0);
+    EXPECT_NE(out.find("--preset"), std::string::npos);
+    EXPECT_NE(out.find("--set"), std::string::npos);
+    EXPECT_EQ(cli("export", out), 2) << out;
+    EXPECT_EQ(cli("frobnicate", out), 2) << out;
+    test::TempDir dir("cli-usage");
+    EXPECT_EQ(cli("export --set exposure.ev=99 -o " + dir.str() + " x.dng", out), 2);
+    EXPECT_NE(out.find("exposure.ev"), std::string::npos) << out;
+    EXPECT_EQ(cli("params", out), 0);
+    EXPECT_NE(out.find("wb.temperature"), std::string::npos);
+}
+
+TEST(Cli, BatchGoesOnPastACorruptFileAndFailsOverall) {
+    test::TempDir dir("cli-batch");
+    const fs::path in = dir.path() / "in", out = dir.path() / "out";
+    fs::create_directories(in);
+    writeChart((in / "a.dng").string());
+    writeChart((in / "b.dng").string());
+    {
+        std::ofstream bad(in / "c.dng", std::ios::binary);
+        bad << "II*\0this is not a raw file at all";
+    }
+    std::string log;
+    const int rc = cli("export --preset web -o " + out.string() + " " + in.string(), log);
+    EXPECT_EQ(rc, 1) << log;
+    EXPECT_TRUE(fs::exists(out / "a.jpg")) << log;
+    EXPECT_TRUE(fs::exists(out / "b.jpg")) << log;
+    EXPECT_FALSE(fs::exists(out / "c.jpg"));
+    EXPECT_NE(log.find("c.dng"), std::string::npos) << log;
+    EXPECT_NE(log.find("Exported 2 of 3"), std::string::npos) << log;
+    EXPECT_EQ(countFiles(out), 2u) << "no temporary or partial files may remain";
+}
+
+TEST(Cli, NeverOverwritesSilently) {
+    test::TempDir dir("cli-overwrite");
+    const std::string raw = dir.str("shot.dng");
+    writeChart(raw);
+    const fs::path out = dir.path() / "out";
+    fs::create_directories(out);
+    {
+        std::ofstream existing(out / "shot.jpg");
+        existing << "precious";
+    }
+    std::string log;
+    ASSERT_EQ(cli("export -o " + out.string() + " " + raw, log), 0) << log;
+    std::ifstream keep(out / "shot.jpg");
+    std::string content((std::istreambuf_iterator<char>(keep)), {});
+    EXPECT_EQ(content, "precious");
+    EXPECT_TRUE(fs::exists(out / "shot-1.jpg")) << log;
+    ASSERT_EQ(cli("export --overwrite -o " + out.string() + " " + raw, log), 0) << log;
+    EXPECT_GT(fs::file_size(out / "shot.jpg"), 1000u);
+}
+
+TEST(Cli, UnwritableOutputFailsCleanly) {
+    test::TempDir dir("cli-unwritable");
+    const std::string raw = dir.str("shot.dng");
+    writeChart(raw);
+    {
+        std::ofstream f(dir.path() / "a-file");
+        f << "x";
+    }
+    // A folder below a regular file can never be created, even by root.
+    std::string log;
+    EXPECT_EQ(cli("export -o " + dir.str("a-file/out") + " " + raw, log), 1) << log;
+    EXPECT_NE(log.find("a-file"), std::string::npos) << log;
+    // /proc refuses new files whoever asks.
+    EXPECT_EQ(cli("export -o /proc " + raw, log), 1) << log;
+    EXPECT_NE(log.find("FAILED"), std::string::npos) << log;
+}
+
+TEST(Cli, TemplatesFormatsAndSizes) {
+    test::TempDir dir("cli-formats");
+    const std::string raw = dir.str("chart.dng");
+    writeChart(raw, 900, 600);
+    std::string log;
+    ASSERT_EQ(cli("export --format png --size 300x300 -t '{name}_{camera}' -o " + dir.str("o") +
+                      " " + raw,
+                  log),
+              0)
+        << log;
+    const cv::Mat png = cv::imread(dir.str("o/chart_Synthetic-Chart.png"), cv::IMREAD_UNCHANGED);
+    ASSERT_FALSE(png.empty()) << log;
+    EXPECT_EQ(png.cols, 300);
+    EXPECT_EQ(png.rows, 200);
+    ASSERT_EQ(cli("export --format tiff --preset full -o " + dir.str("t") + " " + raw, log), 0)
+        << log;
+    const cv::Mat tif = cv::imread(dir.str("t/chart.tif"), cv::IMREAD_UNCHANGED);
+    ASSERT_FALSE(tif.empty()) << log;
+    EXPECT_EQ(tif.depth(), CV_16U);
+    EXPECT_EQ(tif.cols, 900);
+    EXPECT_EQ(cli("export -t '{nope}' -o " + dir.str("x") + " " + raw, log), 2);
+    EXPECT_NE(log.find("{nope}"), std::string::npos) << log;
+}
+
+TEST(Cli, InfoPrintsCameraMetadata) {
+    RF_REQUIRE_TESTDATA("raw/canon-eos30d.CR2");
+    std::string out;
+    const auto cr2 = (test::testdata() / "raw/canon-eos30d.CR2").string();
+    ASSERT_EQ(cli("info --json " + cr2, out), 0) << out;
+    const auto j = nlohmann::json::parse(out);
+    ASSERT_EQ(j.size(), 1u);
+    EXPECT_EQ(j[0]["make"], "Canon");
+    EXPECT_NE(j[0]["model"].get<std::string>().find("30D"), std::string::npos);
+    EXPECT_GT(j[0]["iso"].get<double>(), 0);
+    EXPECT_EQ(cli("info " + cr2 + " /nonexistent.CR2", out), 1);
+    EXPECT_NE(out.find("/nonexistent.CR2"), std::string::npos) << out;
+}
+
+TEST(Cli, RealRawsExportToWebJpegsOfTheRightSizeAndExposure) {
+    RF_REQUIRE_TESTDATA("raw");
+    test::TempDir dir("cli-real");
+    std::string log;
+    ASSERT_EQ(cli("export --preset web -o " + dir.str() + " " +
+                      (test::testdata() / "raw").string(),
+                  log),
+              0)
+        << log;
+    struct Expect {
+        const char* name;
+        int w, h;
+    };
+    // Both cameras shot these in landscape; the long edge is the preset's 2048.
+    for (const Expect& e : {Expect{"canon-eos30d.jpg", 2048, 1365},
+                            Expect{"canon-eosd30.jpg", 2048, 1365}}) {
+        const cv::Mat img = cv::imread(dir.str(e.name), cv::IMREAD_COLOR);
+        ASSERT_FALSE(img.empty()) << e.name << "\n" << log;
+        EXPECT_EQ(img.cols, e.w) << e.name;
+        EXPECT_NEAR(img.rows, e.h, 2) << e.name;
+        const Exposure x = measure(img);
+        EXPECT_GT(x.mean, 0.15) << e.name << " is nearly black";
+        EXPECT_LT(x.mean, 0.85) << e.name << " is washed out";
+        EXPECT_LT(x.white, 0.05) << e.name << " is clipped";
+        EXPECT_LT(x.black, 0.05) << e.name << " is crushed";
+    }
+}
+
+TEST(Cli, TruncatedAndInvalidFilesNeverCrashOrHang) {
+    RF_REQUIRE_TESTDATA("truncated");
+    test::TempDir dir("cli-hostile");
+    for (const char* sub : {"truncated", "invalid"}) {
+        for (const auto& e : fs::directory_iterator(test::testdata() / sub)) {
+            std::string log;
+            const int rc = cli("export --quiet -o " + dir.str() + " '" + e.path().string() + "'",
+                               log);
+            EXPECT_TRUE(rc == 0 || rc == 1) << e.path() << " exit " << rc << "\n" << log;
+            if (rc == 1) {
+                EXPECT_NE(log.find(e.path().filename().string()), std::string::npos)
+                    << "the error must name the file:\n"
+                    << log;
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Shared by the tests: where the real test data lives, temporary folders that clean up after
+// themselves, and colour measurement of rendered patches.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "rangefinder/colormath.h"
+#include "rangefinder/image.h"
+
+namespace rf::test {
+
+/// ../shared/testdata relative to the repository.
+inline std::filesystem::path testdata() {
+    return std::filesystem::path(RF_SOURCE_DIR) / ".." / "shared" / "testdata";
+}
+
+#define RF_REQUIRE_TESTDATA(sub)                                                            \
+    do {                                                                                    \
+        if (!std::filesystem::exists(::rf::test::testdata() / (sub)))                       \
+            GTEST_SKIP() << "test data folder " << (::rf::test::testdata() / (sub)).string() \
+                         << " is absent";                                                   \
+    } while (0)
+
+/// A fresh folder under the system temp dir, removed when the object dies.
+class TempDir {
+public:
+    explicit TempDir(const std::string& tag);
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+    std::string str(const std::string& name = "") const {
+        return name.empty() ? path_.string() : (path_ / name).string();
+    }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// Mean of a rectangle of a 3-channel image.
+Vec3 meanOf(ConstImageView img, const Rect& r);
+
+/// Lab (D50) of an sRGB-encoded colour.
+Vec3 labOfEncodedSRGB(const Vec3& encoded);
+/// Lab (D50) of a linear sRGB colour.
+Vec3 labOfLinearSRGB(const Vec3& linear);
+
+/// Runs a command, returns its exit status; stdout and stderr go to `output`.
+int runCommand(const std::string& command, std::string& output);
+
+}  // namespace rf::test

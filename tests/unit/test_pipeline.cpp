@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The pipeline as a whole, on raws built in memory: which stages re-run after a change, which
+// demosaic path a size chooses, orientation, exposure and the neutral-patch picker.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "rangefinder/error.h"
+#include "rangefinder/pipeline.h"
+#include "rangefinder/whitebalance.h"
+#include "support/test_support.h"
+
+using namespace rf;
+
+namespace {
+
+// A camera whose primaries are sRGB's, so working-space truth is easy to state.
+const Mat3 kSrgbCamera = inverse(xyzFromLinearSRGB());
+
+// A Bayer (RGGB) raw of a flat grey field at `level`, lit so the camera sees `light`.
+std::shared_ptr<RawImage> greyRaw(int w, int h, float level, const Vec3& light = {1, 1, 1},
+                                  int orientation = 1) {
+    auto raw = std::make_shared<RawImage>();
+    raw->path = "memory.raw";
+    raw->cfa = {0, 1, 1, 2};
+    raw->cameraFromXYZ = kSrgbCamera;
+    raw->hasColorMatrix = true;
+    raw->info.orientation = orientation;
+    raw->info.width = w;
+    raw->info.height = h;
+    raw->mosaic.resize(w, h, 1);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const int c = raw->cfa[(y & 1) * 2 + (x & 1)];
+            raw->mosaic.at(x, y) = float(level * light[c]);
+        }
+    const float g = float(light[1]);
+    raw->asShotMultipliers = {g / float(light[0]), 1.f, g / float(light[2])};
+    raw->daylightMultipliers = raw->asShotMultipliers;
+    return raw;
+}
+
+EditDocument linearEdits() {
+    EditDocument e;
+    e.setText("tone.curve", "linear");
+    return e;
+}
+
+}  // namespace
+
+TEST(Pipeline, OnlyStagesAfterAChangeRecompute) {
+    Pipeline p(greyRaw(64, 48, 0.2f));
+    EditDocument e = linearEdits();
+    RenderOptions o;
+    p.render(e, o);
+    EXPECT_EQ(p.stats().developed, 1);
+    EXPECT_EQ(p.stats().geometry, 1);
+
+    e.setFloat("tone.contrast", 20);  // tone: only the finishing stages
+    e.setFloat("exposure.ev", 0.5);
+    p.render(e, o);
+    EXPECT_EQ(p.stats().developed, 1);
+    EXPECT_EQ(p.stats().geometry, 1);
+    EXPECT_EQ(p.stats().finished, 2);
+
+    e.setFloat("crop.left", 0.25);  // geometry: from the crop on
+    p.render(e, o);
+    EXPECT_EQ(p.stats().developed, 1);
+    EXPECT_EQ(p.stats().geometry, 2);
+
+    e.setText("wb.mode", "tungsten");  // white balance: everything
+    p.render(e, o);
+    EXPECT_EQ(p.stats().developed, 2);
+    EXPECT_EQ(p.stats().geometry, 3);
+
+    o.size = {SizeMode::LongEdge, 16};  // a new size: geometry and resize again
+    p.render(e, o);
+    EXPECT_EQ(p.stats().geometry, 4);
+}
+
+TEST(Pipeline, HalfSizeDemosaicOnlyWhenTheOutputIsSmallEnough) {
+    Pipeline p(greyRaw(200, 100, 0.2f));
+    RenderOptions o;
+    o.size = {SizeMode::LongEdge, 100};
+    RenderResult r = p.render(linearEdits(), o);
+    EXPECT_TRUE(r.halfSizeDemosaic);
+    EXPECT_EQ(r.rgb.width(), 100);
+    EXPECT_EQ(r.rgb.height(), 50);
+    o.size = {SizeMode::LongEdge, 101};
+    r = p.render(linearEdits(), o);
+    EXPECT_FALSE(r.halfSizeDemosaic);
+    EXPECT_EQ(r.rgb.width(), 101);
+}
+
+TEST(Pipeline, NeutralGreyStaysNeutralAndExposureDoublesLinearLight) {
+    Pipeline p(greyRaw(40, 40, 0.1f, {1.8, 1.0, 0.6}));
+    EditDocument e = linearEdits();
+    RenderOptions o;
+    const Vec3 a = test::meanOf(p.render(e, o).rgb.cview(), {10, 10, 20, 20});
+    EXPECT_NEAR(a[0], a[1], 2e-3);
+    EXPECT_NEAR(a[2], a[1], 2e-3);
+    e.setFloat("exposure.ev", 1);
+    const Vec3 b = test::meanOf(p.render(e, o).rgb.cview(), {10, 10, 20, 20});
+    EXPECT_NEAR(srgbDecode(b[1]) / srgbDecode(a[1]), 2.0, 0.01);
+}
+
+TEST(Pipeline, OrientationSwapsTheFrame) {
+    Pipeline p(greyRaw(60, 40, 0.2f, {1, 1, 1}, 6));
+    RenderOptions o;
+    const RenderResult r = p.render(EditDocument(), o);
+    EXPECT_EQ(r.rgb.width(), 40);
+    EXPECT_EQ(r.rgb.height(), 60);
+    int w, h;
+    p.outputSize(EditDocument(), o, w, h);
+    EXPECT_EQ(w, 40);
+    EXPECT_EQ(h, 60);
+}
+
+TEST(Pipeline, NeutralPatchPickerMakesThePatchNeutral) {
+    // A grey card under 3200 K light; the camera's as-shot balance was left at daylight.
+    const Multipliers m = multipliersForTemperature(kSrgbCamera, 3200, 10);
+    const Vec3 light{1 / m[0], 1 / m[1], 1 / m[2]};
+    const double peak = std::max({light[0], light[1], light[2]});
+    auto raw = greyRaw(64, 64, 0.25f, {light[0] / peak, light[1] / peak, light[2] / peak});
+    raw->asShotMultipliers = {1, 1, 1};
+    Pipeline p(raw);
+    RenderOptions o;
+    EditDocument e = linearEdits();
+    const Vec3 before = test::meanOf(p.render(e, o).rgb.cview(), {20, 20, 24, 24});
+    EXPECT_GT(std::abs(before[0] - before[2]), 0.05) << "the test light should be coloured";
+
+    const EditDocument picked = p.whiteBalanceFromRegion(e, o, {16, 16, 32, 32});
+    EXPECT_EQ(picked.getText("wb.mode"), "custom");
+    EXPECT_NEAR(picked.getFloat("wb.temperature"), 3200, 60);
+    const Vec3 after = test::meanOf(p.render(picked, o).rgb.cview(), {20, 20, 24, 24});
+    EXPECT_NEAR(after[0], after[1], 0.01);
+    EXPECT_NEAR(after[2], after[1], 0.01);
+}
+
+TEST(Pipeline, CancelledRenderThrows) {
+    Pipeline p(greyRaw(256, 256, 0.2f));
+    CancelToken t;
+    t.cancel();
+    EXPECT_THROW(p.render(EditDocument(), RenderOptions(), &t), Cancelled);
+    // A later render is unaffected by the abandoned one.
+    EXPECT_EQ(p.render(EditDocument(), RenderOptions()).rgb.width(), 256);
+}
