@@ -275,10 +275,13 @@ void copyBayer(LibRaw& lr, const int colourIndex[4], Image& out) {
                     b[p] = siteBlack(col, colourIndex[(y & 1) * 2 + p], y, p);
                     k[p] = white > b[p] ? 1.f / (white - b[p]) : 0.f;
                 }
-                for (int x = 0; x < w; ++x) {
-                    const int p = x & 1;
-                    dst[x] = std::min(1.f, (float(src[x]) - b[p]) * k[p]);
+                // Pairs of sites, so the loop body has no parity test and vectorises.
+                const int pairs = w / 2;
+                for (int i = 0; i < pairs; ++i) {
+                    dst[2 * i] = std::min(1.f, (float(src[2 * i]) - b[0]) * k[0]);
+                    dst[2 * i + 1] = std::min(1.f, (float(src[2 * i + 1]) - b[1]) * k[1]);
                 }
+                if (w & 1) dst[w - 1] = std::min(1.f, (float(src[w - 1]) - b[0]) * k[0]);
             } else {
                 for (int x = 0; x < w; ++x) {
                     const float b = siteBlack(col, colourIndex[(y & 1) * 2 + (x & 1)], y, x);
