@@ -178,6 +178,10 @@ void validate(const DngOptions& o, ConstImageView scene) {
 
 }  // namespace
 
+// The layout of Fujifilm's X-Trans sensors (as in X-T1 era files, seen from the top left).
+const std::uint8_t kXTrans[6][6] = {{1, 1, 0, 1, 1, 2}, {1, 1, 2, 1, 1, 0}, {2, 0, 1, 0, 2, 1},
+                                    {1, 1, 2, 1, 1, 0}, {1, 1, 0, 1, 1, 2}, {0, 2, 1, 2, 0, 1}};
+
 Vec3 dngAsShotNeutral(const DngOptions& o) {
     const Vec3 r = mul(o.cameraFromXYZ, illuminantY1(o));
     const double m = std::max({r[0], r[1], r[2]});
@@ -218,7 +222,9 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
             for (int x = 0; x < w; ++x) {
                 const float* p = src + x * 3;
                 for (int s = 0; s < spp; ++s) {
-                    const int c = o.linear ? s : o.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                    const int c = o.linear   ? s
+                                  : o.xtrans ? kXTrans[y % 6][x % 6]
+                                             : o.cfa[std::size_t((y & 1) * 2 + (x & 1))];
                     float v = black + m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
                     if (sigma > 0) v += sigma * float(rng.gaussian());
                     v = std::clamp(std::nearbyint(v), 0.f, white);
@@ -251,7 +257,10 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     ifd.ascii(305, "Rangefinder synthetic chart");  // Software
     if (!o.artist.empty()) ifd.ascii(315, o.artist);
     if (!o.copyright.empty()) ifd.ascii(33432, o.copyright);
-    if (!o.linear) {
+    if (!o.linear && o.xtrans) {
+        ifd.shorts(33421, {6, 6});  // CFARepeatPatternDim
+        ifd.bytes(33422, std::vector<std::uint8_t>(&kXTrans[0][0], &kXTrans[0][0] + 36));
+    } else if (!o.linear) {
         ifd.shorts(33421, {2, 2});  // CFARepeatPatternDim
         ifd.bytes(33422, {o.cfa[0], o.cfa[1], o.cfa[2], o.cfa[3]});
     }

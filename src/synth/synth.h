@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -70,7 +71,13 @@ struct DngOptions {
     std::string make = "Rangefinder", model = "Synthetic Chart";
     bool writeBaselineExposure = true;  ///< BaselineExposure = −log2(exposureScale)
     std::string artist, copyright;      ///< written as TIFF Artist / Copyright when not empty
+    /// Write Fujifilm's 6×6 X-Trans layout (kXTrans) instead of the 2×2 `cfa`, to exercise
+    /// the decoder's non-Bayer path.
+    bool xtrans = false;
 };
+
+/// The X-Trans layout `xtrans` writes, [row % 6][col % 6], 0 = R, 1 = G, 2 = B.
+extern const std::uint8_t kXTrans[6][6];
 
 /// The DN above black per unit of camera response (the k above, times white − black).
 double dngExposureGain(const DngOptions& o);

@@ -270,3 +270,28 @@ TEST(DngWriter, RefusesBadOptionsAndUnwritablePaths) {
         EXPECT_EQ(e.file(), "/nonexistent-dir/x.dng");
     }
 }
+
+TEST(DngWriter, XTransTakesTheInterpolatedCameraRgbPath) {
+    // LibRaw interpolates X-Trans only from 512 × 512 up (its tile size).
+    const Image chart = renderChart(780, 540);
+    DngOptions o;
+    o.xtrans = true;
+    const std::string path = tempPath("chart-xtrans.dng");
+    writeDng(path, chart.cview(), o);
+    const RawImage raw = decodeRaw(path);
+    ASSERT_EQ(raw.layout, SensorLayout::Linear);
+    ASSERT_EQ(raw.mosaic.channels(), 3);
+    EXPECT_EQ(raw.mosaic.width(), 780);
+    EXPECT_EQ(raw.mosaic.height(), 540);
+    // Interpolated, not balanced, not colour converted: flat patches keep their camera RGB.
+    const double range = o.whiteLevel - o.blackLevel, gain = dngExposureGain(o);
+    const Mat3 m = sceneToCamera(o);
+    for (int i = 0; i < 24; ++i) {
+        const Vec3 expected = mul(m, patchLinearSRGB(colorChecker()[std::size_t(i)]));
+        const Vec3 got = meanCamera(raw, patchRect(i, 780, 540, 0.3));
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(got[c], gain * expected[c] / range, 2e-3)
+                << colorChecker()[i].name << " c" << c;
+    }
+    EXPECT_NEAR(raw.cameraFromXYZ[1][1], o.cameraFromXYZ[1][1], 1e-6);
+}
