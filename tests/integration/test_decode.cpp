@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -214,6 +216,47 @@ TEST(DecodeReal, TheClearCasesSayWhatIsWrong) {
     EXPECT_THROW(readCaptureInfo(missing), Error);
     EXPECT_THROW(extractPreview(missing), Error);
     EXPECT_NE(messageOf(kData.string()).find("cannot open"), std::string::npos);
+}
+
+TEST(DecodeReal, CutAndDamagedCopiesOfARealRawAreRefused) {
+    REQUIRE_TESTDATA();
+    const std::string src = file("raw/canon-eos30d.CR2");
+    std::ifstream in(src, std::ios::binary);
+    const std::vector<char> bytes(std::istreambuf_iterator<char>(in), {});
+    const fs::path dir = fs::path(RF_BINARY_DIR) / "test_decode_tmp";
+    fs::create_directories(dir);
+    const auto write = [&](const std::string& name, const std::vector<char>& b) {
+        const std::string p = (dir / name).string();
+        std::ofstream(p, std::ios::binary).write(b.data(), std::streamsize(b.size()));
+        return p;
+    };
+    // Cut anywhere inside the raw data, even its last few bytes: refused, never garbage.
+    for (double keep : {0.1, 0.5, 0.9, 0.99, 0.9999}) {
+        const auto n = std::size_t(double(bytes.size()) * keep);
+        const std::string p = write("cut.CR2", {bytes.begin(), bytes.begin() + std::ptrdiff_t(n)});
+        try {
+            decodeRaw(p);
+            ADD_FAILURE() << "a CR2 cut to " << keep << " decoded";
+        } catch (const Error& e) {
+            EXPECT_NE(std::string(e.what()).find("truncated"), std::string::npos) << e.what();
+        }
+    }
+    // Scrambled compressed data: refused, or at worst an image inside the valid range.
+    std::vector<char> damaged = bytes;
+    std::uint32_t state = 12345;
+    for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 65536; ++i) {
+        state = state * 1664525u + 1013904223u;
+        damaged[i] = char(state >> 24);
+    }
+    const std::string p = write("damaged.CR2", damaged);
+    try {
+        const RawImage raw = decodeRaw(p);
+        const Range r = rangeOf(raw.mosaic);
+        EXPECT_TRUE(r.finite);
+        EXPECT_LE(r.hi, 1.0f);
+    } catch (const Error& e) {
+        EXPECT_EQ(e.file(), p);
+    }
 }
 
 TEST(DecodeReal, PixelLimitRefusesBeforeDecoding) {
