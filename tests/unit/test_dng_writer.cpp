@@ -295,3 +295,57 @@ TEST(DngWriter, XTransTakesTheInterpolatedCameraRgbPath) {
     }
     EXPECT_NEAR(raw.cameraFromXYZ[1][1], o.cameraFromXYZ[1][1], 1e-6);
 }
+
+TEST(DngWriter, BaselineExposureUndoesTheExposureScaleInADngStyleRender) {
+    // The rule synth.h documents, played through the way a raw pipeline renders: balance
+    // with multipliers whose smallest is 1, map camera → XYZ with the inverse matrix scaled
+    // so a balanced neutral (1,1,1) is the white at Y = 1, then apply BaselineExposure.
+    const Image chart = renderChart(120, 80);
+    DngOptions o;
+    o.exposureScale = 0.35;
+    o.cameraFromXYZ = cameraMatrixB();
+    const std::string path = tempPath("exposure-rule.dng");
+    writeDng(path, chart.cview(), o);
+    const RawImage raw = decodeRaw(path);
+
+    const float smallest =
+        std::min({raw.asShotMultipliers[0], raw.asShotMultipliers[1], raw.asShotMultipliers[2]});
+    Vec3 neutral;  // camera value of a balanced neutral before balancing
+    for (int c = 0; c < 3; ++c) neutral[c] = smallest / raw.asShotMultipliers[std::size_t(c)];
+    Mat3 xyzFromCamera = inverse(raw.cameraFromXYZ);
+    const double y = mul(xyzFromCamera, neutral)[1];
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) xyzFromCamera[r][c] *= neutral[c] / y;
+    const double gain = std::exp2(raw.baselineExposureEv);
+    EXPECT_NEAR(gain, 1.0 / o.exposureScale, 1e-5);
+    const Mat3 srgbFromXYZ = inverse(xyzFromLinearSRGB());
+
+    for (int i = 0; i < 24; ++i) {
+        Vec3 cam = meanCamera(raw, patchRect(i, 120, 80));
+        for (int c = 0; c < 3; ++c) cam[c] *= raw.asShotMultipliers[std::size_t(c)] / smallest;
+        Vec3 rgb = mul(srgbFromXYZ, mul(xyzFromCamera, cam));
+        for (double& v : rgb) v *= gain;
+        const Vec3 truth = patchLinearSRGB(colorChecker()[std::size_t(i)]);
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(rgb[c], truth[c], 1e-3) << colorChecker()[i].name << " c" << c;
+    }
+}
+
+TEST(DngWriter, CutCopiesAreRefusedAsTruncated) {
+    const std::string path = tempPath("whole.dng");
+    writeDng(path, renderChart(120, 80).cview(), DngOptions{});
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<char> bytes(std::istreambuf_iterator<char>(in), {});
+    for (double keep : {0.5, 0.99}) {
+        const std::string cut = tempPath("cut.dng");
+        const auto n = std::streamsize(double(bytes.size()) * keep);
+        std::ofstream(cut, std::ios::binary).write(bytes.data(), n);
+        try {
+            decodeRaw(cut);
+            ADD_FAILURE() << "a DNG cut to " << keep << " decoded";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.file(), cut);
+            EXPECT_NE(std::string(e.what()).find("truncated"), std::string::npos) << e.what();
+        }
+    }
+}
