@@ -16,6 +16,7 @@
 #include <libraw/libraw.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -333,26 +334,26 @@ bool copyLinear(LibRaw& lr, Image& out) {
     return true;
 }
 
-/// X-Trans, SuperCCD, 4-colour and other layouts: LibRaw interpolates, but with unit
+/// X-Trans, SuperCCD and other non-Bayer layouts: LibRaw interpolates, but with unit
 /// multipliers, no colour conversion, no gamma and no auto-brightening, so the result is
-/// still linear camera RGB scaled 0 = black, 65535 = clip.
+/// still linear camera RGB scaled 0 = black, 65535 = clip. Four-colour sensors (CMYG) have no
+/// 3-channel camera space: LibRaw balances them as shot and maps them to linear sRGB, which
+/// then plays the part of camera RGB (`convertedToSRGB`).
 void interpolateWithLibRaw(LibRawFile& f, const DecodeOptions& o, Image& out,
                            bool& convertedToSRGB) {
     LibRaw& lr = *f;
     libraw_output_params_t& p = lr.imgdata.params;
-    p.use_camera_wb = 0;
+    convertedToSRGB = lr.imgdata.idata.colors != 3;
     p.use_auto_wb = 0;
-    for (float& m : p.user_mul) m = 1.f;
+    p.use_camera_wb = convertedToSRGB ? 1 : 0;
+    for (float& m : p.user_mul) m = convertedToSRGB ? 0.f : 1.f;
+    p.output_color = convertedToSRGB ? 1 : 0;
     p.no_auto_bright = 1;
     p.gamm[0] = p.gamm[1] = 1.0;
     p.output_bps = 16;
     p.highlight = 0;
     p.adjust_maximum_thr = 0.f;  // keep the camera's clip level, not the brightest pixel
     p.half_size = o.halfSize ? 1 : 0;
-    // Four-colour sensors have no 3-channel camera space: let LibRaw map them to linear
-    // sRGB (still without white balance), which then plays the part of camera RGB.
-    convertedToSRGB = lr.imgdata.idata.colors != 3;
-    p.output_color = convertedToSRGB ? 1 : 0;
     f.check(lr.dcraw_process());
     const libraw_data_t& d = lr.imgdata;
     if (!d.image) throw Error("LibRaw produced no image");
