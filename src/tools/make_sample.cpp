@@ -27,8 +27,8 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int w = std::stoi(m[1]), h = std::stoi(m[2]);
-    if (w < 12 || h < 8 || w > 20000 || h > 20000) {
-        std::fprintf(stderr, "rangefinder-make-sample: size must be 12x8 .. 20000x20000\n");
+    if (w < 60 || h < 40 || w > 20000 || h > 20000) {
+        std::fprintf(stderr, "rangefinder-make-sample: size must be 60x40 .. 20000x20000\n");
         return 2;
     }
     try {
