@@ -171,6 +171,8 @@ void validate(const DngOptions& o, ConstImageView scene) {
     if (o.blackLevel < 0 || o.whiteLevel > 65535 || o.whiteLevel <= o.blackLevel)
         throw Error("DNG writer: need 0 <= blackLevel < whiteLevel <= 65535");
     if (!(o.exposureScale > 0)) throw Error("DNG writer: exposureScale must be positive");
+    const double bytes = double(scene.width) * scene.height * (o.linear ? 3 : 1) * 2;
+    if (bytes > 4.0e9) throw Error("DNG writer: image too large for a classic TIFF (4 GB)");
     if (o.orientation < 1 || o.orientation > 8) throw Error("DNG writer: orientation must be 1..8");
     for (auto c : o.cfa)
         if (c > 2) throw Error("DNG writer: CFA colours are 0 (R), 1 (G), 2 (B)");
