@@ -19,7 +19,10 @@ namespace rf {
 enum class SensorLayout {
     Bayer,   ///< `mosaic` has 1 channel; `cfa` says which colour each 2×2 site is
     Linear,  ///< `mosaic` has 3 channels of camera RGB: linear DNGs (ProRAW) and sensors
-             ///< LibRaw demosaics itself (X-Trans, Foveon, 4-colour)
+             ///< LibRaw demosaics itself (X-Trans, SuperCCD), never balanced or converted.
+             ///< Four-colour (CMYG) sensors are the exception: LibRaw balances them as
+             ///< shot and maps them to linear sRGB, reported as the camera space
+             ///< (cameraFromXYZ = sRGB's, multipliers 1).
 };
 
 /// The colour of the sites of a 2×2 Bayer tile: cfa[(y & 1) * 2 + (x & 1)], 0 = R, 1 = G,
@@ -33,10 +36,10 @@ struct CaptureInfo {
     float shutterSeconds = 0;  ///< exposure time
     float aperture = 0;        ///< f-number
     float focalLengthMm = 0;
-    std::string dateTime;      ///< "YYYY-MM-DDTHH:MM:SS" local time as the camera recorded it
-    int orientation = 1;       ///< EXIF orientation 1..8
-    int width = 0, height = 0; ///< image size after decoding, before orientation
-    std::string artist, copyright;
+    std::string dateTime;           ///< "YYYY-MM-DDTHH:MM:SS" local time as the camera recorded it
+    int orientation = 1;            ///< EXIF orientation 1..8
+    int width = 0, height = 0;      ///< image size after decoding, before orientation
+    std::string artist, copyright;  ///< TIFF Artist (or the maker note owner), Copyright
     bool hasGps = false;
 };
 
@@ -61,7 +64,8 @@ struct RawImage {
 };
 
 struct DecodeOptions {
-    /// Refuse images with more pixels than this before allocating (hostile headers).
+    /// Refuse images with more pixels than this before allocating (hostile headers). Counts
+    /// the whole sensor area LibRaw unpacks, masked borders included.
     std::int64_t maxPixels = 400'000'000;
     /// Decode to half size where LibRaw can do it cheaply (unused for Bayer: the fast
     /// demosaic does its own 2×2 binning).
@@ -69,7 +73,9 @@ struct DecodeOptions {
 };
 
 /// Decodes a raw file. Throws rf::Error naming the file and the reason (not a raw file,
-/// unsupported camera, truncated data, too large, unreadable).
+/// unsupported camera, truncated data, too large, unreadable). Files whose raw data cannot
+/// fit in the file, or that LibRaw reports any data error for, are refused as truncated or
+/// corrupt rather than returned half decoded.
 RawImage decodeRaw(const std::string& path, const DecodeOptions& options = {});
 
 /// Reads metadata only (no pixel decoding): fast, for `info` and the library grid.

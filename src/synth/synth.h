@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -37,20 +38,54 @@ Image renderChart(int width, int height);
 Mat3 cameraMatrixA();  ///< a typical modern CMOS (strong green)
 Mat3 cameraMatrixB();  ///< a different, older sensor
 
+/// How a scene becomes sensor values (the exposure rule the colour tests rely on):
+///
+///   camera = k · cameraFromXYZ · Bradford(D65 → illuminant) · XYZ(D65)←linear sRGB · scene
+///   DN     = clamp(round(blackLevel + camera + noise), 0, whiteLevel)
+///
+/// with k chosen so that a neutral of luminance Y = 1 under the illuminant (XYZ = the
+/// illuminant's white, Y = 1) reaches `exposureScale` × (whiteLevel − blackLevel) above black
+/// in the LARGEST of its three camera channels (green, for every matrix and illuminant here).
+/// After decoding (0 = black, 1 = white), white balancing with multipliers whose smallest is
+/// 1 (= 1/AsShotNeutral scaled so the neutral's largest channel keeps its value) and a camera
+/// → XYZ matrix that maps a balanced neutral (1,1,1) to the white at Y = 1, the scene comes
+/// back multiplied by exposureScale. Exactly −log2(exposureScale) EV restores it, and that is
+/// what the file's BaselineExposure tag says (written unless `writeBaselineExposure` is
+/// false; LibRaw reports it and rf::decodeRaw returns it as `baselineExposureEv`).
+///
+/// The DNG holds ColorMatrix1 = cameraFromXYZ with CalibrationIlluminant1 = D65, AsShotNeutral
+/// = the camera response to the illuminant scaled to a maximum of 1, BlackLevel, WhiteLevel,
+/// Orientation, Make, Model and UniqueCameraModel ("Make Model"), 16-bit uncompressed.
 struct DngOptions {
     CfaPattern cfa{0, 1, 1, 2};
     Mat3 cameraFromXYZ = cameraMatrixA();
-    Vec3 illuminantXYZ = kD65;   ///< scene light: sets the as-shot neutral
-    double exposureScale = 0.5;  ///< scene Y = 1 maps to this fraction of the white level in green
+    Vec3 illuminantXYZ = kD65;   ///< scene light: sets the as-shot neutral (scaled to Y = 1)
+    double exposureScale = 0.5;  ///< scene Y = 1 neutral → this fraction of the white range in
+                                 ///< its largest camera channel (see above)
     int blackLevel = 512;
     int whiteLevel = 16383;
-    bool linear = false;         ///< write 3-channel LinearRaw instead of a CFA
+    bool linear = false;  ///< write 3-channel LinearRaw instead of a CFA
     int orientation = 1;
-    double noise = 0;            ///< std-dev of added Gaussian noise, in fractions of white
+    double noise = 0;  ///< std-dev of added Gaussian noise, in fractions of
+                       ///< (white − black); the same seed every time
     std::string make = "Rangefinder", model = "Synthetic Chart";
+    bool writeBaselineExposure = true;  ///< BaselineExposure = −log2(exposureScale)
+    std::string artist, copyright;      ///< written as TIFF Artist / Copyright when not empty
+    /// Write Fujifilm's 6×6 X-Trans layout (kXTrans) instead of the 2×2 `cfa`, to exercise
+    /// the decoder's non-Bayer path.
+    bool xtrans = false;
 };
 
-/// Writes `sceneLinearSRGB` as a DNG. Throws rf::Error on write failure.
+/// The X-Trans layout `xtrans` writes, [row % 6][col % 6], 0 = R, 1 = G, 2 = B.
+extern const std::uint8_t kXTrans[6][6];
+
+/// The DN above black per unit of camera response (the k above, times white − black).
+double dngExposureGain(const DngOptions& o);
+/// AsShotNeutral as written: cameraFromXYZ · illuminant (Y = 1), scaled to a maximum of 1.
+Vec3 dngAsShotNeutral(const DngOptions& o);
+
+/// Writes `sceneLinearSRGB` (3 channels, linear sRGB, D65) as a DNG. Throws rf::Error on
+/// invalid options or write failure.
 void writeDng(const std::string& path, ConstImageView sceneLinearSRGB, const DngOptions& o);
 
 }  // namespace rf::synth

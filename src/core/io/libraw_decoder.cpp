@@ -1,0 +1,528 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The one adapter between Rangefinder and LibRaw. It turns a raw file into an `rf::RawImage`:
+// sensor values scaled so 0 is the black level and 1 the clipping point of each channel, the
+// colour filter phase of the scaled mosaic, the camera's white balance and XYZ→camera matrix,
+// and the capture metadata. Bayer sensors are copied straight from LibRaw's unpacked buffer
+// (no LibRaw processing at all), so the pipeline's own white balance, highlight handling and
+// demosaic see untouched data. Anything that is not a plain 2×2 Bayer mosaic (X-Trans, Fuji
+// SuperCCD, 4-colour, linear DNGs) becomes 3-channel camera RGB, interpolated by LibRaw where
+// needed but never white balanced or colour converted.
+//
+// LibRaw decodes garbage from some truncated files without complaint, so the raw data's
+// extent is checked against the file size before unpacking, and any data error LibRaw counts
+// while unpacking refuses the file. Each call owns one LibRaw instance (thread-safe libraw_r
+// build), so decodes of different files can run concurrently.
+
+#include <libraw/libraw.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "rangefinder/error.h"
+#include "rangefinder/parallel.h"
+#include "rangefinder/raw.h"
+
+namespace rf {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A TIFF tag LibRaw 0.20 parses but does not keep.
+constexpr int kTagCopyright = 0x8298;
+
+/// Per-file state the LibRaw callbacks fill in while parsing.
+struct ParseState {
+    std::string copyright;
+    long long firstDataErrorOffset = -2;  // -2: none seen; -1: at end of file
+};
+
+void onDataError(void* data, const char* /*file*/, const int offset) {
+    // LibRaw's default handler prints to stderr; the error is reported through rf::Error.
+    auto* st = static_cast<ParseState*>(data);
+    if (st->firstDataErrorOffset == -2) st->firstDataErrorOffset = offset;
+}
+
+void onExifTag(void* data, int tag, int type, int len, unsigned int /*order*/, void* ifp,
+               INT64 /*base*/) {
+    // LibRaw positions the stream at the tag's value before calling and restores it after.
+    if ((tag & 0xffff) != kTagCopyright || type != 2 || len <= 1 || len > 4096) return;
+    auto* st = static_cast<ParseState*>(data);
+    if (!st->copyright.empty()) return;
+    std::string buf(std::size_t(len), '\0');
+    auto* stream = static_cast<LibRaw_abstract_datastream*>(ifp);
+    const int got = stream->read(buf.data(), 1, len);
+    if (got <= 0) return;
+    buf.resize(std::size_t(got));
+    // EXIF Copyright may hold "photographer\0editor"; keep the photographer's part.
+    buf.resize(std::strlen(buf.c_str()));
+    st->copyright = buf;
+}
+
+/// Owns one LibRaw instance for the duration of a call.
+class LibRawFile {
+  public:
+    explicit LibRawFile(const std::string& path) : path_(path) {
+        try {
+            lr_ = std::make_unique<LibRaw>(LIBRAW_OPTIONS_NONE);
+        } catch (const std::bad_alloc&) {
+            throw Error(path, "out of memory");
+        }
+        lr_->set_dataerror_handler(&onDataError, &state_);
+        lr_->set_exifparser_handler(&onExifTag, &state_);
+    }
+    ~LibRawFile() {
+        if (lr_) lr_->recycle();
+    }
+    LibRawFile(const LibRawFile&) = delete;
+    LibRawFile& operator=(const LibRawFile&) = delete;
+
+    LibRaw& operator*() { return *lr_; }
+    LibRaw* operator->() { return lr_.get(); }
+    const ParseState& state() const { return state_; }
+
+    /// Opens and identifies the file (header parsing only). Throws rf::Error.
+    void open() {
+        std::error_code ec;
+        const fs::file_status st = fs::status(path_, ec);
+        if (ec || !fs::exists(st)) throw Error(path_, "cannot open: No such file or directory");
+        if (!fs::is_regular_file(st)) throw Error(path_, "cannot open: not a regular file");
+        fileSize_ = fs::file_size(path_, ec);
+        if (ec) throw Error(path_, "cannot open: " + ec.message());
+        // Existence alone does not mean readable (permissions): ask the OS for its reason.
+        if (std::FILE* f = std::fopen(path_.c_str(), "rb")) {
+            std::fclose(f);
+        } else {
+            throw Error(path_, std::string("cannot open: ") + std::strerror(errno));
+        }
+        check(lr_->open_file(path_.c_str()));
+    }
+
+    std::uintmax_t fileSize() const { return fileSize_; }
+
+    /// Turns a LibRaw return code into an rf::Error in plain words.
+    void check(int rc) const {
+        if (rc == LIBRAW_SUCCESS) return;
+        switch (rc) {
+            case LIBRAW_FILE_UNSUPPORTED:
+                throw Error(path_, "not a raw file or unsupported camera");
+            case LIBRAW_IO_ERROR:
+            case LIBRAW_DATA_ERROR:
+            case LIBRAW_REQUEST_FOR_NONEXISTENT_IMAGE:
+                throw Error(path_, "file is truncated or corrupt");
+            case LIBRAW_UNSUFFICIENT_MEMORY:
+            case LIBRAW_TOO_BIG:
+            case LIBRAW_MEMPOOL_OVERFLOW:
+                throw Error(path_, "image is too large to decode (out of memory)");
+            case LIBRAW_NO_THUMBNAIL:
+                throw Error(path_, "the file has no embedded preview");
+            case LIBRAW_UNSUPPORTED_THUMBNAIL:
+                throw Error(path_, "the embedded preview is in an unsupported format");
+            default:
+                throw Error(path_, std::string("cannot decode: ") + libraw_strerror(rc));
+        }
+    }
+
+  private:
+    std::string path_;
+    std::unique_ptr<LibRaw> lr_;
+    ParseState state_;
+    std::uintmax_t fileSize_ = 0;
+};
+
+std::string trimmed(const char* s, std::size_t maxLen) {
+    std::string out(s, strnlen(s, maxLen));
+    const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
+    out.erase(out.begin(), std::find_if(out.begin(), out.end(), notSpace));
+    out.erase(std::find_if(out.rbegin(), out.rend(), notSpace).base(), out.end());
+    return out;
+}
+
+template <std::size_t N>
+std::string trimmed(const char (&s)[N]) {
+    return trimmed(s, N);
+}
+
+/// LibRaw's `flip` (dcraw bit code) → EXIF orientation.
+int exifOrientation(int flip) {
+    static constexpr int kFromFlip[8] = {1, 2, 4, 3, 5, 8, 6, 7};
+    return (flip >= 0 && flip < 8) ? kFromFlip[flip] : 1;
+}
+
+CaptureInfo captureInfo(LibRaw& lr, const ParseState& st) {
+    const libraw_data_t& d = lr.imgdata;
+    CaptureInfo info;
+    info.make = trimmed(d.idata.make);
+    info.model = trimmed(d.idata.model);
+    info.software = trimmed(d.idata.software);
+    info.lens = trimmed(d.lens.Lens);
+    if (info.lens.empty()) info.lens = trimmed(d.lens.makernotes.Lens);
+    info.iso = d.other.iso_speed;
+    info.shutterSeconds = d.other.shutter;
+    info.aperture = d.other.aperture;
+    info.focalLengthMm = d.other.focal_len;
+    if (d.other.timestamp > 0) {
+        // LibRaw turned the camera's local wall-clock time into time_t with mktime();
+        // localtime_r undoes exactly that, giving back what the camera recorded.
+        std::tm tm{};
+        const std::time_t t = d.other.timestamp;
+        if (localtime_r(&t, &tm)) {
+            char buf[32];
+            if (std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm) > 0) info.dateTime = buf;
+        }
+    }
+    info.orientation = exifOrientation(d.sizes.flip);
+    info.width = d.sizes.width;
+    info.height = d.sizes.height;
+    info.artist = trimmed(d.other.artist);
+    info.copyright = st.copyright;
+    info.hasGps = d.other.parsed_gps.gpsparsed != 0;
+    return info;
+}
+
+/// Refuses files whose raw data cannot be all there: LibRaw happily "decodes" such files
+/// into noise or zeros without reporting an error.
+void checkNotTruncated(LibRaw& lr, std::uintmax_t fileSize, const std::string& path) {
+    const libraw_internal_data_t* in = lr.get_internal_data_pointer();
+    const long long offset = in->unpacker_data.data_offset;
+    const long long size = in->unpacker_data.data_size;
+    const long long fsize = static_cast<long long>(fileSize);
+    const std::string msg = "truncated: raw data is cut off";
+    if (offset < 0 || offset >= fsize) throw Error(path, msg);
+    if (size > 0 && offset + size > fsize) throw Error(path, msg);
+    // Formats that record no data size: the data must at least hold what the best
+    // compression could make of it. Lossless JPEG needs ≥ 1 bit per sample, and no raw
+    // codec gets anywhere near 1/64 of the uncompressed size on a real photograph.
+    const libraw_data_t& d = lr.imgdata;
+    const long long bits = in->unpacker_data.tiff_bps > 0 ? in->unpacker_data.tiff_bps : 12;
+    const long long samples = d.idata.filters ? 1 : std::max(1, d.idata.colors);
+    const long long uncompressed =
+        (long long)d.sizes.raw_width * d.sizes.raw_height * samples * bits / 8;
+    if (fsize - offset < uncompressed / 64) throw Error(path, msg);
+}
+
+void checkPixelLimit(LibRaw& lr, const DecodeOptions& o, const std::string& path) {
+    const auto& s = lr.imgdata.sizes;
+    const std::int64_t rawPixels = std::int64_t(s.raw_width) * s.raw_height;
+    const std::int64_t pixels = std::int64_t(s.width) * s.height;
+    if (std::max(rawPixels, pixels) > o.maxPixels) {
+        throw Error(path, "image too large: " + std::to_string(s.width) + "×" +
+                              std::to_string(s.height) + " pixels exceeds the limit of " +
+                              std::to_string(o.maxPixels));
+    }
+    if (s.width == 0 || s.height == 0) throw Error(path, "file is truncated or corrupt");
+}
+
+/// The 2×2 colour layout in visible-area coordinates, or false when the sensor is not a
+/// plain 3-colour 2×2 Bayer (the caller then lets LibRaw interpolate).
+bool bayerPhase(LibRaw& lr, CfaPattern& cfa, int colourIndex[4]) {
+    const libraw_data_t& d = lr.imgdata;
+    if (d.idata.filters < 1000 || d.idata.colors != 3 || lr.is_fuji_rotated()) return false;
+    if (!d.rawdata.raw_image) return false;
+    // `filters` encodes an 8×2 tile; only 2×2-periodic ones are Bayer.
+    for (int row = 0; row < 8; ++row)
+        for (int col = 0; col < 2; ++col)
+            if (lr.COLOR(row, col) != lr.COLOR(row & 1, col)) return false;
+    bool seen[3] = {false, false, false};
+    for (int i = 0; i < 4; ++i) {
+        const int c = lr.COLOR(i >> 1, i & 1);
+        if (c < 0 || c > 3) return false;
+        colourIndex[i] = c;
+        cfa[std::size_t(i)] = std::uint8_t(c == 3 ? 1 : c);  // the second green is green
+        seen[cfa[std::size_t(i)]] = true;
+    }
+    return seen[0] && seen[1] && seen[2];
+}
+
+/// Black level of one site in visible-area coordinates, LibRaw's three-part sum.
+float siteBlack(const libraw_colordata_t& c, int colourIndex, int row, int col) {
+    float b = float(c.black) + float(c.cblack[colourIndex & 3]);
+    if (c.cblack[4] > 0 && c.cblack[5] > 0) {
+        const unsigned i =
+            6 + (unsigned(row) % c.cblack[4]) * c.cblack[5] + unsigned(col) % c.cblack[5];
+        if (i < LIBRAW_CBLACK_SIZE) b += float(c.cblack[i]);
+    }
+    return b;
+}
+
+void copyBayer(LibRaw& lr, const int colourIndex[4], Image& out) {
+    const libraw_rawdata_t& rd = lr.imgdata.rawdata;
+    const libraw_image_sizes_t& s = rd.sizes;
+    const libraw_colordata_t& col = lr.imgdata.color;
+    const int w = std::min<int>(s.width, s.raw_width - s.left_margin);
+    const int h = std::min<int>(s.height, s.raw_height - s.top_margin);
+    const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : s.raw_width;
+    const float white = float(col.maximum);
+    const bool blackPattern = col.cblack[4] > 0 && col.cblack[5] > 0;
+    out.resize(w, h, 1);
+    parallelFor(0, h, [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) {
+            const std::uint16_t* src =
+                rd.raw_image + std::size_t(y + s.top_margin) * pitch + s.left_margin;
+            float* dst = out.row(y);
+            if (!blackPattern) {
+                // Two sites per row phase: hoist black and scale out of the loop.
+                float b[2], k[2];
+                for (int p = 0; p < 2; ++p) {
+                    b[p] = siteBlack(col, colourIndex[(y & 1) * 2 + p], y, p);
+                    k[p] = white > b[p] ? 1.f / (white - b[p]) : 0.f;
+                }
+                // Pairs of sites, so the loop body has no parity test and vectorises.
+                const int pairs = w / 2;
+                for (int i = 0; i < pairs; ++i) {
+                    dst[2 * i] = std::min(1.f, (float(src[2 * i]) - b[0]) * k[0]);
+                    dst[2 * i + 1] = std::min(1.f, (float(src[2 * i + 1]) - b[1]) * k[1]);
+                }
+                if (w & 1) dst[w - 1] = std::min(1.f, (float(src[w - 1]) - b[0]) * k[0]);
+            } else {
+                for (int x = 0; x < w; ++x) {
+                    const float b = siteBlack(col, colourIndex[(y & 1) * 2 + (x & 1)], y, x);
+                    const float k = white > b ? 1.f / (white - b) : 0.f;
+                    dst[x] = std::min(1.f, (float(src[x]) - b) * k);
+                }
+            }
+        }
+    });
+}
+
+/// Linear DNGs (ProRAW and the like) already hold 3 samples per pixel.
+bool copyLinear(LibRaw& lr, Image& out) {
+    const libraw_rawdata_t& rd = lr.imgdata.rawdata;
+    const libraw_image_sizes_t& s = rd.sizes;
+    const libraw_colordata_t& col = lr.imgdata.color;
+    if (lr.imgdata.idata.filters != 0 || lr.imgdata.idata.colors != 3) return false;
+    const std::uint16_t* base = nullptr;
+    int step = 0;
+    if (rd.color4_image) {
+        base = &rd.color4_image[0][0];
+        step = 4;
+    } else if (rd.color3_image) {
+        base = &rd.color3_image[0][0];
+        step = 3;
+    } else {
+        return false;
+    }
+    const int w = std::min<int>(s.width, s.raw_width - s.left_margin);
+    const int h = std::min<int>(s.height, s.raw_height - s.top_margin);
+    const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : std::size_t(s.raw_width) * step;
+    const float white = float(col.maximum);
+    float b[3], k[3];
+    for (int c = 0; c < 3; ++c) {
+        b[c] = float(col.black) + float(col.cblack[c]);
+        k[c] = white > b[c] ? 1.f / (white - b[c]) : 0.f;
+    }
+    out.resize(w, h, 3);
+    parallelFor(0, h, [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) {
+            const std::uint16_t* src =
+                base + std::size_t(y + s.top_margin) * pitch + std::size_t(s.left_margin) * step;
+            float* dst = out.row(y);
+            for (int x = 0; x < w; ++x)
+                for (int c = 0; c < 3; ++c)
+                    dst[x * 3 + c] = std::min(1.f, (float(src[x * step + c]) - b[c]) * k[c]);
+        }
+    });
+    return true;
+}
+
+/// X-Trans, SuperCCD and other non-Bayer layouts: LibRaw interpolates, but with unit
+/// multipliers, no colour conversion, no gamma and no auto-brightening, so the result is
+/// still linear camera RGB scaled 0 = black, 65535 = clip. Four-colour sensors (CMYG) have no
+/// 3-channel camera space: LibRaw balances them as shot and maps them to linear sRGB, which
+/// then plays the part of camera RGB (`convertedToSRGB`).
+void interpolateWithLibRaw(LibRawFile& f, const DecodeOptions& o, Image& out,
+                           bool& convertedToSRGB) {
+    LibRaw& lr = *f;
+    libraw_output_params_t& p = lr.imgdata.params;
+    convertedToSRGB = lr.imgdata.idata.colors != 3;
+    p.use_auto_wb = 0;
+    p.use_camera_wb = convertedToSRGB ? 1 : 0;
+    for (float& m : p.user_mul) m = convertedToSRGB ? 0.f : 1.f;
+    p.output_color = convertedToSRGB ? 1 : 0;
+    p.no_auto_bright = 1;
+    p.gamm[0] = p.gamm[1] = 1.0;
+    p.output_bps = 16;
+    p.highlight = 0;
+    p.adjust_maximum_thr = 0.f;  // keep the camera's clip level, not the brightest pixel
+    p.half_size = o.halfSize ? 1 : 0;
+    f.check(lr.dcraw_process());
+    const libraw_data_t& d = lr.imgdata;
+    if (!d.image) throw Error("LibRaw produced no image");
+    const int w = d.sizes.iwidth, h = d.sizes.iheight;
+    out.resize(w, h, 3);
+    parallelFor(0, h, [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) {
+            const std::uint16_t(*src)[4] = d.image + std::size_t(y) * w;
+            float* dst = out.row(y);
+            for (int x = 0; x < w; ++x)
+                for (int c = 0; c < 3; ++c) dst[x * 3 + c] = float(src[x][c]) * (1.f / 65535.f);
+        }
+    });
+}
+
+bool positive3(const float* m) {
+    return m[0] > 0 && m[1] > 0 && m[2] > 0;
+}
+
+std::array<float, 3> greenNormalised(const float* m) {
+    return {m[0] / m[1], 1.f, m[2] / m[1]};
+}
+
+/// A DNG's own XYZ→camera matrix, AnalogBalance · CameraCalibration · ColorMatrix (DNG
+/// spec, chapter 6), for the calibration illuminant closest to daylight. LibRaw 0.20 leaves
+/// `cam_xyz` empty for makes it has no table for, though the DNG carries the matrix.
+bool dngColorMatrix(const libraw_colordata_t& c, Mat3& out) {
+    const auto score = [](int illuminant) {
+        switch (illuminant) {
+            case 21:
+                return 5;  // D65
+            case 20:
+                return 4;  // D55
+            case 22:
+                return 3;  // D75
+            case 23:
+                return 2;  // D50
+            default:
+                return 1;
+        }
+    };
+    int best = -1;
+    for (int i = 0; i < 2; ++i) {
+        const libraw_dng_color_t& d = c.dng_color[i];
+        bool nonzero = false;
+        for (int r = 0; r < 3; ++r)
+            for (int k = 0; k < 3; ++k) nonzero = nonzero || d.colormatrix[r][k] != 0.f;
+        if (!nonzero) continue;
+        if (best < 0 || score(d.illuminant) >= score(c.dng_color[best].illuminant)) best = i;
+    }
+    if (best < 0) return false;
+    const libraw_dng_color_t& d = c.dng_color[best];
+    Mat3 cm{}, cc = identity3();
+    bool haveCalibration = true;
+    for (int r = 0; r < 3; ++r) {
+        for (int k = 0; k < 3; ++k) cm[r][k] = d.colormatrix[r][k];
+        if (d.calibration[r][r] == 0.f) haveCalibration = false;
+    }
+    if (haveCalibration)
+        for (int r = 0; r < 3; ++r)
+            for (int k = 0; k < 3; ++k) cc[r][k] = d.calibration[r][k];
+    Mat3 ab = identity3();
+    for (int r = 0; r < 3; ++r) {
+        const float a = c.dng_levels.analogbalance[r];
+        if (a > 0.f && std::isfinite(a)) ab[r][r] = a;
+    }
+    out = mul(ab, mul(cc, cm));
+    return true;
+}
+
+void readColour(LibRaw& lr, RawImage& img) {
+    const libraw_colordata_t& c = lr.imgdata.color;
+    const bool haveDaylight = positive3(c.pre_mul);
+    const bool haveAsShot = positive3(c.cam_mul);
+    if (haveAsShot)
+        img.asShotMultipliers = greenNormalised(c.cam_mul);
+    else if (haveDaylight)
+        img.asShotMultipliers = greenNormalised(c.pre_mul);
+    img.daylightMultipliers = haveDaylight ? greenNormalised(c.pre_mul) : img.asShotMultipliers;
+    bool any = false;
+    if (lr.imgdata.idata.dng_version && dngColorMatrix(c, img.cameraFromXYZ)) {
+        any = true;
+    } else {
+        for (int r = 0; r < 3; ++r)
+            for (int k = 0; k < 3; ++k) {
+                img.cameraFromXYZ[r][k] = c.cam_xyz[r][k];
+                any = any || c.cam_xyz[r][k] != 0.f;
+            }
+    }
+    img.hasColorMatrix = any;
+    if (!any) img.cameraFromXYZ = identity3();
+    // LibRaw stores −999 when the DNG has no BaselineExposure tag.
+    const float be = c.dng_levels.baseline_exposure;
+    img.baselineExposureEv = (std::isfinite(be) && be > -100.f && be < 100.f) ? be : 0.f;
+}
+
+}  // namespace
+
+RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
+    try {
+        LibRawFile f(path);
+        f.open();
+        checkPixelLimit(*f, options, path);
+        checkNotTruncated(*f, f.fileSize(), path);
+        f->imgdata.params.max_raw_memory_mb = unsigned(
+            std::clamp<std::int64_t>(options.maxPixels * 8 / (1024 * 1024) + 64, 256, 1 << 20));
+        f.check(f->unpack());
+        if (f->error_count() > 0 || f.state().firstDataErrorOffset != -2)
+            throw Error(path, "file is truncated or corrupt");
+
+        RawImage img;
+        img.path = path;
+        img.info = captureInfo(*f, f.state());
+        readColour(*f, img);
+        int colourIndex[4];
+        if (bayerPhase(*f, img.cfa, colourIndex)) {
+            img.layout = SensorLayout::Bayer;
+            copyBayer(*f, colourIndex, img.mosaic);
+        } else {
+            img.layout = SensorLayout::Linear;
+            if (!copyLinear(*f, img.mosaic)) {
+                bool toSRGB = false;
+                interpolateWithLibRaw(f, options, img.mosaic, toSRGB);
+                if (toSRGB) {
+                    img.cameraFromXYZ = inverse(xyzFromLinearSRGB());
+                    img.hasColorMatrix = true;
+                    img.asShotMultipliers = img.daylightMultipliers = {1, 1, 1};
+                }
+            }
+        }
+        if (img.mosaic.empty()) throw Error(path, "file is truncated or corrupt");
+        img.info.width = img.mosaic.width();
+        img.info.height = img.mosaic.height();
+        return img;
+    } catch (const std::bad_alloc&) {
+        throw Error(path, "out of memory while decoding");
+    } catch (const Error& e) {
+        if (e.file().empty()) throw Error(path, e.what());
+        throw;
+    }
+}
+
+CaptureInfo readCaptureInfo(const std::string& path) {
+    try {
+        LibRawFile f(path);
+        f.open();
+        return captureInfo(*f, f.state());
+    } catch (const std::bad_alloc&) {
+        throw Error(path, "out of memory while reading metadata");
+    }
+}
+
+std::vector<std::uint8_t> extractPreview(const std::string& path) {
+    try {
+        LibRawFile f(path);
+        f.open();
+        const int rc = f->unpack_thumb();
+        if (rc == LIBRAW_NO_THUMBNAIL || rc == LIBRAW_UNSUPPORTED_THUMBNAIL) return {};
+        // A preview cut off by truncation is simply absent; the raw may still be usable.
+        if (rc == LIBRAW_IO_ERROR || rc == LIBRAW_DATA_ERROR) return {};
+        f.check(rc);
+        const libraw_thumbnail_t& t = f->imgdata.thumbnail;
+        if (t.tformat != LIBRAW_THUMBNAIL_JPEG || !t.thumb || t.tlength < 4) return {};
+        const auto* p = reinterpret_cast<const std::uint8_t*>(t.thumb);
+        if (p[0] != 0xFF || p[1] != 0xD8) return {};
+        return {p, p + t.tlength};
+    } catch (const std::bad_alloc&) {
+        throw Error(path, "out of memory while reading the preview");
+    }
+}
+
+}  // namespace rf

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A minimal DNG writer for synthetic ground truth: one little-endian TIFF IFD holding a
+// 16-bit uncompressed CFA (or 3-channel LinearRaw) image with just the tags a raw reader
+// needs to interpret it colorimetrically. Every number in the file follows from DngOptions
+// by the rule documented in synth.h, so a test can predict exactly what a decoder must see.
+// Written by hand (no libtiff) so the bytes are fully under our control.
+
+#include <algorithm>
+#include <bit>
+#include <cerrno>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "rangefinder/error.h"
+#include "rangefinder/parallel.h"
+#include "synth.h"
+
+namespace rf::synth {
+namespace {
+
+enum TiffType : std::uint16_t {
+    kByte = 1,
+    kAscii = 2,
+    kShort = 3,
+    kLong = 4,
+    kRational = 5,
+    kSRational = 10
+};
+
+struct Entry {
+    std::uint16_t tag;
+    std::uint16_t type;
+    std::uint32_t count;
+    std::vector<std::uint8_t> bytes;  // the value, little-endian
+};
+
+void put16(std::vector<std::uint8_t>& b, std::uint32_t v) {
+    b.push_back(std::uint8_t(v));
+    b.push_back(std::uint8_t(v >> 8));
+}
+void put32(std::vector<std::uint8_t>& b, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) b.push_back(std::uint8_t(v >> (8 * i)));
+}
+
+class Ifd {
+  public:
+    void bytes(std::uint16_t tag, std::vector<std::uint8_t> v) {
+        const auto n = std::uint32_t(v.size());
+        add(tag, kByte, n, std::move(v));
+    }
+    void ascii(std::uint16_t tag, const std::string& s) {
+        std::vector<std::uint8_t> v(s.begin(), s.end());
+        v.push_back(0);
+        const auto n = std::uint32_t(v.size());
+        add(tag, kAscii, n, std::move(v));
+    }
+    void shorts(std::uint16_t tag, std::initializer_list<std::uint32_t> vals) {
+        std::vector<std::uint8_t> v;
+        for (auto x : vals) put16(v, x);
+        add(tag, kShort, std::uint32_t(vals.size()), std::move(v));
+    }
+    void longs(std::uint16_t tag, std::initializer_list<std::uint32_t> vals) {
+        std::vector<std::uint8_t> v;
+        for (auto x : vals) put32(v, x);
+        add(tag, kLong, std::uint32_t(vals.size()), std::move(v));
+    }
+    /// Rationals with a fixed denominator: 1e6 keeps matrix entries to 6 decimals.
+    void rationals(std::uint16_t tag, const std::vector<double>& vals, bool isSigned) {
+        constexpr double kDen = 1'000'000.0;
+        std::vector<std::uint8_t> v;
+        for (double x : vals) {
+            const double limit = isSigned ? 2147483647.0 : 4294967295.0;
+            if (!std::isfinite(x) || std::abs(x) * kDen > limit || (!isSigned && x < 0))
+                throw Error("DNG writer: value out of range for a rational");
+            const long long num = std::llround(x * kDen);
+            put32(v, std::uint32_t(num));
+            put32(v, std::uint32_t(kDen));
+        }
+        add(tag, isSigned ? kSRational : kRational, std::uint32_t(vals.size()), std::move(v));
+    }
+
+    /// Serialises header + IFD + out-of-line values; returns the bytes and patches
+    /// StripOffsets (which must be present) to point just after them.
+    std::vector<std::uint8_t> serialise(std::uint16_t stripOffsetsTag) {
+        std::sort(entries_.begin(), entries_.end(),
+                  [](const Entry& a, const Entry& b) { return a.tag < b.tag; });
+        const std::uint32_t ifdOffset = 8;
+        const std::uint32_t ifdSize = 2 + 12 * std::uint32_t(entries_.size()) + 4;
+        std::uint32_t extra = ifdOffset + ifdSize;
+        std::vector<std::uint32_t> valueOffsets;
+        for (const Entry& e : entries_) {
+            if (e.bytes.size() > 4) {
+                valueOffsets.push_back(extra);
+                extra += std::uint32_t((e.bytes.size() + 1) & ~std::size_t(1));
+            } else {
+                valueOffsets.push_back(0);
+            }
+        }
+        const std::uint32_t dataOffset = (extra + 15) & ~15u;
+        for (Entry& e : entries_)
+            if (e.tag == stripOffsetsTag) {
+                e.bytes.clear();
+                put32(e.bytes, dataOffset);
+            }
+
+        std::vector<std::uint8_t> out{'I', 'I', 42, 0};
+        put32(out, ifdOffset);
+        put16(out, std::uint32_t(entries_.size()));
+        for (std::size_t i = 0; i < entries_.size(); ++i) {
+            const Entry& e = entries_[i];
+            put16(out, e.tag);
+            put16(out, e.type);
+            put32(out, e.count);
+            if (e.bytes.size() > 4) {
+                put32(out, valueOffsets[i]);
+            } else {
+                std::uint8_t inl[4] = {0, 0, 0, 0};
+                std::memcpy(inl, e.bytes.data(), e.bytes.size());
+                out.insert(out.end(), inl, inl + 4);
+            }
+        }
+        put32(out, 0);  // no further IFD
+        for (const Entry& e : entries_)
+            if (e.bytes.size() > 4) {
+                out.insert(out.end(), e.bytes.begin(), e.bytes.end());
+                if (e.bytes.size() & 1) out.push_back(0);
+            }
+        out.resize(dataOffset, 0);
+        return out;
+    }
+
+  private:
+    void add(std::uint16_t tag, std::uint16_t type, std::uint32_t count,
+             std::vector<std::uint8_t> v) {
+        entries_.push_back({tag, type, count, std::move(v)});
+    }
+    std::vector<Entry> entries_;
+};
+
+/// splitmix64: a tiny, well-mixed generator, identical on every platform (unlike
+/// std::normal_distribution), seeded per row so parallel rows stay deterministic.
+struct SplitMix {
+    std::uint64_t s;
+    std::uint64_t next() {
+        std::uint64_t z = (s += 0x9E3779B97F4A7C15ull);
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return z ^ (z >> 31);
+    }
+    double uniform() { return (double(next() >> 11) + 0.5) * (1.0 / 9007199254740992.0); }
+    /// Box–Muller; the second variate is discarded to keep the stream simple.
+    double gaussian() {
+        const double u1 = uniform(), u2 = uniform();
+        return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    }
+};
+
+Vec3 illuminantY1(const DngOptions& o) {
+    const Vec3& w = o.illuminantXYZ;
+    if (!(w[1] > 0)) throw Error("DNG writer: illuminant has no luminance");
+    return {w[0] / w[1], 1.0, w[2] / w[1]};
+}
+
+void validate(const DngOptions& o, ConstImageView scene) {
+    if (scene.empty() || scene.channels != 3)
+        throw Error("DNG writer: the scene must be a non-empty 3-channel image");
+    if (o.blackLevel < 0 || o.whiteLevel > 65535 || o.whiteLevel <= o.blackLevel)
+        throw Error("DNG writer: need 0 <= blackLevel < whiteLevel <= 65535");
+    if (!(o.exposureScale > 0)) throw Error("DNG writer: exposureScale must be positive");
+    const double bytes = double(scene.width) * scene.height * (o.linear ? 3 : 1) * 2;
+    if (bytes > 4.0e9) throw Error("DNG writer: image too large for a classic TIFF (4 GB)");
+    if (o.orientation < 1 || o.orientation > 8) throw Error("DNG writer: orientation must be 1..8");
+    for (auto c : o.cfa)
+        if (c > 2) throw Error("DNG writer: CFA colours are 0 (R), 1 (G), 2 (B)");
+}
+
+}  // namespace
+
+// The layout of Fujifilm's X-Trans sensors (as in X-T1 era files, seen from the top left).
+const std::uint8_t kXTrans[6][6] = {{1, 1, 0, 1, 1, 2}, {1, 1, 2, 1, 1, 0}, {2, 0, 1, 0, 2, 1},
+                                    {1, 1, 2, 1, 1, 0}, {1, 1, 0, 1, 1, 2}, {0, 2, 1, 2, 0, 1}};
+
+Vec3 dngAsShotNeutral(const DngOptions& o) {
+    const Vec3 r = mul(o.cameraFromXYZ, illuminantY1(o));
+    const double m = std::max({r[0], r[1], r[2]});
+    if (!(m > 0) || r[0] <= 0 || r[1] <= 0 || r[2] <= 0)
+        throw Error("DNG writer: the camera's response to the illuminant is not positive");
+    return {r[0] / m, r[1] / m, r[2] / m};
+}
+
+double dngExposureGain(const DngOptions& o) {
+    const Vec3 r = mul(o.cameraFromXYZ, illuminantY1(o));
+    const double m = std::max({r[0], r[1], r[2]});
+    if (!(m > 0))
+        throw Error("DNG writer: the camera's response to the illuminant is not positive");
+    return o.exposureScale * double(o.whiteLevel - o.blackLevel) / m;
+}
+
+void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o) {
+    validate(o, scene);
+    const Vec3 neutral = dngAsShotNeutral(o);
+    const double gain = dngExposureGain(o);
+    // The whole scene → DN chain as one matrix, applied per pixel in float.
+    const Mat3 sceneToCamera =
+        mul(o.cameraFromXYZ, mul(bradford(kD65, illuminantY1(o)), xyzFromLinearSRGB()));
+    float m[3][3];
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) m[r][c] = float(gain * sceneToCamera[r][c]);
+
+    const int w = scene.width, h = scene.height;
+    const int spp = o.linear ? 3 : 1;
+    const float black = float(o.blackLevel), white = float(o.whiteLevel);
+    const float sigma = float(o.noise * (o.whiteLevel - o.blackLevel));
+    std::vector<std::uint16_t> pixels(std::size_t(w) * h * spp);
+    parallelFor(0, h, [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) {
+            SplitMix rng{0x52414E47u + std::uint64_t(y) * 0x100000001B3ull};
+            const float* src = scene.row(y);
+            std::uint16_t* dst = pixels.data() + std::size_t(y) * w * spp;
+            for (int x = 0; x < w; ++x) {
+                const float* p = src + x * 3;
+                for (int s = 0; s < spp; ++s) {
+                    const int c = o.linear   ? s
+                                  : o.xtrans ? kXTrans[y % 6][x % 6]
+                                             : o.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                    float v = black + m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
+                    if (sigma > 0) v += sigma * float(rng.gaussian());
+                    v = std::clamp(std::nearbyint(v), 0.f, white);
+                    dst[x * spp + s] = std::uint16_t(v);
+                }
+            }
+        }
+    });
+
+    constexpr std::uint16_t kStripOffsets = 273;
+    const std::uint32_t stripBytes = std::uint32_t(pixels.size() * 2);
+    Ifd ifd;
+    ifd.longs(254, {0});                 // NewSubFileType: main image
+    ifd.longs(256, {std::uint32_t(w)});  // ImageWidth
+    ifd.longs(257, {std::uint32_t(h)});  // ImageLength
+    if (o.linear)
+        ifd.shorts(258, {16, 16, 16});  // BitsPerSample
+    else
+        ifd.shorts(258, {16});
+    ifd.shorts(259, {1});                           // Compression: none
+    ifd.shorts(262, {o.linear ? 34892u : 32803u});  // LinearRaw / CFA
+    ifd.ascii(271, o.make);
+    ifd.ascii(272, o.model);
+    ifd.longs(kStripOffsets, {0});  // patched by serialise()
+    ifd.shorts(274, {std::uint32_t(o.orientation)});
+    ifd.shorts(277, {std::uint32_t(spp)});          // SamplesPerPixel
+    ifd.longs(278, {std::uint32_t(h)});             // RowsPerStrip: one strip
+    ifd.longs(279, {stripBytes});                   // StripByteCounts
+    ifd.shorts(284, {1});                           // PlanarConfiguration: chunky
+    ifd.ascii(305, "Rangefinder synthetic chart");  // Software
+    if (!o.artist.empty()) ifd.ascii(315, o.artist);
+    if (!o.copyright.empty()) ifd.ascii(33432, o.copyright);
+    if (!o.linear && o.xtrans) {
+        ifd.shorts(33421, {6, 6});  // CFARepeatPatternDim
+        ifd.bytes(33422, std::vector<std::uint8_t>(&kXTrans[0][0], &kXTrans[0][0] + 36));
+    } else if (!o.linear) {
+        ifd.shorts(33421, {2, 2});  // CFARepeatPatternDim
+        ifd.bytes(33422, {o.cfa[0], o.cfa[1], o.cfa[2], o.cfa[3]});
+    }
+    ifd.bytes(50706, {1, 4, 0, 0});            // DNGVersion
+    ifd.bytes(50707, {1, 1, 0, 0});            // DNGBackwardVersion
+    ifd.ascii(50708, o.make + " " + o.model);  // UniqueCameraModel
+    if (!o.linear) {
+        ifd.bytes(50710, {0, 1, 2});  // CFAPlaneColor: R G B
+        ifd.shorts(50711, {1});       // CFALayout: rectangular
+    }
+    ifd.longs(50714, {std::uint32_t(o.blackLevel)});  // BlackLevel
+    ifd.longs(50717, {std::uint32_t(o.whiteLevel)});  // WhiteLevel
+    std::vector<double> cm;
+    for (const auto& row : o.cameraFromXYZ) cm.insert(cm.end(), row.begin(), row.end());
+    ifd.rationals(50721, cm, true);                                     // ColorMatrix1
+    ifd.rationals(50728, {neutral[0], neutral[1], neutral[2]}, false);  // AsShotNeutral
+    if (o.writeBaselineExposure)
+        ifd.rationals(50730, {-std::log2(o.exposureScale)}, true);  // BaselineExposure
+    ifd.shorts(50778, {21});                                        // CalibrationIlluminant1: D65
+
+    const std::vector<std::uint8_t> head = ifd.serialise(kStripOffsets);
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    if (!f) throw Error(path, std::string("cannot write: ") + std::strerror(errno));
+    f.write(reinterpret_cast<const char*>(head.data()), std::streamsize(head.size()));
+    // Little-endian on disk; the build targets little-endian machines only, checked here.
+    static_assert(std::endian::native == std::endian::little, "DNG writer assumes little-endian");
+    f.write(reinterpret_cast<const char*>(pixels.data()), std::streamsize(stripBytes));
+    f.close();
+    if (!f) throw Error(path, "cannot write: disk full or I/O error");
+}
+
+}  // namespace rf::synth

@@ -1,0 +1,351 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The synthetic DNG writer, checked through the real decoder: every value written (CFA phase,
+// levels, matrix, neutral, exposure, orientation, names) must come back out of
+// rf::decodeRaw, and the chart's patch colours must be recoverable from the mosaic by
+// undoing the documented scene → sensor chain.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "rangefinder/colormath.h"
+#include "rangefinder/error.h"
+#include "rangefinder/raw.h"
+#include "synth.h"
+
+using namespace rf;
+using namespace rf::synth;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string tempPath(const std::string& name) {
+    const fs::path dir = fs::path(RF_BINARY_DIR) / "test_dng_writer_tmp";
+    fs::create_directories(dir);
+    return (dir / name).string();
+}
+
+struct Phase {
+    const char* name;
+    CfaPattern cfa;
+};
+const Phase kPhases[] = {
+    {"RGGB", {0, 1, 1, 2}}, {"GRBG", {1, 0, 2, 1}}, {"GBRG", {1, 2, 0, 1}}, {"BGGR", {2, 1, 1, 0}}};
+
+/// The scene → camera matrix of synth.h without the exposure gain.
+Mat3 sceneToCamera(const DngOptions& o) {
+    return mul(o.cameraFromXYZ, mul(bradford(kD65, o.illuminantXYZ), xyzFromLinearSRGB()));
+}
+
+/// Mean camera RGB (normalised units) over a rectangle of a decoded mosaic.
+Vec3 meanCamera(const RawImage& raw, const Rect& r) {
+    Vec3 sum{0, 0, 0};
+    double n[3] = {0, 0, 0};
+    for (int y = r.y; y < r.y + r.height; ++y)
+        for (int x = r.x; x < r.x + r.width; ++x) {
+            if (raw.layout == SensorLayout::Bayer) {
+                const int c = raw.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                sum[c] += raw.mosaic.at(x, y);
+                n[c] += 1;
+            } else {
+                for (int c = 0; c < 3; ++c) {
+                    sum[c] += raw.mosaic.at(x, y, c);
+                    n[c] += 1;
+                }
+            }
+        }
+    for (int c = 0; c < 3; ++c) sum[c] /= n[c];
+    return sum;
+}
+
+/// Within quantisation: every site of a flat patch is off by at most half a DN, and the
+/// inverse matrix mixes the three channels' errors.
+void expectPatchesRoundTrip(const RawImage& raw, const DngOptions& o) {
+    const double range = o.whiteLevel - o.blackLevel;
+    const Mat3 undo = inverse(sceneToCamera(o));
+    const double gain = dngExposureGain(o);
+    double tol[3];
+    for (int c = 0; c < 3; ++c)
+        tol[c] = 0.5 / gain * (std::abs(undo[c][0]) + std::abs(undo[c][1]) + std::abs(undo[c][2])) +
+                 1e-6;
+    for (int i = 0; i < 24; ++i) {
+        const Rect r = patchRect(i, raw.mosaic.width(), raw.mosaic.height());
+        Vec3 cam = meanCamera(raw, r);
+        for (double& v : cam) v *= range / gain;
+        const Vec3 scene = mul(undo, cam);
+        const Vec3 truth = patchLinearSRGB(colorChecker()[std::size_t(i)]);
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(scene[c], truth[c], tol[c])
+                << "patch " << colorChecker()[i].name << " c" << c;
+    }
+}
+
+}  // namespace
+
+TEST(DngWriter, EveryCfaPhaseDecodesWithItsPatternLevelsAndColours) {
+    const Image chart = renderChart(240, 160);
+    for (const Phase& ph : kPhases) {
+        SCOPED_TRACE(ph.name);
+        DngOptions o;
+        o.cfa = ph.cfa;
+        const std::string path = tempPath(std::string("chart-") + ph.name + ".dng");
+        writeDng(path, chart.cview(), o);
+        const RawImage raw = decodeRaw(path);
+        EXPECT_EQ(raw.path, path);
+        ASSERT_EQ(raw.layout, SensorLayout::Bayer);
+        EXPECT_EQ(raw.cfa, ph.cfa);
+        ASSERT_EQ(raw.mosaic.width(), 240);
+        ASSERT_EQ(raw.mosaic.height(), 160);
+        EXPECT_EQ(raw.mosaic.channels(), 1);
+        EXPECT_EQ(raw.info.width, 240);
+        EXPECT_EQ(raw.info.height, 160);
+
+        // Site by site: each mosaic value is the documented DN, black-subtracted and
+        // divided by the white range, for the colour the written pattern puts there.
+        const double gain = dngExposureGain(o), range = o.whiteLevel - o.blackLevel;
+        const Mat3 m = sceneToCamera(o);
+        for (int y = 0; y < 160; y += 7)
+            for (int x = 0; x < 240; x += 5) {
+                const int c = ph.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                const Vec3 rgb{chart.at(x, y, 0), chart.at(x, y, 1), chart.at(x, y, 2)};
+                const double dn = std::clamp(std::nearbyint(o.blackLevel + gain * mul(m, rgb)[c]),
+                                             0.0, double(o.whiteLevel));
+                ASSERT_NEAR(raw.mosaic.at(x, y), (dn - o.blackLevel) / range, 1e-6)
+                    << "site " << x << "," << y;
+            }
+        // Averaging a patch and undoing the camera chain gives the scene back to well
+        // within a quantisation step per site.
+        expectPatchesRoundTrip(raw, o);
+    }
+}
+
+TEST(DngWriter, LinearRawDecodesAsThreeChannelCameraRgb) {
+    const Image chart = renderChart(120, 80);
+    DngOptions o;
+    o.linear = true;
+    o.cameraFromXYZ = cameraMatrixB();
+    const std::string path = tempPath("chart-linear.dng");
+    writeDng(path, chart.cview(), o);
+    const RawImage raw = decodeRaw(path);
+    ASSERT_EQ(raw.layout, SensorLayout::Linear);
+    ASSERT_EQ(raw.mosaic.channels(), 3);
+    ASSERT_EQ(raw.mosaic.width(), 120);
+    ASSERT_EQ(raw.mosaic.height(), 80);
+    expectPatchesRoundTrip(raw, o);
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(raw.cameraFromXYZ[r][c], o.cameraFromXYZ[r][c], 1e-6);
+}
+
+TEST(DngWriter, BlackIsZeroClipIsOneAndNeutralFollowsTheExposureRule) {
+    // Three vertical bands: black, a Y = 1 neutral, and far above clipping.
+    Image scene(60, 30, 3);  // dcraw-derived readers refuse anything under 22 pixels
+    for (int y = 0; y < 30; ++y)
+        for (int x = 0; x < 60; ++x)
+            for (int c = 0; c < 3; ++c) scene.at(x, y, c) = x < 20 ? 0.f : x < 40 ? 1.f : 50.f;
+    DngOptions o;
+    o.exposureScale = 0.3;
+    o.blackLevel = 1024;
+    o.whiteLevel = 15000;
+    const std::string path = tempPath("bands.dng");
+    writeDng(path, scene.cview(), o);
+    const RawImage raw = decodeRaw(path);
+    const Vec3 black = meanCamera(raw, {2, 2, 16, 16});
+    const Vec3 neutral = meanCamera(raw, {22, 2, 16, 16});
+    const Vec3 clip = meanCamera(raw, {42, 2, 16, 16});
+    const double q = 1.0 / (o.whiteLevel - o.blackLevel);
+    for (int c = 0; c < 3; ++c) {
+        EXPECT_EQ(black[c], 0.0);
+        EXPECT_EQ(clip[c], 1.0);
+    }
+    // The neutral's largest channel sits at exposureScale; the others follow AsShotNeutral.
+    const double largest = std::max({neutral[0], neutral[1], neutral[2]});
+    EXPECT_NEAR(largest, o.exposureScale, q);
+    const Vec3 n = dngAsShotNeutral(o);
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(neutral[c], o.exposureScale * n[c], q);
+    EXPECT_GT(neutral[1], neutral[0]);  // green is the largest channel for this matrix
+    EXPECT_GT(neutral[1], neutral[2]);
+    EXPECT_NEAR(raw.baselineExposureEv, -std::log2(o.exposureScale), 1e-5);
+}
+
+TEST(DngWriter, WhiteBalanceMatrixAndMetadataComeBack) {
+    const Image chart = renderChart(60, 40);
+    DngOptions o;
+    o.cameraFromXYZ = cameraMatrixB();
+    o.illuminantXYZ = xyToXYZ(0.44757, 0.40745);  // CIE A
+    o.orientation = 6;
+    o.make = "Acme";
+    o.model = "Test Body 7";
+    o.artist = "A. Photographer";
+    o.copyright = "(c) 2026 A. Photographer";
+    o.writeBaselineExposure = false;
+    const std::string path = tempPath("meta.dng");
+    writeDng(path, chart.cview(), o);
+    const RawImage raw = decodeRaw(path);
+    const Vec3 n = dngAsShotNeutral(o);
+    EXPECT_NEAR(raw.asShotMultipliers[0], n[1] / n[0], 1e-5);
+    EXPECT_FLOAT_EQ(raw.asShotMultipliers[1], 1.f);
+    EXPECT_NEAR(raw.asShotMultipliers[2], n[1] / n[2], 1e-5);
+    ASSERT_TRUE(raw.hasColorMatrix);
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(raw.cameraFromXYZ[r][c], o.cameraFromXYZ[r][c], 1e-6);
+    // Daylight multipliers come from the matrix: they make D65 neutral.
+    const Vec3 d65 = mul(o.cameraFromXYZ, kD65);
+    EXPECT_NEAR(raw.daylightMultipliers[0], d65[1] / d65[0], 2e-3);
+    EXPECT_NEAR(raw.daylightMultipliers[2], d65[1] / d65[2], 2e-3);
+    EXPECT_EQ(raw.info.orientation, 6);
+    EXPECT_EQ(raw.info.make, "Acme");
+    EXPECT_EQ(raw.info.model, "Test Body 7");
+    EXPECT_EQ(raw.info.artist, "A. Photographer");
+    EXPECT_EQ(raw.info.copyright, "(c) 2026 A. Photographer");
+    EXPECT_EQ(raw.baselineExposureEv, 0.f);
+
+    const CaptureInfo info = readCaptureInfo(path);
+    EXPECT_EQ(info.make, "Acme");
+    EXPECT_EQ(info.orientation, 6);
+    EXPECT_EQ(info.width, 60);
+    EXPECT_EQ(info.height, 40);
+    EXPECT_EQ(info.copyright, o.copyright);
+
+    for (int orientation : {1, 3, 8}) {
+        o.orientation = orientation;
+        writeDng(path, chart.cview(), o);
+        EXPECT_EQ(readCaptureInfo(path).orientation, orientation);
+    }
+}
+
+TEST(DngWriter, NoiseHasTheRequestedSpreadAndIsDeterministic) {
+    Image grey(64, 64, 3);
+    for (int y = 0; y < 64; ++y)
+        for (int x = 0; x < 64; ++x)
+            for (int c = 0; c < 3; ++c) grey.at(x, y, c) = 0.2f;
+    DngOptions o;
+    o.noise = 0.01;
+    const std::string a = tempPath("noise-a.dng"), b = tempPath("noise-b.dng");
+    writeDng(a, grey.cview(), o);
+    writeDng(b, grey.cview(), o);
+    const auto bytes = [](const std::string& p) {
+        std::ifstream f(p, std::ios::binary);
+        return std::vector<char>(std::istreambuf_iterator<char>(f), {});
+    };
+    EXPECT_EQ(bytes(a), bytes(b));
+
+    const RawImage raw = decodeRaw(a);
+    // Spread of the green sites around their mean.
+    double sum = 0, sum2 = 0, n = 0;
+    for (int y = 0; y < 64; ++y)
+        for (int x = 0; x < 64; ++x)
+            if (raw.cfa[std::size_t((y & 1) * 2 + (x & 1))] == 1) {
+                const double v = raw.mosaic.at(x, y);
+                sum += v;
+                sum2 += v * v;
+                n += 1;
+            }
+    const double sd = std::sqrt(sum2 / n - (sum / n) * (sum / n));
+    EXPECT_NEAR(sd, 0.01, 0.001);
+}
+
+TEST(DngWriter, RefusesBadOptionsAndUnwritablePaths) {
+    const Image chart = renderChart(24, 16);
+    DngOptions o;
+    o.whiteLevel = o.blackLevel;
+    EXPECT_THROW(writeDng(tempPath("bad.dng"), chart.cview(), o), Error);
+    o = {};
+    o.cfa = {0, 1, 3, 2};
+    EXPECT_THROW(writeDng(tempPath("bad.dng"), chart.cview(), o), Error);
+    o = {};
+    Image mono(8, 8, 1);
+    EXPECT_THROW(writeDng(tempPath("bad.dng"), mono.cview(), o), Error);
+    try {
+        writeDng("/nonexistent-dir/x.dng", chart.cview(), o);
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.file(), "/nonexistent-dir/x.dng");
+    }
+}
+
+TEST(DngWriter, XTransTakesTheInterpolatedCameraRgbPath) {
+    // LibRaw interpolates X-Trans only from 512 × 512 up (its tile size).
+    const Image chart = renderChart(780, 540);
+    DngOptions o;
+    o.xtrans = true;
+    const std::string path = tempPath("chart-xtrans.dng");
+    writeDng(path, chart.cview(), o);
+    const RawImage raw = decodeRaw(path);
+    ASSERT_EQ(raw.layout, SensorLayout::Linear);
+    ASSERT_EQ(raw.mosaic.channels(), 3);
+    EXPECT_EQ(raw.mosaic.width(), 780);
+    EXPECT_EQ(raw.mosaic.height(), 540);
+    // Interpolated, not balanced, not colour converted: flat patches keep their camera RGB.
+    const double range = o.whiteLevel - o.blackLevel, gain = dngExposureGain(o);
+    const Mat3 m = sceneToCamera(o);
+    for (int i = 0; i < 24; ++i) {
+        const Vec3 expected = mul(m, patchLinearSRGB(colorChecker()[std::size_t(i)]));
+        const Vec3 got = meanCamera(raw, patchRect(i, 780, 540, 0.3));
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(got[c], gain * expected[c] / range, 2e-3)
+                << colorChecker()[i].name << " c" << c;
+    }
+    EXPECT_NEAR(raw.cameraFromXYZ[1][1], o.cameraFromXYZ[1][1], 1e-6);
+}
+
+TEST(DngWriter, BaselineExposureUndoesTheExposureScaleInADngStyleRender) {
+    // The rule synth.h documents, played through the way a raw pipeline renders: balance
+    // with multipliers whose smallest is 1, map camera → XYZ with the inverse matrix scaled
+    // so a balanced neutral (1,1,1) is the white at Y = 1, then apply BaselineExposure.
+    const Image chart = renderChart(120, 80);
+    DngOptions o;
+    o.exposureScale = 0.35;
+    o.cameraFromXYZ = cameraMatrixB();
+    const std::string path = tempPath("exposure-rule.dng");
+    writeDng(path, chart.cview(), o);
+    const RawImage raw = decodeRaw(path);
+
+    const float smallest =
+        std::min({raw.asShotMultipliers[0], raw.asShotMultipliers[1], raw.asShotMultipliers[2]});
+    Vec3 neutral;  // camera value of a balanced neutral before balancing
+    for (int c = 0; c < 3; ++c) neutral[c] = smallest / raw.asShotMultipliers[std::size_t(c)];
+    Mat3 xyzFromCamera = inverse(raw.cameraFromXYZ);
+    const double y = mul(xyzFromCamera, neutral)[1];
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) xyzFromCamera[r][c] *= neutral[c] / y;
+    const double gain = std::exp2(raw.baselineExposureEv);
+    EXPECT_NEAR(gain, 1.0 / o.exposureScale, 1e-5);
+    const Mat3 srgbFromXYZ = inverse(xyzFromLinearSRGB());
+
+    for (int i = 0; i < 24; ++i) {
+        Vec3 cam = meanCamera(raw, patchRect(i, 120, 80));
+        for (int c = 0; c < 3; ++c) cam[c] *= raw.asShotMultipliers[std::size_t(c)] / smallest;
+        Vec3 rgb = mul(srgbFromXYZ, mul(xyzFromCamera, cam));
+        for (double& v : rgb) v *= gain;
+        const Vec3 truth = patchLinearSRGB(colorChecker()[std::size_t(i)]);
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(rgb[c], truth[c], 1e-3) << colorChecker()[i].name << " c" << c;
+    }
+}
+
+TEST(DngWriter, CutCopiesAreRefusedAsTruncated) {
+    const std::string path = tempPath("whole.dng");
+    writeDng(path, renderChart(120, 80).cview(), DngOptions{});
+    std::ifstream in(path, std::ios::binary);
+    const std::vector<char> bytes(std::istreambuf_iterator<char>(in), {});
+    for (double keep : {0.5, 0.99}) {
+        const std::string cut = tempPath("cut.dng");
+        const auto n = std::streamsize(double(bytes.size()) * keep);
+        std::ofstream(cut, std::ios::binary).write(bytes.data(), n);
+        try {
+            decodeRaw(cut);
+            ADD_FAILURE() << "a DNG cut to " << keep << " decoded";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.file(), cut);
+            EXPECT_NE(std::string(e.what()).find("truncated"), std::string::npos) << e.what();
+        }
+    }
+}
