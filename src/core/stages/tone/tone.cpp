@@ -34,6 +34,8 @@ constexpr float kWr = 0.2627f, kWg = 0.6780f, kWb = 0.0593f;
 
 // Inputs are clamped to ±kHuge after NaN → 0, so Inf cannot turn into NaN downstream.
 constexpr float kHuge = 1048576.f;
+// Guards divisions by differences that may be zero.
+constexpr float kTiny = 1e-30f;
 
 // Table domain: m in [2^−24, 2^8], nodes at every 2^16 step of the float's bit pattern.
 constexpr float kLutMin = 0x1p-24f;
@@ -42,14 +44,30 @@ constexpr int kLutShift = 16;  // keeps 7 mantissa bits: 128 nodes per octave
 constexpr std::uint32_t kLutBase = std::bit_cast<std::uint32_t>(kLutMin) >> kLutShift;
 constexpr int kLutIntervals =
     int((std::bit_cast<std::uint32_t>(kLutMax) >> kLutShift) - kLutBase);  // 32 · 128
+constexpr std::int32_t kLutMinBits = std::bit_cast<std::int32_t>(kLutMin);
+constexpr std::int32_t kLutMaxBits = std::bit_cast<std::int32_t>(kLutMax);
+constexpr std::uint32_t kFracMask = (1u << kLutShift) - 1;
+constexpr float kFracScale = 1.f / float(1u << kLutShift);
 
 struct LutNode {
     float a, b;
 };
 
+// By-value min/max and min(max()) rather than std::clamp: unconditional compares, which the
+// vectoriser turns into min/max instructions (std::clamp's second compare is conditional).
+inline float maxf(float a, float b) {
+    return a > b ? a : b;
+}
+inline float minf(float a, float b) {
+    return a < b ? a : b;
+}
+inline float clampf(float v, float lo, float hi) {
+    return minf(maxf(v, lo), hi);
+}
+
 inline float sanitise(float v) {
     v = v == v ? v : 0.f;  // NaN → 0
-    return std::clamp(v, -kHuge, kHuge);
+    return clampf(v, -kHuge, kHuge);
 }
 
 // The per-call state: curve table and colour settings.
@@ -84,69 +102,102 @@ Renderer makeRenderer(const ToneParams& p) {
     return r;
 }
 
-// Saturation and vibrance on one pixel, in place. Chroma is scaled about luminance by
-// k = saturation factor × vibrance factor, where vibrance weighs muted colours more (by
-// (1 − HSV saturation)²) and spares skin-like hues (red-orange, R ≥ G ≥ B) when boosting.
-// A boost is limited to what keeps every channel non-negative, so colours stop at the edge
-// of the working gamut instead of going through it.
-inline void applyColour(const Renderer& r, float& cr, float& cg, float& cb) {
-    const float lum = kWr * cr + kWg * cg + kWb * cb;
-    float k = r.satScale;
-    const float mx = std::max(cr, std::max(cg, cb));
-    const float mn = std::min(cr, std::min(cg, cb));
-    if (r.vibrance != 0.f) {
-        const float sat = mx > 0.f ? std::clamp((mx - mn) / mx, 0.f, 1.f) : 0.f;
-        float weight = (1.f - sat) * (1.f - sat);
-        if (r.vibrance > 0.f && cr >= cg && cg >= cb && cr > cb) {
-            // Hue position between red (0) and yellow (1); skin sits around 0.4.
-            const float h = (cg - cb) / (cr - cb);
-            const float u = (h - 0.4f) / 0.3f;
-            weight *= 1.f - 0.6f * std::max(0.f, 1.f - u * u);
+// Pixels are processed in blocks of kBlock, de-interleaved into arrays, so that each pass
+// below is a branch-free loop the compiler vectorises; only the table read is scalar.
+constexpr int kBlock = 256;
+
+struct Block {
+    alignas(64) float r[kBlock], g[kBlock], b[kBlock], a[kBlock], s[kBlock], m[kBlock], f[kBlock];
+    alignas(64) std::uint32_t idx[kBlock];
+};
+
+// Saturation and vibrance. Chroma is scaled about luminance by k = saturation factor ×
+// vibrance factor, where vibrance weighs muted colours more (by (1 − HSV saturation)²) and,
+// when boosting, spares skin-like hues (between red and yellow with R ≥ G ≥ B, around 40 %
+// of the way to yellow). A boost is limited to what keeps every channel non-negative, so
+// colours stop at the edge of the working gamut instead of going through it.
+template <bool kVibrance>
+void colourPass(const Renderer& rd, Block& bl, int n) {
+    const float satScale = rd.satScale, vib = rd.vibrance;
+    const float skinProtect = vib > 0.f ? 0.6f : 0.f;
+    // Written so every select is one compare between values computed unconditionally: GCC
+    // (with the default -ftrapping-math) vectorises that, but not chained selects after a
+    // division, nor short-circuit conditions.
+    for (int i = 0; i < n; ++i) {
+        const float cr = bl.r[i], cg = bl.g[i], cb = bl.b[i];
+        const float lum = kWr * cr + kWg * cg + kWb * cb;
+        const float mx = maxf(cr, maxf(cg, cb));
+        const float mn = minf(cr, minf(cg, cb));
+        const float range = mx - mn;
+        float k = satScale;
+        if constexpr (kVibrance) {
+            // HSV saturation, in [0, 1] even with negative channels (then range > mx).
+            const float sat = range / maxf(maxf(mx, range), kTiny);
+            float weight = (1.f - sat) * (1.f - sat);
+            // Skin: R >= G >= B and G at about 40 % of the way from B to R.
+            const float u = ((cg - cb) / maxf(range, kTiny) - 0.4f) * (1.f / 0.3f);
+            const float bump = maxf(0.f, 1.f - u * u);
+            const float skin = minf(cr - cg, cg - cb) >= 0.f ? bump : 0.f;
+            weight *= 1.f - skinProtect * skin;
+            k *= 1.f + vib * weight;
         }
-        k *= 1.f + r.vibrance * weight;
-    }
-    if (k > 1.f && mn < lum && lum > 0.f) k = std::min(k, std::max(1.f, lum / (lum - mn)));
-    cr = lum + k * (cr - lum);
-    cg = lum + k * (cg - lum);
-    cb = lum + k * (cb - lum);
-}
-
-inline void lookup(const LutNode* lut, float m, float& a, float& b) {
-    const float mm = std::clamp(m, kLutMin, kLutMax);
-    const std::uint32_t bits = std::bit_cast<std::uint32_t>(mm);
-    const std::uint32_t idx = (bits >> kLutShift) - kLutBase;
-    const float f = float(bits & ((1u << kLutShift) - 1)) * (1.f / float(1u << kLutShift));
-    const LutNode n0 = lut[idx], n1 = lut[idx + 1];
-    a = n0.a + f * (n1.a - n0.a);
-    b = n0.b + f * (n1.b - n0.b);
-}
-
-template <bool kColour>
-void renderRow(const Renderer& r, float* px, int width, int channels) {
-    const LutNode* lut = r.lut.data();
-    for (int x = 0; x < width; ++x, px += channels) {
-        float cr = sanitise(px[0]), cg = sanitise(px[1]), cb = sanitise(px[2]);
-        if constexpr (kColour) applyColour(r, cr, cg, cb);
-        const float m = std::max(cr, std::max(cg, cb));
-        float a, b;
-        lookup(lut, m, a, b);
-        // Below the table's floor every channel is at most m, so c/m stays bounded.
-        const float s = b / std::max(m, kLutMin);
-        px[0] = std::clamp(a + s * cr, 0.f, 1.f);
-        px[1] = std::clamp(a + s * cg, 0.f, 1.f);
-        px[2] = std::clamp(a + s * cb, 0.f, 1.f);
+        // Limit a boost (k > 1, positive luminance) so the weakest channel stays >= 0.
+        const float limit = maxf(1.f, lum / maxf(lum - mn, kTiny));
+        const float limited = minf(k, limit);
+        const float kk = minf(k - 1.f, lum) > 0.f ? limited : k;
+        bl.r[i] = lum + kk * (cr - lum);
+        bl.g[i] = lum + kk * (cg - lum);
+        bl.b[i] = lum + kk * (cb - lum);
     }
 }
 
 template <bool kColour>
-void renderRowExact(const Renderer& r, float* px, int width, int channels) {
-    const float gain = r.gain;
-    for (int x = 0; x < width; ++x, px += channels) {
-        float cr = sanitise(px[0]), cg = sanitise(px[1]), cb = sanitise(px[2]);
-        if constexpr (kColour) applyColour(r, cr, cg, cb);
-        px[0] = std::clamp(cr * gain, 0.f, 1.f);
-        px[1] = std::clamp(cg * gain, 0.f, 1.f);
-        px[2] = std::clamp(cb * gain, 0.f, 1.f);
+void renderRow(const Renderer& rd, float* row, int width, int channels) {
+    Block bl;
+    for (int x0 = 0; x0 < width; x0 += kBlock) {
+        const int n = std::min(kBlock, width - x0);
+        float* px = row + std::ptrdiff_t(x0) * channels;
+        for (int i = 0; i < n; ++i) {
+            bl.r[i] = sanitise(px[i * channels]);
+            bl.g[i] = sanitise(px[i * channels + 1]);
+            bl.b[i] = sanitise(px[i * channels + 2]);
+        }
+        if constexpr (kColour) {
+            rd.vibrance != 0.f ? colourPass<true>(rd, bl, n) : colourPass<false>(rd, bl, n);
+        }
+        if (rd.exact) {
+            const float gain = rd.gain;
+            for (int i = 0; i < n; ++i) {
+                bl.a[i] = 0.f;
+                bl.s[i] = gain;
+            }
+        } else {
+            // Index and fraction (vectorised), table reads (scalar: no gathers in the baseline
+            // instruction set), then interpolation and the ratio (vectorised).
+            for (int i = 0; i < n; ++i) {
+                const float m = maxf(bl.r[i], maxf(bl.g[i], bl.b[i]));
+                // Clamped on the bit pattern: for floats, signed-integer order is numeric order
+                // (negatives, sign bit set, sort below every positive), and m is never NaN.
+                const std::int32_t bits =
+                    std::min(std::max(std::bit_cast<std::int32_t>(m), kLutMinBits), kLutMaxBits);
+                bl.m[i] = m;
+                bl.idx[i] = std::uint32_t(bits >> kLutShift) - kLutBase;
+                bl.f[i] = float(bits & std::int32_t(kFracMask)) * kFracScale;
+            }
+            const LutNode* lut = rd.lut.data();
+            for (int i = 0; i < n; ++i) {
+                const LutNode n0 = lut[bl.idx[i]], n1 = lut[bl.idx[i] + 1];
+                bl.a[i] = n0.a + bl.f[i] * (n1.a - n0.a);
+                bl.s[i] = n0.b + bl.f[i] * (n1.b - n0.b);
+            }
+            // Below the table's floor every channel is at most m, so c/m stays bounded.
+            for (int i = 0; i < n; ++i) bl.s[i] /= maxf(bl.m[i], kLutMin);
+        }
+        for (int i = 0; i < n; ++i) {
+            px[i * channels] = clampf(bl.a[i] + bl.s[i] * bl.r[i], 0.f, 1.f);
+            px[i * channels + 1] = clampf(bl.a[i] + bl.s[i] * bl.g[i], 0.f, 1.f);
+            px[i * channels + 2] = clampf(bl.a[i] + bl.s[i] * bl.b[i], 0.f, 1.f);
+        }
     }
 }
 
@@ -181,13 +232,8 @@ void applyTone(ImageView rgb, const ToneParams& p, const CancelToken* cancel) {
         [&](int y0, int y1) {
             for (int y = y0; y < y1; ++y) {
                 float* row = rgb.row(y);
-                if (r.exact) {
-                    r.colour ? renderRowExact<true>(r, row, width, channels)
-                             : renderRowExact<false>(r, row, width, channels);
-                } else {
-                    r.colour ? renderRow<true>(r, row, width, channels)
-                             : renderRow<false>(r, row, width, channels);
-                }
+                r.colour ? renderRow<true>(r, row, width, channels)
+                         : renderRow<false>(r, row, width, channels);
             }
         },
         8, cancel);
