@@ -110,12 +110,24 @@ double sceneToDisplay(const CurveModel& m, double x) {
     return m.standard ? standardCurve(x) : x;
 }
 
+double inverseStandardCurve(double y) {
+    if (!(y > 0)) return 0;
+    if (y >= 1) return HUGE_VAL;
+    const double yk = std::pow(y, kShoulder);
+    const double scaled = y / std::pow(1 - yk, 1 / kShoulder);
+    return std::pow(scaled / kScale, 1 / kToe);
+}
+
 double highlightDesaturation(const CurveModel& m, double y) {
     if (!m.standard) return 0;  // linear means linear: bright colours clip as they are
-    // Zero (with zero slope) below display 0.85, cubic up to 1 at display white: colours
-    // near the sensor clip keep most of their saturation; far above it they go to white.
-    const double t = std::clamp((y - 0.85) / 0.15, 0.0, 1.0);
-    return t * t * t;
+    // Measured in stops of the base curve's input, so the blend follows the shoulder whatever
+    // the sliders did before it: none below half the sensor clip, a smooth step over four
+    // stops, complete 3 stops above the clip (where the curve is within 1e-5 of white).
+    // Colours near the clip keep most of their saturation (d(1.0) ≈ 0.16).
+    const double x = inverseStandardCurve(y);
+    if (!(x > 0)) return 0;
+    const double t = std::clamp((std::log2(x) + 1) / 4, 0.0, 1.0);
+    return t * t * (3 - 2 * t);
 }
 
 }  // namespace rf::tone

@@ -34,6 +34,9 @@ CurveModel makeModel(const ToneParams& p);
 /// The standard base curve f: [0, ∞) → [0, 1): scene-linear to display-linear.
 double standardCurve(double x);
 
+/// Its inverse, for y in [0, 1) (+inf at 1).
+double inverseStandardCurve(double y);
+
 /// Scene-linear x (before exposure) to display-linear output; not clamped, so in linear mode
 /// values above 1 are still above 1.
 double sceneToDisplay(const CurveModel& m, double x);
