@@ -9,6 +9,7 @@
 #include <limits>
 #include <vector>
 
+#include "rangefinder/error.h"
 #include "rangefinder/params.h"
 #include "rangefinder/tone.h"
 
@@ -349,4 +350,12 @@ TEST(Tone, AppliesToRegionsAndFourChannelViews) {
     EXPECT_NEAR(rgba.at(1, 1, 0), toneCurveValue(p, 0.18f), 2e-4f);
     EXPECT_FLOAT_EQ(rgba.at(1, 1, 3), 0.5f);
     EXPECT_FLOAT_EQ(rgba.at(0, 0, 3), 0.18f);
+}
+
+TEST(Tone, StopsWhenCancelled) {
+    Image img(64, 64, 3);
+    for (std::size_t i = 0; i < img.sampleCount(); ++i) img.data()[i] = 0.5f;
+    CancelToken token;
+    token.cancel();
+    EXPECT_THROW(applyTone(img.view(), ToneParams{}, &token), Cancelled);
 }
