@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Applying tone and colour to an image. The curve is applied to a hue-preserving norm,
+// max(R,G,B), and the pixel is scaled by the curve's ratio: unlike a per-channel curve this
+// neither shifts hues nor pushes a saturated colour's strongest channel into a flat clip
+// (the norm's output never exceeds 1, so neither does any channel). Pure ratio scaling keeps
+// bright saturated colours garishly saturated, so as the standard curve approaches white the
+// pixel is also blended towards neutral of the same curve output: very bright colours roll
+// smoothly to white, as film and camera renderings do. With c the pixel, m = max(c), T the
+// curve, T0 = T(0) (the black floor) and d the blend towards white:
+//
+//     out = T0 + (T(m) − T0)·d(m)  +  (T(m) − T0)·(1 − d(m)) · c/m  =  A(m) + B(m)·c/m
+//
+// A and B are sampled once per call into a table over m, indexed by the float's exponent
+// and top mantissa bits (128 nodes per octave from 2^−24 to 2^8) and interpolated linearly
+// in m, so a pixel costs one division, one table read and a few multiplies. A neutral pixel
+// (c/m = 1 in every channel) goes through identical arithmetic per channel, so it stays
+// exactly neutral. Saturation and vibrance act before the curve, in scene-linear light,
+// relative to Rec.2020 luminance; they scale chroma, which the ratio curve then preserves.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "rangefinder/error.h"
+#include "rangefinder/tone.h"
+#include "stages/tone/tone_curve.h"
+
+namespace rf {
+namespace {
+
+constexpr float kWr = 0.2627f, kWg = 0.6780f, kWb = 0.0593f;
+
+// Inputs are clamped to ±kHuge after NaN → 0, so Inf cannot turn into NaN downstream.
+constexpr float kHuge = 1048576.f;
+// Guards divisions by differences that may be zero.
+constexpr float kTiny = 1e-30f;
+
+// Table domain: m in [2^−24, 2^8], nodes at every 2^16 step of the float's bit pattern.
+constexpr float kLutMin = 0x1p-24f;
+constexpr float kLutMax = 0x1p8f;
+constexpr int kLutShift = 16;  // keeps 7 mantissa bits: 128 nodes per octave
+constexpr std::uint32_t kLutBase = std::bit_cast<std::uint32_t>(kLutMin) >> kLutShift;
+constexpr int kLutIntervals =
+    int((std::bit_cast<std::uint32_t>(kLutMax) >> kLutShift) - kLutBase);  // 32 · 128
+constexpr std::int32_t kLutMinBits = std::bit_cast<std::int32_t>(kLutMin);
+constexpr std::int32_t kLutMaxBits = std::bit_cast<std::int32_t>(kLutMax);
+constexpr std::uint32_t kFracMask = (1u << kLutShift) - 1;
+constexpr float kFracScale = 1.f / float(1u << kLutShift);
+
+struct LutNode {
+    float a, b;
+};
+
+// By-value min/max and min(max()) rather than std::clamp: unconditional compares, which the
+// vectoriser turns into min/max instructions (std::clamp's second compare is conditional).
+inline float maxf(float a, float b) {
+    return a > b ? a : b;
+}
+inline float minf(float a, float b) {
+    return a < b ? a : b;
+}
+inline float clampf(float v, float lo, float hi) {
+    return minf(maxf(v, lo), hi);
+}
+
+inline float sanitise(float v) {
+    v = v == v ? v : 0.f;  // NaN → 0
+    return clampf(v, -kHuge, kHuge);
+}
+
+// The per-call state: curve table and colour settings.
+struct Renderer {
+    std::vector<LutNode> lut;  // kLutIntervals + 2 nodes (the last repeats for interpolation)
+    float gain = 1;
+    bool exact = false;   // exposure-only linear mode: out = clamp(c · gain)
+    bool colour = false;  // saturation or vibrance active
+    float satScale = 1;   // 1 + saturation/100
+    float vibrance = 0;   // −1 … 1
+};
+
+Renderer makeRenderer(const ToneParams& p) {
+    Renderer r;
+    const tone::CurveModel model = tone::makeModel(p);
+    r.gain = float(model.gain);
+    r.exact = model.exposureOnly;
+    r.satScale = 1.f + p.saturation / 100.f;
+    r.vibrance = p.vibrance / 100.f;
+    r.colour = p.saturation != 0 || p.vibrance != 0;
+    if (r.exact) return r;
+
+    r.lut.resize(std::size_t(kLutIntervals) + 2);
+    const double t0 = tone::sceneToDisplay(model, 0.0);
+    for (int i = 0; i <= kLutIntervals; ++i) {
+        const double m = std::bit_cast<float>((kLutBase + std::uint32_t(i)) << kLutShift);
+        const double t = tone::sceneToDisplay(model, m);
+        const double d = tone::highlightDesaturation(model, t);
+        r.lut[std::size_t(i)] = {float(t0 + (t - t0) * d), float((t - t0) * (1 - d))};
+    }
+    r.lut.back() = r.lut[std::size_t(kLutIntervals)];
+    return r;
+}
+
+// Pixels are processed in blocks of kBlock, de-interleaved into arrays, so that each pass
+// below is a branch-free loop the compiler vectorises; only the table read is scalar.
+constexpr int kBlock = 256;
+
+struct Block {
+    alignas(64) float r[kBlock], g[kBlock], b[kBlock], a[kBlock], s[kBlock], m[kBlock], f[kBlock];
+    alignas(64) std::uint32_t idx[kBlock];
+};
+
+// Saturation and vibrance. Chroma is scaled about luminance by k = saturation factor ×
+// vibrance factor, where vibrance weighs muted colours more (by (1 − HSV saturation)²) and,
+// when boosting, spares skin-like hues (between red and yellow with R ≥ G ≥ B, around 40 %
+// of the way to yellow). A boost is limited to what keeps every channel non-negative, so
+// colours stop at the edge of the working gamut instead of going through it.
+template <bool kVibrance>
+void colourPass(const Renderer& rd, Block& bl, int n) {
+    const float satScale = rd.satScale, vib = rd.vibrance;
+    const float skinProtect = vib > 0.f ? 0.6f : 0.f;
+    // Written so every select is one compare between values computed unconditionally: GCC
+    // (with the default -ftrapping-math) vectorises that, but not chained selects after a
+    // division, nor short-circuit conditions.
+    for (int i = 0; i < n; ++i) {
+        const float cr = bl.r[i], cg = bl.g[i], cb = bl.b[i];
+        const float lum = kWr * cr + kWg * cg + kWb * cb;
+        const float mx = maxf(cr, maxf(cg, cb));
+        const float mn = minf(cr, minf(cg, cb));
+        const float range = mx - mn;
+        float k = satScale;
+        if constexpr (kVibrance) {
+            // HSV saturation, in [0, 1] even with negative channels (then range > mx).
+            const float sat = range / maxf(maxf(mx, range), kTiny);
+            float weight = (1.f - sat) * (1.f - sat);
+            // Skin: R >= G >= B and G at about 40 % of the way from B to R.
+            const float u = ((cg - cb) / maxf(range, kTiny) - 0.4f) * (1.f / 0.3f);
+            const float bump = maxf(0.f, 1.f - u * u);
+            const float skin = minf(cr - cg, cg - cb) >= 0.f ? bump : 0.f;
+            weight *= 1.f - skinProtect * skin;
+            k *= 1.f + vib * weight;
+        }
+        // Limit a boost (k > 1, positive luminance) so the weakest channel stays >= 0.
+        const float limit = maxf(1.f, lum / maxf(lum - mn, kTiny));
+        const float limited = minf(k, limit);
+        const float kk = minf(k - 1.f, lum) > 0.f ? limited : k;
+        bl.r[i] = lum + kk * (cr - lum);
+        bl.g[i] = lum + kk * (cg - lum);
+        bl.b[i] = lum + kk * (cb - lum);
+    }
+}
+
+template <bool kColour>
+void renderRow(const Renderer& rd, float* row, int width, int channels) {
+    Block bl;
+    for (int x0 = 0; x0 < width; x0 += kBlock) {
+        const int n = std::min(kBlock, width - x0);
+        float* px = row + std::ptrdiff_t(x0) * channels;
+        for (int i = 0; i < n; ++i) {
+            bl.r[i] = sanitise(px[i * channels]);
+            bl.g[i] = sanitise(px[i * channels + 1]);
+            bl.b[i] = sanitise(px[i * channels + 2]);
+        }
+        if constexpr (kColour) {
+            rd.vibrance != 0.f ? colourPass<true>(rd, bl, n) : colourPass<false>(rd, bl, n);
+        }
+        if (rd.exact) {
+            const float gain = rd.gain;
+            for (int i = 0; i < n; ++i) {
+                bl.a[i] = 0.f;
+                bl.s[i] = gain;
+            }
+        } else {
+            // Index and fraction (vectorised), table reads (scalar: no gathers in the baseline
+            // instruction set), then interpolation and the ratio (vectorised).
+            for (int i = 0; i < n; ++i) {
+                const float m = maxf(bl.r[i], maxf(bl.g[i], bl.b[i]));
+                // Clamped on the bit pattern: for floats, signed-integer order is numeric order
+                // (negatives, sign bit set, sort below every positive), and m is never NaN.
+                const std::int32_t bits =
+                    std::min(std::max(std::bit_cast<std::int32_t>(m), kLutMinBits), kLutMaxBits);
+                bl.m[i] = m;
+                bl.idx[i] = std::uint32_t(bits >> kLutShift) - kLutBase;
+                bl.f[i] = float(bits & std::int32_t(kFracMask)) * kFracScale;
+            }
+            const LutNode* lut = rd.lut.data();
+            for (int i = 0; i < n; ++i) {
+                const LutNode n0 = lut[bl.idx[i]], n1 = lut[bl.idx[i] + 1];
+                bl.a[i] = n0.a + bl.f[i] * (n1.a - n0.a);
+                bl.s[i] = n0.b + bl.f[i] * (n1.b - n0.b);
+            }
+            // Below the table's floor every channel is at most m, so c/m stays bounded.
+            for (int i = 0; i < n; ++i) bl.s[i] /= maxf(bl.m[i], kLutMin);
+        }
+        for (int i = 0; i < n; ++i) {
+            px[i * channels] = clampf(bl.a[i] + bl.s[i] * bl.r[i], 0.f, 1.f);
+            px[i * channels + 1] = clampf(bl.a[i] + bl.s[i] * bl.g[i], 0.f, 1.f);
+            px[i * channels + 2] = clampf(bl.a[i] + bl.s[i] * bl.b[i], 0.f, 1.f);
+        }
+    }
+}
+
+}  // namespace
+
+ToneParams ToneParams::from(const EditDocument& doc) {
+    ToneParams p;
+    p.exposureEv = float(doc.getFloat("exposure.ev"));
+    p.curve = doc.getText("tone.curve") == "linear" ? ToneCurve::Linear : ToneCurve::Standard;
+    p.contrast = float(doc.getFloat("tone.contrast"));
+    p.highlights = float(doc.getFloat("tone.highlights"));
+    p.shadows = float(doc.getFloat("tone.shadows"));
+    p.whites = float(doc.getFloat("tone.whites"));
+    p.blacks = float(doc.getFloat("tone.blacks"));
+    p.saturation = float(doc.getFloat("color.saturation"));
+    p.vibrance = float(doc.getFloat("color.vibrance"));
+    return p;
+}
+
+bool ToneParams::isIdentity() const {
+    return curve == ToneCurve::Linear && exposureEv == 0 && contrast == 0 && highlights == 0 &&
+           shadows == 0 && whites == 0 && blacks == 0 && saturation == 0 && vibrance == 0;
+}
+
+void applyTone(ImageView rgb, const ToneParams& p, const CancelToken* cancel) {
+    if (rgb.empty()) return;
+    if (rgb.channels < 3) throw Error("", "tone: expected an RGB image");
+    const Renderer r = makeRenderer(p);
+    const int width = rgb.width, channels = rgb.channels;
+    parallelFor(
+        0, rgb.height,
+        [&](int y0, int y1) {
+            for (int y = y0; y < y1; ++y) {
+                float* row = rgb.row(y);
+                r.colour ? renderRow<true>(r, row, width, channels)
+                         : renderRow<false>(r, row, width, channels);
+            }
+        },
+        8, cancel);
+}
+
+float toneCurveValue(const ToneParams& p, float x) {
+    const float v = sanitise(x);
+    const tone::CurveModel model = tone::makeModel(p);
+    if (model.exposureOnly) return std::clamp(v * float(model.gain), 0.f, 1.f);
+    // For a neutral the blend towards white changes nothing: the output is the curve itself.
+    return std::clamp(float(tone::sceneToDisplay(model, std::max(v, 0.f))), 0.f, 1.f);
+}
+
+}  // namespace rf
