@@ -236,23 +236,28 @@ void remapLossless(ConstImageView in, const Plan& pl, Image& out, const CancelTo
     parallelFor(
         0, H,
         [&](int b, int e) {
-            constexpr int kBlock = 64;
-            for (int u0 = 0; u0 < W; u0 += kBlock) {
-                const int u1 = std::min(W, u0 + kBlock);
-                for (int v = b; v < e; ++v) {
-                    int x, y;
-                    inIndex(u0, v, x, y);
-                    const float* s = in.px(x, y);
-                    float* o = out.row(v) + std::ptrdiff_t(u0) * C;
-                    if (C == 3) {
-                        for (int u = u0; u < u1; ++u, s += du, o += 3) {
-                            o[0] = s[0];
-                            o[1] = s[1];
-                            o[2] = s[2];
+            // 32 × 32 tiles: one tile of input and output (12 KiB each at 3 channels) stays
+            // in L1 while a transposing remap walks it across and down.
+            constexpr int kBlock = 32;
+            for (int v0 = b; v0 < e; v0 += kBlock) {
+                const int v1 = std::min(e, v0 + kBlock);
+                for (int u0 = 0; u0 < W; u0 += kBlock) {
+                    const int u1 = std::min(W, u0 + kBlock);
+                    for (int v = v0; v < v1; ++v) {
+                        int x, y;
+                        inIndex(u0, v, x, y);
+                        const float* s = in.px(x, y);
+                        float* o = out.row(v) + std::ptrdiff_t(u0) * C;
+                        if (C == 3) {
+                            for (int u = u0; u < u1; ++u, s += du, o += 3) {
+                                o[0] = s[0];
+                                o[1] = s[1];
+                                o[2] = s[2];
+                            }
+                        } else {
+                            for (int u = u0; u < u1; ++u, s += du, o += C)
+                                for (int c = 0; c < C; ++c) o[c] = s[c];
                         }
-                    } else {
-                        for (int u = u0; u < u1; ++u, s += du, o += C)
-                            for (int c = 0; c < C; ++c) o[c] = s[c];
                     }
                 }
             }
@@ -269,52 +274,63 @@ inline void cubicWeights(float t, float w[4]) {
     w[3] = 0.5f * t3 - 0.5f * t2;
 }
 
+// Generic bicubic sample with edge clamping: any channel count, any position.
+inline void sampleClamped(ConstImageView in, int ix, int iy, const float wx[4], const float wy[4],
+                          float* o) {
+    const int C = in.channels, maxX = in.width - 1, maxY = in.height - 1;
+    // Taps beyond the edge repeat the edge pixel; the inscribed frame keeps every pixel
+    // centre inside the image, so this only shapes the outermost kernel taps.
+    int xs[4];
+    for (int k = 0; k < 4; ++k) xs[k] = std::clamp(ix - 1 + k, 0, maxX) * C;
+    for (int c = 0; c < C; ++c) o[c] = 0;
+    for (int j = 0; j < 4; ++j) {
+        const float* r = in.row(std::clamp(iy - 1 + j, 0, maxY));
+        for (int k = 0; k < 4; ++k) {
+            const float w = wy[j] * wx[k];
+            const float* s = r + xs[k];
+            for (int c = 0; c < C; ++c) o[c] += w * s[c];
+        }
+    }
+}
+
+// Rows [b, e) of the straightened output. CT is the channel count when known at compile
+// time (1, 3, 4), which lets the interior path keep its accumulators in registers; 0 runs
+// everything through the generic clamped sampler.
 template <int CT>
-void straightenRows(ConstImageView in, const Plan& pl, Image& out, int b, int e, int Cdyn) {
-    const int C = CT > 0 ? CT : Cdyn;
+void straightenRows(ConstImageView in, const Plan& pl, Image& out, int b, int e) {
+    const int C = in.channels;
     const int W = pl.crop.width;
     const int maxX = in.width - 1, maxY = in.height - 1;
-    // The input position is affine in u: step once per pixel instead of re-mapping.
+    const std::ptrdiff_t stride = in.stride;
     double x0, y0, x1, y1;
     for (int v = b; v < e; ++v) {
+        // The input position is affine in u: step along the row instead of re-mapping.
         mapPoint(pl, 0, v, x0, y0);
         mapPoint(pl, 1, v, x1, y1);
         const double dx = x1 - x0, dy = y1 - y0;
         float* o = out.row(v);
         for (int u = 0; u < W; ++u, o += C) {
             const double x = x0 + dx * u, y = y0 + dy * u;
-            const double fx = std::floor(x), fy = std::floor(y);
-            const int ix = int(fx), iy = int(fy);
+            // Positions are ≥ −0.5, so truncation after an offset is floor.
+            const int ix = int(x + 2.0) - 2, iy = int(y + 2.0) - 2;
             float wx[4], wy[4];
-            cubicWeights(float(x - fx), wx);
-            cubicWeights(float(y - fy), wy);
-            float acc[CT > 0 ? CT : 16] = {};
-            float* a = CT > 0 || C <= 16 ? acc : nullptr;
-            // Taps beyond the edge repeat the edge pixel; the inscribed frame keeps every
-            // pixel centre inside the image, so this only shapes the outermost kernel taps.
-            int xs[4];
-            for (int k = 0; k < 4; ++k) xs[k] = std::clamp(ix - 1 + k, 0, maxX) * C;
-            if (a) {
-                for (int j = 0; j < 4; ++j) {
-                    const float* r = in.row(std::clamp(iy - 1 + j, 0, maxY));
-                    for (int k = 0; k < 4; ++k) {
-                        const float w = wy[j] * wx[k];
-                        const float* s = r + xs[k];
-                        for (int c = 0; c < C; ++c) a[c] += w * s[c];
+            cubicWeights(float(x - ix), wx);
+            cubicWeights(float(y - iy), wy);
+            if constexpr (CT > 0) {
+                if (ix >= 1 && iy >= 1 && ix + 2 <= maxX && iy + 2 <= maxY) {
+                    const float* r = in.px(ix - 1, iy - 1);
+                    float acc[CT] = {};
+                    for (int j = 0; j < 4; ++j, r += stride) {
+                        float h[CT] = {};
+                        for (int k = 0; k < 4; ++k)
+                            for (int c = 0; c < CT; ++c) h[c] += wx[k] * r[k * CT + c];
+                        for (int c = 0; c < CT; ++c) acc[c] += wy[j] * h[c];
                     }
-                }
-                for (int c = 0; c < C; ++c) o[c] = a[c];
-            } else {  // more than 16 channels: accumulate in the output directly
-                for (int c = 0; c < C; ++c) o[c] = 0;
-                for (int j = 0; j < 4; ++j) {
-                    const float* r = in.row(std::clamp(iy - 1 + j, 0, maxY));
-                    for (int k = 0; k < 4; ++k) {
-                        const float w = wy[j] * wx[k];
-                        const float* s = r + xs[k];
-                        for (int c = 0; c < C; ++c) o[c] += w * s[c];
-                    }
+                    for (int c = 0; c < CT; ++c) o[c] = acc[c];
+                    continue;
                 }
             }
+            sampleClamped(in, ix, iy, wx, wy, o);
         }
     }
 }
@@ -327,16 +343,16 @@ void straighten(ConstImageView in, const Plan& pl, Image& out, const CancelToken
         [&](int b, int e) {
             switch (C) {
                 case 1:
-                    straightenRows<1>(in, pl, out, b, e, C);
+                    straightenRows<1>(in, pl, out, b, e);
                     break;
                 case 3:
-                    straightenRows<3>(in, pl, out, b, e, C);
+                    straightenRows<3>(in, pl, out, b, e);
                     break;
                 case 4:
-                    straightenRows<4>(in, pl, out, b, e, C);
+                    straightenRows<4>(in, pl, out, b, e);
                     break;
                 default:
-                    straightenRows<0>(in, pl, out, b, e, C);
+                    straightenRows<0>(in, pl, out, b, e);
                     break;
             }
         },
