@@ -430,3 +430,14 @@ TEST(Geometry, CancellationStopsTheRender) {
     Image out;
     EXPECT_THROW(applyGeometry(in.cview(), 1, p, out, &token), Cancelled);
 }
+
+TEST(Geometry, WorksOnRegionViewsAndRefusesAliasing) {
+    const Image big = randomImage(40, 30, 3, 10);
+    const ConstImageView part = big.cview().region({5, 4, 20, 10});
+    Image out, ref;
+    applyOrientation(part, 8, out);
+    applyOrientation(Image::copyOf(part).cview(), 8, ref);
+    EXPECT_TRUE(sameImage(out, ref));
+    Image self = randomImage(20, 10, 3, 11);
+    EXPECT_THROW(applyOrientation(self.cview(), 3, self), std::logic_error);
+}

@@ -209,11 +209,23 @@ TEST(Resize, LargeReductionAndUpscaleBehave) {
     for (int u = 10; u < 90; ++u) EXPECT_NEAR(out.at(u, 5), (u + 0.5) / 2 - 0.5, 0.025) << u;
 }
 
+TEST(Resize, WorksOnRegionViews) {
+    const Image big = randomImage(300, 200, 3, 11);
+    const ConstImageView part = big.cview().region({50, 20, 150, 100});
+    Image a, b;
+    resize(part, 61, 40, a);
+    resize(Image::copyOf(part).cview(), 61, 40, b);
+    ASSERT_EQ(a.sampleCount(), b.sampleCount());
+    for (std::size_t i = 0; i < a.sampleCount(); ++i) ASSERT_EQ(a.data()[i], b.data()[i]);
+}
+
 TEST(Resize, BadArgumentsAreErrors) {
     Image out;
     EXPECT_THROW(resize(ConstImageView{}, 10, 10, out), Error);
     const Image in = randomImage(10, 10, 3, 4);
     EXPECT_THROW(resize(in.cview(), 0, 10, out), Error);
+    Image self = randomImage(10, 10, 3, 4);
+    EXPECT_THROW(resize(self.cview(), 5, 5, self), std::logic_error);
     CancelToken token;
     token.cancel();
     EXPECT_THROW(resize(in.cview(), 5, 5, out, &token), Cancelled);

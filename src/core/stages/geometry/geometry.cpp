@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstring>
 #include <sstream>
+#include <stdexcept>
 
 #include "rangefinder/error.h"
 
@@ -200,8 +201,12 @@ void mapPoint(const Plan& pl, double u, double v, double& x, double& y) {
     y = iy + pl.inH / 2.0 - 0.5;
 }
 
-void checkInput(ConstImageView in) {
+void checkInput(ConstImageView in, const Image* out = nullptr) {
     if (in.empty() || in.channels <= 0) throw Error("geometry: empty input image");
+    // Writing into the buffer being read would scramble the remap: a programming error.
+    if (out && !out->empty() && in.data >= out->data() &&
+        in.data < out->data() + out->sampleCount())
+        throw std::logic_error("geometry: the output image must not hold the input view");
 }
 
 // Lossless remap of the crop window of the oriented image. Rows of the output are read from
@@ -395,7 +400,7 @@ void geometryOutputSize(int width, int height, int exifOrientation, const Geomet
 
 void applyGeometry(ConstImageView in, int exifOrientation, const GeometryParams& p, Image& out,
                    const CancelToken* cancel) {
-    checkInput(in);
+    checkInput(in, &out);
     const Plan pl = makePlan(in.width, in.height, exifOrientation, p);
     if (pl.straighten)
         straighten(in, pl, out, cancel);
@@ -410,7 +415,6 @@ void geometryMapToInput(int width, int height, int exifOrientation, const Geomet
 }
 
 void applyOrientation(ConstImageView in, int exifOrientation, Image& out) {
-    checkInput(in);
     applyGeometry(in, exifOrientation, GeometryParams{}, out);
 }
 
