@@ -63,6 +63,9 @@ TEST(OutputSize, ParsesEveryForm) {
     s = outputSizeFromString("2.5MP");
     EXPECT_EQ(s.mode, SizeMode::Megapixels);
     EXPECT_DOUBLE_EQ(s.megapixels, 2.5);
+    s = outputSizeFromString(" 1920\u00d71080 ");
+    EXPECT_EQ(s.mode, SizeMode::Fit);
+    EXPECT_EQ(s.b, 1080);
     EXPECT_EQ(outputSizeFromString("original").mode, SizeMode::Original);
     EXPECT_EQ(outputSizeFromString("Original").mode, SizeMode::Original);
     for (const char* bad : {"", "abc", "0", "-5", "12x", "x12", "1920x0", "long:", "short:abc",
@@ -346,4 +349,27 @@ TEST(Sharpen, SingleChannelAndExtraChannels) {
         EXPECT_NEAR(rgba.at(x, 10, 0), grey.at(x, 10), 1e-5);
         EXPECT_EQ(rgba.at(x, 10, 3), 0.77f);  // alpha is not luminance
     }
+}
+
+TEST(ResampleEdgeCases, TinyImagesNeitherCrashNorLeaveTheRange) {
+    for (auto [w, h] : {std::pair{1, 1}, {2, 1}, {1, 50}, {50, 1}, {3, 2}}) {
+        Image img = randomImage(w, h, 3, 12);
+        sharpen(img.view(), SharpenParams{2.0f, 5.0f, 0.0f});
+        for (std::size_t i = 0; i < img.sampleCount(); ++i) {
+            ASSERT_GE(img.data()[i], 0.0f);
+            ASSERT_LE(img.data()[i], 1.0f);
+        }
+        Image out;
+        resize(img.cview(), 7, 5, out);
+        ASSERT_EQ(out.width(), 7);
+        resize(img.cview(), 1, 1, out);
+        ASSERT_EQ(out.width(), 1);
+        for (std::size_t i = 0; i < out.sampleCount(); ++i)
+            ASSERT_TRUE(std::isfinite(out.data()[i]));
+    }
+    // A 1 × 1 image sharpened is unchanged: there is no neighbourhood to contrast with.
+    Image one = randomImage(1, 1, 3, 13);
+    const Image ref = one;
+    sharpen(one.view(), SharpenParams{3.0f, 1.0f, 0.0f});
+    for (int c = 0; c < 3; ++c) EXPECT_NEAR(one.at(0, 0, c), ref.at(0, 0, c), 1e-6);
 }

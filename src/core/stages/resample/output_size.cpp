@@ -35,9 +35,16 @@ int parsePositiveInt(const std::string& t) {
 
 OutputSize outputSizeFromString(const std::string& s) {
     std::string t;
-    for (char ch : s)
-        if (!std::isspace(static_cast<unsigned char>(ch)))
-            t += char(std::tolower(static_cast<unsigned char>(ch)));
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto ch = static_cast<unsigned char>(s[i]);
+        // "1920×1080" as typed on a Mac: the UTF-8 multiplication sign counts as an x.
+        if (ch == 0xC3 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x97) {
+            t += 'x';
+            ++i;
+        } else if (!std::isspace(ch)) {
+            t += char(std::tolower(ch));
+        }
+    }
     OutputSize out;
     if (t == "original" || t == "full") return out;
 
