@@ -58,6 +58,7 @@ BENCHMARK(BM_Resize)
     ->UseRealTime();
 
 void BM_GeometryStraighten24MP(benchmark::State& state) {
+    setThreadCount(int(state.range(0)));
     const Image in = noiseImage(6000, 4000);
     GeometryParams p;
     p.angleDeg = 3.0;
@@ -69,8 +70,10 @@ void BM_GeometryStraighten24MP(benchmark::State& state) {
         benchmark::DoNotOptimize(out.data());
     }
     setRate(state, 6000.0 * 4000);
+    setThreadCount(0);
 }
-BENCHMARK(BM_GeometryStraighten24MP)->Unit(benchmark::kMillisecond)->UseRealTime();
+// Argument: pool threads (0 = all cores).
+BENCHMARK(BM_GeometryStraighten24MP)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_GeometryRotate90_24MP(benchmark::State& state) {
     const Image in = noiseImage(6000, 4000);
