@@ -29,7 +29,8 @@ struct D4 {
     int m00 = 1, m01 = 0, m10 = 0, m11 = 1;
     bool swapsAxes() const { return m00 == 0; }
     bool isIdentity() const { return m00 == 1 && m11 == 1 && m01 == 0 && m10 == 0; }
-    // this ∘ o: first map through this (outer op's input is our output), i.e. matrix product.
+    // The chain with operation o applied after this one. As matrices map an output back to
+    // its input, the later operation's matrix multiplies on the right.
     D4 then(const D4& o) const {
         return {m00 * o.m00 + m01 * o.m10, m00 * o.m01 + m01 * o.m11, m10 * o.m00 + m11 * o.m10,
                 m10 * o.m01 + m11 * o.m11};
