@@ -22,13 +22,18 @@ struct OutputSize {
     bool allowUpscale = false;
 };
 
-/// Parses "2048" (long edge), "long:2048", "short:1080", "1920x1080", "12mp", "original".
+/// Parses "2048" (long edge), "long:2048", "short:1080", "1920x1080", "12mp", "original"
+/// (case and spaces ignored); anything else throws rf::Error quoting the string.
 OutputSize outputSizeFromString(const std::string& s);
 
-/// The output size for an input of width × height (never upscaled unless allowed).
+/// The output size for an input of width × height: aspect kept, rounded to the nearest
+/// pixel, at least 1 px, never upscaled unless allowed.
 void targetSize(int width, int height, const OutputSize& size, int& outWidth, int& outHeight);
 
-/// Antialiased Lanczos-3 resize of any channel count into out (width × height).
+/// Antialiased Lanczos-3 resize of any channel count into out (width × height); a copy when
+/// the size does not change. Lanczos overshoot at hard edges is kept (values may leave the
+/// input's range slightly): in linear light the tone stage handles it. `out` must not hold
+/// `in`.
 void resize(ConstImageView in, int width, int height, Image& out,
             const CancelToken* cancel = nullptr);
 
@@ -39,7 +44,9 @@ struct SharpenParams {
     bool enabled() const { return amount > 0; }
 };
 
-/// Unsharp mask on luminance of a display-encoded RGB view, in place.
+/// Unsharp mask on luminance of a display-encoded RGB view, in place: the same detail
+/// amount·(L − blur(L)) goes to R, G and B (softly ignored below `threshold`), results are
+/// clamped to [0, 1]. One channel: sharpened as luminance; channels past the third untouched.
 void sharpen(ImageView rgb, const SharpenParams& p, const CancelToken* cancel = nullptr);
 
 }  // namespace rf
