@@ -98,8 +98,9 @@ TEST(DemosaicKodak, HighQualityBeatsAhdAndIsPhaseIndependent) {
         sumHqBggr += hqBggr;
     }
     const double n = double(files.size());
-    std::printf("mean      bilinear %6.2f dB  HQ RGGB %6.2f dB  HQ BGGR %6.2f dB  (HQ %.1f ms/image)\n",
-                sumBilinear / n, sumHq / n, sumHqBggr / n, 1000.0 * hqSeconds / n);
+    std::printf(
+        "mean      bilinear %6.2f dB  HQ RGGB %6.2f dB  HQ BGGR %6.2f dB  (HQ %.1f ms/image)\n",
+        sumBilinear / n, sumHq / n, sumHqBggr / n, 1000.0 * hqSeconds / n);
     EXPECT_GT(sumHq / n, sumBilinear / n);
     EXPECT_GE(sumHq / n, 37.1) << "high-quality demosaic must beat LibRaw AHD on Kodak";
     EXPECT_NEAR(sumHqBggr / n, sumHq / n, 0.3);

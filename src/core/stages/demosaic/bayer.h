@@ -29,11 +29,11 @@ inline int mirror(int i, int n) {
 /// (row length w + 2·pad), mirroring where the window leaves the image.
 void copyPaddedTile(ConstImageView mosaic, int x0, int y0, int w, int h, int pad, float* dst);
 
-/// Ratio-corrected demosaicing (RCD, L. Sanz Rodríguez) of a padded tile whose top-left
+/// RCD-style directional demosaicing (see rcd.cpp) of a padded tile whose top-left
 /// sample has CFA colour layout `cfa` (phase already shifted to the tile origin). Writes
 /// the interior (tile minus `kRcdPad` on each side) as interleaved RGB into `out`.
 /// `scratch` must hold rcdScratchFloats(tw, th) floats.
-constexpr int kRcdPad = 10;
+constexpr int kRcdPad = 16;
 std::size_t rcdScratchFloats(int tw, int th);
 void rcdTile(const float* tile, int tw, int th, const CfaPattern& cfa, float* scratch,
              ImageView out);

@@ -111,20 +111,28 @@ void demosaicHalf(ConstImageView mosaic, const CfaPattern& cfa, Image& out,
     ImageView o = out.view();
     int r = 0, b = 0, g1 = -1, g2 = -1;
     for (int i = 0; i < 4; ++i) {
-        if (cfa[i] == 0) r = i;
-        else if (cfa[i] == 2) b = i;
-        else (g1 < 0 ? g1 : g2) = i;
+        if (cfa[i] == 0)
+            r = i;
+        else if (cfa[i] == 2)
+            b = i;
+        else
+            (g1 < 0 ? g1 : g2) = i;
     }
     auto run = [&](auto kernel) {
-        parallelFor(0, o.height, [&](int y0, int y1) { kernel(mosaic, o, y0, y1); }, 64, cancel);
+        parallelFor(
+            0, o.height, [&](int y0, int y1) { kernel(mosaic, o, y0, y1); }, 64, cancel);
     };
     // Greens are always (0, 3) or (1, 2); R and B take the other two.
     if (g1 == 0) {
-        if (r == 1) run(binRows<1, 0, 3, 2>);
-        else run(binRows<2, 0, 3, 1>);
+        if (r == 1)
+            run(binRows<1, 0, 3, 2>);
+        else
+            run(binRows<2, 0, 3, 1>);
     } else {
-        if (r == 0) run(binRows<0, 1, 2, 3>);
-        else run(binRows<3, 1, 2, 0>);
+        if (r == 0)
+            run(binRows<0, 1, 2, 3>);
+        else
+            run(binRows<3, 1, 2, 0>);
     }
     (void)b;
 }
@@ -181,23 +189,26 @@ void demosaicFull(ConstImageView mosaic, const CfaPattern& cfa, Image& out,
 
     // Whole rows of tiles per task keep the tasks in strips; the cancel token is checked
     // between tiles as well as between strips.
-    parallelFor(0, tilesY, [&](int ty0, int ty1) {
-        std::vector<float> tile(std::size_t(tw) * th);
-        std::vector<float> scratch(rcdScratchFloats(tw, th));
-        for (int ty = ty0; ty < ty1; ++ty) {
-            for (int tx = 0; tx < tilesX; ++tx) {
-                if (cancel) cancel->check();
-                const int x0 = tx * kTile, y0 = ty * kTile;
-                const int cw = std::min(kTile, w - x0), chh = std::min(kTile, h - y0);
-                // A narrow last tile still uses the full padded geometry: the mirror fills
-                // what lies beyond the image, and only the valid part is written out.
-                const int ctw = cw + 2 * pad, cth = chh + 2 * pad;
-                copyPaddedTile(mosaic, x0, y0, cw, chh, pad, tile.data());
-                rcdTile(tile.data(), ctw, cth, shifted(cfa, x0 - pad, y0 - pad), scratch.data(),
-                        o.region({x0, y0, cw, chh}));
+    parallelFor(
+        0, tilesY,
+        [&](int ty0, int ty1) {
+            std::vector<float> tile(std::size_t(tw) * th);
+            std::vector<float> scratch(rcdScratchFloats(tw, th));
+            for (int ty = ty0; ty < ty1; ++ty) {
+                for (int tx = 0; tx < tilesX; ++tx) {
+                    if (cancel) cancel->check();
+                    const int x0 = tx * kTile, y0 = ty * kTile;
+                    const int cw = std::min(kTile, w - x0), chh = std::min(kTile, h - y0);
+                    // A narrow last tile still uses the full padded geometry: the mirror fills
+                    // what lies beyond the image, and only the valid part is written out.
+                    const int ctw = cw + 2 * pad, cth = chh + 2 * pad;
+                    copyPaddedTile(mosaic, x0, y0, cw, chh, pad, tile.data());
+                    rcdTile(tile.data(), ctw, cth, shifted(cfa, x0 - pad, y0 - pad), scratch.data(),
+                            o.region({x0, y0, cw, chh}));
+                }
             }
-        }
-    }, 1, cancel);
+        },
+        1, cancel);
 }
 
 }  // namespace rf
