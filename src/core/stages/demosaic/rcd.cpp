@@ -30,6 +30,7 @@ namespace {
 
 constexpr float kEps = 1e-5f;
 constexpr float kEpsSq = 1e-10f;
+constexpr int kPlanes = 7;
 
 inline float sq(float v) {
     return v * v;
@@ -51,12 +52,113 @@ inline float discriminate(float central, float neighbourhood) {
     return std::fabs(0.5f - central) < std::fabs(0.5f - neighbourhood) ? neighbourhood : central;
 }
 
-constexpr int kPlanes = 7;
+// Row kernels. Each fills a whole row range (contiguous, restrict-qualified, so the compiler
+// vectorises it); the steps that only want every other site compute the row into a line
+// buffer and the caller copies the wanted half back: twice the arithmetic at four or more
+// lanes a time. `s` is the tile stride; `s1`/`s2` of the diagonal kernels are the steps along
+// the diagonal (s + 1 for NW–SE, s − 1 for NE–SW).
+#define RF_NOINLINE __attribute__((noinline))
+
+/// Squared 1-D high-pass response of the mosaic along a direction of step `d`.
+RF_NOINLINE void highPassSq(const float* __restrict c, std::ptrdiff_t d, float* __restrict out,
+                            int x0, int x1) {
+    const std::ptrdiff_t d2 = 2 * d, d3 = 3 * d;
+    for (int x = x0; x < x1; ++x)
+        out[x] = sq((c[x - d3] - c[x - d] - c[x + d] + c[x + d3]) - 3.f * (c[x - d2] + c[x + d2]) +
+                    6.f * c[x]);
+}
+
+/// Share of the first direction's energy, each summed over three sites along the filter.
+RF_NOINLINE void directionWeight(const float* __restrict a, std::ptrdiff_t da,
+                                 const float* __restrict b, std::ptrdiff_t db,
+                                 float* __restrict out, int x0, int x1) {
+    for (int x = x0; x < x1; ++x) {
+        const float u = std::max(kEpsSq, a[x - da] + a[x] + a[x + da]);
+        const float v = std::max(kEpsSq, b[x - db] + b[x] + b[x + db]);
+        out[x] = u / (u + v);
+    }
+}
+
+/// Green from the mosaic: one-sided Hamilton–Adams colour-difference estimates, paired by
+/// gradients and blended vertical/horizontal by the discrimination.
+RF_NOINLINE void greenRow(const float* __restrict c, const float* __restrict d, std::ptrdiff_t s,
+                          float* __restrict out, int x0, int x1) {
+    const std::ptrdiff_t s2 = 2 * s, s3 = 3 * s, s4 = 4 * s;
+    for (int x = x0; x < x1; ++x) {
+        const float vMid = std::fabs(c[x - s] - c[x + s]);
+        const float hMid = std::fabs(c[x - 1] - c[x + 1]);
+        const float nGrad = kEps + vMid + std::fabs(c[x] - c[x - s2]) +
+                            std::fabs(c[x - s] - c[x - s3]) + std::fabs(c[x - s2] - c[x - s4]);
+        const float sGrad = kEps + vMid + std::fabs(c[x] - c[x + s2]) +
+                            std::fabs(c[x + s] - c[x + s3]) + std::fabs(c[x + s2] - c[x + s4]);
+        const float wGrad = kEps + hMid + std::fabs(c[x] - c[x - 2]) +
+                            std::fabs(c[x - 1] - c[x - 3]) + std::fabs(c[x - 2] - c[x - 4]);
+        const float eGrad = kEps + hMid + std::fabs(c[x] - c[x + 2]) +
+                            std::fabs(c[x + 1] - c[x + 3]) + std::fabs(c[x + 2] - c[x + 4]);
+
+        const float nEst = c[x - s] + 0.5f * (c[x] - c[x - s2]);
+        const float sEst = c[x + s] + 0.5f * (c[x] - c[x + s2]);
+        const float wEst = c[x - 1] + 0.5f * (c[x] - c[x - 2]);
+        const float eEst = c[x + 1] + 0.5f * (c[x] - c[x + 2]);
+
+        const float vEst = pair(nEst, nGrad, sEst, sGrad);
+        const float hEst = pair(wEst, wGrad, eEst, eGrad);
+        const float disc =
+            discriminate(d[x], 0.25f * (d[x - s - 1] + d[x - s + 1] + d[x + s - 1] + d[x + s + 1]));
+        out[x] = blend(disc, vEst, hEst);
+    }
+}
+
+/// Colour `m` from colour differences against green along two opposite pairs of neighbours
+/// (steps `a` and `b`), blended by the discrimination `d` (the weight of the `b` pair, taken
+/// from the neighbours at steps `na`, `nb` where they are more decided). The gradients add
+/// the same-colour step three sites out and the green step two sites out.
+RF_NOINLINE void colourDifferenceRow(const float* __restrict m, const float* __restrict g,
+                                     const float* __restrict d, std::ptrdiff_t a, std::ptrdiff_t b,
+                                     std::ptrdiff_t na, std::ptrdiff_t nb, float* __restrict out,
+                                     int x0, int x1) {
+    const std::ptrdiff_t a2 = 2 * a, a3 = 3 * a, b2 = 2 * b, b3 = 3 * b;
+    for (int x = x0; x < x1; ++x) {
+        const float aMid = std::fabs(m[x - a] - m[x + a]);
+        const float bMid = std::fabs(m[x - b] - m[x + b]);
+        const float aMinusGrad =
+            kEps + aMid + std::fabs(m[x - a] - m[x - a3]) + std::fabs(g[x] - g[x - a2]);
+        const float aPlusGrad =
+            kEps + aMid + std::fabs(m[x + a] - m[x + a3]) + std::fabs(g[x] - g[x + a2]);
+        const float bMinusGrad =
+            kEps + bMid + std::fabs(m[x - b] - m[x - b3]) + std::fabs(g[x] - g[x - b2]);
+        const float bPlusGrad =
+            kEps + bMid + std::fabs(m[x + b] - m[x + b3]) + std::fabs(g[x] - g[x + b2]);
+        const float aEst = pair(m[x - a] - g[x - a], aMinusGrad, m[x + a] - g[x + a], aPlusGrad);
+        const float bEst = pair(m[x - b] - g[x - b], bMinusGrad, m[x + b] - g[x + b], bPlusGrad);
+        const float disc =
+            discriminate(d[x], 0.25f * (d[x - na] + d[x + na] + d[x - nb] + d[x + nb]));
+        out[x] = g[x] + blend(disc, aEst, bEst);
+    }
+}
+
+/// Green refined from the vertical and horizontal mean colour differences of the neighbours
+/// against the site's own colour `k`.
+RF_NOINLINE void refineGreenRow(const float* __restrict k, const float* __restrict g,
+                                const float* __restrict d, std::ptrdiff_t s, float* __restrict out,
+                                int x0, int x1) {
+    for (int x = x0; x < x1; ++x) {
+        const float disc =
+            discriminate(d[x], 0.25f * (d[x - s - 1] + d[x - s + 1] + d[x + s - 1] + d[x + s + 1]));
+        const float vD = 0.5f * ((g[x - s] - k[x - s]) + (g[x + s] - k[x + s]));
+        const float hD = 0.5f * ((g[x - 1] - k[x - 1]) + (g[x + 1] - k[x + 1]));
+        out[x] = k[x] + blend(disc, vD, hD);
+    }
+}
+
+void keepEveryOther(const float* __restrict line, float* __restrict dst, int x0, int x1) {
+    for (int x = x0; x < x1; x += 2) dst[x] = line[x];
+}
 
 }  // namespace
 
 std::size_t rcdScratchFloats(int tw, int th) {
-    return std::size_t(kPlanes) * std::size_t(tw) * std::size_t(th);
+    return std::size_t(kPlanes) * std::size_t(tw) * std::size_t(th) + std::size_t(tw);
 }
 
 void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float* scratch,
@@ -67,197 +169,91 @@ void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float*
     float* pqDir = scratch + 4 * plane;
     float* bufA = scratch + 5 * plane;
     float* bufB = scratch + 6 * plane;
-
-    const int w1 = tw, w2 = 2 * tw, w3 = 3 * tw, w4 = 4 * tw;
+    float* line = scratch + 7 * plane;
+    const std::ptrdiff_t s = tw;
+    auto row = [s](float* p, int y) { return p + y * s; };
+    auto crow = [s](const float* p, int y) { return p + y * s; };
     auto colourAt = [&](int y, int x) { return int(pattern[(y & 1) * 2 + (x & 1)]); };
     // First non-green column of row y (0 or 1); the colour there is red or blue.
     auto firstNonGreen = [&](int y) { return colourAt(y, 0) == 1 ? 1 : 0; };
+    // First column >= m with the parity of the non-green (wantGreen = false) or green sites.
+    auto firstAt = [&](int y, int m, bool wantGreen) {
+        return m + ((firstNonGreen(y) ^ m ^ int(wantGreen)) & 1);
+    };
 
-    // Native samples into their planes; green is complete at green sites from here on.
+    // Native samples into their planes; green is complete at green sites from here on. The
+    // other planes are zeroed so whole-row kernels never read uninitialised memory.
     for (int y = 0; y < th; ++y) {
-        const float* c = cfa + std::ptrdiff_t(y) * tw;
-        float* g = rgb[1] + std::ptrdiff_t(y) * tw;
-        std::copy(c, c + tw, g);
+        const float* c = crow(cfa, y);
+        std::copy(c, c + tw, row(rgb[1], y));
         const int x0 = firstNonGreen(y);
-        float* p = rgb[colourAt(y, x0)] + std::ptrdiff_t(y) * tw;
+        const int own = colourAt(y, x0);
+        float* p = row(rgb[own], y);
+        std::fill(p, p + tw, 0.f);
         for (int x = x0; x < tw; x += 2) p[x] = c[x];
+        float* q = row(rgb[2 - own], y);
+        std::fill(q, q + tw, 0.f);
     }
 
-    // Step 1: vertical/horizontal discrimination from the squared 1-D high-pass response,
-    // summed over three pixels across the filter direction.
+    // Step 1: vertical/horizontal discrimination.
     for (int y = 3; y < th - 3; ++y) {
-        const float* c = cfa + std::ptrdiff_t(y) * tw;
-        float* a = bufA + std::ptrdiff_t(y) * tw;
-        float* b = bufB + std::ptrdiff_t(y) * tw;
-        for (int x = 3; x < tw - 3; ++x) {
-            a[x] = sq((c[x - w3] - c[x - w1] - c[x + w1] + c[x + w3]) -
-                      3.f * (c[x - w2] + c[x + w2]) + 6.f * c[x]);
-            b[x] = sq((c[x - 3] - c[x - 1] - c[x + 1] + c[x + 3]) - 3.f * (c[x - 2] + c[x + 2]) +
-                      6.f * c[x]);
-        }
+        highPassSq(crow(cfa, y), s, row(bufA, y), 3, tw - 3);
+        highPassSq(crow(cfa, y), 1, row(bufB, y), 3, tw - 3);
     }
-    for (int y = 4; y < th - 4; ++y) {
-        const std::ptrdiff_t o = std::ptrdiff_t(y) * tw;
-        const float* a = bufA + o;
-        const float* b = bufB + o;
-        float* d = vhDir + o;
-        for (int x = 4; x < tw - 4; ++x) {
-            const float v = std::max(kEpsSq, a[x - w1] + a[x] + a[x + w1]);
-            const float h = std::max(kEpsSq, b[x - 1] + b[x] + b[x + 1]);
-            d[x] = v / (v + h);
-        }
-    }
+    for (int y = 4; y < th - 4; ++y)
+        directionWeight(crow(bufA, y), s, crow(bufB, y), 1, row(vhDir, y), 4, tw - 4);
 
-    // Step 3: green at red and blue sites. Each of the four one-sided estimates is the
-    // neighbouring green corrected by half the same-colour step (a Hamilton–Adams colour
-    // difference); opposite sides are weighted by the other side's gradient, and the vertical
-    // and horizontal results by the discrimination of step 1.
+    // Step 2: green at red and blue sites.
     for (int y = 5; y < th - 5; ++y) {
-        const std::ptrdiff_t o = std::ptrdiff_t(y) * tw;
-        const float* c = cfa + o;
-        const float* d = vhDir + o;
-        float* g = rgb[1] + o;
-        for (int x = 5 + ((firstNonGreen(y) ^ 5) & 1); x < tw - 5; x += 2) {
-            const float nGrad = kEps + std::fabs(c[x - w1] - c[x + w1]) +
-                                std::fabs(c[x] - c[x - w2]) + std::fabs(c[x - w1] - c[x - w3]) +
-                                std::fabs(c[x - w2] - c[x - w4]);
-            const float sGrad = kEps + std::fabs(c[x - w1] - c[x + w1]) +
-                                std::fabs(c[x] - c[x + w2]) + std::fabs(c[x + w1] - c[x + w3]) +
-                                std::fabs(c[x + w2] - c[x + w4]);
-            const float wGrad = kEps + std::fabs(c[x - 1] - c[x + 1]) + std::fabs(c[x] - c[x - 2]) +
-                                std::fabs(c[x - 1] - c[x - 3]) + std::fabs(c[x - 2] - c[x - 4]);
-            const float eGrad = kEps + std::fabs(c[x - 1] - c[x + 1]) + std::fabs(c[x] - c[x + 2]) +
-                                std::fabs(c[x + 1] - c[x + 3]) + std::fabs(c[x + 2] - c[x + 4]);
-
-            const float nEst = c[x - w1] + 0.5f * (c[x] - c[x - w2]);
-            const float sEst = c[x + w1] + 0.5f * (c[x] - c[x + w2]);
-            const float wEst = c[x - 1] + 0.5f * (c[x] - c[x - 2]);
-            const float eEst = c[x + 1] + 0.5f * (c[x] - c[x + 2]);
-
-            const float vEst = pair(nEst, nGrad, sEst, sGrad);
-            const float hEst = pair(wEst, wGrad, eEst, eGrad);
-
-            const float disc = discriminate(
-                d[x], 0.25f * (d[x - w1 - 1] + d[x - w1 + 1] + d[x + w1 - 1] + d[x + w1 + 1]));
-            g[x] = blend(disc, vEst, hEst);
-        }
+        greenRow(crow(cfa, y), crow(vhDir, y), s, line, 5, tw - 5);
+        keepEveryOther(line, row(rgb[1], y), firstAt(y, 5, false), tw - 5);
     }
 
-    // Step 4.1: diagonal discrimination (P = NW–SE, Q = NE–SW), like step 1 on diagonals.
-    const int p1 = w1 + 1, p2 = w2 + 2, p3 = w3 + 3;
-    const int q1 = w1 - 1, q2 = w2 - 2, q3 = w3 - 3;
+    // Step 3: diagonal discrimination (P = NW–SE, Q = NE–SW), like step 1 on diagonals.
     for (int y = 3; y < th - 3; ++y) {
-        const float* c = cfa + std::ptrdiff_t(y) * tw;
-        float* a = bufA + std::ptrdiff_t(y) * tw;
-        float* b = bufB + std::ptrdiff_t(y) * tw;
-        for (int x = 3; x < tw - 3; ++x) {
-            a[x] = sq((c[x - p3] - c[x - p1] - c[x + p1] + c[x + p3]) -
-                      3.f * (c[x - p2] + c[x + p2]) + 6.f * c[x]);
-            b[x] = sq((c[x - q3] - c[x - q1] - c[x + q1] + c[x + q3]) -
-                      3.f * (c[x - q2] + c[x + q2]) + 6.f * c[x]);
-        }
+        highPassSq(crow(cfa, y), s + 1, row(bufA, y), 3, tw - 3);
+        highPassSq(crow(cfa, y), s - 1, row(bufB, y), 3, tw - 3);
     }
-    for (int y = 4; y < th - 4; ++y) {
-        const std::ptrdiff_t o = std::ptrdiff_t(y) * tw;
-        const float* a = bufA + o;
-        const float* b = bufB + o;
-        float* d = pqDir + o;
-        for (int x = 4; x < tw - 4; ++x) {
-            const float p = std::max(kEpsSq, a[x - p1] + a[x] + a[x + p1]);
-            const float q = std::max(kEpsSq, b[x - q1] + b[x] + b[x + q1]);
-            d[x] = p / (p + q);
-        }
-    }
+    for (int y = 4; y < th - 4; ++y)
+        directionWeight(crow(bufA, y), s + 1, crow(bufB, y), s - 1, row(pqDir, y), 4, tw - 4);
 
-    // Step 4.2: blue at red sites and red at blue sites, from diagonal colour differences.
+    // Step 4: blue at red sites and red at blue sites, from diagonal colour differences.
     for (int y = 7; y < th - 7; ++y) {
-        const std::ptrdiff_t o = std::ptrdiff_t(y) * tw;
-        const int x0 = 7 + ((firstNonGreen(y) ^ 7) & 1);
+        const int x0 = firstAt(y, 7, false);
         const int missing = 2 - colourAt(y, x0);
-        const float* m = rgb[missing] + o;
-        const float* g = rgb[1] + o;
-        const float* d = pqDir + o;
-        float* dst = rgb[missing] + o;
-        for (int x = x0; x < tw - 7; x += 2) {
-            const float nwGrad = kEps + std::fabs(m[x - p1] - m[x + p1]) +
-                                 std::fabs(m[x - p1] - m[x - p3]) + std::fabs(g[x] - g[x - p2]);
-            const float seGrad = kEps + std::fabs(m[x + p1] - m[x - p1]) +
-                                 std::fabs(m[x + p1] - m[x + p3]) + std::fabs(g[x] - g[x + p2]);
-            const float neGrad = kEps + std::fabs(m[x - q1] - m[x + q1]) +
-                                 std::fabs(m[x - q1] - m[x - q3]) + std::fabs(g[x] - g[x - q2]);
-            const float swGrad = kEps + std::fabs(m[x + q1] - m[x - q1]) +
-                                 std::fabs(m[x + q1] - m[x + q3]) + std::fabs(g[x] - g[x + q2]);
-
-            const float pEst = pair(m[x - p1] - g[x - p1], nwGrad, m[x + p1] - g[x + p1], seGrad);
-            const float qEst = pair(m[x - q1] - g[x - q1], neGrad, m[x + q1] - g[x + q1], swGrad);
-
-            const float disc =
-                discriminate(d[x], 0.25f * (d[x - p1] + d[x + p1] + d[x - q1] + d[x + q1]));
-            dst[x] = g[x] + blend(disc, pEst, qEst);
-        }
+        colourDifferenceRow(crow(rgb[missing], y), crow(rgb[1], y), crow(pqDir, y), s + 1, s - 1,
+                            s + 1, s - 1, line, 7, tw - 7);
+        keepEveryOther(line, row(rgb[missing], y), x0, tw - 7);
     }
 
-    // Step 4.3: red and blue at green sites, from cardinal colour differences. Run twice:
-    // before and after the green refinement of step 5.
+    // Step 5: red and blue at green sites, from cardinal colour differences. Run twice:
+    // before and after the green refinement of step 6.
     auto redBlueAtGreen = [&](int margin) {
         for (int y = margin; y < th - margin; ++y) {
-            const std::ptrdiff_t o = std::ptrdiff_t(y) * tw;
-            const int x0 = margin + ((firstNonGreen(y) ^ margin ^ 1) & 1);
-            const float* g = rgb[1] + o;
-            const float* d = vhDir + o;
-            for (int x = x0; x < tw - margin; x += 2) {
-                const float disc = discriminate(
-                    d[x], 0.25f * (d[x - w1 - 1] + d[x - w1 + 1] + d[x + w1 - 1] + d[x + w1 + 1]));
-                const float ngGrad = std::fabs(g[x] - g[x - w2]);
-                const float sgGrad = std::fabs(g[x] - g[x + w2]);
-                const float wgGrad = std::fabs(g[x] - g[x - 2]);
-                const float egGrad = std::fabs(g[x] - g[x + 2]);
-                for (int ch = 0; ch < 3; ch += 2) {
-                    float* cc = rgb[ch] + o;
-                    const float nGrad = kEps + ngGrad + std::fabs(cc[x - w1] - cc[x + w1]) +
-                                        std::fabs(cc[x - w1] - cc[x - w3]);
-                    const float sGrad = kEps + sgGrad + std::fabs(cc[x + w1] - cc[x - w1]) +
-                                        std::fabs(cc[x + w1] - cc[x + w3]);
-                    const float wGrad = kEps + wgGrad + std::fabs(cc[x - 1] - cc[x + 1]) +
-                                        std::fabs(cc[x - 1] - cc[x - 3]);
-                    const float eGrad = kEps + egGrad + std::fabs(cc[x + 1] - cc[x - 1]) +
-                                        std::fabs(cc[x + 1] - cc[x + 3]);
-                    const float vEst =
-                        pair(cc[x - w1] - g[x - w1], nGrad, cc[x + w1] - g[x + w1], sGrad);
-                    const float hEst =
-                        pair(cc[x - 1] - g[x - 1], wGrad, cc[x + 1] - g[x + 1], eGrad);
-                    cc[x] = g[x] + blend(disc, vEst, hEst);
-                }
+            for (int ch = 0; ch < 3; ch += 2) {
+                colourDifferenceRow(crow(rgb[ch], y), crow(rgb[1], y), crow(vhDir, y), s, 1, s - 1,
+                                    s + 1, line, margin, tw - margin);
+                keepEveryOther(line, row(rgb[ch], y), firstAt(y, margin, true), tw - margin);
             }
         }
     };
     redBlueAtGreen(kRcdPad - 6);
 
-    // Step 5: refine green at red/blue sites from the colour differences of the completed
+    // Step 6: refine green at red/blue sites from the colour differences of the completed
     // neighbours, then redo red/blue at green sites against the refined green.
     for (int y = kRcdPad - 3; y < th - kRcdPad + 3; ++y) {
-        const std::ptrdiff_t o = std::ptrdiff_t(y) * tw;
-        const int x0 = (kRcdPad - 3) + ((firstNonGreen(y) ^ (kRcdPad - 3)) & 1);
-        const int own = colourAt(y, x0);
-        const float* k = rgb[own] + o;
-        float* g = rgb[1] + o;
-        const float* d = vhDir + o;
-        for (int x = x0; x < tw - kRcdPad + 3; x += 2) {
-            const float disc = discriminate(
-                d[x], 0.25f * (d[x - w1 - 1] + d[x - w1 + 1] + d[x + w1 - 1] + d[x + w1 + 1]));
-            const float vD = 0.5f * ((g[x - w1] - k[x - w1]) + (g[x + w1] - k[x + w1]));
-            const float hD = 0.5f * ((g[x - 1] - k[x - 1]) + (g[x + 1] - k[x + 1]));
-            g[x] = k[x] + blend(disc, vD, hD);
-        }
+        const int x0 = firstAt(y, kRcdPad - 3, false);
+        refineGreenRow(crow(rgb[colourAt(y, x0)], y), crow(rgb[1], y), crow(vhDir, y), s, line,
+                       kRcdPad - 3, tw - kRcdPad + 3);
+        keepEveryOther(line, row(rgb[1], y), x0, tw - kRcdPad + 3);
     }
     redBlueAtGreen(kRcdPad);
 
     // Interior to interleaved RGB.
     for (int y = 0; y < out.height; ++y) {
-        const std::ptrdiff_t o = std::ptrdiff_t(y + kRcdPad) * tw + kRcdPad;
-        const float* r = rgb[0] + o;
-        const float* g = rgb[1] + o;
-        const float* b = rgb[2] + o;
+        const float* r = crow(rgb[0], y + kRcdPad) + kRcdPad;
+        const float* g = crow(rgb[1], y + kRcdPad) + kRcdPad;
+        const float* b = crow(rgb[2], y + kRcdPad) + kRcdPad;
         float* dst = out.row(y);
         for (int x = 0; x < out.width; ++x) {
             dst[3 * x] = r[x];
