@@ -57,7 +57,13 @@ inline float discriminate(float central, float neighbourhood) {
 // buffer and the caller copies the wanted half back: twice the arithmetic at four or more
 // lanes a time. `s` is the tile stride; `s1`/`s2` of the diagonal kernels are the steps along
 // the diagonal (s + 1 for NW–SE, s − 1 for NE–SW).
+// On x86-64 each kernel is also built for AVX2 (twice the lanes, picked at load time); the
+// baseline build targets plain x86-64 (SSE2). Measured on 24 MP, one core: 399 → 258 ms.
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define RF_NOINLINE __attribute__((noinline, target_clones("avx2", "default")))
+#else
 #define RF_NOINLINE __attribute__((noinline))
+#endif
 
 /// Squared 1-D high-pass response of the mosaic along a direction of step `d`.
 RF_NOINLINE void highPassSq(const float* __restrict c, std::ptrdiff_t d, float* __restrict out,
