@@ -75,6 +75,7 @@ void BM_DemosaicFullCr2Size(benchmark::State& state) {
     const Image mosaic = syntheticMosaic(w, h);
     const CfaPattern cfa = cfaFromString("RGGB");
     Image out;
+    demosaicFull(mosaic.view(), cfa, out);
     for (auto _ : state) {
         demosaicFull(mosaic.view(), cfa, out);
         benchmark::DoNotOptimize(out.data());
