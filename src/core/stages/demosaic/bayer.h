@@ -33,7 +33,7 @@ void copyPaddedTile(ConstImageView mosaic, int x0, int y0, int w, int h, int pad
 /// sample has CFA colour layout `cfa` (phase already shifted to the tile origin). Writes
 /// the interior (tile minus `kRcdPad` on each side) as interleaved RGB into `out`.
 /// `scratch` must hold rcdScratchFloats(tw, th) floats.
-constexpr int kRcdPad = 16;
+constexpr int kRcdPad = 18;
 std::size_t rcdScratchFloats(int tw, int th);
 void rcdTile(const float* tile, int tw, int th, const CfaPattern& cfa, float* scratch,
              ImageView out);

@@ -224,13 +224,16 @@ void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float*
         directionWeight(crow(bufA, y), s + 1, crow(bufB, y), s - 1, row(pqDir, y), 4, tw - 4);
 
     // Step 4: blue at red sites and red at blue sites, from diagonal colour differences.
-    for (int y = 7; y < th - 7; ++y) {
-        const int x0 = firstAt(y, 7, false);
-        const int missing = 2 - colourAt(y, x0);
-        colourDifferenceRow(crow(rgb[missing], y), crow(rgb[1], y), crow(pqDir, y), s + 1, s - 1,
-                            s + 1, s - 1, line, 7, tw - 7);
-        keepEveryOther(line, row(rgb[missing], y), x0, tw - 7);
-    }
+    auto oppositeColour = [&](int margin) {
+        for (int y = margin; y < th - margin; ++y) {
+            const int x0 = firstAt(y, margin, false);
+            const int missing = 2 - colourAt(y, x0);
+            colourDifferenceRow(crow(rgb[missing], y), crow(rgb[1], y), crow(pqDir, y), s + 1,
+                                s - 1, s + 1, s - 1, line, margin, tw - margin);
+            keepEveryOther(line, row(rgb[missing], y), x0, tw - margin);
+        }
+    };
+    oppositeColour(7);
 
     // Step 5: red and blue at green sites, from cardinal colour differences. Run twice:
     // before and after the green refinement of step 6.
@@ -243,16 +246,17 @@ void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float*
             }
         }
     };
-    redBlueAtGreen(kRcdPad - 6);
+    redBlueAtGreen(10);
 
     // Step 6: refine green at red/blue sites from the colour differences of the completed
     // neighbours, then redo red/blue at green sites against the refined green.
-    for (int y = kRcdPad - 3; y < th - kRcdPad + 3; ++y) {
-        const int x0 = firstAt(y, kRcdPad - 3, false);
-        refineGreenRow(crow(rgb[colourAt(y, x0)], y), crow(rgb[1], y), crow(vhDir, y), s, line,
-                       kRcdPad - 3, tw - kRcdPad + 3);
-        keepEveryOther(line, row(rgb[1], y), x0, tw - kRcdPad + 3);
+    for (int y = 13; y < th - 13; ++y) {
+        const int x0 = firstAt(y, 13, false);
+        refineGreenRow(crow(rgb[colourAt(y, x0)], y), crow(rgb[1], y), crow(vhDir, y), s, line, 13,
+                       tw - 13);
+        keepEveryOther(line, row(rgb[1], y), x0, tw - 13);
     }
+    oppositeColour(15);
     redBlueAtGreen(kRcdPad);
 
     // Interior to interleaved RGB.
