@@ -31,7 +31,8 @@ void copyPaddedTile(ConstImageView mosaic, int x0, int y0, int w, int h, int pad
 
 /// RCD-style directional demosaicing (see rcd.cpp) of a padded tile whose top-left
 /// sample has CFA colour layout `cfa` (phase already shifted to the tile origin). Writes
-/// the interior (tile minus `kRcdPad` on each side) as interleaved RGB into `out`.
+/// the interior (tile minus `kRcdPad` on each side, the reach of the algorithm: 10 sites
+/// plus 8 for the refinement round) as interleaved RGB into `out`.
 /// `scratch` must hold rcdScratchFloats(tw, th) floats.
 constexpr int kRcdPad = 18;
 std::size_t rcdScratchFloats(int tw, int th);

@@ -181,7 +181,7 @@ void demosaicFull(ConstImageView mosaic, const CfaPattern& cfa, Image& out,
     ImageView o = out.view();
 
     // Tile interior size: even (so every tile starts on the same CFA phase). The seven planar
-    // work buffers of a padded 224² tile take 1.4 MB; 96, 192 and 256 were measured, 192 was
+    // work buffers of a padded 228² tile take 1.5 MB; 96, 192 and 256 were measured, 192 was
     // fastest (bench_demosaic), larger tiles waste less on borders but spill the cache.
     constexpr int kTile = 192;
     const int pad = kRcdPad;
