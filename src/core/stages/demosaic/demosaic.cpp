@@ -109,32 +109,23 @@ void demosaicHalf(ConstImageView mosaic, const CfaPattern& cfa, Image& out,
         throw Error("", "demosaicHalf: mosaic smaller than one 2×2 tile");
     out.resize(mosaic.width / 2, mosaic.height / 2, 3);
     ImageView o = out.view();
-    int r = 0, b = 0, g1 = -1, g2 = -1;
-    for (int i = 0; i < 4; ++i) {
-        if (cfa[i] == 0)
-            r = i;
-        else if (cfa[i] == 2)
-            b = i;
-        else
-            (g1 < 0 ? g1 : g2) = i;
-    }
     auto run = [&](auto kernel) {
         parallelFor(
             0, o.height, [&](int y0, int y1) { kernel(mosaic, o, y0, y1); }, 64, cancel);
     };
-    // Greens are always (0, 3) or (1, 2); R and B take the other two.
-    if (g1 == 0) {
-        if (r == 1)
+    // requireBayer guarantees the greens sit on a diagonal, (0, 3) or (1, 2); red and blue
+    // take the other two sites.
+    if (cfa[0] == 1) {
+        if (cfa[1] == 0)
             run(binRows<1, 0, 3, 2>);
         else
             run(binRows<2, 0, 3, 1>);
     } else {
-        if (r == 0)
+        if (cfa[0] == 0)
             run(binRows<0, 1, 2, 3>);
         else
             run(binRows<3, 1, 2, 0>);
     }
-    (void)b;
 }
 
 void demosaicBilinear(ConstImageView mosaic, const CfaPattern& cfa, Image& out) {
