@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internal helpers of the lcms2 adapter that tests and other core code may use without
+// seeing lcms2 itself.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rf::lcms {
+
+/// Parses ICC bytes with lcms2 and returns the profile's description ("" when it has none).
+/// Throws rf::Error when the bytes are not a valid ICC profile.
+std::string profileDescription(const std::vector<std::uint8_t>& icc);
+
+}  // namespace rf::lcms
