@@ -234,3 +234,26 @@ TEST(Names, OutputSpacesAndIntents) {
     EXPECT_EQ(intentFromString("relative"), RenderingIntent::RelativeColorimetric);
     EXPECT_THROW(intentFromString("saturation"), Error);
 }
+
+TEST(Output, FastPathMatchesLcms2) {
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<float> u(-0.2f, 1.3f);
+    Image src(257, 129, 3);
+    for (std::size_t i = 0; i < src.sampleCount(); ++i) {
+        const float v = u(rng);
+        src.data()[i] = i % 5 == 0 ? v * v * v * 0.01f : v;  // plenty of near-black values
+    }
+    for (OutputSpace s : {OutputSpace::SRGB, OutputSpace::DisplayP3, OutputSpace::AdobeRGB})
+        for (RenderingIntent intent :
+             {RenderingIntent::RelativeColorimetric, RenderingIntent::Perceptual}) {
+            const OutputTransform t(s, intent);
+            EXPECT_TRUE(t.usesFastPath()) << outputSpaceName(s);
+            Image fast = src, exact = src;
+            t.apply(fast.view());
+            t.applyExact(exact.view());
+            float worst = 0;
+            for (std::size_t i = 0; i < src.sampleCount(); ++i)
+                worst = std::max(worst, std::abs(fast.data()[i] - exact.data()[i]));
+            EXPECT_LT(worst, 2e-4f) << outputSpaceName(s);
+        }
+}

@@ -72,6 +72,17 @@ TEST(WhiteBalance, MultipliersAreNormalisedToSmallestOne) {
         }
 }
 
+TEST(WhiteBalance, WholeSliderRangeGivesValidMultipliers) {
+    for (const Mat3& cam : kCams)
+        for (double k : {2000.0, 50000.0})
+            for (double tint : {-150.0, 150.0}) {
+                const Multipliers m = multipliersForTemperature(cam, k, tint);
+                for (float v : m) EXPECT_TRUE(std::isfinite(v) && v >= 1.0f);
+            }
+    EXPECT_THROW(multipliersForTemperature(kCams[0], 0, 0), Error);
+    EXPECT_THROW(multipliersForTemperature(kCams[0], NAN, 0), Error);
+}
+
 TEST(WhiteBalance, TemperatureRoundTrip) {
     for (const Mat3& cam : kCams)
         for (double k : {2500.0, 3200.0, 5000.0, 6500.0, 10000.0})

@@ -16,6 +16,7 @@
 #include <lcms2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "rangefinder/color.h"
@@ -88,27 +89,37 @@ ProfileHandle buildRgbProfile(cmsContext ctx, const Primaries& p, cmsToneCurve* 
     return h;
 }
 
+Primaries primariesOf(OutputSpace space) {
+    switch (space) {
+        case OutputSpace::SRGB:
+            return {0.64, 0.33, 0.30, 0.60, 0.15, 0.06};
+        case OutputSpace::DisplayP3:
+            return {0.680, 0.320, 0.265, 0.690, 0.150, 0.060};
+        case OutputSpace::AdobeRGB:
+            return {0.64, 0.33, 0.21, 0.71, 0.15, 0.06};
+    }
+    return {0.64, 0.33, 0.30, 0.60, 0.15, 0.06};
+}
+
 ProfileHandle buildOutputProfile(cmsContext ctx, OutputSpace space) {
     ProfileHandle h;
     switch (space) {
         case OutputSpace::SRGB: {
             ToneCurveHandle trc = srgbCurve(ctx);
-            h = buildRgbProfile(ctx, {0.64, 0.33, 0.30, 0.60, 0.15, 0.06}, trc.get(),
+            h = buildRgbProfile(ctx, primariesOf(space), trc.get(),
                                 "sRGB IEC61966-2.1 (Rangefinder)");
             break;
         }
         case OutputSpace::DisplayP3: {
             ToneCurveHandle trc = srgbCurve(ctx);
-            h = buildRgbProfile(ctx, {0.680, 0.320, 0.265, 0.690, 0.150, 0.060}, trc.get(),
-                                "Display P3");
+            h = buildRgbProfile(ctx, primariesOf(space), trc.get(), "Display P3");
             break;
         }
         case OutputSpace::AdobeRGB: {
             // 563/256 (≈ 2.2) is the gamma Adobe specifies, exactly representable in ICC's
             // u8Fixed8 'curv' encoding.
             ToneCurveHandle trc(cmsBuildGamma(ctx, 563.0 / 256.0));
-            h = buildRgbProfile(ctx, {0.64, 0.33, 0.21, 0.71, 0.15, 0.06}, trc.get(),
-                                "Adobe RGB (1998) compatible");
+            h = buildRgbProfile(ctx, primariesOf(space), trc.get(), "Adobe RGB (1998) compatible");
             break;
         }
     }
@@ -137,11 +148,92 @@ std::vector<std::uint8_t> serialise(cmsHPROFILE h) {
 
 }  // namespace
 
+// The fast path. Every output space here is a matrix-shaper profile and the working space is
+// linear, so the whole lcms2 pipeline is one 3×3 matrix followed by the output curve; and
+// since the curve is monotonic with curve(0) = 0 and curve(1) = 1, clipping the linear value
+// to [0, 1] before the curve gives the same result as clipping after it. Both pieces are
+// taken from lcms2 itself (the matrix by probing a transform into a linear copy of the
+// output profile, the curve by reversing the profile's own TRC), and the result is checked
+// against the full lcms2 transform when built. The curve is tabulated over sqrt(x), which
+// keeps linear interpolation accurate near black where x^(1/γ) is steep.
+constexpr int kLutSize = 4097;
+
 struct OutputTransform::Impl {
     OutputSpace space;
     ContextHandle ctx;
     TransformHandle xform;
     std::vector<std::uint8_t> icc;
+    float matrix[9] = {};
+    std::vector<float> lut;  // lut[i] = encode((i / (kLutSize - 1))²)
+    bool fast = false;
+
+    void applyFastRow(float* p, int width) const {
+        const float* m = matrix;
+        const float* l = lut.data();
+        constexpr float scale = float(kLutSize - 1);
+        for (int x = 0; x < width; ++x) {
+            float* q = p + 3 * x;
+            const float r = q[0], g = q[1], b = q[2];
+            const float lin[3] = {m[0] * r + m[1] * g + m[2] * b, m[3] * r + m[4] * g + m[5] * b,
+                                  m[6] * r + m[7] * g + m[8] * b};
+            for (int c = 0; c < 3; ++c) {
+                float v = lin[c] > 0.0f ? lin[c] : 0.0f;  // NaN → 0 as well
+                v = v < 1.0f ? v : 1.0f;
+                const float f = std::sqrt(v) * scale;
+                const int i = std::min(int(f), kLutSize - 2);
+                const float t = f - float(i);
+                q[c] = l[i] + t * (l[i + 1] - l[i]);
+            }
+        }
+    }
+
+    void applyExactRow(float* p, int width) const {
+        // Float pixels are read, converted and written one at a time, so in place is safe.
+        cmsDoTransform(xform.get(), p, p, cmsUInt32Number(width));
+        const int n = width * 3;
+        for (int i = 0; i < n; ++i) {
+            const float v = p[i] > 0.0f ? p[i] : 0.0f;  // NaN → 0 as well
+            p[i] = v < 1.0f ? v : 1.0f;
+        }
+    }
+
+    void buildFastPath(cmsHPROFILE working, cmsHPROFILE output, cmsUInt32Number lcmsIntent) {
+        cmsContext c = ctx.get();
+        ToneCurveHandle linear(cmsBuildGamma(c, 1.0));
+        ProfileHandle linearOut =
+            buildRgbProfile(c, primariesOf(space), linear.get(), "linear output primaries");
+        TransformHandle probe(cmsCreateTransformTHR(c, working, TYPE_RGB_FLT, linearOut.get(),
+                                                    TYPE_RGB_FLT, lcmsIntent, cmsFLAGS_NOCACHE));
+        const auto* trc = static_cast<const cmsToneCurve*>(cmsReadTag(output, cmsSigRedTRCTag));
+        if (!probe || !trc) return;
+        ToneCurveHandle encode(cmsReverseToneCurve(trc));
+        if (!encode) return;
+        float unit[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1}, cols[9];
+        cmsDoTransform(probe.get(), unit, cols, 3);
+        for (int row = 0; row < 3; ++row)
+            for (int col = 0; col < 3; ++col) matrix[row * 3 + col] = cols[col * 3 + row];
+        lut.resize(kLutSize);
+        for (int i = 0; i < kLutSize; ++i) {
+            const float s = float(i) / float(kLutSize - 1);
+            lut[std::size_t(i)] = cmsEvalToneCurveFloat(encode.get(), s * s);
+        }
+        lut.front() = 0.0f;
+        lut.back() = 1.0f;
+        // Trust the shortcut only where it reproduces lcms2 (a grid over and beyond the cube).
+        std::vector<float> a, b;
+        for (int r = -2; r <= 18; ++r)
+            for (int g = -2; g <= 18; ++g)
+                for (int bl = -2; bl <= 18; ++bl)
+                    for (float v : {float(r) / 16, float(g) / 16, float(bl) / 16}) a.push_back(v);
+        for (float& v : a) v = v < 0 ? v : v * v;  // denser near black
+        b = a;
+        const int n = int(a.size() / 3);
+        applyFastRow(a.data(), n);
+        applyExactRow(b.data(), n);
+        float worst = 0;
+        for (std::size_t i = 0; i < a.size(); ++i) worst = std::max(worst, std::abs(a[i] - b[i]));
+        fast = worst < 2e-4f;
+    }
 };
 
 OutputTransform::OutputTransform(OutputSpace space, RenderingIntent intent)
@@ -161,6 +253,7 @@ OutputTransform::OutputTransform(OutputSpace space, RenderingIntent intent)
     if (!impl_->xform)
         throw Error(std::string("colour management: cannot build the transform to ") +
                     outputSpaceName(space));
+    impl_->buildFastPath(in.get(), out.get(), lcmsIntent);
 }
 
 OutputTransform::~OutputTransform() {
@@ -169,25 +262,30 @@ OutputTransform::~OutputTransform() {
 }
 
 void OutputTransform::apply(ImageView rgb, const CancelToken* cancel) const {
+    if (!impl_->fast) return applyExact(rgb, cancel);
     if (rgb.empty()) return;
     if (rgb.channels != 3) throw Error("output transform needs a 3-channel image");
-    void* xform = impl_->xform.get();
     parallelFor(
         0, rgb.height,
         [&](int y0, int y1) {
-            for (int y = y0; y < y1; ++y) {
-                float* p = rgb.row(y);
-                // Float pixels are read, converted and written one at a time, so in place
-                // is safe.
-                cmsDoTransform(xform, p, p, cmsUInt32Number(rgb.width));
-                const int n = rgb.width * 3;
-                for (int i = 0; i < n; ++i) {
-                    const float v = p[i] > 0.0f ? p[i] : 0.0f;  // NaN → 0 as well
-                    p[i] = v < 1.0f ? v : 1.0f;
-                }
-            }
+            for (int y = y0; y < y1; ++y) impl_->applyFastRow(rgb.row(y), rgb.width);
         },
         16, cancel);
+}
+
+void OutputTransform::applyExact(ImageView rgb, const CancelToken* cancel) const {
+    if (rgb.empty()) return;
+    if (rgb.channels != 3) throw Error("output transform needs a 3-channel image");
+    parallelFor(
+        0, rgb.height,
+        [&](int y0, int y1) {
+            for (int y = y0; y < y1; ++y) impl_->applyExactRow(rgb.row(y), rgb.width);
+        },
+        16, cancel);
+}
+
+bool OutputTransform::usesFastPath() const {
+    return impl_->fast;
 }
 
 const std::vector<std::uint8_t>& OutputTransform::iccProfile() const {

@@ -48,15 +48,16 @@ Multipliers multipliersForTemperature(const Mat3& cameraFromXYZ, double kelvin, 
     double x = 0, y = 0;
     locus::uvToXy(locus::uvForTemperature(kelvin, tint), x, y);
     const Vec3 camera = mul(cameraFromXYZ, xyToXYZ(x, y, 1.0));
+    const double top = std::max({camera[0], camera[1], camera[2]});
+    if (!(top > 0) || !std::isfinite(top) || !std::isfinite(camera[0] + camera[1] + camera[2]))
+        throw Error("white balance: the camera colour matrix gives no response to a " +
+                    std::to_string(int(std::lround(kelvin))) + " K light");
+    // At the corners of the slider range (2000 K with a strong tint) the light can fall
+    // outside what a camera matrix describes and a channel's response drops to zero or below.
+    // Flooring it at 1 % of the strongest channel keeps every slider position renderable
+    // (a gain of at most 100) instead of failing; such a setting is extreme anyway.
     std::array<double, 3> m{};
-    for (int c = 0; c < 3; ++c) {
-        // A light the camera does not see in some channel cannot be balanced: the colour
-        // matrix is broken or the temperature far outside what it describes.
-        if (!(camera[c] > 1e-9) || !std::isfinite(camera[c]))
-            throw Error("white balance: the camera colour matrix gives no response to a " +
-                        std::to_string(int(std::lround(kelvin))) + " K light");
-        m[c] = 1.0 / camera[c];
-    }
+    for (int c = 0; c < 3; ++c) m[c] = 1.0 / std::max(camera[c], 0.01 * top);
     return normaliseSmallest(m);
 }
 
@@ -91,9 +92,9 @@ Multipliers resolveWhiteBalance(const RawImage& raw, const WhiteBalanceParams& p
             return normaliseSmallest(raw.daylightMultipliers);
         return {1, 1, 1};
     }
-    std::pair<double, double> tk{p.temperature, p.tint};
-    if (p.mode != "custom") tk = presetTemperature(p.mode);
     try {
+        std::pair<double, double> tk{p.temperature, p.tint};
+        if (p.mode != "custom") tk = presetTemperature(p.mode);
         if (raw.hasColorMatrix)
             return multipliersForTemperature(raw.cameraFromXYZ, tk.first, tk.second);
         // Without a colour matrix, the camera's daylight multipliers are the anchor and an
