@@ -7,6 +7,7 @@
 #include <fstream>
 #include <opencv2/imgcodecs.hpp>
 
+#include "rangefinder/color.h"
 #include "rangefinder/error.h"
 #include "rangefinder/writer.h"
 #include "support/test_support.h"
@@ -16,14 +17,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Not a colorimetrically meaningful profile: the writers carry bytes, they do not read them.
-std::vector<std::uint8_t> fakeIcc() {
-    std::vector<std::uint8_t> icc(560);
-    for (std::size_t i = 0; i < icc.size(); ++i) icc[i] = std::uint8_t(i * 7 + 3);
-    icc[0] = 0, icc[1] = 0, icc[2] = 0x02, icc[3] = 0x30;  // size 560, big-endian
-    std::memcpy(icc.data() + 36, "acsp", 4);
-    return icc;
-}
+// A real profile: libpng validates what it embeds.
+std::vector<std::uint8_t> fakeIcc() { return iccProfileFor(OutputSpace::SRGB); }
 
 Image gradient(int w, int h) {
     Image img(w, h, 3);

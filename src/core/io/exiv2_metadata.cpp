@@ -180,8 +180,8 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
         if (!policy.artist.empty()) {
             for (auto it = xmp.begin(); it != xmp.end();)
                 it = it->key().rfind("Xmp.dc.creator", 0) == 0 ? xmp.erase(it) : std::next(it);
-            Exiv2::XmpTextValue creator(policy.artist);
-            creator.setXmpArrayType(Exiv2::XmpValue::xaSeq);
+            Exiv2::XmpArrayValue creator(Exiv2::xmpSeq);
+            creator.read(policy.artist);
             xmp.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
         }
         if (!policy.copyright.empty())
