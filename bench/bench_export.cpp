@@ -53,7 +53,7 @@ public:
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const auto& r : runs)
             if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
-                seconds[r.benchmark_name()] = r.GetAdjustedRealTime() * 1e-3;  // ms → s
+                seconds[r.run_name.function_name] = r.GetAdjustedRealTime() * 1e-3;  // ms → s
         ConsoleReporter::ReportRuns(runs);
     }
 };

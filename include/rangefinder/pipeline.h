@@ -2,9 +2,12 @@
 // The one pipeline. Preview, export and the command line all render through `Pipeline`, and
 // differ only in the size they ask for. The stages run in a fixed order:
 //
-//   raw ─ white balance + highlights ─ demosaic ─ camera matrix → linear Rec.2020
-//       ─ geometry (orientation, straighten, crop) ─ resize (linear light)
-//       ─ tone & colour ─ output profile (lcms2) ─ sharpen ─→ display-encoded RGB
+//   raw ─ white balance + highlights ─ demosaic ─ geometry (orientation, straighten, crop)
+//       ─ resize (linear light) ─ camera matrix → linear Rec.2020 ─ tone & colour
+//       ─ output profile (lcms2) ─ sharpen ─→ display-encoded RGB
+//
+// The camera matrix runs after geometry and resize: all three are linear, so the order
+// does not change the result, and the matrix then touches output pixels, not sensor pixels.
 //
 // Each stage is a pure function of its input and its parameters. The pipeline keeps the
 // output of the expensive early stages under a hash of everything upstream of them (raw,
@@ -31,6 +34,9 @@ struct RenderOptions {
     OutputSpace space = OutputSpace::SRGB;
     RenderingIntent intent = RenderingIntent::Perceptual;
     SharpenParams sharpen;  ///< output sharpening, after the resize
+    /// An export renders once and drops the pipeline: the last cached stage's output is
+    /// handed over instead of copied (saving a full-size buffer), and the cache is emptied.
+    bool oneShot = false;
 };
 
 /// What a render produced.
@@ -75,11 +81,12 @@ private:
     Plan plan(const EditDocument& edits, const RenderOptions& options) const;
     void develop(const Plan& p, const CancelToken* cancel);
     void shape(const Plan& p, const CancelToken* cancel);
+    Mat3 workingMatrix() const;
 
     std::shared_ptr<const RawImage> raw_;
     mutable std::mutex mutex_;
     // Cached stage outputs and the hashes of everything upstream of them.
-    Image developed_;  // linear working space, sensor geometry (full or half)
+    Image developed_;  // balanced camera RGB, sensor geometry (full or half)
     std::uint64_t developedKey_ = 0;
     Image shaped_;     // after geometry and resize, linear working space
     std::uint64_t shapedKey_ = 0;

@@ -134,7 +134,9 @@ ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, i
         RenderResult result;
         {  // the raw and the pipeline's caches are released before encoding
             Pipeline pipeline(std::move(raw));
-            result = pipeline.render(job.edits, settings.render, cancel);
+            RenderOptions once = settings.render;
+            once.oneShot = true;
+            result = pipeline.render(job.edits, once, cancel);
         }
         outcome.width = result.rgb.width();
         outcome.height = result.rgb.height();

@@ -66,6 +66,15 @@ Pipeline::Pipeline(std::shared_ptr<const RawImage> raw) : raw_(std::move(raw)) {
     if (!raw_ || raw_->mosaic.empty()) throw Error("pipeline needs a decoded raw image");
 }
 
+Mat3 Pipeline::workingMatrix() const {
+    Mat3 m = workingFromCamera(cameraMatrixOf(*raw_));
+    // DNG BaselineExposure: how bright the camera meant the data to be rendered.
+    const double gain = std::exp2(double(raw_->baselineExposureEv));
+    for (auto& row : m)
+        for (double& v : row) v *= gain;
+    return m;
+}
+
 Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& options) const {
     Plan p;
     const RawImage& r = *raw_;
@@ -117,12 +126,6 @@ void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
     }
     if (p.highlights == HighlightMode::Reconstruct)
         reconstructHighlights(developed_.view(), p.wb, cancel);
-    Mat3 m = workingFromCamera(cameraMatrixOf(r));
-    // DNG BaselineExposure: how bright the camera meant the data to be rendered.
-    const double gain = std::exp2(double(r.baselineExposureEv));
-    for (auto& row : m)
-        for (double& v : row) v *= gain;
-    applyMatrix(developed_.view(), m, cancel);
     developedKey_ = p.developKey;
     ++stats_.developed;
 }
@@ -142,6 +145,9 @@ void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
     } else {
         resize(src, p.outWidth, p.outHeight, shaped_, cancel);
     }
+    // Geometry and resize are linear, so the camera matrix commutes with them exactly; run
+    // on the output-sized image it costs a fraction of what it would at sensor size.
+    applyMatrix(shaped_.view(), workingMatrix(), cancel);
     shapedKey_ = p.shapeKey;
     ++stats_.geometry;
 }
@@ -158,7 +164,13 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
 
     RenderResult result;
     result.halfSizeDemosaic = p.half;
-    result.rgb = shaped_;
+    if (options.oneShot) {
+        result.rgb = std::move(shaped_);
+        shaped_ = Image();
+        shapedKey_ = 0;
+    } else {
+        result.rgb = shaped_;
+    }
     applyTone(result.rgb.view(), ToneParams::from(edits), cancel);
     result.transform = outputTransform(options.space, options.intent);
     result.transform->apply(result.rgb.view(), cancel);
@@ -201,16 +213,13 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
     const int x1 = std::clamp(int(std::ceil(maxX)), x0 + 1, p.developedWidth);
     const int y1 = std::clamp(int(std::ceil(maxY)), y0 + 1, p.developedHeight);
 
-    // Undo the camera matrix and the current balance to get the sensor's own response.
-    const Mat3 m = workingFromCamera(cameraMatrixOf(r));
-    const double gain = std::exp2(double(r.baselineExposureEv));
-    const Mat3 toCamera = inverse(m);
+    // The developed image is balanced camera RGB: undo the balance to get the sensor's own
+    // response to the patch.
     Vec3 sum{0, 0, 0};
     for (int y = y0; y < y1; ++y)
         for (int x = x0; x < x1; ++x) {
             const float* px = developed_.row(y) + 3 * x;
-            const Vec3 cam = mul(toCamera, Vec3{px[0] / gain, px[1] / gain, px[2] / gain});
-            for (int c = 0; c < 3; ++c) sum[c] += cam[c] / p.wb[c];
+            for (int c = 0; c < 3; ++c) sum[c] += px[c] / p.wb[c];
         }
     const double n = double(x1 - x0) * (y1 - y0);
     const Multipliers neutral = multipliersForNeutral({sum[0] / n, sum[1] / n, sum[2] / n});
