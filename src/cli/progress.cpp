@@ -6,7 +6,9 @@
 namespace rf::cli {
 
 Progress::Progress(int total, bool terminal, bool quiet)
-    : total_(total), terminal_(terminal), quiet_(quiet), start_(std::chrono::steady_clock::now()) {}
+    : total_(total), terminal_(terminal), quiet_(quiet), start_(std::chrono::steady_clock::now()) {
+    if (terminal_ && !quiet_ && total_ > 0) drawBar(0);
+}
 
 static std::string formatSeconds(double s) {
     char buf[32];
@@ -17,7 +19,7 @@ static std::string formatSeconds(double s) {
     return buf;
 }
 
-void Progress::drawBar(int done, const std::string& current) {
+void Progress::drawBar(int done) {
     constexpr int width = 30;
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
@@ -26,8 +28,8 @@ void Progress::drawBar(int done, const std::string& current) {
     bar.resize(width, '.');
     std::string eta = "";
     if (done > 0 && done < total_) eta = " ETA " + formatSeconds(elapsed / done * (total_ - done));
-    std::fprintf(stderr, "\r\033[K[%s] %d/%d %s%s  %s", bar.c_str(), done, total_,
-                 formatSeconds(elapsed).c_str(), eta.c_str(), current.c_str());
+    std::fprintf(stderr, "\r\033[K[%s] %d/%d %s%s", bar.c_str(), done, total_,
+                 formatSeconds(elapsed).c_str(), eta.c_str());
     std::fflush(stderr);
     barShown_ = true;
 }
@@ -40,7 +42,7 @@ void Progress::update(const ExportOutcome& o, int done) {
     else if (!quiet_)
         std::fprintf(stderr, "[%d/%d] %s -> %s (%dx%d, %.2fs)\n", done, total_, name.c_str(),
                      o.output.c_str(), o.width, o.height, o.seconds);
-    if (terminal_ && !quiet_) drawBar(done, done < total_ ? "" : "");
+    if (terminal_ && !quiet_) drawBar(done);
 }
 
 void Progress::finish() {

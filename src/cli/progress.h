@@ -19,7 +19,7 @@ public:
     void finish();
 
 private:
-    void drawBar(int done, const std::string& current);
+    void drawBar(int done);
     int total_;
     bool terminal_;
     bool quiet_;

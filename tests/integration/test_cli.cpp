@@ -212,3 +212,25 @@ TEST(Cli, TruncatedAndInvalidFilesNeverCrashOrHang) {
         }
     }
 }
+
+TEST(Cli, ExportedJpegsCarryTheProfileAndTheCamerasExif) {
+    RF_REQUIRE_TESTDATA("raw/canon-eos30d.CR2");
+    std::string out;
+    if (test::runCommand("exiftool -ver", out) != 0) GTEST_SKIP() << "exiftool is not installed";
+    test::TempDir dir("cli-meta");
+    std::string log;
+    ASSERT_EQ(cli("export --colorspace p3 -o " + dir.str() + " " +
+                      (test::testdata() / "raw/canon-eos30d.CR2").string(),
+                  log),
+              0)
+        << log;
+    ASSERT_EQ(test::runCommand("exiftool -j -G1 '" + dir.str("canon-eos30d.jpg") + "'", out), 0);
+    const auto j = nlohmann::json::parse(out)[0];
+    EXPECT_EQ(j["IFD0:Make"], "Canon");
+    EXPECT_EQ(j["IFD0:Orientation"], "Horizontal (normal)");
+    EXPECT_EQ(j["ExifIFD:ExifImageWidth"], 2048);
+    EXPECT_EQ(j["ICC-header:ProfileDescription"].is_null()
+                  ? j["ICC_Profile:ProfileDescription"]
+                  : j["ICC-header:ProfileDescription"],
+              "Display P3");
+}
