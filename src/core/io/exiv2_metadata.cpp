@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The photographer's metadata travels from the raw into the exported file: camera, lens,
+// exposure, date, author and rights, plus any IPTC and XMP the raw carries. Only an allow-list
+// of photographic EXIF tags is copied — a raw's IFDs also describe its own sensor data,
+// previews and maker notes, none of which is true of the exported pixels. The pixels are
+// already rotated, so Orientation becomes 1; the pixel dimensions are the written ones; GPS
+// and location fields leave only when asked to. This is the only file that includes Exiv2.
+// Exiv2 0.27 is not thread-safe throughout (its XMP toolkit and some global tables), so
+// every call here runs under one mutex: a metadata write takes milliseconds, a render seconds.
+#include <exiv2/exiv2.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <mutex>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "rangefinder/error.h"
+#include "rangefinder/writer.h"
+
+namespace rf {
+
+namespace {
+
+// Photographic EXIF tags: what the camera recorded about the scene and the shot.
+constexpr std::string_view kExifAllowList[] = {
+    "Exif.Image.Make",
+    "Exif.Image.Model",
+    "Exif.Image.DateTime",
+    "Exif.Image.Artist",
+    "Exif.Image.Copyright",
+    "Exif.Photo.ExifVersion",
+    "Exif.Photo.ExposureTime",
+    "Exif.Photo.FNumber",
+    "Exif.Photo.ExposureProgram",
+    "Exif.Photo.ISOSpeedRatings",
+    "Exif.Photo.SensitivityType",
+    "Exif.Photo.StandardOutputSensitivity",
+    "Exif.Photo.RecommendedExposureIndex",
+    "Exif.Photo.ISOSpeed",
+    "Exif.Photo.DateTimeOriginal",
+    "Exif.Photo.DateTimeDigitized",
+    "Exif.Photo.OffsetTime",
+    "Exif.Photo.OffsetTimeOriginal",
+    "Exif.Photo.OffsetTimeDigitized",
+    "Exif.Photo.SubSecTime",
+    "Exif.Photo.SubSecTimeOriginal",
+    "Exif.Photo.SubSecTimeDigitized",
+    "Exif.Photo.ShutterSpeedValue",
+    "Exif.Photo.ApertureValue",
+    "Exif.Photo.BrightnessValue",
+    "Exif.Photo.ExposureBiasValue",
+    "Exif.Photo.MaxApertureValue",
+    "Exif.Photo.SubjectDistance",
+    "Exif.Photo.MeteringMode",
+    "Exif.Photo.LightSource",
+    "Exif.Photo.Flash",
+    "Exif.Photo.FocalLength",
+    "Exif.Photo.ExposureIndex",
+    "Exif.Photo.ExposureMode",
+    "Exif.Photo.WhiteBalance",
+    "Exif.Photo.DigitalZoomRatio",
+    "Exif.Photo.FocalLengthIn35mmFilm",
+    "Exif.Photo.SceneCaptureType",
+    "Exif.Photo.SubjectDistanceRange",
+    "Exif.Photo.CameraOwnerName",
+    "Exif.Photo.BodySerialNumber",
+    "Exif.Photo.LensSpecification",
+    "Exif.Photo.LensMake",
+    "Exif.Photo.LensModel",
+    "Exif.Photo.LensSerialNumber",
+    "Exif.Photo.ImageTitle",
+    "Exif.Photo.Photographer",
+};
+
+// TIFF/EP raws (some NEF, older DNG) keep exposure tags in IFD0; EXIF wants them in the
+// Exif IFD.
+constexpr std::pair<std::string_view, std::string_view> kTiffEpToExif[] = {
+    {"Exif.Image.ExposureTime", "Exif.Photo.ExposureTime"},
+    {"Exif.Image.FNumber", "Exif.Photo.FNumber"},
+    {"Exif.Image.ExposureProgram", "Exif.Photo.ExposureProgram"},
+    {"Exif.Image.ISOSpeedRatings", "Exif.Photo.ISOSpeedRatings"},
+    {"Exif.Image.DateTimeOriginal", "Exif.Photo.DateTimeOriginal"},
+    {"Exif.Image.MeteringMode", "Exif.Photo.MeteringMode"},
+    {"Exif.Image.Flash", "Exif.Photo.Flash"},
+    {"Exif.Image.FocalLength", "Exif.Photo.FocalLength"},
+};
+
+// IPTC fields that say where the picture was taken.
+constexpr std::string_view kIptcLocation[] = {
+    "Iptc.Application2.City", "Iptc.Application2.SubLocation", "Iptc.Application2.ProvinceState",
+    "Iptc.Application2.CountryName", "Iptc.Application2.CountryCode"};
+
+// XMP properties that describe the raw's own data or another editor's settings.
+constexpr std::string_view kXmpDropPrefixes[] = {
+    "Xmp.crs.",
+    "Xmp.xmpMM.",
+    "Xmp.tiff.ImageWidth",
+    "Xmp.tiff.ImageLength",
+    "Xmp.tiff.BitsPerSample",
+    "Xmp.tiff.Compression",
+    "Xmp.tiff.PhotometricInterpretation",
+    "Xmp.tiff.SamplesPerPixel",
+    "Xmp.tiff.PlanarConfiguration",
+    "Xmp.tiff.YCbCr",
+    "Xmp.tiff.Orientation",
+    "Xmp.exif.PixelXDimension",
+    "Xmp.exif.PixelYDimension",
+    "Xmp.xmp.CreatorTool",
+};
+
+// XMP location properties, dropped with GPS.
+constexpr std::string_view kXmpLocationPrefixes[] = {
+    "Xmp.exif.GPS",          "Xmp.photoshop.City",          "Xmp.photoshop.State",
+    "Xmp.photoshop.Country", "Xmp.iptc.Location",           "Xmp.iptc.CountryCode",
+    "Xmp.iptcExt.Location",  "Xmp.iptcExt.LocationCreated",
+};
+
+bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+template <std::size_t N>
+bool startsWithAny(std::string_view s, const std::string_view (&prefixes)[N]) {
+    return std::any_of(std::begin(prefixes), std::end(prefixes),
+                       [&](std::string_view p) { return startsWith(s, p); });
+}
+
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view s) {
+    return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
+std::mutex& exivMutex() {
+    static std::mutex m;
+    return m;
+}
+
+// The XMP toolkit asks for its own lock; a separate mutex so it never re-enters ours.
+void xmpLock(void* data, bool lock) {
+    auto* m = static_cast<std::mutex*>(data);
+    if (lock)
+        m->lock();
+    else
+        m->unlock();
+}
+
+void quietLog(int, const char*) {}
+
+void initialiseExiv2() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        static std::mutex xmpMutex;
+        Exiv2::XmpParser::initialize(xmpLock, &xmpMutex);
+        // Exiv2 logs recoverable oddities of camera files (odd maker-note directories) to
+        // stderr; real failures arrive as exceptions, so the log is silenced.
+        Exiv2::LogMsg::setHandler(quietLog);
+    });
+}
+
+Exiv2::URational rational(double v, std::uint32_t den) {
+    const auto num = static_cast<std::uint32_t>(std::lround(std::max(0.0, v) * den));
+    const std::uint32_t g = std::gcd(num, den);
+    return g ? Exiv2::URational(num / g, den / g) : Exiv2::URational(0, 1);
+}
+
+// 1/250 stays 1/250; long exposures keep a tenth of a second.
+Exiv2::URational exposureRational(double seconds) {
+    if (seconds >= 1.0) return rational(seconds, 10);
+    const double inv = 1.0 / seconds;
+    const auto den = static_cast<std::uint32_t>(std::lround(inv));
+    if (den > 0 && std::abs(inv - den) / inv < 0.01) return Exiv2::URational(1, den);
+    return rational(seconds, 1000000);
+}
+
+// "YYYY-MM-DDTHH:MM:SS" → EXIF's "YYYY:MM:DD HH:MM:SS"; empty when malformed.
+std::string exifDate(const std::string& iso) {
+    if (iso.size() < 19) return {};
+    std::string d = iso.substr(0, 19);
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+        if (d[i] < '0' || d[i] > '9') return {};
+    d[4] = d[7] = ':';
+    d[10] = ' ';
+    d[13] = d[16] = ':';
+    return d;
+}
+
+bool hasKey(const Exiv2::ExifData& exif, const char* key) {
+    return exif.findKey(Exiv2::ExifKey(key)) != exif.end();
+}
+
+// What the decoder already read, for sources Exiv2 cannot parse and gaps in those it can
+// (a Canon 30D names its lens only in the maker notes).
+void fillFromCaptureInfo(Exiv2::ExifData& exif, const CaptureInfo& info) {
+    if (!info.make.empty() && !hasKey(exif, "Exif.Image.Make")) exif["Exif.Image.Make"] = info.make;
+    if (!info.model.empty() && !hasKey(exif, "Exif.Image.Model"))
+        exif["Exif.Image.Model"] = info.model;
+    if (!info.lens.empty() && !hasKey(exif, "Exif.Photo.LensModel"))
+        exif["Exif.Photo.LensModel"] = info.lens;
+    if (info.iso > 0 && !hasKey(exif, "Exif.Photo.ISOSpeedRatings"))
+        exif["Exif.Photo.ISOSpeedRatings"] =
+            static_cast<std::uint16_t>(std::min(65535L, std::lround(info.iso)));
+    if (info.shutterSeconds > 0 && !hasKey(exif, "Exif.Photo.ExposureTime"))
+        exif["Exif.Photo.ExposureTime"] = exposureRational(info.shutterSeconds);
+    if (info.aperture > 0 && !hasKey(exif, "Exif.Photo.FNumber"))
+        exif["Exif.Photo.FNumber"] = rational(info.aperture, 10);
+    if (info.focalLengthMm > 0 && !hasKey(exif, "Exif.Photo.FocalLength"))
+        exif["Exif.Photo.FocalLength"] = rational(info.focalLengthMm, 10);
+    const std::string date = exifDate(info.dateTime);
+    if (!date.empty() && !hasKey(exif, "Exif.Photo.DateTimeOriginal"))
+        exif["Exif.Photo.DateTimeOriginal"] = date;
+    if (!info.artist.empty() && !hasKey(exif, "Exif.Image.Artist"))
+        exif["Exif.Image.Artist"] = info.artist;
+    if (!info.copyright.empty() && !hasKey(exif, "Exif.Image.Copyright"))
+        exif["Exif.Image.Copyright"] = info.copyright;
+}
+
+struct SourceMetadata {
+    Exiv2::ExifData exif;
+    Exiv2::IptcData iptc;
+    Exiv2::XmpData xmp;
+};
+
+// Reads the source's metadata; a source Exiv2 cannot read leaves it empty (the caller then
+// relies on CaptureInfo) rather than failing the export.
+SourceMetadata readSource(const std::string& path) {
+    SourceMetadata m;
+    if (path.empty()) return m;
+    try {
+        auto image = Exiv2::ImageFactory::open(path);
+        image->readMetadata();
+        m.exif = image->exifData();
+        m.iptc = image->iptcData();
+        m.xmp = image->xmpData();
+    } catch (const Exiv2::AnyError&) {
+        m = SourceMetadata{};
+    }
+    return m;
+}
+
+void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureInfo& info, int width,
+               int height, const MetadataPolicy& policy) {
+    // The output's own tags (a TIFF's structure, its ICC profile) stay; GPS goes unless kept.
+    for (auto it = out.begin(); it != out.end();) {
+        if (it->groupName() == "GPSInfo")
+            it = out.erase(it);
+        else
+            ++it;
+    }
+    Exiv2::ExifData picked;
+    for (const auto& d : src) {
+        const std::string key = d.key();
+        if (contains(kExifAllowList, key) || (policy.keepGps && d.groupName() == "GPSInfo"))
+            picked[key].setValue(&d.value());
+    }
+    for (const auto& [from, to] : kTiffEpToExif) {
+        auto it = src.findKey(Exiv2::ExifKey(std::string(from)));
+        if (it != src.end() && !hasKey(picked, std::string(to).c_str()))
+            picked[std::string(to)].setValue(&it->value());
+    }
+    fillFromCaptureInfo(picked, info);
+    for (const auto& d : picked) out[d.key()].setValue(&d.value());
+
+    if (!hasKey(out, "Exif.Photo.ExifVersion")) {
+        Exiv2::DataValue version(Exiv2::undefined);
+        version.read("48 50 51 48");  // "0230"
+        out["Exif.Photo.ExifVersion"].setValue(&version);
+    }
+    out["Exif.Image.Orientation"] = static_cast<std::uint16_t>(1);
+    out["Exif.Photo.PixelXDimension"] = static_cast<std::uint32_t>(width);
+    out["Exif.Photo.PixelYDimension"] = static_cast<std::uint32_t>(height);
+    out["Exif.Image.Software"] = std::string("Rangefinder ") + RF_VERSION;
+    if (!policy.artist.empty()) out["Exif.Image.Artist"] = policy.artist;
+    if (!policy.copyright.empty()) out["Exif.Image.Copyright"] = policy.copyright;
+    // Thumbnails, maker notes and interoperability tags never come from the allow-list, but
+    // an output that already had them (not ours) should not keep a stale preview either.
+    for (auto it = out.begin(); it != out.end();) {
+        const std::string group = it->groupName();
+        if (group == "Thumbnail" || it->key() == "Exif.Photo.MakerNote")
+            it = out.erase(it);
+        else
+            ++it;
+    }
+}
+
+void mergeIptc(Exiv2::IptcData& out, const Exiv2::IptcData& src, const MetadataPolicy& policy) {
+    if (src.empty()) return;
+    out.clear();
+    for (const auto& d : src) {
+        if (!policy.keepGps && contains(kIptcLocation, d.key())) continue;
+        out.add(d);
+    }
+    auto replace = [&](const char* key, const std::string& value) {
+        if (value.empty()) return;
+        const Exiv2::IptcKey k(key);
+        for (auto it = out.begin(); it != out.end();) {
+            if (it->key() == key)
+                it = out.erase(it);
+            else
+                ++it;
+        }
+        Exiv2::StringValue v(value);
+        out.add(k, &v);
+    };
+    replace("Iptc.Application2.Byline", policy.artist);
+    replace("Iptc.Application2.Copyright", policy.copyright);
+}
+
+void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const MetadataPolicy& policy) {
+    for (const auto& d : src) {
+        const std::string key = d.key();
+        if (startsWithAny(key, kXmpDropPrefixes)) continue;
+        if (!policy.keepGps && startsWithAny(key, kXmpLocationPrefixes)) continue;
+        auto it = out.findKey(Exiv2::XmpKey(key));
+        if (it != out.end()) out.erase(it);
+        out.add(d);
+    }
+    auto eraseAll = [&](const std::string& prefix) {
+        for (auto it = out.begin(); it != out.end();) {
+            if (startsWith(it->key(), prefix))
+                it = out.erase(it);
+            else
+                ++it;
+        }
+    };
+    if (!policy.keepGps) {
+        for (const auto& p : kXmpLocationPrefixes) eraseAll(std::string(p));
+    }
+    eraseAll("Xmp.xmp.CreatorTool");
+    out["Xmp.xmp.CreatorTool"] = std::string("Rangefinder ") + RF_VERSION;
+    if (!policy.artist.empty()) {
+        eraseAll("Xmp.dc.creator");
+        Exiv2::XmpArrayValue creator(Exiv2::xmpSeq);
+        creator.read(policy.artist);
+        out.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
+    }
+    if (!policy.copyright.empty()) {
+        eraseAll("Xmp.dc.rights");
+        // An explicit language tag, so a notice that itself begins "lang=" is kept whole.
+        Exiv2::LangAltValue rights;
+        rights.read("lang=x-default " + policy.copyright);
+        out.add(Exiv2::XmpKey("Xmp.dc.rights"), &rights);
+    }
+}
+
+}  // namespace
+
+void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
+                   const CaptureInfo& info, int width, int height, const MetadataPolicy& policy) {
+    if (!policy.copy) return;
+    initialiseExiv2();
+    const std::lock_guard<std::mutex> lock(exivMutex());
+
+    const SourceMetadata src = readSource(sourceRaw);
+    try {
+        auto image = Exiv2::ImageFactory::open(outputPath);
+        image->readMetadata();  // keeps what the encoder wrote (ICC profile, TIFF structure)
+        Exiv2::ExifData exif = image->exifData();
+        Exiv2::IptcData iptc = image->iptcData();
+        Exiv2::XmpData xmp = image->xmpData();
+        mergeExif(exif, src.exif, info, width, height, policy);
+        mergeIptc(iptc, src.iptc, policy);
+        mergeXmp(xmp, src.xmp, policy);
+        image->setExifData(exif);
+        image->setIptcData(iptc);
+        image->setXmpData(xmp);
+        image->writeMetadata();
+    } catch (const Exiv2::AnyError& e) {
+        throw Error(outputPath, std::string("cannot write metadata: ") + e.what());
+    }
+}
+
+}  // namespace rf
