@@ -359,6 +359,9 @@ bool encodePng(PngJob& job) {
         png_set_iCCP(png, info, "ICC Profile", PNG_COMPRESSION_TYPE_BASE, job.icc->data(),
                      png_uint_32(job.icc->size()));
     png_set_pHYs(png, info, 11811, 11811, PNG_RESOLUTION_METER);  // 300 dpi
+    // zlib level 3: a quarter of the default level's time for ~8% larger files (measured
+    // with bench_writers on a 2048×1365 photo-like image: 945 → 244 ms, 2.86 → 3.08 MB).
+    png_set_compression_level(png, 3);
     png_write_info(png, info);
     if (q.sixteen) {
         // PNG samples are big-endian; quantised rows are in host order.
@@ -496,6 +499,7 @@ void writeTiff(const std::string& path, const Quantizer& q, const std::vector<st
               TIFFSetField(tif, TIFFTAG_ORIENTATION, ORIENTATION_TOPLEFT) &&
               TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_ADOBE_DEFLATE) &&
               TIFFSetField(tif, TIFFTAG_PREDICTOR, PREDICTOR_HORIZONTAL) &&
+              TIFFSetField(tif, TIFFTAG_ZIPQUALITY, 3) &&  // as PNG: 366 → 113 ms, +3% size
               TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, std::uint32_t(kStripRows)) &&
               TIFFSetField(tif, TIFFTAG_XRESOLUTION, 300.0) &&
               TIFFSetField(tif, TIFFTAG_YRESOLUTION, 300.0) &&
