@@ -121,7 +121,13 @@ TEST_F(Metadata, CopiesPhotographicTagsFromTheCr2IntoAJpeg) {
     EXPECT_FALSE(anyKeyContains(j, "PreviewImage")) << j.dump(1);
     EXPECT_FALSE(anyKeyContains(j, "StripOffsets")) << j.dump(1);
     EXPECT_FALSE(anyKeyContains(j, "CR2CFAPattern")) << j.dump(1);
-    EXPECT_FALSE(j.contains("EXIF:ExifIFD:ColorSpace"));  // the ICC profile says it
+    // The ICC profile, not the camera's sRGB/Adobe RGB flag, defines the colours.
+    EXPECT_EQ(str(j, "EXIF:ExifIFD:ColorSpace"), "Uncalibrated");
+    EXPECT_EQ(str(j, "EXIF:ExifIFD:ExifVersion"), "0230");
+    // Every tag EXIF requires in a JPEG is there, and nothing exiftool objects to.
+    const std::string validation =
+        test::runCommand("exiftool -s -s -s -validate -warning -a " + test::shellQuote(out));
+    EXPECT_EQ(validation, "OK\n") << validation;
     // The encoder's work is untouched.
     EXPECT_EQ(test::extractIcc(out), icc_);
     const cv::Mat after = cv::imread(out, cv::IMREAD_UNCHANGED);
@@ -139,6 +145,11 @@ TEST_F(Metadata, TiffAndPngKeepTheirProfileAndPixels) {
         EXPECT_NE(j.dump().find("\"Canon EOS 30D\""), std::string::npos) << out << j.dump(1);
         EXPECT_NE(j.dump().find("2009:07:21 13:03:20"), std::string::npos) << out;
         EXPECT_FALSE(anyKeyContains(j, "MakerNotes:")) << out;
+        EXPECT_NE(j.dump().find("Horizontal (normal)"), std::string::npos) << out;
+        if (fmt == FileFormat::Tiff) {
+            EXPECT_EQ(str(j, "EXIF:IFD0:ImageWidth"), std::to_string(w_));
+            EXPECT_FALSE(anyKeyContains(j, "ExifImageWidth")) << "not allowed in TIFF";
+        }
         EXPECT_EQ(test::extractIcc(out), icc_) << out;
         const cv::Mat after = cv::imread(out, cv::IMREAD_UNCHANGED);
         ASSERT_FALSE(after.empty()) << out;

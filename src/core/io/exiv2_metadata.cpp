@@ -242,8 +242,17 @@ SourceMetadata readSource(const std::string& path) {
     return m;
 }
 
+enum class OutputKind { Jpeg, Tiff, Other };
+
+// An EXIF "undefined" tag holding these bytes (versions are four ASCII digits).
+void setUndefined(Exiv2::ExifData& exif, const char* key, const std::string& bytes) {
+    Exiv2::DataValue v(reinterpret_cast<const Exiv2::byte*>(bytes.data()), long(bytes.size()),
+                       Exiv2::invalidByteOrder, Exiv2::undefined);
+    exif[key].setValue(&v);
+}
+
 void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureInfo& info, int width,
-               int height, const MetadataPolicy& policy) {
+               int height, const MetadataPolicy& policy, OutputKind format) {
     // The output's own tags (a TIFF's structure, its ICC profile) stay; GPS goes unless kept.
     for (auto it = out.begin(); it != out.end();) {
         if (it->groupName() == "GPSInfo")
@@ -265,14 +274,38 @@ void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureIn
     fillFromCaptureInfo(picked, info);
     for (const auto& d : picked) out[d.key()].setValue(&d.value());
 
-    if (!hasKey(out, "Exif.Photo.ExifVersion")) {
-        Exiv2::DataValue version(Exiv2::undefined);
-        version.read("48 50 51 48");  // "0230"
-        out["Exif.Photo.ExifVersion"].setValue(&version);
+    // The copied set uses EXIF 2.3 tags (LensModel, SensitivityType), so declare at least 2.30.
+    {
+        std::string version;
+        auto it = out.findKey(Exiv2::ExifKey("Exif.Photo.ExifVersion"));
+        if (it != out.end() && it->count() == 4)
+            for (long i = 0; i < 4; ++i) version += static_cast<char>(it->toLong(i));
+        if (version.size() != 4 || version < "0230")
+            setUndefined(out, "Exif.Photo.ExifVersion", "0230");
     }
+    if (!hasKey(out, "Exif.Photo.FlashpixVersion"))
+        setUndefined(out, "Exif.Photo.FlashpixVersion", "0100");
+    // The embedded ICC profile defines the colours, whatever the camera's JPEG used.
+    out["Exif.Photo.ColorSpace"] = static_cast<std::uint16_t>(0xFFFF);  // uncalibrated
     out["Exif.Image.Orientation"] = static_cast<std::uint16_t>(1);
-    out["Exif.Photo.PixelXDimension"] = static_cast<std::uint32_t>(width);
-    out["Exif.Photo.PixelYDimension"] = static_cast<std::uint32_t>(height);
+    if (format == OutputKind::Tiff) {
+        // A TIFF's own ImageWidth/ImageLength are its dimensions; EXIF forbids these there.
+        for (const char* key : {"Exif.Photo.PixelXDimension", "Exif.Photo.PixelYDimension"}) {
+            auto it = out.findKey(Exiv2::ExifKey(key));
+            if (it != out.end()) out.erase(it);
+        }
+    } else {
+        out["Exif.Photo.PixelXDimension"] = static_cast<std::uint32_t>(width);
+        out["Exif.Photo.PixelYDimension"] = static_cast<std::uint32_t>(height);
+    }
+    if (format == OutputKind::Jpeg) {
+        // Tags EXIF requires in a JPEG; the resolution matches the encoder's JFIF 300 dpi.
+        setUndefined(out, "Exif.Photo.ComponentsConfiguration", std::string("\x01\x02\x03\0", 4));
+        out["Exif.Image.XResolution"] = Exiv2::URational(300, 1);
+        out["Exif.Image.YResolution"] = Exiv2::URational(300, 1);
+        out["Exif.Image.ResolutionUnit"] = static_cast<std::uint16_t>(2);    // inches
+        out["Exif.Image.YCbCrPositioning"] = static_cast<std::uint16_t>(1);  // centred
+    }
     out["Exif.Image.Software"] = std::string("Rangefinder ") + RF_VERSION;
     if (!policy.artist.empty()) out["Exif.Image.Artist"] = policy.artist;
     if (!policy.copyright.empty()) out["Exif.Image.Copyright"] = policy.copyright;
@@ -362,7 +395,11 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
         Exiv2::ExifData exif = image->exifData();
         Exiv2::IptcData iptc = image->iptcData();
         Exiv2::XmpData xmp = image->xmpData();
-        mergeExif(exif, src.exif, info, width, height, policy);
+        const std::string mime = image->mimeType();
+        const OutputKind kind = mime == "image/jpeg"   ? OutputKind::Jpeg
+                                : mime == "image/tiff" ? OutputKind::Tiff
+                                                       : OutputKind::Other;
+        mergeExif(exif, src.exif, info, width, height, policy, kind);
         mergeIptc(iptc, src.iptc, policy);
         mergeXmp(xmp, src.xmp, policy);
         image->setExifData(exif);
