@@ -1,20 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The one place Exiv2 is used. Exported files get the photographer's metadata from the raw:
-// an allow-list of EXIF tags (camera, exposure, lens, dates, authorship) rather than a copy
-// of everything, because a raw's EXIF also describes the raw itself (strip offsets, sensor
-// crops, maker notes with preview offsets) and would be wrong in a JPEG. Orientation becomes
-// 1 because the pixels are already turned, the dimensions are the written ones, and location
-// is dropped unless the photographer keeps it. Exiv2 0.27's XMP toolkit is not thread-safe,
-// so calls are serialised; they take milliseconds next to the render.
-#include <algorithm>
-#include <cstring>
-#include <mutex>
-#include <set>
-#include <string>
-
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"  // Exiv2 0.27 uses std::auto_ptr
+// The photographer's metadata travels from the raw into the exported file: camera, lens,
+// exposure, date, author and rights, plus any IPTC and XMP the raw carries. Only an allow-list
+// of photographic EXIF tags is copied — a raw's IFDs also describe its own sensor data,
+// previews and maker notes, none of which is true of the exported pixels. The pixels are
+// already rotated, so Orientation becomes 1; the pixel dimensions are the written ones; GPS
+// and location fields leave only when asked to. This is the only file that includes Exiv2.
+// Exiv2 0.27 is not thread-safe throughout (its XMP toolkit and some global tables), so
+// every call here runs under one mutex: a metadata write takes milliseconds, a render seconds.
 #include <exiv2/exiv2.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <mutex>
+#include <numeric>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "rangefinder/error.h"
 #include "rangefinder/writer.h"
@@ -23,104 +26,358 @@ namespace rf {
 
 namespace {
 
+// Photographic EXIF tags: what the camera recorded about the scene and the shot.
+constexpr std::string_view kExifAllowList[] = {
+    "Exif.Image.Make",
+    "Exif.Image.Model",
+    "Exif.Image.DateTime",
+    "Exif.Image.Artist",
+    "Exif.Image.Copyright",
+    "Exif.Photo.ExifVersion",
+    "Exif.Photo.ExposureTime",
+    "Exif.Photo.FNumber",
+    "Exif.Photo.ExposureProgram",
+    "Exif.Photo.ISOSpeedRatings",
+    "Exif.Photo.SensitivityType",
+    "Exif.Photo.StandardOutputSensitivity",
+    "Exif.Photo.RecommendedExposureIndex",
+    "Exif.Photo.ISOSpeed",
+    "Exif.Photo.DateTimeOriginal",
+    "Exif.Photo.DateTimeDigitized",
+    "Exif.Photo.OffsetTime",
+    "Exif.Photo.OffsetTimeOriginal",
+    "Exif.Photo.OffsetTimeDigitized",
+    "Exif.Photo.SubSecTime",
+    "Exif.Photo.SubSecTimeOriginal",
+    "Exif.Photo.SubSecTimeDigitized",
+    "Exif.Photo.ShutterSpeedValue",
+    "Exif.Photo.ApertureValue",
+    "Exif.Photo.BrightnessValue",
+    "Exif.Photo.ExposureBiasValue",
+    "Exif.Photo.MaxApertureValue",
+    "Exif.Photo.SubjectDistance",
+    "Exif.Photo.MeteringMode",
+    "Exif.Photo.LightSource",
+    "Exif.Photo.Flash",
+    "Exif.Photo.FocalLength",
+    "Exif.Photo.ExposureIndex",
+    "Exif.Photo.ExposureMode",
+    "Exif.Photo.WhiteBalance",
+    "Exif.Photo.DigitalZoomRatio",
+    "Exif.Photo.FocalLengthIn35mmFilm",
+    "Exif.Photo.SceneCaptureType",
+    "Exif.Photo.SubjectDistanceRange",
+    "Exif.Photo.CameraOwnerName",
+    "Exif.Photo.BodySerialNumber",
+    "Exif.Photo.LensSpecification",
+    "Exif.Photo.LensMake",
+    "Exif.Photo.LensModel",
+    "Exif.Photo.LensSerialNumber",
+    "Exif.Photo.ImageTitle",
+    "Exif.Photo.Photographer",
+};
+
+// TIFF/EP raws (some NEF, older DNG) keep exposure tags in IFD0; EXIF wants them in the
+// Exif IFD.
+constexpr std::pair<std::string_view, std::string_view> kTiffEpToExif[] = {
+    {"Exif.Image.ExposureTime", "Exif.Photo.ExposureTime"},
+    {"Exif.Image.FNumber", "Exif.Photo.FNumber"},
+    {"Exif.Image.ExposureProgram", "Exif.Photo.ExposureProgram"},
+    {"Exif.Image.ISOSpeedRatings", "Exif.Photo.ISOSpeedRatings"},
+    {"Exif.Image.DateTimeOriginal", "Exif.Photo.DateTimeOriginal"},
+    {"Exif.Image.MeteringMode", "Exif.Photo.MeteringMode"},
+    {"Exif.Image.Flash", "Exif.Photo.Flash"},
+    {"Exif.Image.FocalLength", "Exif.Photo.FocalLength"},
+};
+
+// IPTC fields that say where the picture was taken.
+constexpr std::string_view kIptcLocation[] = {
+    "Iptc.Application2.City", "Iptc.Application2.SubLocation", "Iptc.Application2.ProvinceState",
+    "Iptc.Application2.CountryName", "Iptc.Application2.CountryCode"};
+
+// XMP properties that describe the raw's own data or another editor's settings.
+constexpr std::string_view kXmpDropPrefixes[] = {
+    "Xmp.crs.",
+    "Xmp.xmpMM.",
+    "Xmp.tiff.ImageWidth",
+    "Xmp.tiff.ImageLength",
+    "Xmp.tiff.BitsPerSample",
+    "Xmp.tiff.Compression",
+    "Xmp.tiff.PhotometricInterpretation",
+    "Xmp.tiff.SamplesPerPixel",
+    "Xmp.tiff.PlanarConfiguration",
+    "Xmp.tiff.YCbCr",
+    "Xmp.tiff.Orientation",
+    "Xmp.exif.PixelXDimension",
+    "Xmp.exif.PixelYDimension",
+    "Xmp.xmp.CreatorTool",
+};
+
+// XMP location properties, dropped with GPS.
+constexpr std::string_view kXmpLocationPrefixes[] = {
+    "Xmp.exif.GPS",          "Xmp.photoshop.City",          "Xmp.photoshop.State",
+    "Xmp.photoshop.Country", "Xmp.iptc.Location",           "Xmp.iptc.CountryCode",
+    "Xmp.iptcExt.Location",  "Xmp.iptcExt.LocationCreated",
+};
+
+bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+template <std::size_t N>
+bool startsWithAny(std::string_view s, const std::string_view (&prefixes)[N]) {
+    return std::any_of(std::begin(prefixes), std::end(prefixes),
+                       [&](std::string_view p) { return startsWith(s, p); });
+}
+
+template <std::size_t N>
+bool contains(const std::string_view (&list)[N], std::string_view s) {
+    return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
 std::mutex& exivMutex() {
     static std::mutex m;
     return m;
 }
 
+// The XMP toolkit asks for its own lock; a separate mutex so it never re-enters ours.
+void xmpLock(void* data, bool lock) {
+    auto* m = static_cast<std::mutex*>(data);
+    if (lock)
+        m->lock();
+    else
+        m->unlock();
+}
+
+void quietLog(int, const char*) {}
+
 void initialiseExiv2() {
     static std::once_flag once;
     std::call_once(once, [] {
-        Exiv2::XmpParser::initialize();
-        // Exiv2 would print warnings about makernotes of every raw to stderr.
-        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
+        static std::mutex xmpMutex;
+        Exiv2::XmpParser::initialize(xmpLock, &xmpMutex);
+        // Exiv2 logs recoverable oddities of camera files (odd maker-note directories) to
+        // stderr; real failures arrive as exceptions, so the log is silenced.
+        Exiv2::LogMsg::setHandler(quietLog);
     });
 }
 
-bool allowedExif(const std::string& key) {
-    static const std::set<std::string> allowed = {
-        "Exif.Image.Make", "Exif.Image.Model", "Exif.Image.DateTime", "Exif.Image.Artist",
-        "Exif.Image.Copyright", "Exif.Image.ImageDescription",
-        "Exif.Photo.ExposureTime", "Exif.Photo.FNumber", "Exif.Photo.ExposureProgram",
-        "Exif.Photo.ISOSpeedRatings", "Exif.Photo.SensitivityType",
-        "Exif.Photo.RecommendedExposureIndex", "Exif.Photo.ExifVersion",
-        "Exif.Photo.DateTimeOriginal", "Exif.Photo.DateTimeDigitized", "Exif.Photo.OffsetTime",
-        "Exif.Photo.OffsetTimeOriginal", "Exif.Photo.OffsetTimeDigitized",
-        "Exif.Photo.SubSecTime", "Exif.Photo.SubSecTimeOriginal",
-        "Exif.Photo.SubSecTimeDigitized", "Exif.Photo.ShutterSpeedValue",
-        "Exif.Photo.ApertureValue", "Exif.Photo.ExposureBiasValue",
-        "Exif.Photo.MaxApertureValue", "Exif.Photo.SubjectDistance", "Exif.Photo.MeteringMode",
-        "Exif.Photo.LightSource", "Exif.Photo.Flash", "Exif.Photo.FocalLength",
-        "Exif.Photo.ExposureMode", "Exif.Photo.WhiteBalance", "Exif.Photo.DigitalZoomRatio",
-        "Exif.Photo.FocalLengthIn35mmFilm", "Exif.Photo.SceneCaptureType",
-        "Exif.Photo.SubjectDistanceRange", "Exif.Photo.BodySerialNumber",
-        "Exif.Photo.CameraOwnerName", "Exif.Photo.LensSpecification", "Exif.Photo.LensMake",
-        "Exif.Photo.LensModel", "Exif.Photo.LensSerialNumber", "Exif.Photo.ImageUniqueID",
-    };
-    return allowed.count(key) != 0;
+Exiv2::URational rational(double v, std::uint32_t den) {
+    const auto num = static_cast<std::uint32_t>(std::lround(std::max(0.0, v) * den));
+    const std::uint32_t g = std::gcd(num, den);
+    return g ? Exiv2::URational(num / g, den / g) : Exiv2::URational(0, 1);
 }
 
-bool isLocationIptc(const std::string& key) {
-    static const std::set<std::string> location = {
-        "Iptc.Application2.City", "Iptc.Application2.SubLocation",
-        "Iptc.Application2.ProvinceState", "Iptc.Application2.CountryName",
-        "Iptc.Application2.CountryCode", "Iptc.Application2.LocationName",
-        "Iptc.Application2.LocationCode"};
-    return location.count(key) != 0;
+// 1/250 stays 1/250; long exposures keep a tenth of a second.
+Exiv2::URational exposureRational(double seconds) {
+    if (seconds >= 1.0) return rational(seconds, 10);
+    const double inv = 1.0 / seconds;
+    const auto den = static_cast<std::uint32_t>(std::lround(inv));
+    if (den > 0 && std::abs(inv - den) / inv < 0.01) return Exiv2::URational(1, den);
+    return rational(seconds, 1000000);
 }
 
-// XMP from the raw is carried over except what describes the raw file or another editor's
-// develop settings, which would be meaningless (or wrongly re-applied) on a finished image.
-bool droppedXmp(const std::string& key, bool keepGps) {
-    static const char* const prefixes[] = {"Xmp.crs.",         "Xmp.darktable.",
-                                           "Xmp.tiff.",        "Xmp.xmpMM.",
-                                           "Xmp.exif.PixelX",  "Xmp.exif.PixelY",
-                                           "Xmp.photoshop.SidecarForExtension"};
-    for (const char* p : prefixes)
-        if (key.rfind(p, 0) == 0) return true;
-    if (!keepGps) {
-        if (key.rfind("Xmp.exif.GPS", 0) == 0) return true;
-        static const char* const location[] = {"Xmp.photoshop.City", "Xmp.photoshop.State",
-                                               "Xmp.photoshop.Country",
-                                               "Xmp.iptc.Location", "Xmp.iptc.CountryCode",
-                                               "Xmp.iptcExt.LocationCreated",
-                                               "Xmp.iptcExt.LocationShown"};
-        for (const char* p : location)
-            if (key.rfind(p, 0) == 0) return true;
-    }
-    return false;
-}
-
+// "YYYY-MM-DDTHH:MM:SS" → EXIF's "YYYY:MM:DD HH:MM:SS"; empty when malformed.
 std::string exifDate(const std::string& iso) {
-    // "YYYY-MM-DDTHH:MM:SS" → EXIF's "YYYY:MM:DD HH:MM:SS".
-    if (iso.size() < 19) return "";
-    std::string s = iso.substr(0, 19);
-    s[4] = s[7] = ':';
-    s[10] = ' ';
-    return s;
+    if (iso.size() < 19) return {};
+    std::string d = iso.substr(0, 19);
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+        if (d[i] < '0' || d[i] > '9') return {};
+    d[4] = d[7] = ':';
+    d[10] = ' ';
+    d[13] = d[16] = ':';
+    return d;
 }
 
-Exiv2::Rational rationalOf(double v, int den) {
-    return {int(v * den + 0.5), den};
+bool hasKey(const Exiv2::ExifData& exif, const char* key) {
+    return exif.findKey(Exiv2::ExifKey(key)) != exif.end();
 }
 
-// When Exiv2 cannot read the raw (CR3 in 0.27, for instance) the decoder's view is used.
-void fillFromCaptureInfo(Exiv2::ExifData& ex, const CaptureInfo& i) {
-    if (!i.make.empty()) ex["Exif.Image.Make"] = i.make;
-    if (!i.model.empty()) ex["Exif.Image.Model"] = i.model;
-    if (!i.lens.empty()) ex["Exif.Photo.LensModel"] = i.lens;
-    if (i.iso > 0) ex["Exif.Photo.ISOSpeedRatings"] = std::uint16_t(std::min(i.iso, 65535.f));
-    if (i.shutterSeconds > 0) {
-        ex["Exif.Photo.ExposureTime"] =
-            i.shutterSeconds < 1 ? Exiv2::Rational(1, int(1.0 / i.shutterSeconds + 0.5))
-                                 : rationalOf(i.shutterSeconds, 10);
+// What the decoder already read, for sources Exiv2 cannot parse and gaps in those it can
+// (a Canon 30D names its lens only in the maker notes).
+void fillFromCaptureInfo(Exiv2::ExifData& exif, const CaptureInfo& info) {
+    if (!info.make.empty() && !hasKey(exif, "Exif.Image.Make")) exif["Exif.Image.Make"] = info.make;
+    if (!info.model.empty() && !hasKey(exif, "Exif.Image.Model"))
+        exif["Exif.Image.Model"] = info.model;
+    if (!info.lens.empty() && !hasKey(exif, "Exif.Photo.LensModel"))
+        exif["Exif.Photo.LensModel"] = info.lens;
+    if (info.iso > 0 && !hasKey(exif, "Exif.Photo.ISOSpeedRatings"))
+        exif["Exif.Photo.ISOSpeedRatings"] =
+            static_cast<std::uint16_t>(std::min(65535L, std::lround(info.iso)));
+    if (info.shutterSeconds > 0 && !hasKey(exif, "Exif.Photo.ExposureTime"))
+        exif["Exif.Photo.ExposureTime"] = exposureRational(info.shutterSeconds);
+    if (info.aperture > 0 && !hasKey(exif, "Exif.Photo.FNumber"))
+        exif["Exif.Photo.FNumber"] = rational(info.aperture, 10);
+    if (info.focalLengthMm > 0 && !hasKey(exif, "Exif.Photo.FocalLength"))
+        exif["Exif.Photo.FocalLength"] = rational(info.focalLengthMm, 10);
+    const std::string date = exifDate(info.dateTime);
+    if (!date.empty() && !hasKey(exif, "Exif.Photo.DateTimeOriginal"))
+        exif["Exif.Photo.DateTimeOriginal"] = date;
+    if (!info.artist.empty() && !hasKey(exif, "Exif.Image.Artist"))
+        exif["Exif.Image.Artist"] = info.artist;
+    if (!info.copyright.empty() && !hasKey(exif, "Exif.Image.Copyright"))
+        exif["Exif.Image.Copyright"] = info.copyright;
+}
+
+struct SourceMetadata {
+    Exiv2::ExifData exif;
+    Exiv2::IptcData iptc;
+    Exiv2::XmpData xmp;
+};
+
+// Reads the source's metadata; a source Exiv2 cannot read leaves it empty (the caller then
+// relies on CaptureInfo) rather than failing the export.
+SourceMetadata readSource(const std::string& path) {
+    SourceMetadata m;
+    if (path.empty()) return m;
+    try {
+        auto image = Exiv2::ImageFactory::open(path);
+        image->readMetadata();
+        m.exif = image->exifData();
+        m.iptc = image->iptcData();
+        m.xmp = image->xmpData();
+    } catch (const Exiv2::AnyError&) {
+        m = SourceMetadata{};
     }
-    if (i.aperture > 0) ex["Exif.Photo.FNumber"] = rationalOf(i.aperture, 10);
-    if (i.focalLengthMm > 0) ex["Exif.Photo.FocalLength"] = rationalOf(i.focalLengthMm, 10);
-    const std::string date = exifDate(i.dateTime);
-    if (!date.empty()) ex["Exif.Photo.DateTimeOriginal"] = date;
-    if (!i.artist.empty()) ex["Exif.Image.Artist"] = i.artist;
-    if (!i.copyright.empty()) ex["Exif.Image.Copyright"] = i.copyright;
+    return m;
+}
+
+enum class OutputKind { Jpeg, Tiff, Other };
+
+// An EXIF "undefined" tag holding these bytes (versions are four ASCII digits).
+void setUndefined(Exiv2::ExifData& exif, const char* key, const std::string& bytes) {
+    Exiv2::DataValue v(reinterpret_cast<const Exiv2::byte*>(bytes.data()), long(bytes.size()),
+                       Exiv2::invalidByteOrder, Exiv2::undefined);
+    exif[key].setValue(&v);
+}
+
+void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureInfo& info, int width,
+               int height, const MetadataPolicy& policy, OutputKind format) {
+    // The output's own tags (a TIFF's structure, its ICC profile) stay; GPS goes unless kept.
+    for (auto it = out.begin(); it != out.end();) {
+        if (it->groupName() == "GPSInfo")
+            it = out.erase(it);
+        else
+            ++it;
+    }
+    Exiv2::ExifData picked;
+    for (const auto& d : src) {
+        const std::string key = d.key();
+        if (contains(kExifAllowList, key) || (policy.keepGps && d.groupName() == "GPSInfo"))
+            picked[key].setValue(&d.value());
+    }
+    for (const auto& [from, to] : kTiffEpToExif) {
+        auto it = src.findKey(Exiv2::ExifKey(std::string(from)));
+        if (it != src.end() && !hasKey(picked, std::string(to).c_str()))
+            picked[std::string(to)].setValue(&it->value());
+    }
+    fillFromCaptureInfo(picked, info);
+    for (const auto& d : picked) out[d.key()].setValue(&d.value());
+
+    // The copied set uses EXIF 2.3 tags (LensModel, SensitivityType), so declare at least 2.30.
+    {
+        std::string version;
+        auto it = out.findKey(Exiv2::ExifKey("Exif.Photo.ExifVersion"));
+        if (it != out.end() && it->count() == 4)
+            for (long i = 0; i < 4; ++i) version += static_cast<char>(it->toLong(i));
+        if (version.size() != 4 || version < "0230")
+            setUndefined(out, "Exif.Photo.ExifVersion", "0230");
+    }
+    if (!hasKey(out, "Exif.Photo.FlashpixVersion"))
+        setUndefined(out, "Exif.Photo.FlashpixVersion", "0100");
+    // The embedded ICC profile defines the colours, whatever the camera's JPEG used.
+    out["Exif.Photo.ColorSpace"] = static_cast<std::uint16_t>(0xFFFF);  // uncalibrated
+    out["Exif.Image.Orientation"] = static_cast<std::uint16_t>(1);
+    if (format == OutputKind::Tiff) {
+        // A TIFF's own ImageWidth/ImageLength are its dimensions; EXIF forbids these there.
+        for (const char* key : {"Exif.Photo.PixelXDimension", "Exif.Photo.PixelYDimension"}) {
+            auto it = out.findKey(Exiv2::ExifKey(key));
+            if (it != out.end()) out.erase(it);
+        }
+    } else {
+        out["Exif.Photo.PixelXDimension"] = static_cast<std::uint32_t>(width);
+        out["Exif.Photo.PixelYDimension"] = static_cast<std::uint32_t>(height);
+    }
+    if (format == OutputKind::Jpeg) {
+        // Tags EXIF requires in a JPEG; the resolution matches the encoder's JFIF 300 dpi.
+        setUndefined(out, "Exif.Photo.ComponentsConfiguration", std::string("\x01\x02\x03\0", 4));
+        out["Exif.Image.XResolution"] = Exiv2::URational(300, 1);
+        out["Exif.Image.YResolution"] = Exiv2::URational(300, 1);
+        out["Exif.Image.ResolutionUnit"] = static_cast<std::uint16_t>(2);    // inches
+        out["Exif.Image.YCbCrPositioning"] = static_cast<std::uint16_t>(1);  // centred
+    }
+    out["Exif.Image.Software"] = std::string("Rangefinder ") + RF_VERSION;
+    if (!policy.artist.empty()) out["Exif.Image.Artist"] = policy.artist;
+    if (!policy.copyright.empty()) out["Exif.Image.Copyright"] = policy.copyright;
+    // Thumbnails, maker notes and interoperability tags never come from the allow-list, but
+    // an output that already had them (not ours) should not keep a stale preview either.
+    for (auto it = out.begin(); it != out.end();) {
+        const std::string group = it->groupName();
+        if (group == "Thumbnail" || it->key() == "Exif.Photo.MakerNote")
+            it = out.erase(it);
+        else
+            ++it;
+    }
+}
+
+void mergeIptc(Exiv2::IptcData& out, const Exiv2::IptcData& src, const MetadataPolicy& policy) {
+    if (src.empty()) return;
+    out.clear();
+    for (const auto& d : src) {
+        if (!policy.keepGps && contains(kIptcLocation, d.key())) continue;
+        out.add(d);
+    }
+    auto replace = [&](const char* key, const std::string& value) {
+        if (value.empty()) return;
+        const Exiv2::IptcKey k(key);
+        for (auto it = out.begin(); it != out.end();) {
+            if (it->key() == key)
+                it = out.erase(it);
+            else
+                ++it;
+        }
+        Exiv2::StringValue v(value);
+        out.add(k, &v);
+    };
+    replace("Iptc.Application2.Byline", policy.artist);
+    replace("Iptc.Application2.Copyright", policy.copyright);
+}
+
+void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const MetadataPolicy& policy) {
+    for (const auto& d : src) {
+        const std::string key = d.key();
+        if (startsWithAny(key, kXmpDropPrefixes)) continue;
+        if (!policy.keepGps && startsWithAny(key, kXmpLocationPrefixes)) continue;
+        auto it = out.findKey(Exiv2::XmpKey(key));
+        if (it != out.end()) out.erase(it);
+        out.add(d);
+    }
+    auto eraseAll = [&](const std::string& prefix) {
+        for (auto it = out.begin(); it != out.end();) {
+            if (startsWith(it->key(), prefix))
+                it = out.erase(it);
+            else
+                ++it;
+        }
+    };
+    if (!policy.keepGps) {
+        for (const auto& p : kXmpLocationPrefixes) eraseAll(std::string(p));
+    }
+    eraseAll("Xmp.xmp.CreatorTool");
+    out["Xmp.xmp.CreatorTool"] = std::string("Rangefinder ") + RF_VERSION;
+    if (!policy.artist.empty()) {
+        eraseAll("Xmp.dc.creator");
+        Exiv2::XmpArrayValue creator(Exiv2::xmpSeq);
+        creator.read(policy.artist);
+        out.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
+    }
+    if (!policy.copyright.empty()) {
+        eraseAll("Xmp.dc.rights");
+        // An explicit language tag, so a notice that itself begins "lang=" is kept whole.
+        Exiv2::LangAltValue rights;
+        rights.read("lang=x-default " + policy.copyright);
+        out.add(Exiv2::XmpKey("Xmp.dc.rights"), &rights);
+    }
 }
 
 }  // namespace
@@ -128,70 +385,30 @@ void fillFromCaptureInfo(Exiv2::ExifData& ex, const CaptureInfo& i) {
 void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
                    const CaptureInfo& info, int width, int height, const MetadataPolicy& policy) {
     if (!policy.copy) return;
-    std::lock_guard lock(exivMutex());
     initialiseExiv2();
+    const std::lock_guard<std::mutex> lock(exivMutex());
 
-    Exiv2::ExifData srcExif;
-    Exiv2::IptcData srcIptc;
-    Exiv2::XmpData srcXmp;
-    bool haveSource = false;
+    const SourceMetadata src = readSource(sourceRaw);
     try {
-        Exiv2::Image::AutoPtr src = Exiv2::ImageFactory::open(sourceRaw);
-        src->readMetadata();
-        srcExif = src->exifData();
-        srcIptc = src->iptcData();
-        srcXmp = src->xmpData();
-        haveSource = true;
-    } catch (const Exiv2::AnyError&) {
-        // Not an error for the export: the pixels are fine, the decoder's metadata is used.
-    }
-
-    try {
-        Exiv2::Image::AutoPtr out = Exiv2::ImageFactory::open(outputPath);
-        out->readMetadata();  // keeps what the encoder wrote, the ICC profile among it
-        Exiv2::ExifData& ex = out->exifData();
-        if (haveSource) {
-            for (const auto& d : srcExif) {
-                const std::string key = d.key();
-                if (allowedExif(key) || (policy.keepGps && d.groupName() == "GPSInfo"))
-                    ex[key].setValue(&d.value());
-            }
-        }
-        if (!haveSource || ex.findKey(Exiv2::ExifKey("Exif.Image.Make")) == ex.end())
-            fillFromCaptureInfo(ex, info);
-        ex["Exif.Image.Orientation"] = std::uint16_t(1);
-        ex["Exif.Photo.PixelXDimension"] = std::uint32_t(width);
-        ex["Exif.Photo.PixelYDimension"] = std::uint32_t(height);
-        ex["Exif.Image.Software"] = std::string("Rangefinder ") + RF_VERSION;
-        if (!policy.artist.empty()) ex["Exif.Image.Artist"] = policy.artist;
-        if (!policy.copyright.empty()) ex["Exif.Image.Copyright"] = policy.copyright;
-        if (!policy.keepGps)
-            for (auto it = ex.begin(); it != ex.end();)
-                it = it->groupName() == "GPSInfo" ? ex.erase(it) : std::next(it);
-
-        Exiv2::IptcData& iptc = out->iptcData();
-        for (const auto& d : srcIptc)
-            if (policy.keepGps || !isLocationIptc(d.key())) iptc.add(d);
-
-        Exiv2::XmpData& xmp = out->xmpData();
-        for (const auto& d : srcXmp)
-            if (!droppedXmp(d.key(), policy.keepGps)) xmp.add(d);
-        xmp["Xmp.xmp.CreatorTool"] = std::string("Rangefinder ") + RF_VERSION;
-        if (!policy.artist.empty()) {
-            for (auto it = xmp.begin(); it != xmp.end();)
-                it = it->key().rfind("Xmp.dc.creator", 0) == 0 ? xmp.erase(it) : std::next(it);
-            Exiv2::XmpArrayValue creator(Exiv2::xmpSeq);
-            creator.read(policy.artist);
-            xmp.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
-        }
-        if (!policy.copyright.empty())
-            xmp["Xmp.dc.rights"] = "lang=x-default " + policy.copyright;
-        out->writeMetadata();
+        auto image = Exiv2::ImageFactory::open(outputPath);
+        image->readMetadata();  // keeps what the encoder wrote (ICC profile, TIFF structure)
+        Exiv2::ExifData exif = image->exifData();
+        Exiv2::IptcData iptc = image->iptcData();
+        Exiv2::XmpData xmp = image->xmpData();
+        const std::string mime = image->mimeType();
+        const OutputKind kind = mime == "image/jpeg"   ? OutputKind::Jpeg
+                                : mime == "image/tiff" ? OutputKind::Tiff
+                                                       : OutputKind::Other;
+        mergeExif(exif, src.exif, info, width, height, policy, kind);
+        mergeIptc(iptc, src.iptc, policy);
+        mergeXmp(xmp, src.xmp, policy);
+        image->setExifData(exif);
+        image->setIptcData(iptc);
+        image->setXmpData(xmp);
+        image->writeMetadata();
     } catch (const Exiv2::AnyError& e) {
         throw Error(outputPath, std::string("cannot write metadata: ") + e.what());
     }
 }
 
 }  // namespace rf
-
-#pragma GCC diagnostic pop

@@ -1,22 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Encoders for finished images: libjpeg-turbo, libpng and libtiff, each embedding the output
-// ICC profile. Floats are quantised once, in parallel, into a packed buffer the encoder then
-// streams. libjpeg and libpng report errors by longjmp, so their calls live in small
-// functions that hold no C++ object across the jump; every failure (including a full disk,
-// seen as a short write or a failed close) becomes an rf::Error naming the file, and the
-// partial file is removed.
-// jpeglib.h needs size_t and FILE declared before it.
-#include <cstddef>
+// Image encoders: the finished, display-encoded float image becomes an 8-bit JPEG, an 8/16-bit
+// PNG or an 8/16-bit TIFF with the output ICC profile embedded. This is the only file that
+// talks to libjpeg, libpng and libtiff. Pixels are quantised a strip of rows at a time (in
+// parallel across rows; the entropy coders themselves are serial) so memory stays bounded
+// whatever the image size. Quantisation: JPEG and 16-bit outputs round to nearest; 8-bit
+// PNG/TIFF add a 4×4 ordered dither (less than one code of error, mean-preserving) so smooth
+// skies do not band. Every library error — including a full disk — becomes rf::Error naming
+// the path, and a half-written file is removed.
+// <cstdio> must precede jpeglib.h, which uses FILE without including it.
 #include <cstdio>
 
+#include <fcntl.h>
+#include <jerror.h>
 #include <jpeglib.h>
 #include <png.h>
+#include <sys/stat.h>
 #include <tiffio.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <csetjmp>
+#include <cstdarg>
+#include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -28,232 +35,526 @@
 namespace rf {
 
 FileFormat fileFormatFromString(const std::string& s) {
-    std::string v = s;
-    std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (v == "jpeg" || v == "jpg") return FileFormat::Jpeg;
-    if (v == "tiff" || v == "tif") return FileFormat::Tiff;
-    if (v == "png") return FileFormat::Png;
-    throw Error("unknown output format '" + s + "' (formats: jpeg, tiff, png)");
+    std::string t = s;
+    if (!t.empty() && t.front() == '.') t.erase(0, 1);
+    std::transform(t.begin(), t.end(), t.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (t == "jpeg" || t == "jpg") return FileFormat::Jpeg;
+    if (t == "tiff" || t == "tif") return FileFormat::Tiff;
+    if (t == "png") return FileFormat::Png;
+    throw Error("unknown output format '" + s + "' (expected jpeg, tiff or png)");
 }
 
 const char* fileExtension(FileFormat f) {
     switch (f) {
-        case FileFormat::Jpeg: return "jpg";
-        case FileFormat::Tiff: return "tif";
-        case FileFormat::Png: return "png";
+        case FileFormat::Jpeg:
+            return "jpg";
+        case FileFormat::Tiff:
+            return "tif";
+        case FileFormat::Png:
+            return "png";
     }
-    return "bin";
+    return "jpg";
 }
 
 namespace {
 
-// Packs a float view into interleaved integers, rounding to nearest.
-template <typename T>
-std::vector<T> quantise(ConstImageView rgb, float scale) {
-    std::vector<T> out(std::size_t(rgb.width) * rgb.height * 3);
-    parallelFor(0, rgb.height, [&](int y0, int y1) {
-        for (int y = y0; y < y1; ++y) {
-            const float* in = rgb.row(y);
-            T* o = out.data() + std::size_t(y) * rgb.width * 3;
-            for (int i = 0; i < rgb.width * 3; ++i) {
-                const float v = std::clamp(in[i], 0.f, 1.f) * scale + 0.5f;
-                o[i] = static_cast<T>(v);
-            }
-        }
-    });
-    return out;
+// Rows quantised per encoder hand-off: large enough to amortise a parallelFor, small enough
+// that even a 16-bit 100-megapixel row strip stays a few megabytes.
+constexpr int kStripRows = 64;
+
+std::string errnoText(int err) {
+    return std::strerror(err);
 }
 
-// ---- JPEG ---------------------------------------------------------------------------------
+// The file being written. Owns the descriptor (and the stdio stream built on it); unless
+// commit() succeeds, the destructor removes the file — but only a regular file this call
+// created or truncated, never a device such as /dev/full.
+class OutputFile {
+  public:
+    explicit OutputFile(const std::string& path) : path_(path) {
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd_ < 0) throw Error(path, "cannot create file: " + errnoText(errno));
+        struct stat st {};
+        removable_ = ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
+    }
+    OutputFile(const OutputFile&) = delete;
+    OutputFile& operator=(const OutputFile&) = delete;
+    ~OutputFile() {
+        if (stream_)
+            std::fclose(stream_);
+        else if (fd_ >= 0)
+            ::close(fd_);
+        if (!committed_ && removable_) ::unlink(path_.c_str());
+    }
 
-struct JpegError {
-    jpeg_error_mgr mgr;
-    std::jmp_buf jump;
-    char message[JMSG_LENGTH_MAX];
+    int fd() const { return fd_; }
+    std::FILE* stream() {
+        if (!stream_) {
+            stream_ = ::fdopen(fd_, "wb");
+            if (!stream_) throw Error(path_, "cannot open stream: " + errnoText(errno));
+        }
+        return stream_;
+    }
+
+    /// Flushes and closes, reporting any deferred write error (a full disk often shows
+    /// only here), and keeps the file.
+    void commit() {
+        int rc = 0;
+        int err = 0;
+        if (stream_) {
+            if (std::fflush(stream_) != 0 || std::ferror(stream_)) {
+                rc = -1;
+                err = errno;
+            }
+            if (std::fclose(stream_) != 0 && rc == 0) {
+                rc = -1;
+                err = errno;
+            }
+            stream_ = nullptr;
+        } else if (::close(fd_) != 0) {
+            rc = -1;
+            err = errno;
+        }
+        fd_ = -1;
+        if (rc != 0) throw Error(path_, "write failed: " + errnoText(err ? err : EIO));
+        committed_ = true;
+    }
+
+  private:
+    std::string path_;
+    int fd_ = -1;
+    std::FILE* stream_ = nullptr;
+    bool removable_ = false;
+    bool committed_ = false;
 };
 
+// 4×4 Bayer thresholds, (k + 0.5) / 16: added before truncation they dither with less than
+// one code of error and no bias.
+constexpr float kBayer4[4][4] = {
+    {0.5f / 16, 8.5f / 16, 2.5f / 16, 10.5f / 16},
+    {12.5f / 16, 4.5f / 16, 14.5f / 16, 6.5f / 16},
+    {3.5f / 16, 11.5f / 16, 1.5f / 16, 9.5f / 16},
+    {15.5f / 16, 7.5f / 16, 13.5f / 16, 5.5f / 16},
+};
+
+// Converts rows of the float view into packed 8- or 16-bit RGB strips.
+struct Quantizer {
+    ConstImageView src;
+    bool sixteen = false;
+    bool dither = false;
+
+    std::size_t rowBytes() const { return std::size_t(src.width) * 3 * (sixteen ? 2 : 1); }
+
+    template <typename T>
+    void row(int y, T* dst) const {
+        const float* s = src.row(y);
+        const float scale = sixteen ? 65535.f : 255.f;
+        const int n = src.width * 3;
+        if (dither) {
+            const float* t = kBayer4[y & 3];
+            for (int x = 0; x < src.width; ++x) {
+                const float off = t[x & 3];
+                for (int c = 0; c < 3; ++c) {
+                    // max(0, v) first so NaN maps to 0.
+                    const float v = std::min(1.f, std::max(0.f, s[x * 3 + c]));
+                    const int q = static_cast<int>(v * scale + off);
+                    dst[x * 3 + c] = static_cast<T>(std::min(q, int(scale)));
+                }
+            }
+        } else {
+            for (int i = 0; i < n; ++i) {
+                const float v = std::min(1.f, std::max(0.f, s[i]));
+                dst[i] = static_cast<T>(static_cast<int>(v * scale + 0.5f));
+            }
+        }
+    }
+
+    /// Fills `out` with rows [y0, y0 + n), tightly packed.
+    void strip(int y0, int n, std::uint8_t* out) const {
+        const std::size_t rb = rowBytes();
+        parallelFor(
+            0, n,
+            [&](int b, int e) {
+                for (int i = b; i < e; ++i) {
+                    std::uint8_t* d = out + std::size_t(i) * rb;
+                    if (sixteen)
+                        row(y0 + i, reinterpret_cast<std::uint16_t*>(d));
+                    else
+                        row(y0 + i, d);
+                }
+            },
+            8);
+    }
+};
+
+// ---- JPEG --------------------------------------------------------------------------------
+
+struct JpegErrorManager {
+    jpeg_error_mgr pub;
+    std::jmp_buf jump;
+    char message[JMSG_LENGTH_MAX];
+    int savedErrno;
+};
+
+// libjpeg's default error_exit calls exit(); this one jumps back to the encoder instead.
 void jpegErrorExit(j_common_ptr cinfo) {
-    auto* err = reinterpret_cast<JpegError*>(cinfo->err);
+    auto* err = reinterpret_cast<JpegErrorManager*>(cinfo->err);
+    err->savedErrno = errno;
     (*cinfo->err->format_message)(cinfo, err->message);
+    if (cinfo->err->msg_code == JERR_FILE_WRITE && err->savedErrno != 0) {
+        std::snprintf(err->message, sizeof err->message, "write failed: %s",
+                      std::strerror(err->savedErrno));
+    }
     std::longjmp(err->jump, 1);
 }
 
-void jpegSilence(j_common_ptr, int) {}
+void jpegSilentMessage(j_common_ptr) {}
 
-// No C++ objects with destructors live in here: longjmp would skip them.
-bool encodeJpeg(std::FILE* f, const std::uint8_t* pixels, int w, int h,
-                const EncodeOptions& o, const std::vector<std::uint8_t>& icc, char* message) {
+struct JpegJob {
+    std::FILE* file;
+    const Quantizer* quantizer;
+    std::uint8_t* buffer;  // kStripRows rows
+    const EncodeOptions* options;
+    const std::vector<std::uint8_t>* icc;
+    char message[JMSG_LENGTH_MAX];
+};
+
+// Everything between setjmp and a possible longjmp lives in trivially destructible locals;
+// C++ objects with destructors are owned by the caller.
+bool encodeJpeg(JpegJob& job) {
     jpeg_compress_struct cinfo;
-    JpegError err;
-    cinfo.err = jpeg_std_error(&err.mgr);
-    err.mgr.error_exit = jpegErrorExit;
-    err.mgr.emit_message = jpegSilence;
-    err.message[0] = 0;
-    if (setjmp(err.jump)) {
-        std::snprintf(message, JMSG_LENGTH_MAX, "%s", err.message);
+    JpegErrorManager jerr;
+    cinfo.err = jpeg_std_error(&jerr.pub);
+    jerr.pub.error_exit = jpegErrorExit;
+    jerr.pub.output_message = jpegSilentMessage;
+    jerr.message[0] = '\0';
+    jerr.savedErrno = 0;
+    if (setjmp(jerr.jump)) {
+        std::snprintf(job.message, sizeof job.message, "%s", jerr.message);
         jpeg_destroy_compress(&cinfo);
         return false;
     }
     jpeg_create_compress(&cinfo);
-    jpeg_stdio_dest(&cinfo, f);
-    cinfo.image_width = JDIMENSION(w);
-    cinfo.image_height = JDIMENSION(h);
+    jpeg_stdio_dest(&cinfo, job.file);
+
+    const ConstImageView& src = job.quantizer->src;
+    cinfo.image_width = JDIMENSION(src.width);
+    cinfo.image_height = JDIMENSION(src.height);
     cinfo.input_components = 3;
     cinfo.in_color_space = JCS_RGB;
     jpeg_set_defaults(&cinfo);
-    jpeg_set_quality(&cinfo, std::clamp(o.quality, 1, 100), TRUE);
+    jpeg_set_quality(&cinfo, job.options->quality, TRUE);
+    int h = 2, v = 2;
+    if (job.options->subsampling == ChromaSubsampling::S444) h = v = 1;
+    if (job.options->subsampling == ChromaSubsampling::S422) v = 1;
+    cinfo.comp_info[0].h_samp_factor = h;
+    cinfo.comp_info[0].v_samp_factor = v;
+    for (int c = 1; c < 3; ++c)
+        cinfo.comp_info[c].h_samp_factor = cinfo.comp_info[c].v_samp_factor = 1;
     cinfo.optimize_coding = TRUE;
-    // Luma is sampled 1×1; chroma factors come from the luma component's.
-    const int hs = o.subsampling == ChromaSubsampling::S444 ? 1 : 2;
-    const int vs = o.subsampling == ChromaSubsampling::S420 ? 2 : 1;
-    cinfo.comp_info[0].h_samp_factor = hs;
-    cinfo.comp_info[0].v_samp_factor = vs;
-    for (int c = 1; c < 3; ++c) cinfo.comp_info[c].h_samp_factor = cinfo.comp_info[c].v_samp_factor = 1;
-    if (o.progressive) jpeg_simple_progression(&cinfo);
+    cinfo.dct_method = JDCT_ISLOW;
+    cinfo.density_unit = 1;  // dots per inch
+    cinfo.X_density = cinfo.Y_density = 300;
+    if (job.options->progressive) jpeg_simple_progression(&cinfo);
+
     jpeg_start_compress(&cinfo, TRUE);
-    if (!icc.empty()) jpeg_write_icc_profile(&cinfo, icc.data(), unsigned(icc.size()));
+    if (!job.icc->empty())
+        jpeg_write_icc_profile(&cinfo, job.icc->data(), static_cast<unsigned>(job.icc->size()));
+
+    const std::size_t rb = job.quantizer->rowBytes();
+    JSAMPROW rows[kStripRows];
     while (cinfo.next_scanline < cinfo.image_height) {
-        JSAMPROW row = const_cast<JSAMPROW>(pixels + std::size_t(cinfo.next_scanline) * w * 3);
-        jpeg_write_scanlines(&cinfo, &row, 1);
+        const int y0 = int(cinfo.next_scanline);
+        const int n = std::min(kStripRows, src.height - y0);
+        try {
+            job.quantizer->strip(y0, n, job.buffer);
+        } catch (...) {
+            jpeg_destroy_compress(&cinfo);
+            throw;
+        }
+        for (int i = 0; i < n; ++i) rows[i] = job.buffer + std::size_t(i) * rb;
+        JDIMENSION done = 0;
+        while (done < JDIMENSION(n))
+            done += jpeg_write_scanlines(&cinfo, rows + done, JDIMENSION(n) - done);
     }
     jpeg_finish_compress(&cinfo);
     jpeg_destroy_compress(&cinfo);
     return true;
 }
 
-// ---- PNG ----------------------------------------------------------------------------------
+void writeJpeg(const std::string& path, const Quantizer& q, const EncodeOptions& options,
+               const std::vector<std::uint8_t>& icc) {
+    if (options.quality < 1 || options.quality > 100)
+        throw Error(path, "JPEG quality must be 1..100, got " + std::to_string(options.quality));
+    if (q.src.width > JPEG_MAX_DIMENSION || q.src.height > JPEG_MAX_DIMENSION)
+        throw Error(path, "image too large for JPEG (" + std::to_string(q.src.width) + "×" +
+                              std::to_string(q.src.height) + ", the limit is 65500)");
+    if (icc.size() > 16u * 1024 * 1024) throw Error(path, "ICC profile too large for JPEG");
+    std::vector<std::uint8_t> buffer(q.rowBytes() * kStripRows);
+    OutputFile file(path);
+    JpegJob job{file.stream(), &q, buffer.data(), &options, &icc, {}};
+    if (!encodeJpeg(job)) throw Error(path, std::string("JPEG encoding failed: ") + job.message);
+    file.commit();
+}
 
-struct PngState {
-    char message[256] = "";
+// ---- PNG ---------------------------------------------------------------------------------
+
+struct PngJob {
+    std::FILE* file;
+    const Quantizer* quantizer;
+    std::uint8_t* buffer;
+    const std::vector<std::uint8_t>* icc;
+    char message[256];
 };
 
 void pngError(png_structp png, png_const_charp msg) {
-    auto* s = static_cast<PngState*>(png_get_error_ptr(png));
-    std::snprintf(s->message, sizeof s->message, "%s", msg);
+    auto* job = static_cast<PngJob*>(png_get_error_ptr(png));
+    std::snprintf(job->message, sizeof job->message, "%s", msg);
     png_longjmp(png, 1);
 }
 
 void pngWarning(png_structp, png_const_charp) {}
 
-bool encodePng(std::FILE* f, const void* pixels, int w, int h, int depth,
-               const std::vector<std::uint8_t>& icc, PngState* state) {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, state, pngError, pngWarning);
-    if (!png) return false;
+void pngWrite(png_structp png, png_bytep data, png_size_t length) {
+    auto* job = static_cast<PngJob*>(png_get_io_ptr(png));
+    if (std::fwrite(data, 1, length, job->file) != length) {
+        char msg[128];
+        std::snprintf(msg, sizeof msg, "write failed: %s", std::strerror(errno));
+        png_error(png, msg);
+    }
+}
+
+void pngFlush(png_structp png) {
+    auto* job = static_cast<PngJob*>(png_get_io_ptr(png));
+    if (std::fflush(job->file) != 0) {
+        char msg[128];
+        std::snprintf(msg, sizeof msg, "write failed: %s", std::strerror(errno));
+        png_error(png, msg);
+    }
+}
+
+bool encodePng(PngJob& job) {
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &job, pngError, pngWarning);
+    if (!png) {
+        std::snprintf(job.message, sizeof job.message, "out of memory");
+        return false;
+    }
     png_infop info = png_create_info_struct(png);
-    if (!info || setjmp(png_jmpbuf(png))) {
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        std::snprintf(job.message, sizeof job.message, "out of memory");
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
         png_destroy_write_struct(&png, &info);
         return false;
     }
-    png_init_io(png, f);
-    png_set_IHDR(png, info, png_uint_32(w), png_uint_32(h), depth, PNG_COLOR_TYPE_RGB,
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    if (!icc.empty())
-        png_set_iCCP(png, info, "ICC profile", PNG_COMPRESSION_TYPE_BASE, icc.data(),
-                     png_uint_32(icc.size()));
-    png_set_compression_level(png, 6);
+    png_set_write_fn(png, &job, pngWrite, pngFlush);
+    const Quantizer& q = *job.quantizer;
+    png_set_IHDR(png, info, png_uint_32(q.src.width), png_uint_32(q.src.height), q.sixteen ? 16 : 8,
+                 PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+                 PNG_FILTER_TYPE_DEFAULT);
+    if (!job.icc->empty())
+        png_set_iCCP(png, info, "ICC Profile", PNG_COMPRESSION_TYPE_BASE, job.icc->data(),
+                     png_uint_32(job.icc->size()));
+    png_set_pHYs(png, info, 11811, 11811, PNG_RESOLUTION_METER);  // 300 dpi
+    // zlib level 3: a quarter of the default level's time for ~8% larger files (measured
+    // with bench_writers on a 2048×1365 photo-like image: 945 → 244 ms, 2.86 → 3.08 MB).
+    png_set_compression_level(png, 3);
     png_write_info(png, info);
-    if (depth == 16) png_set_swap(png);  // PNG is big-endian; our samples are native
-    const std::size_t rowBytes = std::size_t(w) * 3 * (depth / 8);
-    for (int y = 0; y < h; ++y)
-        png_write_row(png, static_cast<png_const_bytep>(pixels) + y * rowBytes);
+    if (q.sixteen) {
+        // PNG samples are big-endian; quantised rows are in host order.
+        const std::uint16_t probe = 1;
+        if (*reinterpret_cast<const std::uint8_t*>(&probe) == 1) png_set_swap(png);
+    }
+    const std::size_t rb = q.rowBytes();
+    png_bytep rows[kStripRows];
+    for (int y0 = 0; y0 < q.src.height; y0 += kStripRows) {
+        const int n = std::min(kStripRows, q.src.height - y0);
+        try {
+            q.strip(y0, n, job.buffer);
+        } catch (...) {
+            png_destroy_write_struct(&png, &info);
+            throw;
+        }
+        for (int i = 0; i < n; ++i) rows[i] = job.buffer + std::size_t(i) * rb;
+        png_write_rows(png, rows, png_uint_32(n));
+    }
     png_write_end(png, info);
     png_destroy_write_struct(&png, &info);
     return true;
 }
 
-// ---- TIFF ---------------------------------------------------------------------------------
+void writePng(const std::string& path, const Quantizer& q, const std::vector<std::uint8_t>& icc) {
+    std::vector<std::uint8_t> buffer(q.rowBytes() * kStripRows);
+    OutputFile file(path);
+    PngJob job{file.stream(), &q, buffer.data(), &icc, {}};
+    if (!encodePng(job)) throw Error(path, std::string("PNG encoding failed: ") + job.message);
+    file.commit();
+}
 
-int tiffError(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
-    auto* msg = static_cast<std::string*>(user);
-    char buf[512];
-    std::vsnprintf(buf, sizeof buf, fmt, ap);
-    if (msg->empty()) *msg = buf;
+// ---- TIFF --------------------------------------------------------------------------------
+
+// libtiff I/O goes through these procedures so a short write keeps its errno, and libtiff's
+// messages go to per-handle handlers (libtiff ≥ 4.5) instead of the process-wide ones that
+// print to stderr.
+struct TiffIo {
+    int fd;
+    int writeErrno = 0;
+    std::string error;
+};
+
+tmsize_t tiffRead(thandle_t h, void* buf, tmsize_t size) {
+    auto* io = static_cast<TiffIo*>(h);
+    return ::read(io->fd, buf, std::size_t(size));
+}
+
+tmsize_t tiffWrite(thandle_t h, void* buf, tmsize_t size) {
+    auto* io = static_cast<TiffIo*>(h);
+    auto* p = static_cast<const char*>(buf);
+    tmsize_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::write(io->fd, p + done, std::size_t(size - done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            io->writeErrno = n < 0 ? errno : ENOSPC;
+            return done > 0 ? done : -1;
+        }
+        done += n;
+    }
+    return done;
+}
+
+toff_t tiffSeek(thandle_t h, toff_t off, int whence) {
+    auto* io = static_cast<TiffIo*>(h);
+    const off_t r = ::lseek(io->fd, off_t(off), whence);
+    return r < 0 ? toff_t(-1) : toff_t(r);
+}
+
+int tiffClose(thandle_t) {
+    return 0;
+}  // OutputFile owns the descriptor
+
+toff_t tiffSize(thandle_t h) {
+    auto* io = static_cast<TiffIo*>(h);
+    struct stat st {};
+    return ::fstat(io->fd, &st) == 0 ? toff_t(st.st_size) : 0;
+}
+
+int tiffMap(thandle_t, void**, toff_t*) {
+    return 0;
+}
+void tiffUnmap(thandle_t, void*, toff_t) {}
+
+int tiffErrorHandler(TIFF*, void* user, const char* module, const char* fmt, va_list ap) {
+    auto* io = static_cast<TiffIo*>(user);
+    if (io->error.empty()) {
+        char msg[512];
+        std::vsnprintf(msg, sizeof msg, fmt, ap);
+        io->error = (module && *module) ? std::string(module) + ": " + msg : std::string(msg);
+    }
+    return 1;  // handled: do not call the global handler
+}
+
+int tiffWarningHandler(TIFF*, void*, const char*, const char*, va_list) {
     return 1;
 }
 
-int tiffWarning(TIFF*, void*, const char*, const char*, va_list) { return 1; }
+void writeTiff(const std::string& path, const Quantizer& q, const std::vector<std::uint8_t>& icc) {
+    std::vector<std::uint8_t> buffer(q.rowBytes() * kStripRows);
+    OutputFile file(path);
+    TiffIo io{file.fd()};
+    auto fail = [&](const std::string& what) {
+        std::string msg = "TIFF encoding failed: " + what;
+        if (io.writeErrno)
+            msg = "write failed: " + errnoText(io.writeErrno);
+        else if (!io.error.empty())
+            msg += " (" + io.error + ")";
+        return Error(path, msg);
+    };
 
-void encodeTiff(const std::string& path, ConstImageView rgb, const EncodeOptions& o,
-                const std::vector<std::uint8_t>& icc) {
-    std::string message;
     TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
-    TIFFOpenOptionsSetErrorHandlerExtR(opts, tiffError, &message);
-    TIFFOpenOptionsSetWarningHandlerExtR(opts, tiffWarning, nullptr);
-    TIFF* tif = TIFFOpenExt(path.c_str(), "w", opts);
+    if (!opts) throw Error(path, "out of memory");
+    TIFFOpenOptionsSetErrorHandlerExtR(opts, tiffErrorHandler, &io);
+    TIFFOpenOptionsSetWarningHandlerExtR(opts, tiffWarningHandler, &io);
+    TIFF* tif = TIFFClientOpenExt(path.c_str(), "w", &io, tiffRead, tiffWrite, tiffSeek, tiffClose,
+                                  tiffSize, tiffMap, tiffUnmap, opts);
     TIFFOpenOptionsFree(opts);
-    if (!tif)
-        throw Error(path, "cannot create: " + (message.empty() ? std::strerror(errno) : message));
-    const int depth = o.bitDepth == 8 ? 8 : 16;
-    TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, std::uint32_t(rgb.width));
-    TIFFSetField(tif, TIFFTAG_IMAGELENGTH, std::uint32_t(rgb.height));
-    TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 3);
-    TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, depth);
-    TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB);
-    TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG);
-    TIFFSetField(tif, TIFFTAG_ORIENTATION, ORIENTATION_TOPLEFT);
-    TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_ADOBE_DEFLATE);
-    TIFFSetField(tif, TIFFTAG_PREDICTOR, PREDICTOR_HORIZONTAL);
-    TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, TIFFDefaultStripSize(tif, 0));
-    TIFFSetField(tif, TIFFTAG_SOFTWARE, "Rangefinder " RF_VERSION);
-    if (!icc.empty()) TIFFSetField(tif, TIFFTAG_ICCPROFILE, std::uint32_t(icc.size()), icc.data());
-    bool ok = true;
-    if (depth == 16) {
-        const auto px = quantise<std::uint16_t>(rgb, 65535.f);
-        for (int y = 0; ok && y < rgb.height; ++y)
-            ok = TIFFWriteScanline(tif, const_cast<std::uint16_t*>(px.data()) +
-                                            std::size_t(y) * rgb.width * 3, std::uint32_t(y)) == 1;
-    } else {
-        const auto px = quantise<std::uint8_t>(rgb, 255.f);
-        for (int y = 0; ok && y < rgb.height; ++y)
-            ok = TIFFWriteScanline(tif, const_cast<std::uint8_t*>(px.data()) +
-                                            std::size_t(y) * rgb.width * 3, std::uint32_t(y)) == 1;
+    if (!tif) throw fail("cannot open");
+    struct Closer {
+        TIFF* t;
+        ~Closer() {
+            if (t) TIFFClose(t);
+        }
+    } closer{tif};
+
+    const std::string software = std::string("Rangefinder ") + RF_VERSION;
+    bool ok = TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, std::uint32_t(q.src.width)) &&
+              TIFFSetField(tif, TIFFTAG_IMAGELENGTH, std::uint32_t(q.src.height)) &&
+              TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, q.sixteen ? 16 : 8) &&
+              TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, 3) &&
+              TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB) &&
+              TIFFSetField(tif, TIFFTAG_PLANARCONFIG, PLANARCONFIG_CONTIG) &&
+              TIFFSetField(tif, TIFFTAG_ORIENTATION, ORIENTATION_TOPLEFT) &&
+              TIFFSetField(tif, TIFFTAG_COMPRESSION, COMPRESSION_ADOBE_DEFLATE) &&
+              TIFFSetField(tif, TIFFTAG_PREDICTOR, PREDICTOR_HORIZONTAL) &&
+              TIFFSetField(tif, TIFFTAG_ZIPQUALITY, 3) &&  // as PNG: 366 → 113 ms, +3% size
+              TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, std::uint32_t(kStripRows)) &&
+              TIFFSetField(tif, TIFFTAG_XRESOLUTION, 300.0) &&
+              TIFFSetField(tif, TIFFTAG_YRESOLUTION, 300.0) &&
+              TIFFSetField(tif, TIFFTAG_RESOLUTIONUNIT, RESUNIT_INCH) &&
+              TIFFSetField(tif, TIFFTAG_SOFTWARE, software.c_str());
+    if (ok && !icc.empty())
+        ok = TIFFSetField(tif, TIFFTAG_ICCPROFILE, std::uint32_t(icc.size()), icc.data());
+    if (!ok) throw fail("cannot set tags");
+
+    const std::size_t rb = q.rowBytes();
+    for (int y0 = 0, strip = 0; y0 < q.src.height; y0 += kStripRows, ++strip) {
+        const int n = std::min(kStripRows, q.src.height - y0);
+        q.strip(y0, n, buffer.data());
+        if (TIFFWriteEncodedStrip(tif, std::uint32_t(strip), buffer.data(), tmsize_t(rb * n)) < 0)
+            throw fail("cannot write strip " + std::to_string(strip));
     }
-    ok = ok && TIFFFlush(tif) == 1;
+    if (!TIFFWriteDirectory(tif)) throw fail("cannot write directory");
+    closer.t = nullptr;
     TIFFClose(tif);
-    if (!ok) throw Error(path, "write failed: " + (message.empty() ? "disk full?" : message));
+    if (io.writeErrno || !io.error.empty()) throw fail("close");
+    file.commit();
 }
 
 }  // namespace
 
-void writeImage(const std::string& path, ConstImageView rgb, const EncodeOptions& o,
+void writeImage(const std::string& path, ConstImageView rgb, const EncodeOptions& options,
                 const std::vector<std::uint8_t>& icc) {
-    if (rgb.channels != 3 || rgb.empty()) throw Error(path, "nothing to write (empty image)");
-    try {
-        if (o.format == FileFormat::Tiff) {
-            encodeTiff(path, rgb, o, icc);
+    if (rgb.empty()) throw Error(path, "nothing to write: the image is empty");
+    if (rgb.channels != 3)
+        throw Error(path,
+                    "expected an RGB image, got " + std::to_string(rgb.channels) + " channels");
+    if (rgb.stride < std::ptrdiff_t(rgb.width) * 3)
+        throw Error(path, "invalid image view (stride shorter than a row)");
+    if (options.format != FileFormat::Jpeg && options.bitDepth != 8 && options.bitDepth != 16)
+        throw Error(path, "bit depth must be 8 or 16, got " + std::to_string(options.bitDepth));
+
+    Quantizer q;
+    q.src = rgb;
+    switch (options.format) {
+        case FileFormat::Jpeg:
+            // Always 8-bit; rounding, since a dither would only feed the DCT noise to encode.
+            writeJpeg(path, q, options, icc);
             return;
-        }
-        std::FILE* f = std::fopen(path.c_str(), "wb");
-        if (!f) throw Error(path, std::string("cannot create: ") + std::strerror(errno));
-        bool ok = false;
-        std::string message;
-        if (o.format == FileFormat::Jpeg) {
-            const auto px = quantise<std::uint8_t>(rgb, 255.f);
-            char msg[JMSG_LENGTH_MAX] = "";
-            ok = encodeJpeg(f, px.data(), rgb.width, rgb.height, o, icc, msg);
-            message = msg;
-        } else {
-            PngState state;
-            if (o.bitDepth == 16) {
-                const auto px = quantise<std::uint16_t>(rgb, 65535.f);
-                ok = encodePng(f, px.data(), rgb.width, rgb.height, 16, icc, &state);
-            } else {
-                const auto px = quantise<std::uint8_t>(rgb, 255.f);
-                ok = encodePng(f, px.data(), rgb.width, rgb.height, 8, icc, &state);
-            }
-            message = state.message;
-        }
-        // A full disk can surface only when buffered data is finally written.
-        const bool flushed = std::fflush(f) == 0 && !std::ferror(f);
-        const int err = errno;
-        const bool closed = std::fclose(f) == 0;
-        if (!ok) throw Error(path, "write failed: " + message);
-        if (!flushed || !closed)
-            throw Error(path, std::string("write failed: ") + std::strerror(closed ? err : errno));
-    } catch (...) {
-        std::remove(path.c_str());
-        throw;
+        case FileFormat::Png:
+            q.sixteen = options.bitDepth == 16;
+            q.dither = !q.sixteen;
+            writePng(path, q, icc);
+            return;
+        case FileFormat::Tiff:
+            q.sixteen = options.bitDepth == 16;
+            q.dither = !q.sixteen;
+            writeTiff(path, q, icc);
+            return;
     }
+    throw Error(path, "unknown output format");
 }
 
 }  // namespace rf
