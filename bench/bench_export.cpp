@@ -48,7 +48,7 @@ static void BM_WebExport(benchmark::State& state) {
 
 // Collects each benchmark's real time so the ratio can be printed after the run.
 class RatioReporter : public benchmark::ConsoleReporter {
-public:
+  public:
     std::map<std::string, double> seconds;
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const auto& r : runs)
@@ -73,11 +73,17 @@ int main(int argc, char** argv) {
     fs::create_directories(gOutDir);
 
     benchmark::RegisterBenchmark("LibRaw_unpack", BM_LibRawUnpack)
-        ->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MinTime(2.0);
     benchmark::RegisterBenchmark("rf_decode", BM_Decode)
-        ->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MinTime(2.0);
     benchmark::RegisterBenchmark("rf_web_export", BM_WebExport)
-        ->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(3.0);
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MinTime(3.0);
     benchmark::Initialize(&argc, argv);
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);

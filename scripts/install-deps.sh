@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-    build-essential cmake ninja-build pkg-config git
+    build-essential cmake ninja-build pkg-config git clang-format
     libraw-dev liblcms2-dev libexiv2-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
     libjpeg-dev libpng-dev libtiff-dev

@@ -28,11 +28,11 @@ Vec3 xyToXYZ(double x, double y, double Y = 1.0);
 Mat3 bradford(const Vec3& fromWhite, const Vec3& toWhite);
 
 /// Linear RGB ↔ XYZ (own white point) for the primaries we use.
-Mat3 xyzFromLinearSRGB();      ///< D65
-Mat3 xyzFromLinearRec2020();   ///< D65
-Mat3 xyzFromLinearDisplayP3(); ///< D65
-Mat3 xyzFromLinearAdobeRGB();  ///< D65
-Mat3 xyzFromLinearProPhoto();  ///< D50
+Mat3 xyzFromLinearSRGB();       ///< D65
+Mat3 xyzFromLinearRec2020();    ///< D65
+Mat3 xyzFromLinearDisplayP3();  ///< D65
+Mat3 xyzFromLinearAdobeRGB();   ///< D65
+Mat3 xyzFromLinearProPhoto();   ///< D50
 
 Vec3 xyzToLab(const Vec3& xyz, const Vec3& white = kD50);
 Vec3 labToXyz(const Vec3& lab, const Vec3& white = kD50);

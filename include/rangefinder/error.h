@@ -11,18 +11,18 @@
 namespace rf {
 
 class Error : public std::runtime_error {
-public:
+  public:
     explicit Error(const std::string& message) : std::runtime_error(message) {}
     Error(const std::string& file, const std::string& message)
         : std::runtime_error(file.empty() ? message : file + ": " + message), file_(file) {}
     const std::string& file() const { return file_; }
 
-private:
+  private:
     std::string file_;
 };
 
 class Cancelled : public std::runtime_error {
-public:
+  public:
     Cancelled() : std::runtime_error("cancelled") {}
 };
 

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "rangefinder/params.h"
 #include "rangefinder/parallel.h"
+#include "rangefinder/params.h"
 #include "rangefinder/pipeline.h"
 #include "rangefinder/writer.h"
 

@@ -53,7 +53,7 @@ struct ImageView {
 
 /// An owning, 64-byte aligned float image with tightly packed rows.
 class Image {
-public:
+  public:
     Image() = default;
     Image(int width, int height, int channels);
 
@@ -81,7 +81,9 @@ public:
     float& at(int x, int y, int c = 0) { return row(y)[x * channels_ + c]; }
     float at(int x, int y, int c = 0) const { return row(y)[x * channels_ + c]; }
 
-    ImageView view() { return {data(), width_, height_, channels_, std::ptrdiff_t(width_) * channels_}; }
+    ImageView view() {
+        return {data(), width_, height_, channels_, std::ptrdiff_t(width_) * channels_};
+    }
     ConstImageView view() const {
         return {data(), width_, height_, channels_, std::ptrdiff_t(width_) * channels_};
     }
@@ -90,7 +92,7 @@ public:
     /// A deep copy of a view.
     static Image copyOf(ConstImageView v);
 
-private:
+  private:
     struct FreeDeleter {
         void operator()(float* p) const noexcept;
     };

@@ -16,13 +16,13 @@ namespace rf {
 /// Shared by whoever started a render and the render itself; the starter may cancel at any
 /// time and the render stops at the next chunk boundary by throwing rf::Cancelled.
 class CancelToken {
-public:
+  public:
     void cancel() { flag_.store(true, std::memory_order_relaxed); }
     bool cancelled() const { return flag_.load(std::memory_order_relaxed); }
     /// Throws rf::Cancelled when cancelled.
     void check() const;
 
-private:
+  private:
     std::atomic<bool> flag_{false};
 };
 

@@ -22,14 +22,14 @@ enum class ParamType { Float, Int, Bool, Choice, Text };
 enum class ParamGroup { Look, Tone, Colour, WhiteBalance, Crop, Detail };
 
 struct ParamDecl {
-    std::string key;    ///< "stage.name", e.g. "exposure.ev"
+    std::string key;  ///< "stage.name", e.g. "exposure.ev"
     ParamType type = ParamType::Float;
-    double defaultValue = 0;         ///< Float, Int, Bool (0/1)
+    double defaultValue = 0;  ///< Float, Int, Bool (0/1)
     double minValue = 0, maxValue = 0;
-    std::string defaultText;         ///< Choice and Text
+    std::string defaultText;  ///< Choice and Text
     std::vector<std::string> choices;
-    std::string unit;                ///< "EV", "K", "%", "°", "px", ""
-    std::string label;               ///< what a slider is called
+    std::string unit;   ///< "EV", "K", "%", "°", "px", ""
+    std::string label;  ///< what a slider is called
     ParamGroup group = ParamGroup::Tone;
     std::string help;
 };
@@ -44,7 +44,7 @@ std::optional<ParamGroup> groupFromName(const std::string& name);
 using ParamValue = std::variant<double, bool, std::string>;
 
 class EditDocument {
-public:
+  public:
     static constexpr int kFormatVersion = 1;
 
     /// Typed reads; a key not set explicitly yields its declared default. Reading an
@@ -94,10 +94,10 @@ public:
 
     bool operator==(const EditDocument& o) const;
 
-private:
-    std::map<std::string, ParamValue> values_;      // declared keys, explicitly set
-    std::map<std::string, std::string> unknown_;    // undeclared params: raw JSON text
-    std::map<std::string, std::string> extraTop_;   // unknown top-level members: raw JSON text
+  private:
+    std::map<std::string, ParamValue> values_;     // declared keys, explicitly set
+    std::map<std::string, std::string> unknown_;   // undeclared params: raw JSON text
+    std::map<std::string, std::string> extraTop_;  // unknown top-level members: raw JSON text
 };
 
 }  // namespace rf

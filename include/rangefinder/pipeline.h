@@ -22,8 +22,8 @@
 
 #include "rangefinder/color.h"
 #include "rangefinder/image.h"
-#include "rangefinder/params.h"
 #include "rangefinder/parallel.h"
+#include "rangefinder/params.h"
 #include "rangefinder/raw.h"
 #include "rangefinder/resample.h"
 
@@ -47,7 +47,7 @@ struct RenderResult {
 };
 
 class Pipeline {
-public:
+  public:
     explicit Pipeline(std::shared_ptr<const RawImage> raw);
 
     const RawImage& raw() const { return *raw_; }
@@ -76,7 +76,7 @@ public:
     };
     Stats stats() const;
 
-private:
+  private:
     struct Plan;
     Plan plan(const EditDocument& edits, const RenderOptions& options) const;
     void develop(const Plan& p, const CancelToken* cancel);
@@ -88,7 +88,7 @@ private:
     // Cached stage outputs and the hashes of everything upstream of them.
     Image developed_;  // balanced camera RGB, sensor geometry (full or half)
     std::uint64_t developedKey_ = 0;
-    Image shaped_;     // after geometry and resize, linear working space
+    Image shaped_;  // after geometry and resize, linear working space
     std::uint64_t shapedKey_ = 0;
     Image scratch_;
     Stats stats_;

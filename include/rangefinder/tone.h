@@ -8,8 +8,8 @@
 #pragma once
 
 #include "rangefinder/image.h"
-#include "rangefinder/params.h"
 #include "rangefinder/parallel.h"
+#include "rangefinder/params.h"
 
 namespace rf {
 

@@ -12,8 +12,8 @@
 
 #include "rangefinder/colormath.h"
 #include "rangefinder/image.h"
-#include "rangefinder/params.h"
 #include "rangefinder/parallel.h"
+#include "rangefinder/params.h"
 #include "rangefinder/raw.h"
 
 namespace rf {

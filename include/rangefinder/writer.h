@@ -37,9 +37,9 @@ void writeImage(const std::string& path, ConstImageView rgb, const EncodeOptions
                 const std::vector<std::uint8_t>& icc);
 
 struct MetadataPolicy {
-    bool copy = true;        ///< false: write no metadata beyond the ICC profile
+    bool copy = true;  ///< false: write no metadata beyond the ICC profile
     bool keepGps = false;
-    std::string artist;      ///< overrides the camera's when not empty
+    std::string artist;  ///< overrides the camera's when not empty
     std::string copyright;
 };
 

@@ -108,9 +108,8 @@ int runExport(const ExportArgs& a) {
 
     cli::Progress progress(int(jobs.size()), ::isatty(STDERR_FILENO) != 0, a.quiet);
     const auto start = std::chrono::steady_clock::now();
-    const auto outcomes = exportBatch(jobs, s, a.jobs, [&](const ExportOutcome& o, int done, int) {
-        progress.update(o, done);
-    });
+    const auto outcomes = exportBatch(
+        jobs, s, a.jobs, [&](const ExportOutcome& o, int done, int) { progress.update(o, done); });
     progress.finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -180,8 +179,7 @@ int runInfo(const std::vector<std::string>& inputs, bool json) {
             std::printf("  Camera       %s %s\n", i.make.c_str(), i.model.c_str());
             if (!i.lens.empty()) std::printf("  Lens         %s\n", i.lens.c_str());
             std::printf("  Exposure     %s  f/%.1f  ISO %.0f  %.0f mm\n",
-                        shutterText(i.shutterSeconds).c_str(), i.aperture, i.iso,
-                        i.focalLengthMm);
+                        shutterText(i.shutterSeconds).c_str(), i.aperture, i.iso, i.focalLengthMm);
             std::printf("  Taken        %s\n", i.dateTime.empty() ? "?" : i.dateTime.c_str());
             std::printf("  Size         %d x %d, orientation %d\n", i.width, i.height,
                         i.orientation);
@@ -209,16 +207,19 @@ int runParams() {
                 range = buf;
                 break;
             }
-            case ParamType::Bool: range = d.defaultValue ? "true|false (default true)"
-                                                         : "true|false (default false)"; break;
+            case ParamType::Bool:
+                range = d.defaultValue ? "true|false (default true)" : "true|false (default false)";
+                break;
             case ParamType::Choice:
                 for (const auto& c : d.choices) range += (range.empty() ? "" : "|") + c;
                 range += " (default " + d.defaultText + ")";
                 break;
-            case ParamType::Text: range = "text"; break;
+            case ParamType::Text:
+                range = "text";
+                break;
         }
-        std::printf("%-22s %-7s %s\n    %s: %s\n", d.key.c_str(), groupName(d.group),
-                    range.c_str(), d.label.c_str(), d.help.c_str());
+        std::printf("%-22s %-7s %s\n    %s: %s\n", d.key.c_str(), groupName(d.group), range.c_str(),
+                    d.label.c_str(), d.help.c_str());
     }
     return 0;
 }
@@ -226,8 +227,9 @@ int runParams() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"rangefinder-cli: develop camera raw files into finished images.\n"
-                 "Rangefinder never writes to a raw file."};
+    CLI::App app{
+        "rangefinder-cli: develop camera raw files into finished images.\n"
+        "Rangefinder never writes to a raw file."};
     app.require_subcommand(1);
     app.set_version_flag("--version", std::string("rangefinder-cli ") + RF_VERSION);
 
@@ -237,13 +239,15 @@ int main(int argc, char** argv) {
     exportCmd->add_option("inputs", ex.inputs, "Raw files or folders")->required();
     exportCmd->add_option("-o,--output", ex.outputDir, "Output folder (created if missing)")
         ->capture_default_str();
-    exportCmd->add_option("--preset", ex.preset,
-                          "web: 2048 px long edge, JPEG q85, sRGB, screen sharpening; "
-                          "full: full size, JPEG q92")
+    exportCmd
+        ->add_option("--preset", ex.preset,
+                     "web: 2048 px long edge, JPEG q85, sRGB, screen sharpening; "
+                     "full: full size, JPEG q92")
         ->check(CLI::IsMember({"web", "full"}))
         ->capture_default_str();
-    exportCmd->add_option("-t,--template", ex.nameTemplate,
-                          "Output name: {name} {ext} {camera} {date} {seq}")
+    exportCmd
+        ->add_option("-t,--template", ex.nameTemplate,
+                     "Output name: {name} {ext} {camera} {date} {seq}")
         ->capture_default_str();
     exportCmd->add_option("-f,--format", ex.format, "jpeg, tiff (16-bit) or png");
     exportCmd->add_option("-q,--quality", ex.quality, "JPEG quality")->check(CLI::Range(1, 100));

@@ -12,13 +12,13 @@
 namespace rf::cli {
 
 class Progress {
-public:
+  public:
     Progress(int total, bool terminal, bool quiet);
     /// Called as each file finishes (serialised by the caller).
     void update(const ExportOutcome& finished, int done);
     void finish();
 
-private:
+  private:
     void drawBar(int done);
     int total_;
     bool terminal_;

@@ -5,8 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <opencv2/imgcodecs.hpp>
 #include <nlohmann/json.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #include "support/test_support.h"
 #include "synth.h"
@@ -171,18 +171,17 @@ TEST(Cli, RealRawsExportToWebJpegsOfTheRightSizeAndExposure) {
     RF_REQUIRE_TESTDATA("raw");
     test::TempDir dir("cli-real");
     std::string log;
-    ASSERT_EQ(cli("export --preset web -o " + dir.str() + " " +
-                      (test::testdata() / "raw").string(),
-                  log),
-              0)
+    ASSERT_EQ(
+        cli("export --preset web -o " + dir.str() + " " + (test::testdata() / "raw").string(), log),
+        0)
         << log;
     struct Expect {
         const char* name;
         int w, h;
     };
     // Both cameras shot these in landscape; the long edge is the preset's 2048.
-    for (const Expect& e : {Expect{"canon-eos30d.jpg", 2048, 1365},
-                            Expect{"canon-eosd30.jpg", 2048, 1365}}) {
+    for (const Expect& e :
+         {Expect{"canon-eos30d.jpg", 2048, 1365}, Expect{"canon-eosd30.jpg", 2048, 1365}}) {
         const cv::Mat img = cv::imread(dir.str(e.name), cv::IMREAD_COLOR);
         ASSERT_FALSE(img.empty()) << e.name << "\n" << log;
         EXPECT_EQ(img.cols, e.w) << e.name;
@@ -201,8 +200,8 @@ TEST(Cli, TruncatedAndInvalidFilesNeverCrashOrHang) {
     for (const char* sub : {"truncated", "invalid"}) {
         for (const auto& e : fs::directory_iterator(test::testdata() / sub)) {
             std::string log;
-            const int rc = cli("export --quiet -o " + dir.str() + " '" + e.path().string() + "'",
-                               log);
+            const int rc =
+                cli("export --quiet -o " + dir.str() + " '" + e.path().string() + "'", log);
             EXPECT_TRUE(rc == 0 || rc == 1) << e.path() << " exit " << rc << "\n" << log;
             if (rc == 1) {
                 EXPECT_NE(log.find(e.path().filename().string()), std::string::npos)

@@ -79,8 +79,8 @@ TEST_P(ColorAccuracy, ChartPatchesReproduceWithinDeltaE) {
     }
     const double mean = sum / 24;
     RecordProperty("mean_de2000", std::to_string(mean));
-    std::printf("[ %s ] mean ΔE2000 %.3f, max %.3f (%s)\n", caseName({c, 0}).c_str(), mean,
-                worst, worstName.c_str());
+    std::printf("[ %s ] mean ΔE2000 %.3f, max %.3f (%s)\n", caseName({c, 0}).c_str(), mean, worst,
+                worstName.c_str());
     EXPECT_LE(mean, 1.0);
     EXPECT_LE(worst, 2.5) << "worst patch: " << worstName;
 }

@@ -14,8 +14,7 @@ namespace rf::test {
 TempDir::TempDir(const std::string& tag) {
     static std::atomic<int> counter{0};
     path_ = std::filesystem::temp_directory_path() /
-            ("rf-test-" + tag + "-" + std::to_string(::getpid()) + "-" +
-             std::to_string(counter++));
+            ("rf-test-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
 }

@@ -18,16 +18,16 @@ inline std::filesystem::path testdata() {
     return std::filesystem::path(RF_SOURCE_DIR) / ".." / "shared" / "testdata";
 }
 
-#define RF_REQUIRE_TESTDATA(sub)                                                            \
-    do {                                                                                    \
-        if (!std::filesystem::exists(::rf::test::testdata() / (sub)))                       \
+#define RF_REQUIRE_TESTDATA(sub)                                                             \
+    do {                                                                                     \
+        if (!std::filesystem::exists(::rf::test::testdata() / (sub)))                        \
             GTEST_SKIP() << "test data folder " << (::rf::test::testdata() / (sub)).string() \
-                         << " is absent";                                                   \
+                         << " is absent";                                                    \
     } while (0)
 
 /// A fresh folder under the system temp dir, removed when the object dies.
 class TempDir {
-public:
+  public:
     explicit TempDir(const std::string& tag);
     ~TempDir();
     const std::filesystem::path& path() const { return path_; }
@@ -35,7 +35,7 @@ public:
         return name.empty() ? path_.string() : (path_ / name).string();
     }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -35,19 +35,28 @@ TEST(Image, ResizeReusesLargerBuffers) {
 
 TEST(Parallel, CoversTheRangeExactlyOnce) {
     std::vector<std::atomic<int>> hits(1000);
-    parallelFor(0, 1000, [&](int b, int e) {
-        for (int i = b; i < e; ++i) hits[i]++;
-    }, 7);
+    parallelFor(
+        0, 1000,
+        [&](int b, int e) {
+            for (int i = b; i < e; ++i) hits[i]++;
+        },
+        7);
     for (auto& h : hits) EXPECT_EQ(h.load(), 1);
 }
 
 TEST(Parallel, PropagatesExceptionsAndCancellation) {
-    EXPECT_THROW(parallelFor(0, 100, [](int b, int) {
-        if (b > 50) throw Error("boom");
-    }, 1), Error);
+    EXPECT_THROW(parallelFor(
+                     0, 100,
+                     [](int b, int) {
+                         if (b > 50) throw Error("boom");
+                     },
+                     1),
+                 Error);
     CancelToken token;
     token.cancel();
-    EXPECT_THROW(parallelFor(0, 100, [](int, int) {}, 1, &token), Cancelled);
+    EXPECT_THROW(parallelFor(
+                     0, 100, [](int, int) {}, 1, &token),
+                 Cancelled);
 }
 
 TEST(Parallel, NestedLoopsInsideTasksRunInline) {
@@ -56,10 +65,13 @@ TEST(Parallel, NestedLoopsInsideTasksRunInline) {
     parallelTasks(4, 2, [&](int) {
         const auto self = std::this_thread::get_id();
         EXPECT_TRUE(inParallelTask());
-        parallelFor(0, 100, [&](int b, int e) {
-            if (std::this_thread::get_id() != self) sawNestedThread = true;
-            total += e - b;
-        }, 1);
+        parallelFor(
+            0, 100,
+            [&](int b, int e) {
+                if (std::this_thread::get_id() != self) sawNestedThread = true;
+                total += e - b;
+            },
+            1);
     });
     EXPECT_EQ(total.load(), 400);
     EXPECT_FALSE(sawNestedThread.load()) << "nested loop oversubscribed the machine";
@@ -87,7 +99,10 @@ TEST(ColorMath, LabRoundTrip) {
 
 // Reference pairs from Sharma, Wu and Dalal (2005), "The CIEDE2000 color-difference formula".
 TEST(ColorMath, DeltaE2000MatchesSharmaTestData) {
-    struct Pair { Vec3 a, b; double de; };
+    struct Pair {
+        Vec3 a, b;
+        double de;
+    };
     const Pair pairs[] = {
         {{50, 2.6772, -79.7751}, {50, 0, -82.7485}, 2.0425},
         {{50, 3.1571, -77.2803}, {50, 0, -82.7485}, 2.8615},

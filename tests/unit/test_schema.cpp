@@ -19,8 +19,7 @@ TEST(Schema, EveryDeclarationIsWellFormed) {
             EXPECT_GE(d.maxValue, d.defaultValue) << d.key;
         }
         if (d.type == ParamType::Choice) {
-            EXPECT_NE(std::find(d.choices.begin(), d.choices.end(), d.defaultText),
-                      d.choices.end())
+            EXPECT_NE(std::find(d.choices.begin(), d.choices.end(), d.defaultText), d.choices.end())
                 << d.key;
         }
     }

@@ -11,7 +11,9 @@ namespace rf {
 const Vec3 kD50{0.9642, 1.0, 0.8251};
 const Vec3 kD65{0.95047, 1.0, 1.08883};
 
-Mat3 identity3() { return {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}}; }
+Mat3 identity3() {
+    return {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
+}
 
 Mat3 mul(const Mat3& a, const Mat3& b) {
     Mat3 r{};
@@ -56,7 +58,9 @@ Mat3 normaliseRows(const Mat3& m) {
     return r;
 }
 
-Vec3 xyToXYZ(double x, double y, double Y) { return {x * Y / y, Y, (1 - x - y) * Y / y}; }
+Vec3 xyToXYZ(double x, double y, double Y) {
+    return {x * Y / y, Y, (1 - x - y) * Y / y};
+}
 
 Mat3 bradford(const Vec3& from, const Vec3& to) {
     const Mat3 b{{{0.8951, 0.2664, -0.1614}, {-0.7502, 1.7135, 0.0367}, {0.0389, -0.0685, 1.0296}}};
@@ -78,7 +82,9 @@ static Mat3 fromPrimaries(double rx, double ry, double gx, double gy, double bx,
     return m;
 }
 
-Mat3 xyzFromLinearSRGB() { return fromPrimaries(0.64, 0.33, 0.30, 0.60, 0.15, 0.06, kD65); }
+Mat3 xyzFromLinearSRGB() {
+    return fromPrimaries(0.64, 0.33, 0.30, 0.60, 0.15, 0.06, kD65);
+}
 Mat3 xyzFromLinearRec2020() {
     return fromPrimaries(0.708, 0.292, 0.170, 0.797, 0.131, 0.046, kD65);
 }
@@ -132,15 +138,19 @@ double deltaE2000(const Vec3& l1, const Vec3& l2) {
     double dh = 0;
     if (C1p * C2p != 0) {
         dh = h2 - h1;
-        if (dh > 180) dh -= 360;
-        else if (dh < -180) dh += 360;
+        if (dh > 180)
+            dh -= 360;
+        else if (dh < -180)
+            dh += 360;
     }
     const double dH = 2 * sqrt(C1p * C2p) * sin(rad(dh / 2));
     const double Lb = (l1[0] + l2[0]) / 2, Cbp = (C1p + C2p) / 2;
     double hb = h1 + h2;
     if (C1p * C2p != 0) {
-        if (abs(h1 - h2) <= 180) hb = (h1 + h2) / 2;
-        else hb = (h1 + h2 < 360) ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2;
+        if (abs(h1 - h2) <= 180)
+            hb = (h1 + h2) / 2;
+        else
+            hb = (h1 + h2 < 360) ? (h1 + h2 + 360) / 2 : (h1 + h2 - 360) / 2;
     }
     const double T = 1 - 0.17 * cos(rad(hb - 30)) + 0.24 * cos(rad(2 * hb)) +
                      0.32 * cos(rad(3 * hb + 6)) - 0.20 * cos(rad(4 * hb - 63));

@@ -21,7 +21,7 @@ namespace {
 // by the kernel each time (a tenth of a web export's time, measured). Bounded, so a burst of
 // big images does not pin memory forever.
 class BufferPool {
-public:
+  public:
     static BufferPool& instance() {
         static auto* pool = new BufferPool;  // never destroyed: images may outlive statics
         return *pool;
@@ -65,7 +65,7 @@ public:
         sizes_.erase(p);
     }
 
-private:
+  private:
     static constexpr std::size_t kMaxHeld = std::size_t(1) << 30;
     static constexpr std::size_t kMaxBuffers = 16;
     struct Buffer {
@@ -91,7 +91,9 @@ void Image::FreeDeleter::operator()(float* p) const noexcept {
     std::free(p);
 }
 
-Image::Image(int width, int height, int channels) { resize(width, height, channels); }
+Image::Image(int width, int height, int channels) {
+    resize(width, height, channels);
+}
 
 Image::Image(const Image& other) {
     resize(other.width_, other.height_, other.channels_);
@@ -130,8 +132,9 @@ void Image::resize(int width, int height, int channels) {
                 BufferPool::instance().remember(p, bytes);
             }
         }
-        if (!p) throw Error("out of memory allocating a " + std::to_string(width) + "×" +
-                            std::to_string(height) + " image");
+        if (!p)
+            throw Error("out of memory allocating a " + std::to_string(width) + "×" +
+                        std::to_string(height) + " image");
         data_.reset(p);
         capacity_ = bytes / sizeof(float);
     }

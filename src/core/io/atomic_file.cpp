@@ -58,9 +58,9 @@ void commitAtomically(const std::string& path, const std::function<void(const st
             // link() refuses to replace an existing file, atomically, where rename would not.
             if (::link(tmp.c_str(), path.c_str()) != 0) {
                 const int err = errno;
-                throw Error(path, err == EEXIST ? std::string("already exists")
-                                                : std::string("cannot create: ") +
-                                                      std::strerror(err));
+                throw Error(path, err == EEXIST
+                                      ? std::string("already exists")
+                                      : std::string("cannot create: ") + std::strerror(err));
             }
             ::unlink(tmp.c_str());
         }

@@ -163,10 +163,9 @@ ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, i
         };
         // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
         for (int n = 0;; ++n) {
-            target =
-                n == 0 ? dir / base
-                       : dir / (base.stem().string() + "-" + std::to_string(n) +
-                                base.extension().string());
+            target = n == 0 ? dir / base
+                            : dir / (base.stem().string() + "-" + std::to_string(n) +
+                                     base.extension().string());
             try {
                 commitAtomically(target.string(), write, settings.overwrite);
                 outcome.output = target.string();

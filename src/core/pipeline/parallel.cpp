@@ -27,12 +27,14 @@ struct TaskFlag {
     ~TaskFlag() { tlInTask = saved; }
 };
 
-int hardwareThreads() { return std::max(1u, std::thread::hardware_concurrency()); }
+int hardwareThreads() {
+    return std::max(1u, std::thread::hardware_concurrency());
+}
 
 // A small persistent pool: parallelFor hands it "help with this loop" tasks. Threads are
 // started once and live for the process, so a 2 MP preview does not pay thread start-up.
 class Pool {
-public:
+  public:
     static Pool& instance() {
         static Pool pool;
         return pool;
@@ -60,7 +62,7 @@ public:
         for (auto& t : workers_) t.join();
     }
 
-private:
+  private:
     void run() {
         tlInTask = true;
         for (;;) {
@@ -92,9 +94,13 @@ int threadCount() {
     return n > 0 ? n : hardwareThreads();
 }
 
-void setThreadCount(int n) { gThreadCount.store(std::max(0, n)); }
+void setThreadCount(int n) {
+    gThreadCount.store(std::max(0, n));
+}
 
-bool inParallelTask() { return tlInTask; }
+bool inParallelTask() {
+    return tlInTask;
+}
 
 void parallelFor(int begin, int end, const std::function<void(int, int)>& fn, int grain,
                  const CancelToken* cancel) {

@@ -37,8 +37,8 @@ void halveLinear(ConstImageView in, Image& out) {
             float* o = out.row(y);
             for (int x = 0; x < w; ++x)
                 for (int c = 0; c < 3; ++c)
-                    o[3 * x + c] = 0.25f * (a[6 * x + c] + a[6 * x + 3 + c] + b[6 * x + c] +
-                                            b[6 * x + 3 + c]);
+                    o[3 * x + c] =
+                        0.25f * (a[6 * x + c] + a[6 * x + 3 + c] + b[6 * x + c] + b[6 * x + 3 + c]);
         }
     });
 }
@@ -203,8 +203,8 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
     for (double cx : {double(region.x), double(region.x + region.width)})
         for (double cy : {double(region.y), double(region.y + region.height)}) {
             double ix, iy;
-            geometryMapToInput(p.developedWidth, p.developedHeight, r.info.orientation,
-                               p.geometry, cx * sx, cy * sy, ix, iy);
+            geometryMapToInput(p.developedWidth, p.developedHeight, r.info.orientation, p.geometry,
+                               cx * sx, cy * sy, ix, iy);
             minX = std::min(minX, ix), maxX = std::max(maxX, ix);
             minY = std::min(minY, iy), maxY = std::max(maxY, iy);
         }

@@ -145,7 +145,9 @@ void EditDocument::setFromString(const std::string& key, const std::string& valu
                 throw Error("parameter '" + key + "' takes true or false, not '" + value + "'");
             break;
         case ParamType::Choice:
-        case ParamType::Text: setText(key, value); break;
+        case ParamType::Text:
+            setText(key, value);
+            break;
     }
 }
 
@@ -193,8 +195,7 @@ void EditDocument::merge(const EditDocument& other) {
 void EditDocument::mergeGroups(const EditDocument& other, const std::vector<ParamGroup>& groups) {
     for (const auto& [k, v] : other.values_) {
         const ParamDecl* d = findParam(k);
-        if (d && std::find(groups.begin(), groups.end(), d->group) != groups.end())
-            values_[k] = v;
+        if (d && std::find(groups.begin(), groups.end(), d->group) != groups.end()) values_[k] = v;
     }
 }
 
@@ -216,7 +217,9 @@ std::uint64_t EditDocument::hashKeys(const std::vector<std::string>& keys) const
                 break;
             }
             case ParamType::Choice:
-            case ParamType::Text: h.str(getText(key)); break;
+            case ParamType::Text:
+                h.str(getText(key));
+                break;
         }
     }
     return h.h;
@@ -266,8 +269,9 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
     if (!doc.is_object()) throw Error(where, "an edit document must be a JSON object");
     if (doc.contains("format") &&
         (!doc["format"].is_string() || doc["format"].get<std::string>() != "rangefinder-edit"))
-        throw Error(where, "not a Rangefinder edit document (\"format\" is not "
-                           "\"rangefinder-edit\")");
+        throw Error(where,
+                    "not a Rangefinder edit document (\"format\" is not "
+                    "\"rangefinder-edit\")");
     if (doc.contains("version")) {
         if (!doc["version"].is_number_integer())
             throw Error(where, "\"version\" must be a whole number");

@@ -27,8 +27,8 @@ ParamDecl num(std::string key, double def, double lo, double hi, std::string uni
 
 ParamDecl integer(std::string key, double def, double lo, double hi, std::string unit,
                   std::string label, ParamGroup g, std::string help) {
-    ParamDecl d = num(std::move(key), def, lo, hi, std::move(unit), std::move(label), g,
-                      std::move(help));
+    ParamDecl d =
+        num(std::move(key), def, lo, hi, std::move(unit), std::move(label), g, std::move(help));
     d.type = ParamType::Int;
     return d;
 }
@@ -103,10 +103,10 @@ std::vector<ParamDecl> buildSchema() {
         num("crop.top", 0, 0, 1, "", "Crop top", G::Crop, "fraction of the height"),
         num("crop.right", 1, 0, 1, "", "Crop right", G::Crop, "fraction of the width"),
         num("crop.bottom", 1, 0, 1, "", "Crop bottom", G::Crop, "fraction of the height"),
-        choice("crop.aspect", "free",
-               {"free", "original", "3:2", "2:3", "4:3", "3:4", "1:1", "16:9", "9:16", "4:5",
-                "5:4"},
-               "Aspect", G::Crop, "constrains the crop to the largest centred frame of this ratio"),
+        choice(
+            "crop.aspect", "free",
+            {"free", "original", "3:2", "2:3", "4:3", "3:4", "1:1", "16:9", "9:16", "4:5", "5:4"},
+            "Aspect", G::Crop, "constrains the crop to the largest centred frame of this ratio"),
     };
 }
 
@@ -125,12 +125,18 @@ const ParamDecl* findParam(const std::string& key) {
 
 const char* groupName(ParamGroup g) {
     switch (g) {
-        case ParamGroup::Look: return "look";
-        case ParamGroup::Tone: return "tone";
-        case ParamGroup::Colour: return "colour";
-        case ParamGroup::WhiteBalance: return "wb";
-        case ParamGroup::Crop: return "crop";
-        case ParamGroup::Detail: return "detail";
+        case ParamGroup::Look:
+            return "look";
+        case ParamGroup::Tone:
+            return "tone";
+        case ParamGroup::Colour:
+            return "colour";
+        case ParamGroup::WhiteBalance:
+            return "wb";
+        case ParamGroup::Crop:
+            return "crop";
+        case ParamGroup::Detail:
+            return "detail";
     }
     return "?";
 }
