@@ -3,8 +3,11 @@
 // demosaic path a size chooses, orientation, exposure and the neutral-patch picker.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cmath>
+#include <cstring>
 #include <memory>
+#include <thread>
 
 #include "rangefinder/error.h"
 #include "rangefinder/pipeline.h"
@@ -145,4 +148,33 @@ TEST(Pipeline, CancelledRenderThrows) {
     EXPECT_THROW(p.render(EditDocument(), RenderOptions(), &t), Cancelled);
     // A later render is unaffected by the abandoned one.
     EXPECT_EQ(p.render(EditDocument(), RenderOptions()).rgb.width(), 256);
+}
+
+TEST(Pipeline, ACancelledRenderNeverPoisonsTheCache) {
+    // Whenever the cancellation lands (before, during or after the new white balance is
+    // developed), rendering the earlier edits again must give exactly the fresh result.
+    auto raw = greyRaw(1200, 800, 0.2f, {1.4, 1.0, 0.7});
+    EditDocument a = linearEdits();
+    EditDocument b = a;
+    b.setText("wb.mode", "tungsten");
+    const RenderOptions o;
+    const Image fresh = Pipeline(raw).render(a, o).rgb;
+    for (int delayUs : {0, 200, 1000, 3000, 10000}) {
+        Pipeline p(raw);
+        p.render(a, o);
+        CancelToken t;
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::microseconds(delayUs));
+            t.cancel();
+        });
+        try {
+            p.render(b, o, &t);
+        } catch (const Cancelled&) {
+        }
+        canceller.join();
+        const Image again = p.render(a, o).rgb;
+        ASSERT_EQ(again.sampleCount(), fresh.sampleCount());
+        EXPECT_EQ(std::memcmp(again.data(), fresh.data(), fresh.sampleCount() * sizeof(float)), 0)
+            << "after a cancellation at " << delayUs << " µs";
+    }
 }

@@ -111,6 +111,10 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
 
 void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
     const RawImage& r = *raw_;
+    // Invalidate first: a cancelled run leaves half-written buffers that must never be
+    // mistaken for the result of the parameters they held before.
+    developedKey_ = 0;
+    shapedKey_ = 0;
     // White balance works on a copy: the decoded raw is shared and never changes.
     scratch_ = r.mosaic;
     applyWhiteBalance(scratch_.view(), r.layout, r.cfa, p.wb, p.highlights, cancel);
@@ -131,6 +135,7 @@ void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
 }
 
 void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
+    shapedKey_ = 0;  // as in develop(): never trust a half-written buffer
     const GeometryParams& g = p.geometry;
     ConstImageView src = developed_.cview();
     if (!g.isIdentity() || raw_->info.orientation != 1) {
@@ -156,10 +161,7 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
                               const CancelToken* cancel) {
     std::lock_guard lock(mutex_);
     const Plan p = plan(edits, options);
-    if (developed_.empty() || developedKey_ != p.developKey) {
-        shapedKey_ = 0;
-        develop(p, cancel);
-    }
+    if (developed_.empty() || developedKey_ != p.developKey) develop(p, cancel);
     if (shaped_.empty() || shapedKey_ != p.shapeKey) shape(p, cancel);
 
     RenderResult result;
@@ -190,10 +192,7 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
                                               const RenderOptions& options, const Rect& region) {
     std::lock_guard lock(mutex_);
     const Plan p = plan(edits, options);
-    if (developed_.empty() || developedKey_ != p.developKey) {
-        shapedKey_ = 0;
-        develop(p, nullptr);
-    }
+    if (developed_.empty() || developedKey_ != p.developKey) develop(p, nullptr);
     if (region.width <= 0 || region.height <= 0) throw Error("the neutral patch is empty");
     // Output pixels → geometry output (before the resize) → developed image.
     const double sx = double(p.geometryWidth) / p.outWidth;
