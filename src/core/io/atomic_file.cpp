@@ -36,7 +36,7 @@ std::string temporarySiblingPath(const std::string& path) {
     return (p.parent_path() / name).string();
 }
 
-static void syncFile(const std::string& path) {
+void syncFile(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error(path, std::string("cannot reopen to flush: ") + std::strerror(errno));
     const int rc = ::fsync(fd);
@@ -45,25 +45,29 @@ static void syncFile(const std::string& path) {
     if (rc != 0) throw Error(path, std::string("cannot flush to disk: ") + std::strerror(err));
 }
 
+bool placeFile(const std::string& tmp, const std::string& target, bool overwrite) {
+    if (overwrite) {
+        if (std::rename(tmp.c_str(), target.c_str()) != 0)
+            throw Error(target, std::string("cannot rename into place: ") + std::strerror(errno));
+        return true;
+    }
+    // link() refuses to replace an existing file, atomically, where rename would not.
+    if (::link(tmp.c_str(), target.c_str()) != 0) {
+        const int err = errno;
+        if (err == EEXIST) return false;
+        throw Error(target, std::string("cannot create: ") + std::strerror(err));
+    }
+    ::unlink(tmp.c_str());
+    return true;
+}
+
 void commitAtomically(const std::string& path, const std::function<void(const std::string&)>& write,
                       bool overwrite) {
     const std::string tmp = temporarySiblingPath(path);
     try {
         write(tmp);
         syncFile(tmp);
-        if (overwrite) {
-            if (std::rename(tmp.c_str(), path.c_str()) != 0)
-                throw Error(path, std::string("cannot rename into place: ") + std::strerror(errno));
-        } else {
-            // link() refuses to replace an existing file, atomically, where rename would not.
-            if (::link(tmp.c_str(), path.c_str()) != 0) {
-                const int err = errno;
-                throw Error(path, err == EEXIST
-                                      ? std::string("already exists")
-                                      : std::string("cannot create: ") + std::strerror(err));
-            }
-            ::unlink(tmp.c_str());
-        }
+        if (!placeFile(tmp, path, overwrite)) throw Error(path, "already exists");
     } catch (...) {
         std::error_code ec;
         fs::remove(tmp, ec);

@@ -19,6 +19,14 @@ void writeFileAtomically(const std::string& path, const std::string& content);
 /// keeping the extension so encoders that look at it still work.
 std::string temporarySiblingPath(const std::string& path);
 
+/// Flushes a written file to disk; throws rf::Error naming it on failure.
+void syncFile(const std::string& path);
+
+/// Moves a finished temporary file to `target`. With `overwrite` it replaces the target
+/// (rename); otherwise it links it into place, which fails rather than replace, and returns
+/// false when the target already exists. The temporary file is gone after success.
+bool placeFile(const std::string& tmp, const std::string& target, bool overwrite);
+
 /// Calls write(tmpPath), fsyncs the result and renames it to `path`; removes the temporary
 /// file when write throws. With `overwrite` false the rename refuses to replace an existing
 /// file (rf::Error).

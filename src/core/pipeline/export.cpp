@@ -146,33 +146,33 @@ ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, i
         if (ec) throw Error(settings.outputDir, "cannot create the output folder: " + ec.message());
         const fs::path dir(settings.outputDir);
         const fs::path base(name);
-        fs::path target;
-        auto write = [&](const std::string& tmp) {
+        const fs::path first = dir / base;
+        const std::string tmp = temporarySiblingPath(first.string());
+        try {
+            writeImage(tmp, result.rgb.cview(), settings.encode, result.transform->iccProfile());
+            writeMetadata(tmp, job.input, info, outcome.width, outcome.height, settings.metadata);
+            syncFile(tmp);
+            // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
+            for (int n = 0; outcome.output.empty(); ++n) {
+                if (n > 9999) throw Error(first.string(), "too many files with this name");
+                const fs::path target = n == 0
+                                            ? first
+                                            : dir / (base.stem().string() + "-" +
+                                                     std::to_string(n) + base.extension().string());
+                if (placeFile(tmp, target.string(), settings.overwrite))
+                    outcome.output = target.string();
+            }
+        } catch (...) {
+            std::error_code rmError;
+            fs::remove(tmp, rmError);
             try {
-                writeImage(tmp, result.rgb.cview(), settings.encode,
-                           result.transform->iccProfile());
-                writeMetadata(tmp, job.input, info, outcome.width, outcome.height,
-                              settings.metadata);
+                throw;
             } catch (const Error& e) {
+                if (e.file() != tmp) throw;
                 // Name the file the photographer asked for, not our temporary one.
                 std::string msg = e.what();
-                if (!e.file().empty() && msg.rfind(e.file() + ": ", 0) == 0)
-                    msg.erase(0, e.file().size() + 2);
-                throw Error(target.string(), msg);
-            }
-        };
-        // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
-        for (int n = 0;; ++n) {
-            target = n == 0 ? dir / base
-                            : dir / (base.stem().string() + "-" + std::to_string(n) +
-                                     base.extension().string());
-            try {
-                commitAtomically(target.string(), write, settings.overwrite);
-                outcome.output = target.string();
-                break;
-            } catch (const Error&) {
-                const bool exists = !settings.overwrite && fs::exists(target, ec);
-                if (!exists || n >= 9999) throw;
+                msg.erase(0, std::min(msg.size(), tmp.size() + 2));
+                throw Error(first.string(), msg);
             }
         }
     } catch (const Cancelled&) {
