@@ -322,3 +322,53 @@ TEST(Sidecar, RawIsNeverWritten) {
     EXPECT_EQ(slurp(raw), before);
     EXPECT_EQ(fs::last_write_time(raw), mtime);
 }
+
+TEST(Sidecar, NewerVersionPropertiesOfOurNamespaceAreKept) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    spit(raw + ".xmp", R"(<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:rangefinder="http://rangefinder.photo/xmp/1.0/"
+    rangefinder:Version="2" rangefinder:Masks="three radial masks">
+   <rangefinder:Params>
+    <rdf:Bag>
+     <rdf:li rdf:parseType="Resource">
+      <rangefinder:Key>exposure.ev</rangefinder:Key>
+      <rangefinder:Value>0.5</rangefinder:Value>
+     </rdf:li>
+     <rdf:li rdf:parseType="Resource">
+      <rangefinder:Key>mask.count</rangefinder:Key>
+      <rangefinder:Value>3</rangefinder:Value>
+     </rdf:li>
+    </rdf:Bag>
+   </rangefinder:Params>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+)");
+    rf::Sidecar s = rf::loadSidecar(raw);
+    EXPECT_EQ(s.formatVersion, 2);
+    EXPECT_DOUBLE_EQ(s.edits.getFloat("exposure.ev"), 0.5);
+    EXPECT_TRUE(s.edits.isSet("mask.count"));
+    s.info.rating = 4;
+    rf::saveSidecar(raw, s);
+    const std::string text = slurp(raw + ".xmp");
+    EXPECT_NE(text.find("three radial masks"), std::string::npos) << text;
+    const rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_TRUE(back.edits.isSet("mask.count"));
+    EXPECT_EQ(back.edits, s.edits);
+    EXPECT_EQ(back.info.rating, 4);
+}
+
+TEST(Sidecar, EmptySidecarFileIsTreatedAsEmpty) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    spit(raw + ".xmp", "");
+    const rf::Sidecar s = rf::loadSidecar(raw);
+    EXPECT_EQ(s.path, raw + ".xmp");
+    EXPECT_EQ(s.info, rf::PhotoInfo{});
+    rf::Sidecar w;
+    w.info.label = "Red";
+    rf::saveSidecar(raw, w);
+    EXPECT_EQ(rf::loadSidecar(raw).info.label, "Red");
+}
