@@ -10,6 +10,7 @@
 #include <string>
 
 #include "rangefinder/error.h"
+#include "rangefinder/parallel.h"
 #include "rangefinder/sidecar.h"
 #include "support/test_support.h"
 
@@ -371,4 +372,29 @@ TEST(Sidecar, EmptySidecarFileIsTreatedAsEmpty) {
     w.info.label = "Red";
     rf::saveSidecar(raw, w);
     EXPECT_EQ(rf::loadSidecar(raw).info.label, "Red");
+}
+
+TEST(Sidecar, ConcurrentSavesAndLoadsOfDifferentPhotos) {
+    // A batch export saves sidecars from pool threads; Exiv2 0.27's XMP toolkit is not
+    // thread-safe, so this checks the shared lock keeps every file whole.
+    rf::test::TempDir dir("sidecar");
+    constexpr int kCount = 24;
+    std::vector<std::string> raws;
+    for (int i = 0; i < kCount; ++i)
+        raws.push_back(rawIn(dir, "IMG_" + std::to_string(i) + ".CR2"));
+    rf::parallelTasks(kCount, 4, [&](int i) {
+        rf::Sidecar s;
+        s.info.rating = i % 6;
+        s.info.title = "photo " + std::to_string(i);
+        s.edits.setFloat("exposure.ev", i * 0.125);
+        rf::saveSidecar(raws[i], s);
+        const rf::Sidecar back = rf::loadSidecar(raws[i]);
+        if (back.info.title != s.info.title) throw rf::Error(raws[i], "title mismatch");
+    });
+    for (int i = 0; i < kCount; ++i) {
+        const rf::Sidecar back = rf::loadSidecar(raws[i]);
+        EXPECT_EQ(back.info.rating, i % 6);
+        EXPECT_EQ(back.info.title, "photo " + std::to_string(i));
+        EXPECT_DOUBLE_EQ(back.edits.getFloat("exposure.ev"), i * 0.125);
+    }
 }

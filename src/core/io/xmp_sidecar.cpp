@@ -79,8 +79,10 @@ bool isBlank(const std::string& s) {
 Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) {
     Exiv2::XmpData data;
     if (isBlank(packet)) return data;  // an empty file (e.g. touched by hand) holds nothing
-    if (packet.find("rdf:RDF") == std::string::npos && packet.find("xmpmeta") == std::string::npos)
-        throw Error(file, "not an XMP sidecar (no x:xmpmeta or rdf:RDF element)");
+    // A file without RDF is some other document that happens to carry the name; saying so
+    // is clearer than the XML toolkit's generic error.
+    if (packet.find("http://www.w3.org/1999/02/22-rdf-syntax-ns#") == std::string::npos)
+        throw Error(file, "not an XMP sidecar (no RDF content)");
     std::string log;
     gLogCapture = &log;
     Exiv2::LogMsg::setHandler(captureLog);
