@@ -4,9 +4,9 @@
 // of photographic EXIF tags is copied — a raw's IFDs also describe its own sensor data,
 // previews and maker notes, none of which is true of the exported pixels. The pixels are
 // already rotated, so Orientation becomes 1; the pixel dimensions are the written ones; GPS
-// and location fields leave only when asked to. This is the only file that includes Exiv2.
-// Exiv2 0.27 is not thread-safe throughout (its XMP toolkit and some global tables), so
-// every call here runs under one mutex: a metadata write takes milliseconds, a render seconds.
+// and location fields leave only when asked to. Exiv2 0.27 is not thread-safe throughout, so
+// every call here runs under the mutex of io/exiv2_common.h, shared with the XMP sidecars: a
+// metadata write takes milliseconds, a render seconds.
 #include <exiv2/exiv2.hpp>
 
 #include <algorithm>
@@ -19,6 +19,7 @@
 #include <string_view>
 #include <utility>
 
+#include "io/exiv2_common.h"
 #include "rangefinder/error.h"
 #include "rangefinder/writer.h"
 
@@ -133,33 +134,6 @@ bool startsWithAny(std::string_view s, const std::string_view (&prefixes)[N]) {
 template <std::size_t N>
 bool contains(const std::string_view (&list)[N], std::string_view s) {
     return std::find(std::begin(list), std::end(list), s) != std::end(list);
-}
-
-std::mutex& exivMutex() {
-    static std::mutex m;
-    return m;
-}
-
-// The XMP toolkit asks for its own lock; a separate mutex so it never re-enters ours.
-void xmpLock(void* data, bool lock) {
-    auto* m = static_cast<std::mutex*>(data);
-    if (lock)
-        m->lock();
-    else
-        m->unlock();
-}
-
-void quietLog(int, const char*) {}
-
-void initialiseExiv2() {
-    static std::once_flag once;
-    std::call_once(once, [] {
-        static std::mutex xmpMutex;
-        Exiv2::XmpParser::initialize(xmpLock, &xmpMutex);
-        // Exiv2 logs recoverable oddities of camera files (odd maker-note directories) to
-        // stderr; real failures arrive as exceptions, so the log is silenced.
-        Exiv2::LogMsg::setHandler(quietLog);
-    });
 }
 
 Exiv2::URational rational(double v, std::uint32_t den) {

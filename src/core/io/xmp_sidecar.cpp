@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reading and writing XMP sidecars with Exiv2's XMP parser. A save is a read-modify-write of
+// the sidecar on disk: the packet is decoded into Exiv2's XmpData, the properties Rangefinder
+// owns are replaced, everything else is encoded back as it was, and the packet reaches the
+// disk through writeFileAtomically. The edit document is stored by parameter key as a bag of
+// `rangefinder:Param` structs (Key + Value, the value as a JSON literal) so that other tools
+// can read it and keys from newer versions pass through untouched.
+#include <exiv2/exiv2.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <system_error>
+#include <utility>
+
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "io/atomic_file.h"
+#include "io/exiv2_common.h"
+#include "rangefinder/error.h"
+#include "rangefinder/sidecar.h"
+
+namespace rf {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kVersionKey = "Xmp.rangefinder.Version";
+const std::string kParamsKey = "Xmp.rangefinder.Params";
+const std::string kExtrasKey = "Xmp.rangefinder.Extras";
+
+// Exiv2 reports parser failures only through its log; while the mutex is held the handler
+// collects them so the error can say why a sidecar is unreadable.
+std::string* gLogCapture = nullptr;
+
+void captureLog(int, const char* msg) {
+    if (gLogCapture && msg) {
+        std::string m = msg;
+        while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+        if (!m.empty()) *gLogCapture += (gLogCapture->empty() ? "" : "; ") + m;
+    }
+}
+
+void quiet(int, const char*) {}
+
+// Takes the shared Exiv2 lock and makes sure our namespace is known to Exiv2.
+class ExivSession {
+  public:
+    ExivSession() : lock_((initialiseExiv2(), exivMutex())) {
+        static bool registered = false;  // guarded by exivMutex()
+        if (!registered) {
+            Exiv2::XmpProperties::registerNs(kSidecarNamespace, kSidecarPrefix);
+            registered = true;
+        }
+    }
+
+  private:
+    std::lock_guard<std::mutex> lock_;
+};
+
+bool isBlank(const std::string& s) {
+    return std::all_of(s.begin(), s.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+}
+
+// Must be called with the Exiv2 session held.
+Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) {
+    Exiv2::XmpData data;
+    if (isBlank(packet)) return data;  // an empty file (e.g. touched by hand) holds nothing
+    // A file without RDF is some other document that happens to carry the name; saying so
+    // is clearer than the XML toolkit's generic error.
+    if (packet.find("http://www.w3.org/1999/02/22-rdf-syntax-ns#") == std::string::npos)
+        throw Error(file, "not an XMP sidecar (no RDF content)");
+    std::string log;
+    gLogCapture = &log;
+    Exiv2::LogMsg::setHandler(captureLog);
+    int rc = 0;
+    try {
+        rc = Exiv2::XmpParser::decode(data, packet);
+    } catch (const std::exception& e) {
+        log += (log.empty() ? "" : "; ") + std::string(e.what());
+        rc = -1;
+    }
+    Exiv2::LogMsg::setHandler(quiet);
+    gLogCapture = nullptr;
+    if (rc != 0)
+        throw Error(
+            file, "cannot parse the XMP sidecar: " + (log.empty() ? "malformed XML or RDF" : log));
+    return data;
+}
+
+std::string readSidecarText(const std::string& file) {
+    return readTextFile(file);
+}
+
+const Exiv2::Xmpdatum* findDatum(const Exiv2::XmpData& data, const std::string& key) {
+    auto it = data.findKey(Exiv2::XmpKey(key));
+    return it == data.end() ? nullptr : &*it;
+}
+
+std::string langAltDefault(const Exiv2::XmpData& data, const std::string& key) {
+    const Exiv2::Xmpdatum* d = findDatum(data, key);
+    if (!d) return {};
+    if (const auto* la = dynamic_cast<const Exiv2::LangAltValue*>(&d->value())) {
+        auto it = la->value_.find("x-default");
+        if (it != la->value_.end()) return it->second;
+        return la->value_.empty() ? std::string() : la->value_.begin()->second;
+    }
+    return d->toString();
+}
+
+std::vector<std::string> arrayItems(const Exiv2::XmpData& data, const std::string& key) {
+    std::vector<std::string> out;
+    const Exiv2::Xmpdatum* d = findDatum(data, key);
+    if (!d) return out;
+    const long n = d->count();
+    for (long i = 0; i < n; ++i) out.push_back(d->toString(i));
+    return out;
+}
+
+// Items of a bag of {Key, Value} structs, e.g. Xmp.rangefinder.Params[3]/rangefinder:Key.
+std::map<long, std::pair<std::string, std::string>> structBag(const Exiv2::XmpData& data,
+                                                              const std::string& bagKey) {
+    std::map<long, std::pair<std::string, std::string>> items;
+    const std::string prefix = bagKey + "[";
+    for (const auto& d : data) {
+        const std::string k = d.key();
+        if (k.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::size_t close = k.find(']', prefix.size());
+        if (close == std::string::npos) continue;
+        long index = 0;
+        try {
+            index = std::stol(k.substr(prefix.size(), close - prefix.size()));
+        } catch (const std::exception&) {
+            continue;
+        }
+        const std::string field = k.substr(close + 1);
+        if (field == "/rangefinder:Key")
+            items[index].first = d.toString();
+        else if (field == "/rangefinder:Value")
+            items[index].second = d.toString();
+    }
+    return items;
+}
+
+Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
+    Sidecar s;
+    s.path = file;
+    if (const auto* v = findDatum(data, kVersionKey)) {
+        try {
+            s.formatVersion = std::stoi(v->toString());
+        } catch (const std::exception&) {
+            throw Error(file,
+                        "rangefinder:Version is not a whole number ('" + v->toString() + "')");
+        }
+    }
+
+    // Rebuild the JSON form of the edit document and let EditDocument validate it, so the
+    // sidecar and the .json file share one set of rules (and one place that keeps unknowns).
+    json doc = json::object();
+    json params = json::object();
+    auto parseValue = [&](const std::string& key, const std::string& text) {
+        try {
+            return json::parse(text);
+        } catch (const json::parse_error&) {
+            throw Error(file, "parameter '" + key + "' has a malformed value '" + text + "'");
+        }
+    };
+    for (const auto& [index, kv] : structBag(data, kParamsKey)) {
+        if (kv.first.empty()) throw Error(file, "rangefinder:Param item without a Key");
+        params[kv.first] = parseValue(kv.first, kv.second);
+    }
+    for (const auto& [index, kv] : structBag(data, kExtrasKey)) {
+        if (kv.first.empty() || kv.first == "format" || kv.first == "version" ||
+            kv.first == "params")
+            continue;
+        doc[kv.first] = parseValue(kv.first, kv.second);
+    }
+    doc["format"] = "rangefinder-edit";
+    doc["version"] = EditDocument::kFormatVersion;
+    doc["params"] = std::move(params);
+    s.edits = EditDocument::fromJson(doc.dump(), file);
+
+    if (const auto* r = findDatum(data, "Xmp.xmp.Rating")) {
+        // xmp:Rating is a Real in the spec; tools write "4", "4.0" or "-1".
+        double v = 0;
+        try {
+            v = std::stod(r->toString());
+        } catch (const std::exception&) {
+            throw Error(file, "xmp:Rating is not a number ('" + r->toString() + "')");
+        }
+        s.info.rating = std::clamp(static_cast<int>(std::lround(v)), -1, 5);
+    }
+    if (const auto* l = findDatum(data, "Xmp.xmp.Label")) s.info.label = l->toString();
+    s.info.title = langAltDefault(data, "Xmp.dc.title");
+    s.info.description = langAltDefault(data, "Xmp.dc.description");
+    s.info.rights = langAltDefault(data, "Xmp.dc.rights");
+    s.info.keywords = arrayItems(data, "Xmp.dc.subject");
+    const auto creators = arrayItems(data, "Xmp.dc.creator");
+    if (!creators.empty()) s.info.creator = creators.front();
+    return s;
+}
+
+void eraseWhere(Exiv2::XmpData& data, const std::function<bool(const std::string&)>& pred) {
+    for (auto it = data.begin(); it != data.end();) {
+        if (pred(it->key()))
+            it = data.erase(it);
+        else
+            ++it;
+    }
+}
+
+bool isKeyOrChild(const std::string& k, const std::string& base) {
+    return k == base || (k.size() > base.size() && k.compare(0, base.size(), base) == 0 &&
+                         (k[base.size()] == '[' || k[base.size()] == '/'));
+}
+
+void writeStructBag(Exiv2::XmpData& data, const std::string& bagKey,
+                    const std::vector<std::pair<std::string, std::string>>& items) {
+    if (items.empty()) return;
+    Exiv2::XmpTextValue tv("");
+    tv.setXmpArrayType(Exiv2::XmpValue::xaBag);
+    data.add(Exiv2::XmpKey(bagKey), &tv);
+    Exiv2::XmpTextValue item("");
+    item.setXmpStruct();
+    long i = 1;
+    for (const auto& [key, value] : items) {
+        const std::string base = bagKey + "[" + std::to_string(i++) + "]";
+        data.add(Exiv2::XmpKey(base), &item);
+        data[base + "/rangefinder:Key"] = key;
+        data[base + "/rangefinder:Value"] = value;
+    }
+}
+
+// Sets the x-default entry of a lang-alt property, keeping its other languages.
+void setLangAlt(Exiv2::XmpData& data, const std::string& key, const std::string& text) {
+    Exiv2::LangAltValue value;
+    auto it = data.findKey(Exiv2::XmpKey(key));
+    if (it != data.end()) {
+        if (const auto* la = dynamic_cast<const Exiv2::LangAltValue*>(&it->value()))
+            value.value_ = la->value_;
+        data.erase(it);
+    }
+    if (text.empty())
+        value.value_.erase("x-default");
+    else
+        value.value_["x-default"] = text;
+    if (!value.value_.empty()) data.add(Exiv2::XmpKey(key), &value);
+}
+
+void setArray(Exiv2::XmpData& data, const std::string& key, Exiv2::TypeId type,
+              const std::vector<std::string>& items) {
+    eraseWhere(data, [&](const std::string& k) { return isKeyOrChild(k, key); });
+    if (items.empty()) return;
+    Exiv2::XmpArrayValue value(type);
+    for (const auto& s : items) value.read(s);
+    data.add(Exiv2::XmpKey(key), &value);
+}
+
+void setText(Exiv2::XmpData& data, const std::string& key, const std::string& text) {
+    eraseWhere(data, [&](const std::string& k) { return isKeyOrChild(k, key); });
+    if (!text.empty()) data[key] = text;
+}
+
+void applySidecar(Exiv2::XmpData& data, const Sidecar& s) {
+    // Only the properties we write are replaced; any other rangefinder:* property (from a
+    // newer version) is kept.
+    eraseWhere(data, [](const std::string& k) {
+        return isKeyOrChild(k, kVersionKey) || isKeyOrChild(k, kParamsKey) ||
+               isKeyOrChild(k, kExtrasKey);
+    });
+    data[kVersionKey] = std::to_string(kSidecarFormatVersion);
+
+    const json doc = json::parse(s.edits.toJson(-1));
+    std::vector<std::pair<std::string, std::string>> params, extras;
+    for (auto it = doc["params"].begin(); it != doc["params"].end(); ++it)
+        params.emplace_back(it.key(), it.value().dump());
+    for (auto it = doc.begin(); it != doc.end(); ++it)
+        if (it.key() != "format" && it.key() != "version" && it.key() != "params")
+            extras.emplace_back(it.key(), it.value().dump());
+    writeStructBag(data, kParamsKey, params);
+    writeStructBag(data, kExtrasKey, extras);
+
+    setText(data, "Xmp.xmp.Rating", std::to_string(std::clamp(s.info.rating, -1, 5)));
+    setText(data, "Xmp.xmp.Label", s.info.label);
+    setLangAlt(data, "Xmp.dc.title", s.info.title);
+    setLangAlt(data, "Xmp.dc.description", s.info.description);
+    setLangAlt(data, "Xmp.dc.rights", s.info.rights);
+    setArray(data, "Xmp.dc.subject", Exiv2::xmpBag, s.info.keywords);
+    // dc:creator is a list of authors; we edit the first and keep any co-authors.
+    std::vector<std::string> creators = arrayItems(data, "Xmp.dc.creator");
+    if (!creators.empty()) creators.erase(creators.begin());
+    if (!s.info.creator.empty()) creators.insert(creators.begin(), s.info.creator);
+    setArray(data, "Xmp.dc.creator", Exiv2::xmpSeq, creators);
+}
+
+bool fileExists(const std::string& path) {
+    std::error_code ec;
+    return fs::is_regular_file(path, ec);
+}
+
+}  // namespace
+
+std::string sidecarPath(const std::string& rawPath, SidecarNaming naming) {
+    if (naming == SidecarNaming::RawExtXmp) return rawPath + ".xmp";
+    fs::path p(rawPath);
+    p.replace_extension(".xmp");
+    return p.string();
+}
+
+std::string findSidecar(const std::string& rawPath) {
+    for (SidecarNaming n : {SidecarNaming::RawExtXmp, SidecarNaming::BaseNameXmp}) {
+        const std::string p = sidecarPath(rawPath, n);
+        if (p != rawPath && fileExists(p)) return p;
+    }
+    return {};
+}
+
+Sidecar loadSidecarFile(const std::string& sidecarFile) {
+    const std::string text = readSidecarText(sidecarFile);
+    const ExivSession session;
+    return fromXmp(decodePacket(text, sidecarFile), sidecarFile);
+}
+
+Sidecar loadSidecar(const std::string& rawPath) {
+    const std::string file = findSidecar(rawPath);
+    if (file.empty()) return Sidecar{};
+    return loadSidecarFile(file);
+}
+
+void saveSidecar(const std::string& rawPath, const Sidecar& sidecar, SidecarNaming naming) {
+    const std::string target = sidecarPath(rawPath, naming);
+    if (target == rawPath) throw Error(rawPath, "a raw file cannot be its own sidecar");
+    std::string packet;
+    {
+        const std::string existing = fileExists(target) ? readSidecarText(target) : std::string();
+        const ExivSession session;
+        // An unreadable sidecar throws here, before anything is written: it stays as it was.
+        Exiv2::XmpData data = decodePacket(existing, target);
+        applySidecar(data, sidecar);
+        int rc = 0;
+        try {
+            rc = Exiv2::XmpParser::encode(packet, data, Exiv2::XmpParser::omitPacketWrapper);
+        } catch (const std::exception& e) {
+            throw Error(target, std::string("cannot encode the XMP sidecar: ") + e.what());
+        }
+        if (rc != 0 || packet.empty())
+            throw Error(target,
+                        "cannot encode the XMP sidecar (Exiv2 code " + std::to_string(rc) + ")");
+    }
+    writeFileAtomically(target, packet);
+}
+
+std::string quarantineSidecar(const std::string& sidecarFile) {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+    const std::string base = sidecarFile + ".bad-" + stamp;
+    for (int n = 1; n < 1000; ++n) {
+        const std::string dest = n == 1 ? base : base + "-" + std::to_string(n);
+        // link() refuses an existing destination, so an earlier quarantined file is never
+        // replaced; the original name is removed only once the new one exists.
+        if (::link(sidecarFile.c_str(), dest.c_str()) == 0) {
+            if (::unlink(sidecarFile.c_str()) != 0)
+                throw Error(sidecarFile,
+                            std::string("cannot move the sidecar aside: ") + std::strerror(errno));
+            return dest;
+        }
+        if (errno != EEXIST)
+            throw Error(sidecarFile,
+                        std::string("cannot move the sidecar aside: ") + std::strerror(errno));
+    }
+    throw Error(sidecarFile, "cannot move the sidecar aside: too many quarantined copies");
+}
+
+}  // namespace rf

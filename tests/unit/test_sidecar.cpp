@@ -1,0 +1,400 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// XMP sidecars without external tools: naming and lookup, round trips of the edit document
+// (unknown keys included) and of the photographer's metadata, preservation of properties we
+// do not own, refusal to overwrite an unreadable sidecar, quarantine, and atomic failure.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "rangefinder/error.h"
+#include "rangefinder/parallel.h"
+#include "rangefinder/sidecar.h"
+#include "support/test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream s;
+    s << f.rdbuf();
+    return s.str();
+}
+
+void spit(const std::string& path, const std::string& text) {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+}
+
+std::string rawIn(const rf::test::TempDir& dir, const std::string& name = "IMG_0001.CR2") {
+    const std::string raw = dir.str(name);
+    spit(raw, "not really a raw, sidecars never read it");
+    return raw;
+}
+
+// A sidecar as another tool might leave it: a foreign namespace with a simple property, a
+// seq of structs and a lang-alt title with two languages.
+const char* kForeign = R"(<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/"
+    xmlns:darktable="http://darktable.sf.net/"
+    xmp:Rating="3"
+    xmp:Label="Green"
+    crs:Exposure2012="+0.50"
+    darktable:xmp_version="5">
+   <darktable:history>
+    <rdf:Seq>
+     <rdf:li darktable:operation="exposure" darktable:enabled="1"/>
+     <rdf:li darktable:operation="colorin" darktable:enabled="0"/>
+    </rdf:Seq>
+   </darktable:history>
+   <dc:title>
+    <rdf:Alt>
+     <rdf:li xml:lang="x-default">Harbour</rdf:li>
+     <rdf:li xml:lang="de-DE">Hafen</rdf:li>
+    </rdf:Alt>
+   </dc:title>
+   <dc:creator>
+    <rdf:Seq>
+     <rdf:li>Ada</rdf:li>
+     <rdf:li>Grace</rdf:li>
+    </rdf:Seq>
+   </dc:creator>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>
+)";
+
+}  // namespace
+
+TEST(Sidecar, NamingConventions) {
+    EXPECT_EQ(rf::sidecarPath("/p/IMG_1.CR2"), "/p/IMG_1.CR2.xmp");
+    EXPECT_EQ(rf::sidecarPath("/p/IMG_1.CR2", rf::SidecarNaming::BaseNameXmp), "/p/IMG_1.xmp");
+}
+
+TEST(Sidecar, MissingSidecarGivesDefaults) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    EXPECT_EQ(rf::findSidecar(raw), "");
+    const rf::Sidecar s = rf::loadSidecar(raw);
+    EXPECT_TRUE(s.path.empty());
+    EXPECT_EQ(s.formatVersion, 0);
+    EXPECT_TRUE(s.edits.keys().empty());
+    EXPECT_EQ(s.info, rf::PhotoInfo{});
+}
+
+TEST(Sidecar, RoundTripEditsAndInfo) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::Sidecar s;
+    s.edits.setFloat("exposure.ev", 1.25);
+    s.edits.setText("wb.mode", "daylight");
+    s.edits.setBool("geometry.flip_h", true);
+    s.edits.setFloat("geometry.rotate", 90);
+    s.info.rating = 4;
+    s.info.label = "Red";
+    s.info.title = "Dawn <over> \"the\" bay & more";
+    s.info.description = "Line one\nline two, ünïcödé";
+    s.info.keywords = {"sea", "boats", "morning light"};
+    s.info.creator = "Jane Doe";
+    s.info.rights = "© 2026 Jane Doe";
+    rf::saveSidecar(raw, s);
+
+    EXPECT_EQ(rf::findSidecar(raw), raw + ".xmp");
+    const rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_EQ(back.path, raw + ".xmp");
+    EXPECT_EQ(back.formatVersion, rf::kSidecarFormatVersion);
+    EXPECT_EQ(back.edits, s.edits);
+    EXPECT_DOUBLE_EQ(back.edits.getFloat("exposure.ev"), 1.25);
+    EXPECT_EQ(back.edits.getText("wb.mode"), "daylight");
+    EXPECT_TRUE(back.edits.getBool("geometry.flip_h"));
+    EXPECT_EQ(back.edits.getInt("geometry.rotate"), 90);
+    EXPECT_EQ(back.info, s.info);
+
+    // Stored by parameter key in our namespace, not as one opaque blob.
+    const std::string text = slurp(raw + ".xmp");
+    EXPECT_NE(text.find(rf::kSidecarNamespace), std::string::npos);
+    EXPECT_NE(text.find("exposure.ev"), std::string::npos);
+    EXPECT_NE(text.find("wb.mode"), std::string::npos);
+}
+
+TEST(Sidecar, UnknownKeysFromANewerVersionSurvive) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::EditDocument doc = rf::EditDocument::fromJson(
+        R"({"format":"rangefinder-edit","version":3,"note":{"by":"v3"},
+            "params":{"exposure.ev":0.5,"future.mask":{"kind":"radial","r":0.25},
+                      "future.name":"x"}})");
+    rf::Sidecar s;
+    s.edits = doc;
+    rf::saveSidecar(raw, s);
+    rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_EQ(back.edits, doc);
+    // A second save of what was read keeps them again.
+    back.edits.setFloat("exposure.ev", -1);
+    rf::saveSidecar(raw, back);
+    const rf::Sidecar again = rf::loadSidecar(raw);
+    const auto keys = again.edits.keys();
+    EXPECT_NE(std::find(keys.begin(), keys.end(), "future.mask"), keys.end());
+    EXPECT_NE(std::find(keys.begin(), keys.end(), "future.name"), keys.end());
+    EXPECT_DOUBLE_EQ(again.edits.getFloat("exposure.ev"), -1);
+    EXPECT_NE(again.edits.toJson().find("\"radial\""), std::string::npos);
+    EXPECT_NE(again.edits.toJson().find("\"note\""), std::string::npos);
+}
+
+TEST(Sidecar, RejectedAndClearedFields) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::Sidecar s;
+    s.info.rating = -1;
+    s.info.label = "Purple";
+    s.info.keywords = {"a"};
+    s.edits.setFloat("exposure.ev", 2);
+    rf::saveSidecar(raw, s);
+    EXPECT_EQ(rf::loadSidecar(raw).info.rating, -1);
+
+    // Clearing a field removes it; a reset edit disappears from the sidecar.
+    s.info = rf::PhotoInfo{};
+    s.edits.clear();
+    rf::saveSidecar(raw, s);
+    const rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_EQ(back.info, rf::PhotoInfo{});
+    EXPECT_TRUE(back.edits.keys().empty());
+    const std::string text = slurp(raw + ".xmp");
+    EXPECT_EQ(text.find("Purple"), std::string::npos);
+    EXPECT_EQ(text.find("exposure.ev"), std::string::npos);
+}
+
+TEST(Sidecar, ForeignPropertiesArePreserved) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    spit(raw + ".xmp", kForeign);
+    rf::Sidecar s = rf::loadSidecar(raw);
+    EXPECT_EQ(s.info.rating, 3);
+    EXPECT_EQ(s.info.label, "Green");
+    EXPECT_EQ(s.info.title, "Harbour");
+    EXPECT_EQ(s.info.creator, "Ada");
+    EXPECT_EQ(s.formatVersion, 0);
+
+    s.info.rating = 5;
+    s.info.title = "Port";
+    s.info.creator = "Ada L.";
+    s.edits.setFloat("exposure.ev", 0.7);
+    rf::saveSidecar(raw, s);
+
+    const std::string text = slurp(raw + ".xmp");
+    EXPECT_NE(text.find("http://ns.adobe.com/camera-raw-settings/1.0/"), std::string::npos);
+    EXPECT_NE(text.find("+0.50"), std::string::npos);
+    EXPECT_NE(text.find("http://darktable.sf.net/"), std::string::npos);
+    EXPECT_NE(text.find("colorin"), std::string::npos);
+    EXPECT_NE(text.find("Hafen"), std::string::npos);  // other languages of dc:title stay
+    EXPECT_NE(text.find("Grace"), std::string::npos);  // co-authors stay
+    const rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_EQ(back.info.rating, 5);
+    EXPECT_EQ(back.info.title, "Port");
+    EXPECT_EQ(back.info.creator, "Ada L.");
+    EXPECT_EQ(back.info.label, "Green");
+}
+
+TEST(Sidecar, LightroomNamedSidecarIsFoundAfterOurs) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::Sidecar lr;
+    lr.info.rating = 2;
+    rf::saveSidecar(raw, lr, rf::SidecarNaming::BaseNameXmp);
+    EXPECT_EQ(rf::findSidecar(raw), dir.str("IMG_0001.xmp"));
+    EXPECT_EQ(rf::loadSidecar(raw).info.rating, 2);
+
+    rf::Sidecar ours;
+    ours.info.rating = 4;
+    rf::saveSidecar(raw, ours);
+    EXPECT_EQ(rf::findSidecar(raw), raw + ".xmp");
+    EXPECT_EQ(rf::loadSidecar(raw).info.rating, 4);
+    EXPECT_EQ(rf::loadSidecarFile(dir.str("IMG_0001.xmp")).info.rating, 2);
+}
+
+TEST(Sidecar, MalformedSidecarIsReportedNeverOverwrittenAndQuarantined) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    const std::string side = raw + ".xmp";
+    const std::string bad =
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+        "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+        "rdf:about=\"\" <<broken";
+    spit(side, bad);
+    try {
+        rf::loadSidecar(raw);
+        FAIL() << "a malformed sidecar must throw";
+    } catch (const rf::Error& e) {
+        EXPECT_EQ(e.file(), side);
+        EXPECT_NE(std::string(e.what()).find("IMG_0001.CR2.xmp"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("parse"), std::string::npos) << e.what();
+    }
+    rf::Sidecar s;
+    s.info.rating = 1;
+    EXPECT_THROW(rf::saveSidecar(raw, s), rf::Error);
+    EXPECT_EQ(slurp(side), bad);
+
+    const std::string moved = rf::quarantineSidecar(side);
+    EXPECT_FALSE(fs::exists(side));
+    EXPECT_EQ(moved.rfind(side + ".bad-", 0), 0u) << moved;
+    EXPECT_EQ(slurp(moved), bad);
+    // A second quarantine in the same second gets its own name.
+    spit(side, "second");
+    const std::string moved2 = rf::quarantineSidecar(side);
+    EXPECT_NE(moved2, moved);
+    EXPECT_EQ(slurp(moved), bad);
+    EXPECT_EQ(slurp(moved2), "second");
+
+    // With the bad file aside, a save starts afresh.
+    rf::saveSidecar(raw, s);
+    EXPECT_EQ(rf::loadSidecar(raw).info.rating, 1);
+}
+
+TEST(Sidecar, NonXmpFileIsAnError) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    spit(raw + ".xmp", "{\"json\": true}");
+    EXPECT_THROW(rf::loadSidecar(raw), rf::Error);
+}
+
+TEST(Sidecar, InvalidParameterValueIsAnError) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::Sidecar s;
+    s.edits.setFloat("exposure.ev", 1.375);
+    rf::saveSidecar(raw, s);
+    std::string text = slurp(raw + ".xmp");
+    const auto pos = text.find(">1.375<");
+    ASSERT_NE(pos, std::string::npos) << text;
+    text.replace(pos, 7, ">[oops<");
+    spit(raw + ".xmp", text);
+    try {
+        rf::loadSidecar(raw);
+        FAIL() << "a malformed parameter value must throw";
+    } catch (const rf::Error& e) {
+        EXPECT_EQ(e.file(), raw + ".xmp");
+        EXPECT_NE(std::string(e.what()).find("exposure.ev"), std::string::npos) << e.what();
+    }
+}
+
+TEST(Sidecar, UnwritableFolderFailsCleanly) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::Sidecar s;
+    s.info.rating = 3;
+    rf::saveSidecar(raw, s);
+    const std::string before = slurp(raw + ".xmp");
+
+    // A folder that is a regular file cannot hold anything, even for root.
+    const std::string blocked = (fs::path(raw) / "IMG_0002.CR2").string();
+    EXPECT_THROW(rf::saveSidecar(blocked, s), rf::Error);
+    EXPECT_FALSE(fs::exists(blocked + ".xmp"));
+    // The existing sidecar and the raw are untouched; no temporary files are left behind.
+    EXPECT_EQ(slurp(raw + ".xmp"), before);
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(dir.path())) {
+        (void)e;
+        ++files;
+    }
+    EXPECT_EQ(files, 2);
+}
+
+TEST(Sidecar, RawIsNeverWritten) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    const std::string before = slurp(raw);
+    const auto mtime = fs::last_write_time(raw);
+    rf::Sidecar s;
+    s.info.rating = 2;
+    s.edits.setFloat("exposure.ev", 0.3);
+    rf::saveSidecar(raw, s);
+    rf::saveSidecar(raw, s, rf::SidecarNaming::BaseNameXmp);
+    (void)rf::loadSidecar(raw);
+    EXPECT_EQ(slurp(raw), before);
+    EXPECT_EQ(fs::last_write_time(raw), mtime);
+}
+
+TEST(Sidecar, NewerVersionPropertiesOfOurNamespaceAreKept) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    spit(raw + ".xmp", R"(<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about="" xmlns:rangefinder="http://rangefinder.photo/xmp/1.0/"
+    rangefinder:Version="2" rangefinder:Masks="three radial masks">
+   <rangefinder:Params>
+    <rdf:Bag>
+     <rdf:li rdf:parseType="Resource">
+      <rangefinder:Key>exposure.ev</rangefinder:Key>
+      <rangefinder:Value>0.5</rangefinder:Value>
+     </rdf:li>
+     <rdf:li rdf:parseType="Resource">
+      <rangefinder:Key>mask.count</rangefinder:Key>
+      <rangefinder:Value>3</rangefinder:Value>
+     </rdf:li>
+    </rdf:Bag>
+   </rangefinder:Params>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+)");
+    rf::Sidecar s = rf::loadSidecar(raw);
+    EXPECT_EQ(s.formatVersion, 2);
+    EXPECT_DOUBLE_EQ(s.edits.getFloat("exposure.ev"), 0.5);
+    EXPECT_TRUE(s.edits.isSet("mask.count"));
+    s.info.rating = 4;
+    rf::saveSidecar(raw, s);
+    const std::string text = slurp(raw + ".xmp");
+    EXPECT_NE(text.find("three radial masks"), std::string::npos) << text;
+    const rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_TRUE(back.edits.isSet("mask.count"));
+    EXPECT_EQ(back.edits, s.edits);
+    EXPECT_EQ(back.info.rating, 4);
+}
+
+TEST(Sidecar, EmptySidecarFileIsTreatedAsEmpty) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    spit(raw + ".xmp", "");
+    const rf::Sidecar s = rf::loadSidecar(raw);
+    EXPECT_EQ(s.path, raw + ".xmp");
+    EXPECT_EQ(s.info, rf::PhotoInfo{});
+    rf::Sidecar w;
+    w.info.label = "Red";
+    rf::saveSidecar(raw, w);
+    EXPECT_EQ(rf::loadSidecar(raw).info.label, "Red");
+}
+
+TEST(Sidecar, ConcurrentSavesAndLoadsOfDifferentPhotos) {
+    // A batch export saves sidecars from pool threads; Exiv2 0.27's XMP toolkit is not
+    // thread-safe, so this checks the shared lock keeps every file whole.
+    rf::test::TempDir dir("sidecar");
+    constexpr int kCount = 24;
+    std::vector<std::string> raws;
+    for (int i = 0; i < kCount; ++i)
+        raws.push_back(rawIn(dir, "IMG_" + std::to_string(i) + ".CR2"));
+    rf::parallelTasks(kCount, 4, [&](int i) {
+        rf::Sidecar s;
+        s.info.rating = i % 6;
+        s.info.title = "photo " + std::to_string(i);
+        s.edits.setFloat("exposure.ev", i * 0.125);
+        rf::saveSidecar(raws[i], s);
+        const rf::Sidecar back = rf::loadSidecar(raws[i]);
+        if (back.info.title != s.info.title) throw rf::Error(raws[i], "title mismatch");
+    });
+    for (int i = 0; i < kCount; ++i) {
+        const rf::Sidecar back = rf::loadSidecar(raws[i]);
+        EXPECT_EQ(back.info.rating, i % 6);
+        EXPECT_EQ(back.info.title, "photo " + std::to_string(i));
+        EXPECT_DOUBLE_EQ(back.edits.getFloat("exposure.ev"), i * 0.125);
+    }
+}
