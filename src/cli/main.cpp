@@ -18,6 +18,7 @@
 #include "rangefinder/export.h"
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
+#include "sidecar_commands.h"
 
 namespace fs = std::filesystem;
 using namespace rf;
@@ -289,6 +290,9 @@ int main(int argc, char** argv) {
     CLI::App* paramsCmd =
         app.add_subcommand("params", "List every edit parameter, its range and default.");
 
+    int (*runSidecarCommand)() = nullptr;
+    cli::addSidecarCommands(app, runSidecarCommand);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -299,6 +303,7 @@ int main(int argc, char** argv) {
         if (*exportCmd) return runExport(ex);
         if (*infoCmd) return runInfo(infoInputs, infoAsJson);
         if (*paramsCmd) return runParams();
+        if (runSidecarCommand) return runSidecarCommand();
     } catch (const Error& e) {
         std::fprintf(stderr, "rangefinder-cli: %s\n", e.what());
         return 2;

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sidecar_commands.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "rangefinder/error.h"
+#include "rangefinder/export.h"
+#include "rangefinder/history.h"
+
+namespace fs = std::filesystem;
+
+namespace rf::cli {
+
+namespace {
+
+// Parsed options live here until the chosen command runs.
+struct State {
+    SidecarOptions sidecar;
+    std::vector<std::string> files;
+    std::string source;
+    std::string groups;
+    bool json = false;
+    int stars = -2;  // -2: not given
+    bool reject = false;
+    std::string label;
+    bool labelGiven = false;
+    std::function<int()> command;
+};
+
+State& state() {
+    static State s;
+    return s;
+}
+
+std::vector<std::string> expand(const std::vector<std::string>& inputs, int& failed) {
+    std::vector<std::string> files;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (fs::is_directory(in, ec)) {
+            try {
+                const auto found = rawFilesIn(in);
+                files.insert(files.end(), found.begin(), found.end());
+            } catch (const Error& e) {
+                std::fprintf(stderr, "error: %s\n", e.what());
+                ++failed;
+            }
+        } else if (!fs::exists(in, ec)) {
+            std::fprintf(stderr, "error: %s: no such file\n", in.c_str());
+            ++failed;
+        } else {
+            files.push_back(in);
+        }
+    }
+    return files;
+}
+
+// Reads, changes and saves one file's sidecar; reports and counts a failure.
+bool update(const std::string& raw, const std::function<bool(Sidecar&)>& change) {
+    try {
+        Sidecar s = loadSidecar(raw);
+        if (!change(s)) return true;
+        saveSidecar(raw, s, namingFor(raw, state().sidecar));
+        return true;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return false;
+    }
+}
+
+std::string valueText(const EditDocument& d, const std::string& key) {
+    return d.valueJson(key).value_or("(default)");
+}
+
+int runShow() {
+    int failed = 0;
+    nlohmann::json all = nlohmann::json::array();
+    for (const auto& raw : expand(state().files, failed)) {
+        try {
+            const Sidecar s = loadSidecar(raw);
+            if (state().json) {
+                nlohmann::json j;
+                j["file"] = raw;
+                j["sidecar"] = s.path;
+                j["rating"] = s.info.rating;
+                j["label"] = s.info.label;
+                j["title"] = s.info.title;
+                j["keywords"] = s.info.keywords;
+                j["edits"] = nlohmann::json::parse(s.edits.toJson());
+                j["history"] = nlohmann::json::parse(s.history.toJson());
+                all.push_back(std::move(j));
+                continue;
+            }
+            std::printf("%s\n", raw.c_str());
+            std::printf("  sidecar   %s\n", s.path.empty() ? "(none)" : s.path.c_str());
+            std::printf("  rating    %s\n", s.info.rating < 0 ? "rejected"
+                                            : s.info.rating == 0
+                                                ? "unrated"
+                                                : std::string(s.info.rating, '*').c_str());
+            if (!s.info.label.empty()) std::printf("  label     %s\n", s.info.label.c_str());
+            if (!s.info.title.empty()) std::printf("  title     %s\n", s.info.title.c_str());
+            const auto keys = s.edits.keys();
+            if (keys.empty()) std::printf("  edits     none\n");
+            for (const auto& k : keys)
+                std::printf("  %-22s %s\n", k.c_str(), valueText(s.edits, k).c_str());
+            const auto& steps = s.history.steps();
+            for (std::size_t i = 0; i < steps.size(); ++i)
+                std::printf("  %s %2zu. %s  %s\n",
+                            i < s.history.position() ? "history" : "(undone)", i + 1,
+                            steps[i].time.c_str(), steps[i].label.c_str());
+        } catch (const Error& e) {
+            std::fprintf(stderr, "error: %s\n", e.what());
+            ++failed;
+        }
+    }
+    if (state().json) std::printf("%s\n", all.dump(2).c_str());
+    return failed ? 1 : 0;
+}
+
+int runCopy() {
+    int failed = 0;
+    const auto groups = parseGroups(state().groups);
+    Sidecar src;
+    try {
+        src = loadSidecar(state().source);
+    } catch (const Error& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 1;
+    }
+    const std::string label = "Copy edits from " + fs::path(state().source).filename().string();
+    for (const auto& raw : expand(state().files, failed)) {
+        failed += !update(raw, [&](Sidecar& s) {
+            const EditDocument before = s.edits;
+            for (ParamGroup g : groups) s.edits.resetGroup(g);
+            s.edits.mergeGroups(src.edits, groups);
+            s.history.record(before, s.edits, label);
+            return !(before == s.edits);
+        });
+    }
+    return failed ? 1 : 0;
+}
+
+int runReset() {
+    int failed = 0;
+    const auto groups =
+        state().groups.empty() ? std::vector<ParamGroup>{} : parseGroups(state().groups);
+    for (const auto& raw : expand(state().files, failed)) {
+        failed += !update(raw, [&](Sidecar& s) {
+            const EditDocument before = s.edits;
+            if (groups.empty())
+                s.edits.clear();
+            else
+                for (ParamGroup g : groups) s.edits.resetGroup(g);
+            s.history.record(before, s.edits, groups.empty() ? "Reset" : "Reset " + state().groups);
+            return !(before == s.edits);
+        });
+    }
+    return failed ? 1 : 0;
+}
+
+int runUndoRedo(bool undo) {
+    int failed = 0;
+    for (const auto& raw : expand(state().files, failed)) {
+        failed += !update(raw, [&](Sidecar& s) {
+            const bool done = undo ? s.history.undo(s.edits) : s.history.redo(s.edits);
+            if (!done)
+                std::fprintf(stderr, "%s: nothing to %s\n", raw.c_str(), undo ? "undo" : "redo");
+            return done;
+        });
+    }
+    return failed ? 1 : 0;
+}
+
+int runRate() {
+    State& st = state();
+    if (st.stars == -2 && !st.reject && !st.labelGiven) {
+        std::fprintf(stderr, "rate: give --stars, --reject or --label\n");
+        return 2;
+    }
+    int failed = 0;
+    for (const auto& raw : expand(st.files, failed)) {
+        failed += !update(raw, [&](Sidecar& s) {
+            if (st.reject) s.info.rating = -1;
+            if (st.stars != -2) s.info.rating = st.stars;
+            if (st.labelGiven) s.info.label = st.label == "none" ? "" : st.label;
+            return true;
+        });
+    }
+    return failed ? 1 : 0;
+}
+
+int runChosen() {
+    return state().command();
+}
+
+}  // namespace
+
+SidecarNaming namingFor(const std::string& raw, const SidecarOptions& o) {
+    const std::string existing = findSidecar(raw);
+    if (!existing.empty())
+        return existing == sidecarPath(raw, SidecarNaming::BaseNameXmp) ? SidecarNaming::BaseNameXmp
+                                                                        : SidecarNaming::RawExtXmp;
+    return o.naming == "base" ? SidecarNaming::BaseNameXmp : SidecarNaming::RawExtXmp;
+}
+
+std::vector<ParamGroup> parseGroups(const std::string& list) {
+    std::vector<ParamGroup> groups;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const auto comma = list.find(',', start);
+        const std::string name =
+            list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!name.empty()) {
+            const auto g = groupFromName(name);
+            if (!g)
+                throw Error("unknown group '" + name +
+                            "' (groups: look, tone, colour, wb, crop, detail)");
+            groups.push_back(*g);
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    if (groups.empty()) throw Error("no groups given");
+    return groups;
+}
+
+void addSidecarCommands(CLI::App& app, int (*&run)()) {
+    State& st = state();
+    auto naming = [&st](CLI::App* cmd) {
+        cmd->add_option("--sidecar-naming", st.sidecar.naming,
+                        "Name of a new sidecar: raw-ext (IMG_1.CR2.xmp, darktable, digiKam) or "
+                        "base (IMG_1.xmp, Lightroom); an existing one is kept where it is")
+            ->check(CLI::IsMember({"raw-ext", "base"}))
+            ->capture_default_str();
+    };
+    auto choose = [&run](CLI::App* cmd, std::function<int()> fn) {
+        cmd->callback([fn, &run] {
+            state().command = fn;
+            run = runChosen;
+        });
+    };
+
+    CLI::App* edits = app.add_subcommand(
+        "edits", "Show, copy, reset, undo or redo the edits kept in XMP sidecars.");
+    edits->require_subcommand(1);
+
+    CLI::App* show = edits->add_subcommand("show", "Print a photo's rating, edits and history.");
+    show->add_option("files", st.files, "Raw files or folders")->required();
+    show->add_flag("--json", st.json, "Machine-readable output");
+    choose(show, runShow);
+
+    CLI::App* copy = edits->add_subcommand("copy", "Copy edits from one photo to others.");
+    copy->add_option("source", st.source, "Photo whose edits are copied")
+        ->required()
+        ->check(CLI::ExistingFile);
+    copy->add_option("targets", st.files, "Raw files or folders to copy onto")->required();
+    st.groups = "look,tone,colour,detail";
+    copy->add_option("-g,--groups", st.groups,
+                     "Groups to copy: look, tone, colour, wb, crop, detail (white balance and crop "
+                     "are per photo, so not copied unless named)")
+        ->capture_default_str();
+    naming(copy);
+    choose(copy, runCopy);
+
+    CLI::App* reset = edits->add_subcommand("reset", "Remove edits (all, or some groups).");
+    reset->add_option("files", st.files, "Raw files or folders")->required();
+    reset->add_option("-g,--groups", st.groups, "Only these groups (default: everything)");
+    naming(reset);
+    choose(reset, [] { return runReset(); });
+
+    CLI::App* undo = edits->add_subcommand("undo", "Undo the last edit step.");
+    undo->add_option("files", st.files, "Raw files or folders")->required();
+    choose(undo, [] { return runUndoRedo(true); });
+    CLI::App* redo = edits->add_subcommand("redo", "Redo the last undone edit step.");
+    redo->add_option("files", st.files, "Raw files or folders")->required();
+    choose(redo, [] { return runUndoRedo(false); });
+
+    CLI::App* rate = app.add_subcommand(
+        "rate", "Set star ratings, rejects and colour labels (xmp:Rating, xmp:Label).");
+    rate->add_option("files", st.files, "Raw files or folders")->required();
+    rate->add_option("--stars", st.stars, "0 (unrated) to 5")->check(CLI::Range(0, 5));
+    rate->add_flag("--reject", st.reject, "Mark as rejected (rating -1)");
+    rate->add_option("--label", st.label, "Colour label: Red, Yellow, Green, Blue, Purple, or none")
+        ->transform(
+            CLI::IsMember({"Red", "Yellow", "Green", "Blue", "Purple", "none"}, CLI::ignore_case))
+        ->each([&st](const std::string&) { st.labelGiven = true; });
+    naming(rate);
+    choose(rate, runRate);
+}
+
+}  // namespace rf::cli
