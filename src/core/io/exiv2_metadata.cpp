@@ -275,6 +275,9 @@ struct Plan {
     MetadataMode mode;
     std::string artist, copyright;
     const PhotoInfo* photo;  ///< null under CopyrightOnly or when not given
+    /// The EXIF Artist/Copyright as written: they fill dc:creator, dc:rights, IPTC By-line
+    /// and CopyrightNotice where the source had none, so every reader sees the same author.
+    std::string exifArtist, exifCopyright;
     bool keepLocation() const { return mode == MetadataMode::All; }
     bool copyrightOnly() const { return mode == MetadataMode::CopyrightOnly; }
 };
@@ -389,6 +392,11 @@ void mergeIptc(Exiv2::IptcData& out, const Exiv2::IptcData& src, const Plan& pla
     };
     replace("Iptc.Application2.Byline", plan.artist);
     replace("Iptc.Application2.Copyright", plan.copyright);
+    auto fill = [&](const char* key, const std::string& value) {
+        if (!value.empty() && out.findKey(Exiv2::IptcKey(key)) == out.end()) add(key, value);
+    };
+    fill("Iptc.Application2.Byline", plan.exifArtist);
+    fill("Iptc.Application2.Copyright", plan.exifCopyright);
     if (plan.photo) {
         replace("Iptc.Application2.ObjectName", plan.photo->title);
         replace("Iptc.Application2.Caption", plan.photo->description);
@@ -458,6 +466,13 @@ void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const Plan& plan) 
         out.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
     }
     setLangAlt("Xmp.dc.rights", plan.copyright);
+    auto absent = [&](const char* key) { return out.findKey(Exiv2::XmpKey(key)) == out.end(); };
+    if (absent("Xmp.dc.creator") && !plan.exifArtist.empty()) {
+        Exiv2::XmpArrayValue creator(Exiv2::xmpSeq);
+        creator.read(plan.exifArtist);
+        out.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
+    }
+    if (absent("Xmp.dc.rights")) setLangAlt("Xmp.dc.rights", plan.exifCopyright);
     if (!plan.photo) return;
     const PhotoInfo& p = *plan.photo;
     if (p.rating != 0) {
@@ -508,8 +523,12 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
                    const PhotoInfo* photo) {
     // The encoders write no EXIF, IPTC or XMP of their own, so "none" is the file as written.
     if (policy.mode == MetadataMode::None) return;
-    Plan plan{policy.mode, policy.artist, policy.copyright,
-              policy.mode == MetadataMode::CopyrightOnly ? nullptr : photo};
+    Plan plan{policy.mode,
+              policy.artist,
+              policy.copyright,
+              policy.mode == MetadataMode::CopyrightOnly ? nullptr : photo,
+              {},
+              {}};
     if (photo) {
         if (plan.artist.empty()) plan.artist = photo->creator;
         if (plan.copyright.empty()) plan.copyright = photo->rights;
@@ -529,6 +548,12 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
                                 : mime == "image/tiff" ? OutputKind::Tiff
                                                        : OutputKind::Other;
         mergeExif(exif, src.exif, info, width, height, plan, kind);
+        auto written = [&](const char* key) {
+            auto it = exif.findKey(Exiv2::ExifKey(key));
+            return it == exif.end() ? std::string() : it->toString();
+        };
+        plan.exifArtist = written("Exif.Image.Artist");
+        plan.exifCopyright = written("Exif.Image.Copyright");
         mergeIptc(iptc, src.iptc, plan);
         mergeXmp(xmp, src.xmp, plan);
         image->setExifData(exif);
