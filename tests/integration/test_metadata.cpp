@@ -16,10 +16,12 @@
 #include <fstream>
 
 #include "rangefinder/error.h"
+#include "rangefinder/export.h"
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"
 #include "support/writer_fixtures.h"
+#include "synth.h"
 
 using namespace rf;
 namespace fs = std::filesystem;
@@ -544,4 +546,38 @@ TEST_F(MetadataModes, SidecarPhotoInfoArrives) {
     EXPECT_EQ(str(j, "EXIF:IFD0:Artist"), "Export Jane");
     EXPECT_EQ(str(j, "XMP:XMP-dc:Creator"), "Export Jane");
     EXPECT_EQ(str(j, "XMP:XMP-dc:Rights"), photo.rights);
+}
+
+TEST_F(Metadata, ExportCarriesTheJobsPhotoInfoUnderThePresetsMode) {
+    EXPECT_EQ(exportPreset("web").metadata.mode, MetadataMode::NoLocation);
+    EXPECT_EQ(exportPreset("full").metadata.mode, MetadataMode::All);
+    const std::string raw = path("chart.dng");
+    synth::DngOptions o;
+    o.artist = "Camera Jane";
+    synth::writeDng(raw, synth::renderChart(240, 160).cview(), o);
+    ExportSettings s = exportPreset("web");
+    s.render.size = {SizeMode::LongEdge, 120};
+    s.outputDir = path("out");
+    ExportJob job;
+    job.input = raw;
+    job.photo = PhotoInfo{};
+    job.photo->rating = 2;
+    job.photo->keywords = {"chart", "test"};
+    job.photo->rights = "(c) Sidecar Jane";
+    const ExportOutcome r = exportFile(job, s);
+    ASSERT_TRUE(r.ok()) << r.error;
+    const json j = exif(r.output);
+    EXPECT_EQ(str(j, "XMP:XMP-xmp:Rating"), "2") << j.dump(1);
+    EXPECT_EQ(j.value("XMP:XMP-dc:Subject", json()), json(job.photo->keywords));
+    EXPECT_EQ(str(j, "EXIF:IFD0:Artist"), "Camera Jane");
+    EXPECT_EQ(str(j, "XMP:XMP-dc:Creator"), "Camera Jane");
+    EXPECT_EQ(str(j, "EXIF:IFD0:Copyright"), "(c) Sidecar Jane");
+    EXPECT_EQ(str(j, "EXIF:ExifIFD:ExifImageWidth"), "120");
+
+    s.metadata.mode = MetadataMode::None;
+    s.nameTemplate = "{name}-none";
+    const ExportOutcome n = exportFile(job, s);
+    ASSERT_TRUE(n.ok()) << n.error;
+    EXPECT_FALSE(anyTagContains(exif(n.output), "Rating"));
+    EXPECT_FALSE(anyTagContains(exif(n.output), "Artist"));
 }
