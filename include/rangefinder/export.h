@@ -7,12 +7,14 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "rangefinder/parallel.h"
 #include "rangefinder/params.h"
 #include "rangefinder/pipeline.h"
+#include "rangefinder/sidecar.h"
 #include "rangefinder/writer.h"
 
 namespace rf {
@@ -29,13 +31,16 @@ struct ExportSettings {
     bool overwrite = false;
 };
 
-/// The named presets: "web" (2048 px long edge, JPEG q85, sRGB, screen sharpening, GPS
-/// stripped) and "full" (full size, JPEG q92 4:4:4, no sharpening). Throws rf::Error.
+/// The named presets: "web" (2048 px long edge, JPEG q85, sRGB, screen sharpening, metadata
+/// without location) and "full" (full size, JPEG q92 4:4:4, no sharpening, all metadata).
+/// Throws rf::Error.
 ExportSettings exportPreset(const std::string& name);
 
 struct ExportJob {
     std::string input;
     EditDocument edits;
+    /// The sidecar's rating, label, title, keywords…, embedded as the metadata mode allows.
+    std::optional<PhotoInfo> photo;
 };
 
 struct ExportOutcome {

@@ -45,8 +45,7 @@ struct ExportArgs {
     std::string editsFile;
     int jobs = 0;
     bool overwrite = false;
-    bool keepGps = false;
-    bool noMetadata = false;
+    std::string metadata;  ///< empty: the preset's
     std::string artist, copyright;
     bool quiet = false;
 };
@@ -87,8 +86,7 @@ int runExport(const ExportArgs& a) {
     if (a.bitDepth) s.encode.bitDepth = a.bitDepth;
     if (a.sharpen >= 0) s.render.sharpen.amount = float(a.sharpen);
     if (a.sharpenRadius > 0) s.render.sharpen.radius = float(a.sharpenRadius);
-    s.metadata.keepGps = a.keepGps;
-    s.metadata.copy = !a.noMetadata;
+    if (!a.metadata.empty()) s.metadata.mode = metadataModeFromString(a.metadata);
     s.metadata.artist = a.artist;
     s.metadata.copyright = a.copyright;
     s.outputDir = a.outputDir;
@@ -275,8 +273,11 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 256));
     exportCmd->add_flag("--overwrite", ex.overwrite,
                         "Replace existing outputs (otherwise a numbered name is chosen)");
-    exportCmd->add_flag("--keep-gps", ex.keepGps, "Keep GPS location in the exported files");
-    exportCmd->add_flag("--no-metadata", ex.noMetadata, "Write no EXIF/IPTC/XMP metadata");
+    exportCmd
+        ->add_option("--metadata", ex.metadata,
+                     "Metadata carried: all, no-location, copyright-only or none "
+                     "(default: the preset's)")
+        ->check(CLI::IsMember({"all", "no-location", "copyright-only", "none"}));
     exportCmd->add_option("--artist", ex.artist, "Artist written into the exported files");
     exportCmd->add_option("--copyright", ex.copyright, "Copyright written into the exported files");
     exportCmd->add_flag("--quiet", ex.quiet, "Only report failures and the summary");

@@ -230,3 +230,49 @@ TEST(Cli, ExportedJpegsCarryTheProfileAndTheCamerasExif) {
     EXPECT_EQ(j["ExifIFD:ExifImageWidth"], 2048);
     EXPECT_EQ(j["ICC_Profile:ProfileDescription"], "Display P3");
 }
+
+TEST(Cli, MetadataModesCopyrightOnlyAndNone) {
+    std::string out;
+    if (test::runCommand("exiftool -ver", out) != 0) GTEST_SKIP() << "exiftool is not installed";
+    test::TempDir dir("cli-metamode");
+    const std::string raw = dir.str("signed.dng");
+    synth::DngOptions o;
+    o.artist = "Jane Doe";
+    o.copyright = "(c) 2026 Jane Doe";
+    synth::writeDng(raw, synth::renderChart(300, 200).cview(), o);
+    auto tags = [&](const std::string& file) {
+        EXPECT_EQ(test::runCommand("exiftool -j -a -G0:1 '" + file + "'", out), 0) << out;
+        return nlohmann::json::parse(out)[0];
+    };
+    auto anyGroup = [](const nlohmann::json& j, const std::string& prefix) {
+        for (const auto& [k, v] : j.items())
+            if (k.rfind(prefix, 0) == 0) return true;
+        return false;
+    };
+    std::string log;
+
+    ASSERT_EQ(cli("export --metadata copyright-only -o " + dir.str("c") + " " + raw, log), 0)
+        << log;
+    const auto c = tags(dir.str("c/signed.jpg"));
+    EXPECT_EQ(c["EXIF:IFD0:Artist"], "Jane Doe") << c.dump(1);
+    EXPECT_EQ(c["EXIF:IFD0:Copyright"], "(c) 2026 Jane Doe");
+    EXPECT_EQ(c["XMP:XMP-dc:Creator"], "Jane Doe");
+    EXPECT_FALSE(c.contains("EXIF:IFD0:Make")) << c.dump(1);
+    EXPECT_FALSE(c.contains("EXIF:IFD0:Model")) << c.dump(1);
+    EXPECT_FALSE(c.contains("EXIF:ExifIFD:DateTimeOriginal")) << c.dump(1);
+    EXPECT_FALSE(c.contains("EXIF:ExifIFD:ExposureTime")) << c.dump(1);
+
+    ASSERT_EQ(cli("export --metadata none -o " + dir.str("n") + " " + raw, log), 0) << log;
+    const auto n = tags(dir.str("n/signed.jpg"));
+    EXPECT_FALSE(anyGroup(n, "EXIF:")) << n.dump(1);
+    EXPECT_FALSE(anyGroup(n, "XMP:")) << n.dump(1);
+    EXPECT_FALSE(anyGroup(n, "IPTC:")) << n.dump(1);
+    EXPECT_TRUE(anyGroup(n, "ICC_Profile:")) << n.dump(1);
+
+    // The preset's default (web: no-location) still carries the camera.
+    ASSERT_EQ(cli("export -o " + dir.str("d") + " " + raw, log), 0) << log;
+    EXPECT_EQ(tags(dir.str("d/signed.jpg"))["EXIF:IFD0:Make"], "Rangefinder");
+
+    EXPECT_EQ(cli("export --metadata gps-only -o " + dir.str("x") + " " + raw, log), 2) << log;
+    EXPECT_NE(log.find("copyright-only"), std::string::npos) << log;
+}

@@ -2,8 +2,9 @@
 // Metadata copy from a real Canon CR2 (and from a JPEG that exiftool has loaded with GPS,
 // location and a rotated orientation) into freshly written JPEG, TIFF and PNG files, checked
 // with exiftool as the independent reader: the photographic tags arrive, the raw's structure,
-// maker notes and thumbnails do not, GPS leaves unless kept, the ICC profile and the pixels
-// survive the rewrite.
+// maker notes and thumbnails do not, each metadata mode carries exactly its share, the
+// sidecar's rating/label/title/keywords arrive, edit histories never leave, the ICC profile
+// and the pixels survive the rewrite.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -15,10 +16,12 @@
 #include <fstream>
 
 #include "rangefinder/error.h"
+#include "rangefinder/export.h"
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"
 #include "support/writer_fixtures.h"
+#include "synth.h"
 
 using namespace rf;
 namespace fs = std::filesystem;
@@ -55,6 +58,16 @@ std::string str(const json& j, const std::string& key) {
 bool anyKeyContains(const json& j, const std::string& needle) {
     for (const auto& [k, v] : j.items())
         if (k.find(needle) != std::string::npos) return true;
+    return false;
+}
+
+// As anyKeyContains(), over the metadata only: the ICC profile's header (DeviceModel,
+// ProfileCopyright, ProfileDateTime) and the file system's dates are not the photo's.
+bool anyTagContains(const json& j, const std::string& needle) {
+    for (const auto& [k, v] : j.items())
+        if (k.rfind("ICC_Profile:", 0) != 0 && k.rfind("File:", 0) != 0 &&
+            k.find(needle) != std::string::npos)
+            return true;
     return false;
 }
 
@@ -219,7 +232,7 @@ TEST_F(Metadata, GpsAndLocationLeaveUnlessKeptAndOverridesApply) {
     {
         const std::string out = writeTestImage("keepgps.jpg");
         MetadataPolicy keep;
-        keep.keepGps = true;
+        keep.mode = MetadataMode::All;
         writeMetadata(out, source, {}, w_, h_, keep);
         const json j = exif(out);
         EXPECT_EQ(str(j, "EXIF:GPS:GPSLatitude"), str(src, "EXIF:GPS:GPSLatitude"));
@@ -243,12 +256,12 @@ TEST_F(Metadata, GpsAndLocationLeaveUnlessKeptAndOverridesApply) {
     }
 }
 
-TEST_F(Metadata, CopyOffLeavesTheFileAlone) {
+TEST_F(Metadata, NoneLeavesTheFileAlone) {
     requireCr2();
     const std::string out = writeTestImage("off.jpg");
     const auto size = fs::file_size(out);
     MetadataPolicy off;
-    off.copy = false;
+    off.mode = MetadataMode::None;
     writeMetadata(out, kCr2, {}, w_, h_, off);
     EXPECT_EQ(fs::file_size(out), size);
     const json j = exif(out);
@@ -277,4 +290,294 @@ TEST_F(Metadata, ConcurrentWritesFromBatchTasks) {
         outs.push_back(writeTestImage(name));
     parallelTasks(n, 2, [&](int i) { writeMetadata(outs[i], kCr2, {}, w_, h_, {}); });
     for (const auto& o : outs) EXPECT_EQ(str(exif(o), "EXIF:IFD0:Model"), "Canon EOS 30D") << o;
+}
+
+TEST(MetadataMode, NamesRoundTripAndUnknownNamesAreErrors) {
+    for (MetadataMode m : {MetadataMode::All, MetadataMode::NoLocation, MetadataMode::CopyrightOnly,
+                           MetadataMode::None})
+        EXPECT_EQ(metadataModeFromString(metadataModeName(m)), m);
+    EXPECT_EQ(metadataModeFromString("no-location"), MetadataMode::NoLocation);
+    EXPECT_EQ(MetadataPolicy{}.mode, MetadataMode::NoLocation);
+    try {
+        metadataModeFromString("gps");
+        ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+        const std::string what = e.what();
+        for (const char* name : {"all", "no-location", "copyright-only", "none", "gps"})
+            EXPECT_NE(what.find(name), std::string::npos) << what;
+    }
+}
+
+namespace {
+
+// An XMP packet as other tools leave it in a file: location in every vocabulary, the
+// creator's contact details, Camera Raw settings and history, and Rangefinder's own namespace.
+const char* kRichXmp = R"(<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+ <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+  <rdf:Description rdf:about=""
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+    xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#"
+    xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/"
+    xmlns:Iptc4xmpCore="http://iptc.org/std/Iptc4xmpCore/1.0/xmlns/"
+    xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
+    xmlns:crs="http://ns.adobe.com/camera-raw-settings/1.0/"
+    xmlns:rangefinder="http://rangefinder.photo/xmp/1.0/"
+    photoshop:City="Paris" photoshop:State="Ile-de-France" photoshop:Country="France"
+    photoshop:Credit="Doe Photo" Iptc4xmpCore:Location="Champ de Mars"
+    Iptc4xmpCore:CountryCode="FR" crs:Exposure2012="+1.00" crs:HasSettings="True"
+    rangefinder:Version="1" rangefinder:EditHash="abc123">
+   <dc:creator><rdf:Seq><rdf:li>Camera Owner</rdf:li></rdf:Seq></dc:creator>
+   <dc:subject><rdf:Bag><rdf:li>tower</rdf:li></rdf:Bag></dc:subject>
+   <Iptc4xmpCore:CreatorContactInfo rdf:parseType="Resource">
+    <Iptc4xmpCore:CiEmailWork>jane@example.org</Iptc4xmpCore:CiEmailWork>
+    <Iptc4xmpCore:CiUrlWork>https://example.org</Iptc4xmpCore:CiUrlWork>
+   </Iptc4xmpCore:CreatorContactInfo>
+   <Iptc4xmpExt:LocationShown><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <Iptc4xmpExt:City>Paris</Iptc4xmpExt:City>
+   </rdf:li></rdf:Bag></Iptc4xmpExt:LocationShown>
+   <Iptc4xmpExt:LocationCreated><rdf:Bag><rdf:li rdf:parseType="Resource">
+    <Iptc4xmpExt:Sublocation>Trocadero</Iptc4xmpExt:Sublocation>
+   </rdf:li></rdf:Bag></Iptc4xmpExt:LocationCreated>
+   <xmpMM:History><rdf:Seq><rdf:li rdf:parseType="Resource">
+    <stEvt:action>saved</stEvt:action>
+   </rdf:li></rdf:Seq></xmpMM:History>
+   <rangefinder:History><rdf:Seq><rdf:li>exposure.ev=1</rdf:li></rdf:Seq></rangefinder:History>
+  </rdf:Description>
+ </rdf:RDF>
+</x:xmpmeta>
+<?xpacket end="w"?>)";
+
+}  // namespace
+
+class MetadataModes : public Metadata {
+  protected:
+    // A JPEG with the CR2's camera EXIF, GPS, IPTC location and contact, and kRichXmp.
+    std::string richSource() {
+        const std::string source = writeTestImage("rich-source.jpg");
+        writeMetadata(source, kCr2, {}, w_, h_, MetadataPolicy{MetadataMode::All, {}, {}});
+        const std::string packet = path("rich.xmp");
+        std::ofstream(packet) << kRichXmp;
+        const std::string cmd =
+            "exiftool -q -overwrite_original " + test::shellQuote("-xmp<=" + packet) + " " +
+            test::shellQuote(source) +
+            " && exiftool -q -overwrite_original -GPSLatitude=48.8584 -GPSLatitudeRef=N "
+            "-GPSLongitude=2.2945 -GPSLongitudeRef=E -GPSAltitude=35 -XMP:GPSLatitude=48.8584N "
+            "-IPTC:City=Paris -IPTC:Sub-location=Trocadero -IPTC:Province-State=IDF "
+            "-IPTC:Country-PrimaryLocationName=France -IPTC:Country-PrimaryLocationCode=FRA "
+            "-IPTC:Keywords=tower -IPTC:By-line='Camera Owner' "
+            "-IPTC:CopyrightNotice='(c) Camera Owner' -IPTC:Contact=jane@example.org "
+            "-IPTC:Credit='Doe Photo' -Artist='Camera Owner' -Copyright='(c) Camera Owner' " +
+            test::shellQuote(source);
+        EXPECT_EQ(std::system(cmd.c_str()), 0);
+        return source;
+    }
+    static std::string rawXmp(const std::string& file) {
+        return test::runCommand("exiftool -b -xmp " + test::shellQuote(file));
+    }
+};
+
+TEST_F(MetadataModes, AllKeepsGpsAndLocationButNeverTheEditHistories) {
+    requireCr2();
+    const std::string source = richSource();
+    const json src = exif(source);
+    ASSERT_TRUE(src.contains("EXIF:GPS:GPSLatitude")) << src.dump(1);
+    ASSERT_TRUE(src.contains("XMP:XMP-photoshop:City")) << src.dump(1);
+    ASSERT_NE(rawXmp(source).find("rangefinder.photo"), std::string::npos) << rawXmp(source);
+    ASSERT_NE(rawXmp(source).find("crs:Exposure2012"), std::string::npos);
+
+    const std::string out = writeTestImage("all.jpg");
+    writeMetadata(out, source, {}, w_, h_, MetadataPolicy{MetadataMode::All, {}, {}});
+    const json j = exif(out);
+    EXPECT_EQ(str(j, "EXIF:GPS:GPSLatitude"), str(src, "EXIF:GPS:GPSLatitude"));
+    EXPECT_TRUE(j.contains("EXIF:GPS:GPSAltitude")) << j.dump(1);
+    EXPECT_TRUE(j.contains("XMP:XMP-exif:GPSLatitude")) << j.dump(1);
+    EXPECT_EQ(str(j, "IPTC:City"), "Paris");
+    EXPECT_EQ(str(j, "XMP:XMP-photoshop:City"), "Paris");
+    EXPECT_EQ(str(j, "XMP:XMP-iptcCore:Location"), "Champ de Mars");
+    EXPECT_TRUE(anyKeyContains(j, "LocationShown")) << j.dump(1);
+    EXPECT_EQ(str(j, "EXIF:IFD0:Model"), "Canon EOS 30D");
+    EXPECT_EQ(str(j, "EXIF:IFD0:Orientation"), "Horizontal (normal)");
+    EXPECT_NE(str(j, "XMP:XMP-xmp:CreatorTool").find("Rangefinder"), std::string::npos);
+    // Edit histories, ours and others', stay home.
+    const std::string packet = rawXmp(out);
+    EXPECT_FALSE(packet.empty());
+    EXPECT_EQ(packet.find("rangefinder.photo"), std::string::npos) << packet;
+    EXPECT_EQ(packet.find("rangefinder:"), std::string::npos) << packet;
+    EXPECT_EQ(packet.find("camera-raw-settings"), std::string::npos) << packet;
+    EXPECT_EQ(packet.find("History"), std::string::npos) << packet;
+    EXPECT_FALSE(anyKeyContains(j, "XMP-crs")) << j.dump(1);
+    EXPECT_FALSE(anyKeyContains(j, "History")) << j.dump(1);
+}
+
+TEST_F(MetadataModes, NoLocationRemovesEveryGpsAndPlaceField) {
+    requireCr2();
+    const std::string source = richSource();
+    for (FileFormat fmt : {FileFormat::Jpeg, FileFormat::Tiff, FileFormat::Png}) {
+        const std::string out = writeTestImage(std::string("noloc.") + fileExtension(fmt), fmt);
+        writeMetadata(out, source, {}, w_, h_, MetadataPolicy{});
+        const json j = exif(out);
+        EXPECT_FALSE(anyKeyContains(j, "GPS")) << out << j.dump(1);
+        EXPECT_FALSE(anyKeyContains(j, "Location")) << out << j.dump(1);
+        EXPECT_FALSE(anyKeyContains(j, "City")) << out << j.dump(1);
+        EXPECT_FALSE(anyKeyContains(j, "Sub-location")) << out << j.dump(1);
+        EXPECT_FALSE(anyKeyContains(j, "Province-State")) << out << j.dump(1);
+        EXPECT_FALSE(anyKeyContains(j, "Country")) << out << j.dump(1);
+        EXPECT_FALSE(anyKeyContains(j, "XMP-photoshop:State")) << out << j.dump(1);
+        const std::string packet = rawXmp(out);
+        EXPECT_EQ(packet.find("Paris"), std::string::npos) << packet;
+        EXPECT_EQ(packet.find("Trocadero"), std::string::npos) << packet;
+        EXPECT_EQ(packet.find("rangefinder"), std::string::npos) << packet;
+        // Everything else still travels.
+        EXPECT_NE(j.dump().find("\"Canon EOS 30D\""), std::string::npos) << out;
+        EXPECT_NE(j.dump().find("tower"), std::string::npos) << out;
+        EXPECT_NE(j.dump().find("jane@example.org"), std::string::npos) << out;
+        EXPECT_EQ(test::extractIcc(out), icc_) << out;
+    }
+}
+
+TEST_F(MetadataModes, CopyrightOnlyKeepsCreatorRightsAndContactAndNothingElse) {
+    requireCr2();
+    const std::string source = richSource();
+    const std::string out = writeTestImage("copyright.jpg");
+    PhotoInfo photo;
+    photo.rating = 5;
+    photo.title = "Tower";
+    photo.keywords = {"secret-place"};
+    writeMetadata(out, source, {}, w_, h_, MetadataPolicy{MetadataMode::CopyrightOnly, {}, {}},
+                  &photo);
+    const json j = exif(out);
+    EXPECT_EQ(str(j, "EXIF:IFD0:Artist"), "Camera Owner");
+    EXPECT_EQ(str(j, "EXIF:IFD0:Copyright"), "(c) Camera Owner");
+    EXPECT_EQ(str(j, "XMP:XMP-dc:Creator"), "Camera Owner");
+    EXPECT_EQ(str(j, "IPTC:By-line"), "Camera Owner");
+    EXPECT_EQ(str(j, "IPTC:CopyrightNotice"), "(c) Camera Owner");
+    EXPECT_EQ(str(j, "IPTC:Contact"), "jane@example.org");
+    EXPECT_EQ(str(j, "IPTC:Credit"), "Doe Photo");
+    EXPECT_EQ(str(j, "XMP:XMP-iptcCore:CreatorWorkEmail"), "jane@example.org") << j.dump(1);
+    EXPECT_EQ(str(j, "XMP:XMP-photoshop:Credit"), "Doe Photo");
+    // No camera, exposure, date, place, keywords or the sidecar's description.
+    for (const char* absent :
+         {"Make", "Model", "ExposureTime", "FNumber", "ISO", "DateTimeOriginal", "CreateDate",
+          "LensModel", "GPS", "City", "Location", "Country", "Keywords", "Subject", "Rating",
+          "Title", "ObjectName", "History", "crs"})
+        EXPECT_FALSE(anyTagContains(j, absent)) << absent << "\n" << j.dump(1);
+    EXPECT_EQ(str(j, "EXIF:IFD0:Orientation"), "Horizontal (normal)");
+    EXPECT_EQ(test::extractIcc(out), icc_);
+    const std::string validation =
+        test::runCommand("exiftool -s -s -s -validate -warning -a " + test::shellQuote(out));
+    EXPECT_EQ(validation, "OK\n") << validation;
+
+    // The sidecar's creator and rights, then the export's own, win over the camera's.
+    const std::string out2 = writeTestImage("copyright2.jpg");
+    photo.creator = "Sidecar Jane";
+    photo.rights = "(c) Sidecar Jane";
+    writeMetadata(out2, source, {}, w_, h_,
+                  MetadataPolicy{MetadataMode::CopyrightOnly, "Export Jane", {}}, &photo);
+    const json k = exif(out2);
+    EXPECT_EQ(str(k, "EXIF:IFD0:Artist"), "Export Jane");
+    EXPECT_EQ(str(k, "IPTC:By-line"), "Export Jane");
+    EXPECT_EQ(str(k, "EXIF:IFD0:Copyright"), "(c) Sidecar Jane");
+    EXPECT_EQ(str(k, "XMP:XMP-dc:Rights"), "(c) Sidecar Jane");
+    EXPECT_FALSE(anyKeyContains(k, "Rating")) << k.dump(1);
+}
+
+TEST_F(MetadataModes, NoneWritesNoMetadataGroupsInAnyFormat) {
+    requireCr2();
+    const std::string source = richSource();
+    PhotoInfo photo;
+    photo.rating = 3;
+    photo.creator = "Jane";
+    for (FileFormat fmt : {FileFormat::Jpeg, FileFormat::Tiff, FileFormat::Png}) {
+        const std::string out = writeTestImage(std::string("none.") + fileExtension(fmt), fmt);
+        writeMetadata(out, source, {}, w_, h_,
+                      MetadataPolicy{MetadataMode::None, "Jane", "(c) Jane"}, &photo);
+        const json j = exif(out);
+        for (const auto& [key, value] : j.items()) {
+            EXPECT_NE(key.rfind("XMP:", 0), 0u) << out << " " << key;
+            EXPECT_NE(key.rfind("IPTC:", 0), 0u) << out << " " << key;
+            // A TIFF's IFD0 is its structure (size, strips, the ICC profile), not metadata.
+            if (fmt != FileFormat::Tiff) {
+                EXPECT_NE(key.rfind("EXIF:", 0), 0u) << out << " " << key;
+            }
+        }
+        for (const char* absent : {"Make", "Model", "Artist", "Copyright", "GPS", "DateTime"})
+            EXPECT_FALSE(anyTagContains(j, absent)) << out << " " << absent << j.dump(1);
+        EXPECT_EQ(test::extractIcc(out), icc_) << out;
+    }
+}
+
+TEST_F(MetadataModes, SidecarPhotoInfoArrives) {
+    requireCr2();
+    PhotoInfo photo;
+    photo.rating = 4;
+    photo.label = "Red";
+    photo.title = "Eiffel at noon";
+    photo.description = "The tower from the Trocadéro";
+    photo.keywords = {"tower", "Paris", "été"};
+    photo.creator = "Sidecar Jane";
+    photo.rights = "(c) 2026 Sidecar Jane";
+    for (FileFormat fmt : {FileFormat::Jpeg, FileFormat::Tiff}) {
+        const std::string out = writeTestImage(std::string("photo.") + fileExtension(fmt), fmt);
+        writeMetadata(out, kCr2, {}, w_, h_, MetadataPolicy{}, &photo);
+        const json j = exif(out);
+        EXPECT_EQ(str(j, "XMP:XMP-xmp:Rating"), "4") << out << j.dump(1);
+        EXPECT_EQ(str(j, "XMP:XMP-xmp:Label"), "Red") << out;
+        EXPECT_EQ(str(j, "XMP:XMP-dc:Title"), photo.title) << out;
+        EXPECT_EQ(str(j, "IPTC:ObjectName"), photo.title) << out;
+        EXPECT_EQ(str(j, "XMP:XMP-dc:Description"), photo.description) << out;
+        EXPECT_EQ(str(j, "IPTC:Caption-Abstract"), photo.description) << out;
+        EXPECT_EQ(str(j, "EXIF:IFD0:ImageDescription"), photo.description) << out;
+        EXPECT_EQ(j.value("XMP:XMP-dc:Subject", json()), json(photo.keywords)) << out;
+        EXPECT_EQ(j.value("IPTC:Keywords", json()), json(photo.keywords)) << out;
+        EXPECT_EQ(str(j, "EXIF:IFD0:Artist"), "Sidecar Jane") << out;
+        EXPECT_EQ(str(j, "XMP:XMP-dc:Creator"), "Sidecar Jane") << out;
+        EXPECT_EQ(str(j, "IPTC:By-line"), "Sidecar Jane") << out;
+        EXPECT_EQ(str(j, "XMP:XMP-dc:Rights"), photo.rights) << out;
+        EXPECT_EQ(str(j, "EXIF:IFD0:Model"), "Canon EOS 30D") << out;
+    }
+    // The export's own artist wins over the sidecar's creator.
+    const std::string out = writeTestImage("photo-override.jpg");
+    writeMetadata(out, kCr2, {}, w_, h_, MetadataPolicy{MetadataMode::All, "Export Jane", {}},
+                  &photo);
+    const json j = exif(out);
+    EXPECT_EQ(str(j, "EXIF:IFD0:Artist"), "Export Jane");
+    EXPECT_EQ(str(j, "XMP:XMP-dc:Creator"), "Export Jane");
+    EXPECT_EQ(str(j, "XMP:XMP-dc:Rights"), photo.rights);
+}
+
+TEST_F(Metadata, ExportCarriesTheJobsPhotoInfoUnderThePresetsMode) {
+    EXPECT_EQ(exportPreset("web").metadata.mode, MetadataMode::NoLocation);
+    EXPECT_EQ(exportPreset("full").metadata.mode, MetadataMode::All);
+    const std::string raw = path("chart.dng");
+    synth::DngOptions o;
+    o.artist = "Camera Jane";
+    synth::writeDng(raw, synth::renderChart(240, 160).cview(), o);
+    ExportSettings s = exportPreset("web");
+    s.render.size = {SizeMode::LongEdge, 120};
+    s.outputDir = path("out");
+    ExportJob job;
+    job.input = raw;
+    job.photo = PhotoInfo{};
+    job.photo->rating = 2;
+    job.photo->keywords = {"chart", "test"};
+    job.photo->rights = "(c) Sidecar Jane";
+    const ExportOutcome r = exportFile(job, s);
+    ASSERT_TRUE(r.ok()) << r.error;
+    const json j = exif(r.output);
+    EXPECT_EQ(str(j, "XMP:XMP-xmp:Rating"), "2") << j.dump(1);
+    EXPECT_EQ(j.value("XMP:XMP-dc:Subject", json()), json(job.photo->keywords));
+    EXPECT_EQ(str(j, "EXIF:IFD0:Artist"), "Camera Jane");
+    EXPECT_EQ(str(j, "XMP:XMP-dc:Creator"), "Camera Jane");
+    EXPECT_EQ(str(j, "EXIF:IFD0:Copyright"), "(c) Sidecar Jane");
+    EXPECT_EQ(str(j, "EXIF:ExifIFD:ExifImageWidth"), "120");
+
+    s.metadata.mode = MetadataMode::None;
+    s.nameTemplate = "{name}-none";
+    const ExportOutcome n = exportFile(job, s);
+    ASSERT_TRUE(n.ok()) << n.error;
+    EXPECT_FALSE(anyTagContains(exif(n.output), "Rating"));
+    EXPECT_FALSE(anyTagContains(exif(n.output), "Artist"));
 }

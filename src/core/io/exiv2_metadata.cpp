@@ -3,8 +3,13 @@
 // exposure, date, author and rights, plus any IPTC and XMP the raw carries. Only an allow-list
 // of photographic EXIF tags is copied — a raw's IFDs also describe its own sensor data,
 // previews and maker notes, none of which is true of the exported pixels. The pixels are
-// already rotated, so Orientation becomes 1; the pixel dimensions are the written ones; GPS
-// and location fields leave only when asked to. Exiv2 0.27 is not thread-safe throughout, so
+// already rotated, so Orientation becomes 1; the pixel dimensions are the written ones. The
+// policy then decides how much leaves with the picture: all of it, all but the place
+// (no-location), only who made it and who owns it (copyright-only; the tags that describe the
+// exported file itself — orientation, size, EXIF version, Software/CreatorTool — stay, since
+// they say nothing about the camera, the moment or the place), or nothing. Edit histories —
+// ours in the `rangefinder:` namespace, Camera Raw's, darktable's — never leave: they are
+// the workshop, not the picture. Exiv2 0.27 is not thread-safe throughout, so
 // every call here runs under the mutex of io/exiv2_common.h, shared with the XMP sidecars: a
 // metadata write takes milliseconds, a render seconds.
 #include <exiv2/exiv2.hpp>
@@ -93,13 +98,28 @@ constexpr std::pair<std::string_view, std::string_view> kTiffEpToExif[] = {
 
 // IPTC fields that say where the picture was taken.
 constexpr std::string_view kIptcLocation[] = {
-    "Iptc.Application2.City", "Iptc.Application2.SubLocation", "Iptc.Application2.ProvinceState",
-    "Iptc.Application2.CountryName", "Iptc.Application2.CountryCode"};
+    "Iptc.Application2.City",          "Iptc.Application2.SubLocation",
+    "Iptc.Application2.ProvinceState", "Iptc.Application2.CountryName",
+    "Iptc.Application2.CountryCode",   "Iptc.Application2.LocationCode",
+    "Iptc.Application2.LocationName",
+};
 
-// XMP properties that describe the raw's own data or another editor's settings.
+// IPTC fields that copyright-only keeps: who made it, who owns it, whom to ask.
+constexpr std::string_view kIptcCopyright[] = {
+    "Iptc.Envelope.CharacterSet",    "Iptc.Application2.RecordVersion", "Iptc.Application2.Byline",
+    "Iptc.Application2.BylineTitle", "Iptc.Application2.Copyright",     "Iptc.Application2.Contact",
+    "Iptc.Application2.Credit",      "Iptc.Application2.Source",
+};
+
+// XMP properties that describe the raw's own data, another editor's settings or an edit
+// history; the `rangefinder:` namespace is dropped by its URI as well (see keepXmp()).
 constexpr std::string_view kXmpDropPrefixes[] = {
+    "Xmp.rangefinder.",
     "Xmp.crs.",
+    "Xmp.crss.",
+    "Xmp.darktable.",
     "Xmp.xmpMM.",
+    "Xmp.photoshop.History",
     "Xmp.tiff.ImageWidth",
     "Xmp.tiff.ImageLength",
     "Xmp.tiff.BitsPerSample",
@@ -114,11 +134,35 @@ constexpr std::string_view kXmpDropPrefixes[] = {
     "Xmp.xmp.CreatorTool",
 };
 
-// XMP location properties, dropped with GPS.
+// XMP location properties, dropped with GPS (LocationCreated/LocationShown share the
+// "Xmp.iptcExt.Location" prefix).
 constexpr std::string_view kXmpLocationPrefixes[] = {
-    "Xmp.exif.GPS",          "Xmp.photoshop.City",          "Xmp.photoshop.State",
-    "Xmp.photoshop.Country", "Xmp.iptc.Location",           "Xmp.iptc.CountryCode",
-    "Xmp.iptcExt.Location",  "Xmp.iptcExt.LocationCreated",
+    "Xmp.exif.GPS",
+    "Xmp.photoshop.City",
+    "Xmp.photoshop.State",
+    "Xmp.photoshop.Country",
+    "Xmp.iptc.Location",
+    "Xmp.iptc.CountryCode",
+    "Xmp.iptcExt.Location",
+    "Xmp.iptcExt.City",
+    "Xmp.iptcExt.CountryName",
+    "Xmp.iptcExt.CountryCode",
+    "Xmp.iptcExt.ProvinceState",
+    "Xmp.iptcExt.Sublocation",
+};
+
+// XMP properties that copyright-only keeps.
+constexpr std::string_view kXmpCopyrightPrefixes[] = {
+    "Xmp.dc.creator",       "Xmp.dc.rights",        "Xmp.iptc.CreatorContactInfo",
+    "Xmp.photoshop.Credit", "Xmp.photoshop.Source", "Xmp.photoshop.AuthorsPosition",
+    "Xmp.xmpRights.",
+};
+
+// The source's EXIF tags copyright-only copies; the tags describing the exported file itself
+// (orientation, size, EXIF version, Software) are written under every mode.
+constexpr std::string_view kExifCopyrightOnly[] = {
+    "Exif.Image.Artist",
+    "Exif.Image.Copyright",
 };
 
 bool startsWith(std::string_view s, std::string_view prefix) {
@@ -225,8 +269,21 @@ void setUndefined(Exiv2::ExifData& exif, const char* key, const std::string& byt
     exif[key].setValue(&v);
 }
 
+// What one export writes: the mode, the author and rights after the overrides and the
+// sidecar's defaults, and the sidecar's descriptive fields when the mode carries them.
+struct Plan {
+    MetadataMode mode;
+    std::string artist, copyright;
+    const PhotoInfo* photo;  ///< null under CopyrightOnly or when not given
+    /// The EXIF Artist/Copyright as written: they fill dc:creator, dc:rights, IPTC By-line
+    /// and CopyrightNotice where the source had none, so every reader sees the same author.
+    std::string exifArtist, exifCopyright;
+    bool keepLocation() const { return mode == MetadataMode::All; }
+    bool copyrightOnly() const { return mode == MetadataMode::CopyrightOnly; }
+};
+
 void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureInfo& info, int width,
-               int height, const MetadataPolicy& policy, OutputKind format) {
+               int height, const Plan& plan, OutputKind format) {
     // The output's own tags (a TIFF's structure, its ICC profile) stay; GPS goes unless kept.
     for (auto it = out.begin(); it != out.end();) {
         if (it->groupName() == "GPSInfo")
@@ -235,17 +292,29 @@ void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureIn
             ++it;
     }
     Exiv2::ExifData picked;
-    for (const auto& d : src) {
-        const std::string key = d.key();
-        if (contains(kExifAllowList, key) || (policy.keepGps && d.groupName() == "GPSInfo"))
-            picked[key].setValue(&d.value());
+    if (plan.copyrightOnly()) {
+        for (const auto& d : src)
+            if (contains(kExifCopyrightOnly, d.key())) picked[d.key()].setValue(&d.value());
+        if (!info.artist.empty() && !hasKey(picked, "Exif.Image.Artist"))
+            picked["Exif.Image.Artist"] = info.artist;
+        if (!info.copyright.empty() && !hasKey(picked, "Exif.Image.Copyright"))
+            picked["Exif.Image.Copyright"] = info.copyright;
+    } else {
+        for (const auto& d : src) {
+            const std::string key = d.key();
+            if (contains(kExifAllowList, key) ||
+                (plan.keepLocation() && d.groupName() == "GPSInfo"))
+                picked[key].setValue(&d.value());
+        }
+        for (const auto& [from, to] : kTiffEpToExif) {
+            auto it = src.findKey(Exiv2::ExifKey(std::string(from)));
+            if (it != src.end() && !hasKey(picked, std::string(to).c_str()))
+                picked[std::string(to)].setValue(&it->value());
+        }
+        fillFromCaptureInfo(picked, info);
+        if (plan.photo && !plan.photo->description.empty())
+            picked["Exif.Image.ImageDescription"] = plan.photo->description;
     }
-    for (const auto& [from, to] : kTiffEpToExif) {
-        auto it = src.findKey(Exiv2::ExifKey(std::string(from)));
-        if (it != src.end() && !hasKey(picked, std::string(to).c_str()))
-            picked[std::string(to)].setValue(&it->value());
-    }
-    fillFromCaptureInfo(picked, info);
     for (const auto& d : picked) out[d.key()].setValue(&d.value());
 
     // The copied set uses EXIF 2.3 tags (LensModel, SensitivityType), so declare at least 2.30.
@@ -281,8 +350,8 @@ void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureIn
         out["Exif.Image.YCbCrPositioning"] = static_cast<std::uint16_t>(1);  // centred
     }
     out["Exif.Image.Software"] = std::string("Rangefinder ") + RF_VERSION;
-    if (!policy.artist.empty()) out["Exif.Image.Artist"] = policy.artist;
-    if (!policy.copyright.empty()) out["Exif.Image.Copyright"] = policy.copyright;
+    if (!plan.artist.empty()) out["Exif.Image.Artist"] = plan.artist;
+    if (!plan.copyright.empty()) out["Exif.Image.Copyright"] = plan.copyright;
     // Thumbnails, maker notes and interoperability tags never come from the allow-list, but
     // an output that already had them (not ours) should not keep a stale preview either.
     for (auto it = out.begin(); it != out.end();) {
@@ -294,37 +363,78 @@ void mergeExif(Exiv2::ExifData& out, const Exiv2::ExifData& src, const CaptureIn
     }
 }
 
-void mergeIptc(Exiv2::IptcData& out, const Exiv2::IptcData& src, const MetadataPolicy& policy) {
-    if (src.empty()) return;
-    out.clear();
-    for (const auto& d : src) {
-        if (!policy.keepGps && contains(kIptcLocation, d.key())) continue;
-        out.add(d);
+void eraseIptc(Exiv2::IptcData& iptc, const std::string& key) {
+    for (auto it = iptc.begin(); it != iptc.end();) {
+        if (it->key() == key)
+            it = iptc.erase(it);
+        else
+            ++it;
     }
-    auto replace = [&](const char* key, const std::string& value) {
-        if (value.empty()) return;
-        const Exiv2::IptcKey k(key);
-        for (auto it = out.begin(); it != out.end();) {
-            if (it->key() == key)
-                it = out.erase(it);
-            else
-                ++it;
-        }
-        Exiv2::StringValue v(value);
-        out.add(k, &v);
-    };
-    replace("Iptc.Application2.Byline", policy.artist);
-    replace("Iptc.Application2.Copyright", policy.copyright);
 }
 
-void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const MetadataPolicy& policy) {
+void mergeIptc(Exiv2::IptcData& out, const Exiv2::IptcData& src, const Plan& plan) {
+    out.clear();
     for (const auto& d : src) {
-        const std::string key = d.key();
-        if (startsWithAny(key, kXmpDropPrefixes)) continue;
-        if (!policy.keepGps && startsWithAny(key, kXmpLocationPrefixes)) continue;
-        auto it = out.findKey(Exiv2::XmpKey(key));
-        if (it != out.end()) out.erase(it);
+        if (plan.copyrightOnly() && !contains(kIptcCopyright, d.key())) continue;
+        if (!plan.keepLocation() && contains(kIptcLocation, d.key())) continue;
         out.add(d);
+    }
+    bool wrote = false;
+    auto add = [&](const char* key, const std::string& value) {
+        Exiv2::StringValue v(value);
+        out.add(Exiv2::IptcKey(key), &v);
+        wrote = true;
+    };
+    auto replace = [&](const char* key, const std::string& value) {
+        if (value.empty()) return;
+        eraseIptc(out, key);
+        add(key, value);
+    };
+    replace("Iptc.Application2.Byline", plan.artist);
+    replace("Iptc.Application2.Copyright", plan.copyright);
+    auto fill = [&](const char* key, const std::string& value) {
+        if (!value.empty() && out.findKey(Exiv2::IptcKey(key)) == out.end()) add(key, value);
+    };
+    fill("Iptc.Application2.Byline", plan.exifArtist);
+    fill("Iptc.Application2.Copyright", plan.exifCopyright);
+    if (plan.photo) {
+        replace("Iptc.Application2.ObjectName", plan.photo->title);
+        replace("Iptc.Application2.Caption", plan.photo->description);
+        if (!plan.photo->keywords.empty()) {
+            eraseIptc(out, "Iptc.Application2.Keywords");
+            for (const auto& k : plan.photo->keywords)
+                if (!k.empty()) add("Iptc.Application2.Keywords", k);
+        }
+    }
+    // Our strings are UTF-8; IPTC says so with the ISO 2022 escape "ESC % G".
+    if (wrote) {
+        eraseIptc(out, "Iptc.Envelope.CharacterSet");
+        add("Iptc.Envelope.CharacterSet", "\x1b%G");
+    }
+}
+
+// Whether an XMP property of the source may reach the export under `plan`.
+bool keepXmp(const Exiv2::Xmpdatum& d, const Plan& plan) {
+    const std::string key = d.key();
+    if (startsWithAny(key, kXmpDropPrefixes)) return false;
+    // Our namespace under whatever prefix the file declared it with.
+    try {
+        if (Exiv2::XmpProperties::ns(d.groupName()) == kSidecarNamespace) return false;
+    } catch (const Exiv2::AnyError&) {
+        return false;  // a namespace Exiv2 cannot name cannot be judged either
+    }
+    if (!plan.keepLocation() && startsWithAny(key, kXmpLocationPrefixes)) return false;
+    if (plan.copyrightOnly() && !startsWithAny(key, kXmpCopyrightPrefixes)) return false;
+    return true;
+}
+
+void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const Plan& plan) {
+    // Whatever the output file already held is judged by the same rules as the source.
+    for (auto it = out.begin(); it != out.end();) {
+        if (!keepXmp(*it, plan))
+            it = out.erase(it);
+        else
+            ++it;
     }
     auto eraseAll = [&](const std::string& prefix) {
         for (auto it = out.begin(); it != out.end();) {
@@ -334,31 +444,95 @@ void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const MetadataPoli
                 ++it;
         }
     };
-    if (!policy.keepGps) {
-        for (const auto& p : kXmpLocationPrefixes) eraseAll(std::string(p));
+    for (const auto& d : src) {
+        if (!keepXmp(d, plan)) continue;
+        auto it = out.findKey(Exiv2::XmpKey(d.key()));
+        if (it != out.end()) out.erase(it);
+        out.add(d);
     }
-    eraseAll("Xmp.xmp.CreatorTool");
     out["Xmp.xmp.CreatorTool"] = std::string("Rangefinder ") + RF_VERSION;
-    if (!policy.artist.empty()) {
+    // Language alternatives get an explicit tag, so a text that itself begins "lang=" is kept.
+    auto setLangAlt = [&](const char* key, const std::string& text) {
+        if (text.empty()) return;
+        eraseAll(key);
+        Exiv2::LangAltValue v;
+        v.read("lang=x-default " + text);
+        out.add(Exiv2::XmpKey(key), &v);
+    };
+    if (!plan.artist.empty()) {
         eraseAll("Xmp.dc.creator");
         Exiv2::XmpArrayValue creator(Exiv2::xmpSeq);
-        creator.read(policy.artist);
+        creator.read(plan.artist);
         out.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
     }
-    if (!policy.copyright.empty()) {
-        eraseAll("Xmp.dc.rights");
-        // An explicit language tag, so a notice that itself begins "lang=" is kept whole.
-        Exiv2::LangAltValue rights;
-        rights.read("lang=x-default " + policy.copyright);
-        out.add(Exiv2::XmpKey("Xmp.dc.rights"), &rights);
+    setLangAlt("Xmp.dc.rights", plan.copyright);
+    auto absent = [&](const char* key) { return out.findKey(Exiv2::XmpKey(key)) == out.end(); };
+    if (absent("Xmp.dc.creator") && !plan.exifArtist.empty()) {
+        Exiv2::XmpArrayValue creator(Exiv2::xmpSeq);
+        creator.read(plan.exifArtist);
+        out.add(Exiv2::XmpKey("Xmp.dc.creator"), &creator);
+    }
+    if (absent("Xmp.dc.rights")) setLangAlt("Xmp.dc.rights", plan.exifCopyright);
+    if (!plan.photo) return;
+    const PhotoInfo& p = *plan.photo;
+    if (p.rating != 0) {
+        eraseAll("Xmp.xmp.Rating");
+        out["Xmp.xmp.Rating"] = std::to_string(p.rating);
+    }
+    if (!p.label.empty()) {
+        eraseAll("Xmp.xmp.Label");
+        out["Xmp.xmp.Label"] = p.label;
+    }
+    setLangAlt("Xmp.dc.title", p.title);
+    setLangAlt("Xmp.dc.description", p.description);
+    if (!p.keywords.empty()) {
+        eraseAll("Xmp.dc.subject");
+        Exiv2::XmpArrayValue subject(Exiv2::xmpBag);
+        for (const auto& k : p.keywords)
+            if (!k.empty()) subject.read(k);
+        if (subject.count() > 0) out.add(Exiv2::XmpKey("Xmp.dc.subject"), &subject);
     }
 }
 
 }  // namespace
 
+MetadataMode metadataModeFromString(const std::string& s) {
+    for (MetadataMode m : {MetadataMode::All, MetadataMode::NoLocation, MetadataMode::CopyrightOnly,
+                           MetadataMode::None})
+        if (s == metadataModeName(m)) return m;
+    throw Error("unknown metadata mode '" + s +
+                "' (modes: all, no-location, copyright-only, none)");
+}
+
+const char* metadataModeName(MetadataMode mode) {
+    switch (mode) {
+        case MetadataMode::All:
+            return "all";
+        case MetadataMode::NoLocation:
+            return "no-location";
+        case MetadataMode::CopyrightOnly:
+            return "copyright-only";
+        case MetadataMode::None:
+            return "none";
+    }
+    return "no-location";
+}
+
 void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
-                   const CaptureInfo& info, int width, int height, const MetadataPolicy& policy) {
-    if (!policy.copy) return;
+                   const CaptureInfo& info, int width, int height, const MetadataPolicy& policy,
+                   const PhotoInfo* photo) {
+    // The encoders write no EXIF, IPTC or XMP of their own, so "none" is the file as written.
+    if (policy.mode == MetadataMode::None) return;
+    Plan plan{policy.mode,
+              policy.artist,
+              policy.copyright,
+              policy.mode == MetadataMode::CopyrightOnly ? nullptr : photo,
+              {},
+              {}};
+    if (photo) {
+        if (plan.artist.empty()) plan.artist = photo->creator;
+        if (plan.copyright.empty()) plan.copyright = photo->rights;
+    }
     initialiseExiv2();
     const std::lock_guard<std::mutex> lock(exivMutex());
 
@@ -373,9 +547,15 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
         const OutputKind kind = mime == "image/jpeg"   ? OutputKind::Jpeg
                                 : mime == "image/tiff" ? OutputKind::Tiff
                                                        : OutputKind::Other;
-        mergeExif(exif, src.exif, info, width, height, policy, kind);
-        mergeIptc(iptc, src.iptc, policy);
-        mergeXmp(xmp, src.xmp, policy);
+        mergeExif(exif, src.exif, info, width, height, plan, kind);
+        auto written = [&](const char* key) {
+            auto it = exif.findKey(Exiv2::ExifKey(key));
+            return it == exif.end() ? std::string() : it->toString();
+        };
+        plan.exifArtist = written("Exif.Image.Artist");
+        plan.exifCopyright = written("Exif.Image.Copyright");
+        mergeIptc(iptc, src.iptc, plan);
+        mergeXmp(xmp, src.xmp, plan);
         image->setExifData(exif);
         image->setIptcData(iptc);
         image->setXmpData(xmp);

@@ -42,12 +42,12 @@ ExportSettings exportPreset(const std::string& name) {
         s.encode.quality = 85;
         s.encode.subsampling = ChromaSubsampling::S420;
         s.encode.progressive = true;
-        s.metadata.keepGps = false;
+        s.metadata.mode = MetadataMode::NoLocation;
     } else if (name == "full") {
         s.render.size = {SizeMode::Original};
         s.encode.quality = 92;
         s.encode.subsampling = ChromaSubsampling::S444;
-        s.metadata.keepGps = false;
+        s.metadata.mode = MetadataMode::All;
     } else {
         throw Error("unknown preset '" + name + "' (presets: web, full)");
     }
@@ -150,7 +150,8 @@ ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, i
         const std::string tmp = temporarySiblingPath(first.string());
         try {
             writeImage(tmp, result.rgb.cview(), settings.encode, result.transform->iccProfile());
-            writeMetadata(tmp, job.input, info, outcome.width, outcome.height, settings.metadata);
+            writeMetadata(tmp, job.input, info, outcome.width, outcome.height, settings.metadata,
+                          job.photo ? &*job.photo : nullptr);
             syncFile(tmp);
             // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
             for (int n = 0; outcome.output.empty(); ++n) {
