@@ -18,6 +18,7 @@
 #include "rangefinder/export.h"
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
+#include "rangefinder/sidecar.h"
 #include "sidecar_commands.h"
 
 namespace fs = std::filesystem;
@@ -48,6 +49,8 @@ struct ExportArgs {
     std::string metadata;  ///< empty: the preset's
     std::string artist, copyright;
     bool quiet = false;
+    bool ignoreSidecars = false;
+    int minRating = -2;  ///< -2: no threshold
 };
 
 std::vector<std::string> expandInputs(const std::vector<std::string>& inputs,
@@ -93,17 +96,49 @@ int runExport(const ExportArgs& a) {
     s.nameTemplate = a.nameTemplate;
     s.overwrite = a.overwrite;
 
-    EditDocument edits;
-    if (!a.editsFile.empty()) edits = EditDocument::loadFile(a.editsFile);
-    for (const auto& assignment : a.sets) edits.setAssignment(assignment);
+    // Precedence: the photo's sidecar, then --edits, then --set.
+    EditDocument common;
+    if (!a.editsFile.empty()) common = EditDocument::loadFile(a.editsFile);
+    EditDocument sets;
+    for (const auto& assignment : a.sets) sets.setAssignment(assignment);
+    common.merge(sets);
     // Check the template once up front rather than failing every file the same way.
-    expandNameTemplate(s.nameTemplate, "check.raw", {}, edits, 1, s.encode.format);
+    expandNameTemplate(s.nameTemplate, "check.raw", {}, common, 1, s.encode.format);
 
     std::vector<std::string> problems;
     const auto files = expandInputs(a.inputs, problems);
     for (const auto& p : problems) std::fprintf(stderr, "FAILED %s\n", p.c_str());
     std::vector<ExportJob> jobs;
-    for (const auto& f : files) jobs.push_back({f, edits});
+    std::vector<std::string> skipped;
+    const bool readSidecars = !a.ignoreSidecars || a.minRating != -2;
+    for (const auto& f : files) {
+        ExportJob job{f, {}, {}};
+        if (readSidecars) {
+            Sidecar sidecar;
+            try {
+                sidecar = loadSidecar(f);
+            } catch (const Error& e) {
+                // The photographer's edits are never silently dropped: the file fails, named.
+                problems.push_back(std::string(e.what()) +
+                                   " (fix or move it aside, or export with --ignore-sidecars)");
+                std::fprintf(stderr, "FAILED %s\n", problems.back().c_str());
+                continue;
+            }
+            if (a.minRating != -2 && sidecar.info.rating < a.minRating) {
+                skipped.push_back(f);
+                continue;
+            }
+            if (!a.ignoreSidecars) {
+                job.edits = sidecar.edits;
+                job.photo = sidecar.info;
+            }
+        }
+        job.edits.merge(common);
+        jobs.push_back(std::move(job));
+    }
+    if (!skipped.empty() && !a.quiet)
+        for (const auto& f : skipped)
+            std::fprintf(stderr, "skipped %s (rated below %d)\n", f.c_str(), a.minRating);
 
     cli::Progress progress(int(jobs.size()), ::isatty(STDERR_FILENO) != 0, a.quiet);
     const auto start = std::chrono::steady_clock::now();
@@ -123,6 +158,7 @@ int runExport(const ExportArgs& a) {
     }
     std::fprintf(stderr, "Exported %zu of %zu file(s) to %s in %.2fs", written.size(),
                  outcomes.size(), fs::absolute(s.outputDir).lexically_normal().c_str(), seconds);
+    if (!skipped.empty()) std::fprintf(stderr, "; %zu skipped by rating", skipped.size());
     if (failed) std::fprintf(stderr, "; %d failed:", failed);
     std::fprintf(stderr, "\n");
     for (const auto& p : problems) std::fprintf(stderr, "  %s\n", p.c_str());
@@ -281,6 +317,13 @@ int main(int argc, char** argv) {
     exportCmd->add_option("--artist", ex.artist, "Artist written into the exported files");
     exportCmd->add_option("--copyright", ex.copyright, "Copyright written into the exported files");
     exportCmd->add_flag("--quiet", ex.quiet, "Only report failures and the summary");
+    exportCmd->add_flag("--ignore-sidecars", ex.ignoreSidecars,
+                        "Export without the edits kept in each photo's XMP sidecar");
+    exportCmd
+        ->add_option("--min-rating", ex.minRating,
+                     "Only photos rated at least N stars in their sidecars (0 = all but "
+                     "rejects)")
+        ->check(CLI::Range(-1, 5));
 
     std::vector<std::string> infoInputs;
     bool infoAsJson = false;
