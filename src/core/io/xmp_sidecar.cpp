@@ -190,7 +190,8 @@ EditHistory historyFromXmp(const Exiv2::XmpData& data, const std::string& file) 
         std::size_t pos = kHistoryKey.size();
         long step = 0;
         if (!arrayIndex(k, pos, step))
-            throw Error(file, "rangefinder:History has a malformed item '" + k + "'");
+            throw Error(file,
+                        "rangefinder:History (edit history) has a malformed item '" + k + "'");
         const std::string rest = k.substr(pos);
         if (rest.empty()) {
             steps[step];
@@ -204,7 +205,8 @@ EditHistory historyFromXmp(const Exiv2::XmpData& data, const std::string& file) 
             std::size_t p2 = 20;
             long change = 0;
             if (!arrayIndex(rest, p2, change))
-                throw Error(file, "rangefinder:History has a malformed item '" + k + "'");
+                throw Error(file,
+                            "rangefinder:History (edit history) has a malformed item '" + k + "'");
             const std::string field = rest.substr(p2);
             auto& fields = steps[step].changes[change];
             if (field == "/rangefinder:Key" || field == "/rangefinder:Before" ||
