@@ -504,6 +504,23 @@ TEST(Sidecar, MalformedHistoryIsAnErrorNamingFileAndHistory) {
     expectHistoryError("<rangefinder:After>1.375<", "<rangefinder:After>99<");
     expectHistoryError("<rangefinder:HistoryPosition>1<", "<rangefinder:HistoryPosition>x<");
     expectHistoryError("<rangefinder:HistoryPosition>1<", "<rangefinder:HistoryPosition>5<");
+    // A history in some other shape (one text value) is not silently ignored.
+    {
+        std::string text = good;
+        const auto open = text.find("<rangefinder:History>");
+        const auto close = text.find("</rangefinder:History>");
+        ASSERT_NE(open, std::string::npos) << text;
+        ASSERT_NE(close, std::string::npos) << text;
+        text.replace(open, close - open, "<rangefinder:History>blob");
+        spit(raw + ".xmp", text);
+        try {
+            rf::loadSidecar(raw);
+            ADD_FAILURE() << "a history that is not a list must throw";
+        } catch (const rf::Error& e) {
+            EXPECT_EQ(e.file(), raw + ".xmp");
+            EXPECT_NE(std::string(e.what()).find("history"), std::string::npos) << e.what();
+        }
+    }
     // The edits themselves were fine: the untouched file loads.
     spit(raw + ".xmp", good);
     EXPECT_EQ(rf::loadSidecar(raw).history, s.history);

@@ -184,7 +184,14 @@ EditHistory historyFromXmp(const Exiv2::XmpData& data, const std::string& file) 
     const std::string prefix = kHistoryKey + "[";
     for (const auto& d : data) {
         const std::string k = d.key();
-        if (k == kHistoryKey) present = true;
+        if (k == kHistoryKey) {
+            present = true;
+            // A list of steps has no text of its own; text here is some other encoding.
+            const auto* xv = dynamic_cast<const Exiv2::XmpValue*>(&d.value());
+            const bool isArray = xv && xv->xmpArrayType() != Exiv2::XmpValue::xaNone;
+            if (!isArray && d.typeId() == Exiv2::xmpText && !d.toString().empty())
+                throw Error(file, "rangefinder:History (edit history) is not a list of steps");
+        }
         if (k.compare(0, prefix.size(), prefix) != 0) continue;
         present = true;
         std::size_t pos = kHistoryKey.size();
