@@ -29,7 +29,7 @@ struct EditStep {
 };
 
 class EditHistory {
-public:
+  public:
     static constexpr std::size_t kMaxSteps = 500;  ///< oldest steps are dropped beyond this
 
     /// Records the difference between two documents as one step (nothing when equal);
@@ -56,7 +56,7 @@ public:
 
     bool operator==(const EditHistory&) const = default;
 
-private:
+  private:
     std::vector<EditStep> steps_;
     std::size_t position_ = 0;
 };

@@ -69,6 +69,13 @@ class EditDocument {
     void resetGroup(ParamGroup g);
     void clear();
 
+    /// The JSON literal of an explicitly set value ("0.5", "true", "\"daylight\"", or the raw
+    /// text of an unknown key); nullopt when the key is not set. Used by the edit history.
+    std::optional<std::string> valueJson(const std::string& key) const;
+    /// Sets a key from a JSON literal, validated as fromJson() does (declared keys against the
+    /// schema, unknown keys kept verbatim); nullopt resets the key. Throws rf::Error.
+    void setValueJson(const std::string& key, const std::optional<std::string>& json);
+
     /// Explicitly set keys (declared and unknown), sorted.
     std::vector<std::string> keys() const;
 

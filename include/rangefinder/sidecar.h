@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "rangefinder/history.h"
 #include "rangefinder/params.h"
 
 namespace rf {
@@ -38,6 +39,8 @@ struct PhotoInfo {
 struct Sidecar {
     EditDocument edits;
     PhotoInfo info;
+    /// The undo/redo list, stored as rangefinder:History so undo survives a restart.
+    EditHistory history;
     /// The file it was read from; empty when the raw had no sidecar.
     std::string path;
     /// rangefinder:Version found in the file (0 when absent). A newer version is read as far

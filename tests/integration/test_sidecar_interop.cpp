@@ -315,3 +315,69 @@ TEST(SidecarInterop, RealRawMetadataSidecarIsPreservedAndRawUntouched) {
     EXPECT_EQ(sumAfter, sumBefore);
     EXPECT_EQ(fs::file_size(raw), fs::file_size(src));
 }
+
+// The edit history is named, readable data for other tools too: exiftool parses the sidecar
+// and sees each step's label, time and per-key before/after values; other tools' properties
+// are still preserved by a save that writes a history.
+TEST(SidecarInterop, HistoryIsReadableByExiftoolAndForeignPropertiesSurvive) {
+    RF_REQUIRE_EXIFTOOL();
+    rf::test::TempDir dir("sidecar-interop");
+    const std::string raw = fakeRaw(dir);
+    const std::string side = raw + ".xmp";
+    exiftool("-q -o " + q(side) + " -XMP-crs:Exposure2012=+0.5 -XMP-crs:Contrast2012=+12 " +
+             "-XMP-dc:Subject=kept -XMP-xmp:Rating=2");
+    const json before = readXmp(side);
+    ASSERT_TRUE(before.contains("XMP-crs:Exposure2012")) << before.dump(1);
+
+    rf::Sidecar s = rf::loadSidecar(raw);
+    const rf::EditDocument d0 = s.edits;
+    rf::EditDocument d1 = d0;
+    d1.setFloat("exposure.ev", 0.5);
+    d1.setText("wb.mode", "cloudy");
+    rf::EditDocument d2 = d1;
+    d2.reset("wb.mode");
+    s.history.record(d0, d1, "Paste edits");
+    s.history.record(d1, d2, "Reset white balance");
+    s.edits = d2;
+    ASSERT_TRUE(s.history.undo(s.edits));
+    rf::saveSidecar(raw, s);
+
+    const json after = readXmp(side);
+    EXPECT_EQ(foreignOnly(after), foreignOnly(before)) << "before:\n"
+                                                       << before.dump(1) << "\nafter:\n"
+                                                       << after.dump(1);
+    EXPECT_EQ(after.value("XMP-rangefinder:HistoryPosition", json()), 1) << after.dump(1);
+    const json steps = after.value("XMP-rangefinder:History", json());
+    ASSERT_TRUE(steps.is_array()) << after.dump(1);
+    ASSERT_EQ(steps.size(), 2u) << after.dump(1);
+    EXPECT_EQ(steps[0].value("Label", json()), "Paste edits");
+    EXPECT_EQ(steps[1].value("Label", json()), "Reset white balance");
+    // exiftool recognises the ISO 8601 time and prints it in its EXIF style.
+    std::string exifTime = s.history.steps()[0].time;  // 2026-11-22T07:40:00Z
+    std::replace(exifTime.begin(), exifTime.end(), '-', ':');
+    std::replace(exifTime.begin(), exifTime.end(), 'T', ' ');
+    EXPECT_EQ(steps[0].value("Time", json()), exifTime);
+    // Changes by key; an unset side is absent. exiftool -n prints numeric text as a number.
+    std::map<std::string, json> first, second;
+    for (const auto& c : steps[0].value("Changes", json::array())) first[c.value("Key", "")] = c;
+    for (const auto& c : steps[1].value("Changes", json::array())) second[c.value("Key", "")] = c;
+    ASSERT_EQ(first.size(), 2u) << steps.dump(1);
+    EXPECT_FALSE(first["exposure.ev"].contains("Before")) << steps.dump(1);
+    EXPECT_EQ(first["exposure.ev"].value("After", json()), 0.5) << steps.dump(1);
+    EXPECT_EQ(first["wb.mode"].value("After", json()), "\"cloudy\"") << steps.dump(1);
+    ASSERT_EQ(second.size(), 1u) << steps.dump(1);
+    EXPECT_EQ(second["wb.mode"].value("Before", json()), "\"cloudy\"") << steps.dump(1);
+    EXPECT_FALSE(second["wb.mode"].contains("After")) << steps.dump(1);
+
+    // exiftool editing an unrelated property leaves the history intact for us.
+    exiftool("-q -overwrite_original -XMP-xmp:Label=Purple " + q(side));
+    rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_EQ(back.info.label, "Purple");
+    EXPECT_EQ(back.history, s.history);
+    EXPECT_EQ(back.edits, d1);
+    ASSERT_TRUE(back.history.redo(back.edits));
+    EXPECT_EQ(back.edits, d2);
+    ASSERT_TRUE(back.history.undo(back.edits));
+    ASSERT_TRUE(back.history.undo(back.edits));
+    EXPECT_EQ(back.edits, d0);
+}

@@ -398,3 +398,130 @@ TEST(Sidecar, ConcurrentSavesAndLoadsOfDifferentPhotos) {
         EXPECT_DOUBLE_EQ(back.edits.getFloat("exposure.ev"), i * 0.125);
     }
 }
+
+// "Undo survives a restart": the history saved with the edits is read back by a fresh load,
+// and undoing there gives the earlier document, unset keys included.
+TEST(Sidecar, HistorySurvivesARestart) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::EditDocument d0;
+    d0.setText("wb.mode", "cloudy");
+    rf::EditDocument d1 = d0;
+    d1.setFloat("exposure.ev", 0.5);
+    rf::EditDocument d2 = d1;
+    d2.setFloat("exposure.ev", -0.25);
+    d2.reset("wb.mode");
+    d2.setBool("geometry.flip_h", true);
+
+    {
+        rf::Sidecar s;
+        s.history.record(d0, d1, "Exposure +0.50 EV");
+        s.history.record(d1, d2, "Paste edits <\"&\">");
+        s.edits = d2;
+        rf::saveSidecar(raw, s);
+    }
+    // Named, readable properties, not a blob.
+    const std::string text = slurp(raw + ".xmp");
+    EXPECT_NE(text.find("rangefinder:History"), std::string::npos) << text;
+    EXPECT_NE(text.find("rangefinder:HistoryPosition"), std::string::npos) << text;
+    EXPECT_NE(text.find("Exposure +0.50 EV"), std::string::npos) << text;
+    EXPECT_NE(text.find("rangefinder:Before"), std::string::npos) << text;
+
+    rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_EQ(back.edits, d2);
+    ASSERT_EQ(back.history.steps().size(), 2u);
+    EXPECT_EQ(back.history.position(), 2u);
+    EXPECT_EQ(back.history.steps()[1].label, "Paste edits <\"&\">");
+    ASSERT_TRUE(back.history.undo(back.edits));
+    EXPECT_EQ(back.edits, d1);
+    ASSERT_TRUE(back.history.undo(back.edits));
+    EXPECT_EQ(back.edits, d0);
+    EXPECT_FALSE(back.edits.isSet("exposure.ev"));
+
+    // An undone state (redo list pending) survives a second restart too.
+    ASSERT_TRUE(back.history.redo(back.edits));
+    rf::saveSidecar(raw, back);
+    rf::Sidecar again = rf::loadSidecar(raw);
+    EXPECT_EQ(again.history, back.history);
+    EXPECT_EQ(again.history.position(), 1u);
+    EXPECT_EQ(again.edits, d1);
+    ASSERT_TRUE(again.history.redo(again.edits));
+    EXPECT_EQ(again.edits, d2);
+
+    // Clearing the history removes it from the file.
+    again.history.clear();
+    rf::saveSidecar(raw, again);
+    EXPECT_EQ(slurp(raw + ".xmp").find("rangefinder:History"), std::string::npos);
+    EXPECT_TRUE(rf::loadSidecar(raw).history.steps().empty());
+}
+
+TEST(Sidecar, HistoryIsSavedAlongsideForeignProperties) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    spit(raw + ".xmp", kForeign);
+    rf::Sidecar s = rf::loadSidecar(raw);
+    const rf::EditDocument before = s.edits;
+    s.edits.setFloat("exposure.ev", 1);
+    s.history.record(before, s.edits, "Exposure");
+    rf::saveSidecar(raw, s);
+    const std::string text = slurp(raw + ".xmp");
+    // Exiv2 re-serialises attributes as elements, so look for the values.
+    EXPECT_NE(text.find("http://darktable.sf.net/"), std::string::npos) << text;
+    EXPECT_NE(text.find("colorin"), std::string::npos) << text;
+    EXPECT_NE(text.find("+0.50"), std::string::npos) << text;
+    EXPECT_NE(text.find("Grace"), std::string::npos) << text;
+    rf::Sidecar back = rf::loadSidecar(raw);
+    EXPECT_EQ(back.history, s.history);
+    ASSERT_TRUE(back.history.undo(back.edits));
+    EXPECT_EQ(back.edits, before);
+}
+
+TEST(Sidecar, MalformedHistoryIsAnErrorNamingFileAndHistory) {
+    rf::test::TempDir dir("sidecar");
+    const std::string raw = rawIn(dir);
+    rf::Sidecar s;
+    s.edits.setFloat("exposure.ev", 1.375);
+    s.history.record(rf::EditDocument{}, s.edits, "Exposure");
+    rf::saveSidecar(raw, s);
+    const std::string good = slurp(raw + ".xmp");
+
+    auto expectHistoryError = [&](const std::string& from, const std::string& to) {
+        std::string text = good;
+        const auto pos = text.find(from);
+        ASSERT_NE(pos, std::string::npos) << from << "\n" << text;
+        text.replace(pos, from.size(), to);
+        spit(raw + ".xmp", text);
+        try {
+            rf::loadSidecar(raw);
+            ADD_FAILURE() << "a malformed history must throw: " << to;
+        } catch (const rf::Error& e) {
+            EXPECT_EQ(e.file(), raw + ".xmp");
+            EXPECT_NE(std::string(e.what()).find("history"), std::string::npos) << e.what();
+        }
+    };
+    // After value not JSON; out of the schema's range; position not a number / out of range.
+    expectHistoryError("<rangefinder:After>1.375<", "<rangefinder:After>[oops<");
+    expectHistoryError("<rangefinder:After>1.375<", "<rangefinder:After>99<");
+    expectHistoryError("<rangefinder:HistoryPosition>1<", "<rangefinder:HistoryPosition>x<");
+    expectHistoryError("<rangefinder:HistoryPosition>1<", "<rangefinder:HistoryPosition>5<");
+    // A history in some other shape (one text value) is not silently ignored.
+    {
+        std::string text = good;
+        const auto open = text.find("<rangefinder:History>");
+        const auto close = text.find("</rangefinder:History>");
+        ASSERT_NE(open, std::string::npos) << text;
+        ASSERT_NE(close, std::string::npos) << text;
+        text.replace(open, close - open, "<rangefinder:History>blob");
+        spit(raw + ".xmp", text);
+        try {
+            rf::loadSidecar(raw);
+            ADD_FAILURE() << "a history that is not a list must throw";
+        } catch (const rf::Error& e) {
+            EXPECT_EQ(e.file(), raw + ".xmp");
+            EXPECT_NE(std::string(e.what()).find("history"), std::string::npos) << e.what();
+        }
+    }
+    // The edits themselves were fine: the untouched file loads.
+    spit(raw + ".xmp", good);
+    EXPECT_EQ(rf::loadSidecar(raw).history, s.history);
+}

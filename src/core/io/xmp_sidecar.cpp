@@ -40,6 +40,8 @@ namespace {
 const std::string kVersionKey = "Xmp.rangefinder.Version";
 const std::string kParamsKey = "Xmp.rangefinder.Params";
 const std::string kExtrasKey = "Xmp.rangefinder.Extras";
+const std::string kHistoryKey = "Xmp.rangefinder.History";
+const std::string kHistoryPositionKey = "Xmp.rangefinder.HistoryPosition";
 
 // Exiv2 reports parser failures only through its log; while the mutex is held the handler
 // collects them so the error can say why a sidecar is unreadable.
@@ -155,6 +157,115 @@ std::map<long, std::pair<std::string, std::string>> structBag(const Exiv2::XmpDa
     return items;
 }
 
+// Parses "[N]" at `pos` of `k`; returns the index and moves `pos` past the bracket.
+bool arrayIndex(const std::string& k, std::size_t& pos, long& index) {
+    if (pos >= k.size() || k[pos] != '[') return false;
+    const std::size_t close = k.find(']', pos);
+    if (close == std::string::npos) return false;
+    try {
+        index = std::stol(k.substr(pos + 1, close - pos - 1));
+    } catch (const std::exception&) {
+        return false;
+    }
+    pos = close + 1;
+    return index >= 1;
+}
+
+// Rebuilds the JSON form of the edit history from rangefinder:History (a seq of step
+// structs, each with a bag of change structs) and lets EditHistory validate it. Nothing is
+// dropped silently: a history we cannot read is an error naming the file.
+EditHistory historyFromXmp(const Exiv2::XmpData& data, const std::string& file) {
+    struct StepFields {
+        std::string label, time;
+        std::map<long, std::map<std::string, std::string>> changes;  // field → text
+    };
+    std::map<long, StepFields> steps;
+    bool present = false;
+    const std::string prefix = kHistoryKey + "[";
+    for (const auto& d : data) {
+        const std::string k = d.key();
+        if (k == kHistoryKey) {
+            present = true;
+            // A list of steps has no text of its own; text here is some other encoding.
+            const auto* xv = dynamic_cast<const Exiv2::XmpValue*>(&d.value());
+            const bool isArray = xv && xv->xmpArrayType() != Exiv2::XmpValue::xaNone;
+            if (!isArray && d.typeId() == Exiv2::xmpText && !d.toString().empty())
+                throw Error(file, "rangefinder:History (edit history) is not a list of steps");
+        }
+        if (k.compare(0, prefix.size(), prefix) != 0) continue;
+        present = true;
+        std::size_t pos = kHistoryKey.size();
+        long step = 0;
+        if (!arrayIndex(k, pos, step))
+            throw Error(file,
+                        "rangefinder:History (edit history) has a malformed item '" + k + "'");
+        const std::string rest = k.substr(pos);
+        if (rest.empty()) {
+            steps[step];
+        } else if (rest == "/rangefinder:Label") {
+            steps[step].label = d.toString();
+        } else if (rest == "/rangefinder:Time") {
+            steps[step].time = d.toString();
+        } else if (rest == "/rangefinder:Changes") {
+            steps[step];
+        } else if (rest.compare(0, 21, "/rangefinder:Changes[") == 0) {
+            std::size_t p2 = 20;
+            long change = 0;
+            if (!arrayIndex(rest, p2, change))
+                throw Error(file,
+                            "rangefinder:History (edit history) has a malformed item '" + k + "'");
+            const std::string field = rest.substr(p2);
+            auto& fields = steps[step].changes[change];
+            if (field == "/rangefinder:Key" || field == "/rangefinder:Before" ||
+                field == "/rangefinder:After")
+                fields[field.substr(13)] = d.toString();
+        }
+        // Other fields of a step (from a newer version) are not understood and not kept.
+    }
+    if (!present && !findDatum(data, kHistoryPositionKey)) return {};
+
+    json steps_json = json::array();
+    long expected = 1;
+    for (const auto& [index, st] : steps) {
+        const std::string at = "history step " + std::to_string(index) + ": ";
+        if (index != expected++) throw Error(file, "history steps are not numbered 1, 2, …");
+        json changes = json::object();
+        for (const auto& [ci, fields] : st.changes) {
+            auto key = fields.find("Key");
+            if (key == fields.end() || key->second.empty())
+                throw Error(file, at + "a change without a Key");
+            json jc = json::object();
+            for (const char* side : {"Before", "After"}) {
+                auto f = fields.find(side);
+                if (f == fields.end()) continue;
+                try {
+                    jc[side == std::string("Before") ? "before" : "after"] = json::parse(f->second);
+                } catch (const json::parse_error&) {
+                    throw Error(file, at + "'" + key->second + "' has a malformed " + side +
+                                          " value '" + f->second + "'");
+                }
+            }
+            changes[key->second] = std::move(jc);
+        }
+        steps_json.push_back(
+            {{"label", st.label}, {"time", st.time}, {"changes", std::move(changes)}});
+    }
+    json doc = {{"steps", std::move(steps_json)}};
+    if (const auto* p = findDatum(data, kHistoryPositionKey)) {
+        try {
+            std::size_t used = 0;
+            const std::string t = p->toString();
+            const long long v = std::stoll(t, &used);
+            if (used != t.size()) throw std::invalid_argument(t);
+            doc["position"] = v;
+        } catch (const std::exception&) {
+            throw Error(file, "rangefinder:HistoryPosition (history) is not a whole number ('" +
+                                  p->toString() + "')");
+        }
+    }
+    return EditHistory::fromJson(doc.dump(), file);
+}
+
 Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
     Sidecar s;
     s.path = file;
@@ -192,6 +303,7 @@ Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
     doc["version"] = EditDocument::kFormatVersion;
     doc["params"] = std::move(params);
     s.edits = EditDocument::fromJson(doc.dump(), file);
+    s.history = historyFromXmp(data, file);
 
     if (const auto* r = findDatum(data, "Xmp.xmp.Rating")) {
         // xmp:Rating is a Real in the spec; tools write "4", "4.0" or "-1".
@@ -244,6 +356,38 @@ void writeStructBag(Exiv2::XmpData& data, const std::string& bagKey,
     }
 }
 
+// rangefinder:History is a seq (order matters) of step structs; each step's changes are a
+// bag of {Key, Before, After} structs with JSON literals, like rangefinder:Params. An unset
+// side is simply absent.
+void writeHistory(Exiv2::XmpData& data, const EditHistory& h) {
+    if (h.steps().empty()) return;
+    data[kHistoryPositionKey] = std::to_string(h.position());
+    Exiv2::XmpTextValue seq("");
+    seq.setXmpArrayType(Exiv2::XmpValue::xaSeq);
+    data.add(Exiv2::XmpKey(kHistoryKey), &seq);
+    Exiv2::XmpTextValue item("");
+    item.setXmpStruct();
+    Exiv2::XmpTextValue bag("");
+    bag.setXmpArrayType(Exiv2::XmpValue::xaBag);
+    long i = 1;
+    for (const auto& step : h.steps()) {
+        const std::string base = kHistoryKey + "[" + std::to_string(i++) + "]";
+        data.add(Exiv2::XmpKey(base), &item);
+        data[base + "/rangefinder:Label"] = step.label;
+        data[base + "/rangefinder:Time"] = step.time;
+        const std::string changes = base + "/rangefinder:Changes";
+        data.add(Exiv2::XmpKey(changes), &bag);
+        long j = 1;
+        for (const auto& [key, c] : step.changes) {
+            const std::string cb = changes + "[" + std::to_string(j++) + "]";
+            data.add(Exiv2::XmpKey(cb), &item);
+            data[cb + "/rangefinder:Key"] = key;
+            if (c.before) data[cb + "/rangefinder:Before"] = *c.before;
+            if (c.after) data[cb + "/rangefinder:After"] = *c.after;
+        }
+    }
+}
+
 // Sets the x-default entry of a lang-alt property, keeping its other languages.
 void setLangAlt(Exiv2::XmpData& data, const std::string& key, const std::string& text) {
     Exiv2::LangAltValue value;
@@ -279,7 +423,8 @@ void applySidecar(Exiv2::XmpData& data, const Sidecar& s) {
     // newer version) is kept.
     eraseWhere(data, [](const std::string& k) {
         return isKeyOrChild(k, kVersionKey) || isKeyOrChild(k, kParamsKey) ||
-               isKeyOrChild(k, kExtrasKey);
+               isKeyOrChild(k, kExtrasKey) || isKeyOrChild(k, kHistoryKey) ||
+               isKeyOrChild(k, kHistoryPositionKey);
     });
     data[kVersionKey] = std::to_string(kSidecarFormatVersion);
 
@@ -292,6 +437,7 @@ void applySidecar(Exiv2::XmpData& data, const Sidecar& s) {
             extras.emplace_back(it.key(), it.value().dump());
     writeStructBag(data, kParamsKey, params);
     writeStructBag(data, kExtrasKey, extras);
+    writeHistory(data, s.history);
 
     setText(data, "Xmp.xmp.Rating", std::to_string(std::clamp(s.info.rating, -1, 5)));
     setText(data, "Xmp.xmp.Label", s.info.label);

@@ -179,6 +179,61 @@ void EditDocument::clear() {
     unknown_.clear();
 }
 
+std::optional<std::string> EditDocument::valueJson(const std::string& key) const {
+    if (auto u = unknown_.find(key); u != unknown_.end()) return u->second;
+    auto it = values_.find(key);
+    if (it == values_.end()) return std::nullopt;
+    const ParamDecl& d = declOrThrow(key);
+    const ParamValue& v = it->second;
+    json j;
+    if (std::holds_alternative<double>(v)) {
+        const double x = std::get<double>(v);
+        if (d.type == ParamType::Int)
+            j = std::llround(x);
+        else
+            j = x;
+    } else if (std::holds_alternative<bool>(v)) {
+        j = std::get<bool>(v);
+    } else {
+        j = std::get<std::string>(v);
+    }
+    return j.dump();
+}
+
+void EditDocument::setValueJson(const std::string& key, const std::optional<std::string>& text) {
+    if (!text) {
+        reset(key);
+        return;
+    }
+    json v;
+    try {
+        v = json::parse(*text);
+    } catch (const json::parse_error&) {
+        throw Error("parameter '" + key + "' has a malformed value '" + *text + "'");
+    }
+    const ParamDecl* d = findParam(key);
+    if (!d) {
+        unknown_[key] = v.dump();
+        return;
+    }
+    switch (d->type) {
+        case ParamType::Float:
+        case ParamType::Int:
+            if (!v.is_number()) throw Error("parameter '" + key + "' must be a number");
+            setFloat(key, v.get<double>());
+            break;
+        case ParamType::Bool:
+            if (!v.is_boolean()) throw Error("parameter '" + key + "' must be true/false");
+            setBool(key, v.get<bool>());
+            break;
+        case ParamType::Choice:
+        case ParamType::Text:
+            if (!v.is_string()) throw Error("parameter '" + key + "' must be a string");
+            setText(key, v.get<std::string>());
+            break;
+    }
+}
+
 std::vector<std::string> EditDocument::keys() const {
     std::vector<std::string> k;
     for (const auto& [key, _] : values_) k.push_back(key);
