@@ -23,7 +23,8 @@ struct State {
     SidecarOptions sidecar;
     std::vector<std::string> files;
     std::string source;
-    std::string groups;
+    std::string copyGroups = "look,tone,colour,detail";
+    std::string resetGroups;
     bool json = false;
     int stars = -2;  // -2: not given
     bool reject = false;
@@ -123,7 +124,7 @@ int runShow() {
 
 int runCopy() {
     int failed = 0;
-    const auto groups = parseGroups(state().groups);
+    const auto groups = parseGroups(state().copyGroups);
     Sidecar src;
     try {
         src = loadSidecar(state().source);
@@ -146,8 +147,8 @@ int runCopy() {
 
 int runReset() {
     int failed = 0;
-    const auto groups =
-        state().groups.empty() ? std::vector<ParamGroup>{} : parseGroups(state().groups);
+    const std::string& names = state().resetGroups;
+    const auto groups = names.empty() ? std::vector<ParamGroup>{} : parseGroups(names);
     for (const auto& raw : expand(state().files, failed)) {
         failed += !update(raw, [&](Sidecar& s) {
             const EditDocument before = s.edits;
@@ -155,7 +156,7 @@ int runReset() {
                 s.edits.clear();
             else
                 for (ParamGroup g : groups) s.edits.resetGroup(g);
-            s.history.record(before, s.edits, groups.empty() ? "Reset" : "Reset " + state().groups);
+            s.history.record(before, s.edits, groups.empty() ? "Reset" : "Reset " + names);
             return !(before == s.edits);
         });
     }
@@ -258,8 +259,7 @@ void addSidecarCommands(CLI::App& app, int (*&run)()) {
         ->required()
         ->check(CLI::ExistingFile);
     copy->add_option("targets", st.files, "Raw files or folders to copy onto")->required();
-    st.groups = "look,tone,colour,detail";
-    copy->add_option("-g,--groups", st.groups,
+    copy->add_option("-g,--groups", st.copyGroups,
                      "Groups to copy: look, tone, colour, wb, crop, detail (white balance and crop "
                      "are per photo, so not copied unless named)")
         ->capture_default_str();
@@ -268,7 +268,7 @@ void addSidecarCommands(CLI::App& app, int (*&run)()) {
 
     CLI::App* reset = edits->add_subcommand("reset", "Remove edits (all, or some groups).");
     reset->add_option("files", st.files, "Raw files or folders")->required();
-    reset->add_option("-g,--groups", st.groups, "Only these groups (default: everything)");
+    reset->add_option("-g,--groups", st.resetGroups, "Only these groups (default: everything)");
     naming(reset);
     choose(reset, [] { return runReset(); });
 

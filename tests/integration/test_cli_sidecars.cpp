@@ -53,9 +53,9 @@ TEST(CliSidecars, RatingsAndLabelsAreReadByExiftool) {
     const std::string before = checksum(a);
     ASSERT_EQ(cli("rate --stars 4 --label red " + a + " " + b, out), 0) << out;
     ASSERT_EQ(cli("rate --reject " + b, out), 0) << out;
-    ASSERT_EQ(test::runCommand("exiftool -j -XMP:Rating -XMP:Label " + a + ".xmp " + b + ".xmp",
-                               out),
-              0)
+    ASSERT_EQ(
+        test::runCommand("exiftool -q -j -XMP:Rating -XMP:Label " + a + ".xmp " + b + ".xmp", out),
+        0)
         << out;
     const auto j = nlohmann::json::parse(out);
     EXPECT_EQ(j[0]["Rating"], 4);
