@@ -8,6 +8,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "io/atomic_file.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
 #include "rangefinder/history.h"
@@ -60,10 +61,31 @@ std::vector<std::string> expand(const std::vector<std::string>& inputs, int& fai
     return files;
 }
 
+// Reads a sidecar for a command that will write it. One that exists but cannot be parsed
+// is moved aside as a backup (never overwritten) and the photo starts a fresh sidecar.
+Sidecar loadForUpdate(const std::string& raw) {
+    try {
+        return loadSidecar(raw);
+    } catch (const Error& e) {
+        const std::string existing = findSidecar(raw);
+        std::error_code ec;
+        if (existing.empty() || !fs::is_regular_file(existing, ec)) throw;
+        try {
+            readTextFile(existing);  // unreadable (permissions, I/O): report, touch nothing
+        } catch (const Error&) {
+            throw e;
+        }
+        const std::string backup = quarantineSidecar(existing);
+        std::fprintf(stderr, "warning: %s\n  kept the unreadable sidecar as %s; starting afresh\n",
+                     e.what(), backup.c_str());
+        return Sidecar{};
+    }
+}
+
 // Reads, changes and saves one file's sidecar; reports and counts a failure.
 bool update(const std::string& raw, const std::function<bool(Sidecar&)>& change) {
     try {
-        Sidecar s = loadSidecar(raw);
+        Sidecar s = loadForUpdate(raw);
         if (!change(s)) return true;
         saveSidecar(raw, s, namingFor(raw, state().sidecar));
         return true;

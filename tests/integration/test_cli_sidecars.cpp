@@ -151,8 +151,19 @@ TEST(CliSidecars, AMalformedSidecarFailsOnlyItsFileAndIsKept) {
     EXPECT_TRUE(fs::exists(dir.str("out/good.jpg")));
     EXPECT_FALSE(fs::exists(dir.str("out/bad.jpg")));
     EXPECT_NE(out.find("bad.dng.xmp"), std::string::npos) << out;
-    EXPECT_EQ(cli("rate --stars 2 " + bad, out), 1) << out;
-    EXPECT_EQ(checksum(bad + ".xmp"), badBytes) << "an unreadable sidecar must not be overwritten";
     // The photographer can still export it without the sidecar.
     EXPECT_EQ(cli("export --ignore-sidecars -o " + dir.str("out") + " " + bad, out), 0) << out;
+    EXPECT_EQ(checksum(bad + ".xmp"), badBytes) << "export must not touch sidecars";
+
+    // Rating it keeps the unreadable sidecar aside, byte for byte, and starts a fresh one.
+    EXPECT_EQ(cli("rate --stars 2 " + bad, out), 0) << out;
+    std::string backup;
+    for (const auto& e : fs::directory_iterator(dir.path()))
+        if (e.path().filename().string().rfind("bad.dng.xmp.bad-", 0) == 0)
+            backup = e.path().string();
+    ASSERT_FALSE(backup.empty()) << out;
+    EXPECT_NE(out.find(backup), std::string::npos) << "the message must say where it went:\n"
+                                                   << out;
+    EXPECT_EQ(checksum(backup), badBytes);
+    EXPECT_EQ(loadSidecar(bad).info.rating, 2);
 }
