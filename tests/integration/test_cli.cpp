@@ -16,13 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kCli = RF_CLI_PATH;
-
-int cli(const std::string& args, std::string& out) {
-    // `timeout` turns a hang into a failure instead of a stuck CI run.
-    return test::runCommand("timeout 300 " + kCli + " " + args, out);
-}
-
 void writeChart(const std::string& path, int w = 600, int h = 400) {
     const Image scene = synth::renderChart(w, h);
     synth::writeDng(path, scene.cview(), synth::DngOptions{});
@@ -57,17 +50,17 @@ Exposure measure(const cv::Mat& img) {
 
 TEST(Cli, HelpAndUsageErrors) {
     std::string out;
-    EXPECT_EQ(cli("--help", out), 0);
+    EXPECT_EQ(test::runCli("--help", out), 0);
     EXPECT_NE(out.find("export"), std::string::npos);
-    EXPECT_EQ(cli("export --help", out), 0);
+    EXPECT_EQ(test::runCli("export --help", out), 0);
     EXPECT_NE(out.find("--preset"), std::string::npos);
     EXPECT_NE(out.find("--set"), std::string::npos);
-    EXPECT_EQ(cli("export", out), 2) << out;
-    EXPECT_EQ(cli("frobnicate", out), 2) << out;
+    EXPECT_EQ(test::runCli("export", out), 2) << out;
+    EXPECT_EQ(test::runCli("frobnicate", out), 2) << out;
     test::TempDir dir("cli-usage");
-    EXPECT_EQ(cli("export --set exposure.ev=99 -o " + dir.str() + " x.dng", out), 2);
+    EXPECT_EQ(test::runCli("export --set exposure.ev=99 -o " + dir.str() + " x.dng", out), 2);
     EXPECT_NE(out.find("exposure.ev"), std::string::npos) << out;
-    EXPECT_EQ(cli("params", out), 0);
+    EXPECT_EQ(test::runCli("params", out), 0);
     EXPECT_NE(out.find("wb.temperature"), std::string::npos);
 }
 
@@ -82,7 +75,7 @@ TEST(Cli, BatchGoesOnPastACorruptFileAndFailsOverall) {
         bad << "II*\0this is not a raw file at all";
     }
     std::string log;
-    const int rc = cli("export --preset web -o " + out.string() + " " + in.string(), log);
+    const int rc = test::runCli("export --preset web -o " + out.string() + " " + in.string(), log);
     EXPECT_EQ(rc, 1) << log;
     EXPECT_TRUE(fs::exists(out / "a.jpg")) << log;
     EXPECT_TRUE(fs::exists(out / "b.jpg")) << log;
@@ -103,12 +96,12 @@ TEST(Cli, NeverOverwritesSilently) {
         existing << "precious";
     }
     std::string log;
-    ASSERT_EQ(cli("export -o " + out.string() + " " + raw, log), 0) << log;
+    ASSERT_EQ(test::runCli("export -o " + out.string() + " " + raw, log), 0) << log;
     std::ifstream keep(out / "shot.jpg");
     std::string content((std::istreambuf_iterator<char>(keep)), {});
     EXPECT_EQ(content, "precious");
     EXPECT_TRUE(fs::exists(out / "shot-1.jpg")) << log;
-    ASSERT_EQ(cli("export --overwrite -o " + out.string() + " " + raw, log), 0) << log;
+    ASSERT_EQ(test::runCli("export --overwrite -o " + out.string() + " " + raw, log), 0) << log;
     EXPECT_GT(fs::file_size(out / "shot.jpg"), 1000u);
 }
 
@@ -122,10 +115,10 @@ TEST(Cli, UnwritableOutputFailsCleanly) {
     }
     // A folder below a regular file can never be created, even by root.
     std::string log;
-    EXPECT_EQ(cli("export -o " + dir.str("a-file/out") + " " + raw, log), 1) << log;
+    EXPECT_EQ(test::runCli("export -o " + dir.str("a-file/out") + " " + raw, log), 1) << log;
     EXPECT_NE(log.find("a-file"), std::string::npos) << log;
     // /proc refuses new files whoever asks.
-    EXPECT_EQ(cli("export -o /proc " + raw, log), 1) << log;
+    EXPECT_EQ(test::runCli("export -o /proc " + raw, log), 1) << log;
     EXPECT_NE(log.find("FAILED"), std::string::npos) << log;
 }
 
@@ -134,22 +127,23 @@ TEST(Cli, TemplatesFormatsAndSizes) {
     const std::string raw = dir.str("chart.dng");
     writeChart(raw, 900, 600);
     std::string log;
-    ASSERT_EQ(cli("export --format png --size 300x300 -t '{name}_{camera}' -o " + dir.str("o") +
-                      " " + raw,
-                  log),
+    ASSERT_EQ(test::runCli("export --format png --size 300x300 -t '{name}_{camera}' -o " +
+                               dir.str("o") + " " + raw,
+                           log),
               0)
         << log;
     const cv::Mat png = cv::imread(dir.str("o/chart_Synthetic-Chart.png"), cv::IMREAD_UNCHANGED);
     ASSERT_FALSE(png.empty()) << log;
     EXPECT_EQ(png.cols, 300);
     EXPECT_EQ(png.rows, 200);
-    ASSERT_EQ(cli("export --format tiff --preset full -o " + dir.str("t") + " " + raw, log), 0)
+    ASSERT_EQ(
+        test::runCli("export --format tiff --preset full -o " + dir.str("t") + " " + raw, log), 0)
         << log;
     const cv::Mat tif = cv::imread(dir.str("t/chart.tif"), cv::IMREAD_UNCHANGED);
     ASSERT_FALSE(tif.empty()) << log;
     EXPECT_EQ(tif.depth(), CV_16U);
     EXPECT_EQ(tif.cols, 900);
-    EXPECT_EQ(cli("export -t '{nope}' -o " + dir.str("x") + " " + raw, log), 2);
+    EXPECT_EQ(test::runCli("export -t '{nope}' -o " + dir.str("x") + " " + raw, log), 2);
     EXPECT_NE(log.find("{nope}"), std::string::npos) << log;
 }
 
@@ -157,13 +151,13 @@ TEST(Cli, InfoPrintsCameraMetadata) {
     RF_REQUIRE_TESTDATA("raw/canon-eos30d.CR2");
     std::string out;
     const auto cr2 = (test::testdata() / "raw/canon-eos30d.CR2").string();
-    ASSERT_EQ(cli("info --json " + cr2, out), 0) << out;
+    ASSERT_EQ(test::runCli("info --json " + cr2, out), 0) << out;
     const auto j = nlohmann::json::parse(out);
     ASSERT_EQ(j.size(), 1u);
     EXPECT_EQ(j[0]["make"], "Canon");
     EXPECT_NE(j[0]["model"].get<std::string>().find("30D"), std::string::npos);
     EXPECT_GT(j[0]["iso"].get<double>(), 0);
-    EXPECT_EQ(cli("info " + cr2 + " /nonexistent.CR2", out), 1);
+    EXPECT_EQ(test::runCli("info " + cr2 + " /nonexistent.CR2", out), 1);
     EXPECT_NE(out.find("/nonexistent.CR2"), std::string::npos) << out;
 }
 
@@ -172,7 +166,8 @@ TEST(Cli, RealRawsExportToWebJpegsOfTheRightSizeAndExposure) {
     test::TempDir dir("cli-real");
     std::string log;
     ASSERT_EQ(
-        cli("export --preset web -o " + dir.str() + " " + (test::testdata() / "raw").string(), log),
+        test::runCli(
+            "export --preset web -o " + dir.str() + " " + (test::testdata() / "raw").string(), log),
         0)
         << log;
     struct Expect {
@@ -200,8 +195,8 @@ TEST(Cli, TruncatedAndInvalidFilesNeverCrashOrHang) {
     for (const char* sub : {"truncated", "invalid"}) {
         for (const auto& e : fs::directory_iterator(test::testdata() / sub)) {
             std::string log;
-            const int rc =
-                cli("export --quiet -o " + dir.str() + " '" + e.path().string() + "'", log);
+            const int rc = test::runCli(
+                "export --quiet -o " + dir.str() + " '" + e.path().string() + "'", log);
             EXPECT_TRUE(rc == 0 || rc == 1) << e.path() << " exit " << rc << "\n" << log;
             if (rc == 1) {
                 EXPECT_NE(log.find(e.path().filename().string()), std::string::npos)
@@ -218,9 +213,9 @@ TEST(Cli, ExportedJpegsCarryTheProfileAndTheCamerasExif) {
     if (test::runCommand("exiftool -ver", out) != 0) GTEST_SKIP() << "exiftool is not installed";
     test::TempDir dir("cli-meta");
     std::string log;
-    ASSERT_EQ(cli("export --colorspace p3 -o " + dir.str() + " " +
-                      (test::testdata() / "raw/canon-eos30d.CR2").string(),
-                  log),
+    ASSERT_EQ(test::runCli("export --colorspace p3 -o " + dir.str() + " " +
+                               (test::testdata() / "raw/canon-eos30d.CR2").string(),
+                           log),
               0)
         << log;
     ASSERT_EQ(test::runCommand("exiftool -j -G1 '" + dir.str("canon-eos30d.jpg") + "'", out), 0);
@@ -251,7 +246,8 @@ TEST(Cli, MetadataModesCopyrightOnlyAndNone) {
     };
     std::string log;
 
-    ASSERT_EQ(cli("export --metadata copyright-only -o " + dir.str("c") + " " + raw, log), 0)
+    ASSERT_EQ(test::runCli("export --metadata copyright-only -o " + dir.str("c") + " " + raw, log),
+              0)
         << log;
     const auto c = tags(dir.str("c/signed.jpg"));
     EXPECT_EQ(c["EXIF:IFD0:Artist"], "Jane Doe") << c.dump(1);
@@ -262,7 +258,7 @@ TEST(Cli, MetadataModesCopyrightOnlyAndNone) {
     EXPECT_FALSE(c.contains("EXIF:ExifIFD:DateTimeOriginal")) << c.dump(1);
     EXPECT_FALSE(c.contains("EXIF:ExifIFD:ExposureTime")) << c.dump(1);
 
-    ASSERT_EQ(cli("export --metadata none -o " + dir.str("n") + " " + raw, log), 0) << log;
+    ASSERT_EQ(test::runCli("export --metadata none -o " + dir.str("n") + " " + raw, log), 0) << log;
     const auto n = tags(dir.str("n/signed.jpg"));
     EXPECT_FALSE(anyGroup(n, "EXIF:")) << n.dump(1);
     EXPECT_FALSE(anyGroup(n, "XMP:")) << n.dump(1);
@@ -270,9 +266,10 @@ TEST(Cli, MetadataModesCopyrightOnlyAndNone) {
     EXPECT_TRUE(anyGroup(n, "ICC_Profile:")) << n.dump(1);
 
     // The preset's default (web: no-location) still carries the camera.
-    ASSERT_EQ(cli("export -o " + dir.str("d") + " " + raw, log), 0) << log;
+    ASSERT_EQ(test::runCli("export -o " + dir.str("d") + " " + raw, log), 0) << log;
     EXPECT_EQ(tags(dir.str("d/signed.jpg"))["EXIF:IFD0:Make"], "Rangefinder");
 
-    EXPECT_EQ(cli("export --metadata gps-only -o " + dir.str("x") + " " + raw, log), 2) << log;
+    EXPECT_EQ(test::runCli("export --metadata gps-only -o " + dir.str("x") + " " + raw, log), 2)
+        << log;
     EXPECT_NE(log.find("copyright-only"), std::string::npos) << log;
 }

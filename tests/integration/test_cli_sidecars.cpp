@@ -18,12 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kCli = RF_CLI_PATH;
-
-int cli(const std::string& args, std::string& out) {
-    return test::runCommand("timeout 300 " + kCli + " " + args, out);
-}
-
 std::string chart(const test::TempDir& dir, const std::string& name) {
     const std::string path = dir.str(name);
     const Image scene = synth::renderChart(300, 200);
@@ -51,8 +45,8 @@ TEST(CliSidecars, RatingsAndLabelsAreReadByExiftool) {
     test::TempDir dir("cli-rate");
     const std::string a = chart(dir, "a.dng"), b = chart(dir, "b.dng");
     const std::string before = checksum(a);
-    ASSERT_EQ(cli("rate --stars 4 --label red " + a + " " + b, out), 0) << out;
-    ASSERT_EQ(cli("rate --reject " + b, out), 0) << out;
+    ASSERT_EQ(test::runCli("rate --stars 4 --label red " + a + " " + b, out), 0) << out;
+    ASSERT_EQ(test::runCli("rate --reject " + b, out), 0) << out;
     ASSERT_EQ(
         test::runCommand("exiftool -q -j -XMP:Rating -XMP:Label " + a + ".xmp " + b + ".xmp", out),
         0)
@@ -62,7 +56,7 @@ TEST(CliSidecars, RatingsAndLabelsAreReadByExiftool) {
     EXPECT_EQ(j[0]["Label"], "Red");
     EXPECT_EQ(j[1]["Rating"], -1);
     EXPECT_EQ(checksum(a), before) << "the raw itself must never change";
-    EXPECT_EQ(cli("rate " + a, out), 2) << "rate without anything to set is a usage error";
+    EXPECT_EQ(test::runCli("rate " + a, out), 2) << "rate without anything to set is a usage error";
 }
 
 TEST(CliSidecars, CopyResetUndoAcrossRestarts) {
@@ -75,35 +69,35 @@ TEST(CliSidecars, CopyResetUndoAcrossRestarts) {
     saveSidecar(src, s);
 
     std::string out;
-    ASSERT_EQ(cli("edits copy " + src + " " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits copy " + src + " " + dst, out), 0) << out;
     Sidecar d = loadSidecar(dst);
     EXPECT_DOUBLE_EQ(d.edits.getFloat("exposure.ev"), 0.7);
     EXPECT_DOUBLE_EQ(d.edits.getFloat("color.vibrance"), 25);
     EXPECT_FALSE(d.edits.isSet("wb.mode")) << "white balance is per photo unless asked";
-    ASSERT_EQ(cli("edits copy --groups wb " + src + " " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits copy --groups wb " + src + " " + dst, out), 0) << out;
     EXPECT_EQ(loadSidecar(dst).edits.getText("wb.mode"), "shade");
 
-    ASSERT_EQ(cli("edits reset --groups tone " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits reset --groups tone " + dst, out), 0) << out;
     d = loadSidecar(dst);
     EXPECT_FALSE(d.edits.isSet("exposure.ev"));
     EXPECT_TRUE(d.edits.isSet("color.vibrance"));
 
     // Each command is a new process: the history in the sidecar is what makes undo work.
-    ASSERT_EQ(cli("edits undo " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits undo " + dst, out), 0) << out;
     EXPECT_DOUBLE_EQ(loadSidecar(dst).edits.getFloat("exposure.ev"), 0.7);
-    ASSERT_EQ(cli("edits redo " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits redo " + dst, out), 0) << out;
     EXPECT_FALSE(loadSidecar(dst).edits.isSet("exposure.ev"));
 
-    ASSERT_EQ(cli("edits show --json " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits show --json " + dst, out), 0) << out;
     const auto j = nlohmann::json::parse(out);
     EXPECT_EQ(j[0]["history"]["steps"].size(), 3u);
     EXPECT_EQ(j[0]["edits"]["params"]["color.vibrance"], 25);
-    ASSERT_EQ(cli("edits show " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits show " + dst, out), 0) << out;
     EXPECT_NE(out.find("Copy edits from src.dng"), std::string::npos) << out;
 
-    ASSERT_EQ(cli("edits reset " + dst, out), 0) << out;
+    ASSERT_EQ(test::runCli("edits reset " + dst, out), 0) << out;
     EXPECT_TRUE(loadSidecar(dst).edits.keys().empty());
-    EXPECT_EQ(cli("edits copy --groups sky " + src + " " + dst, out), 2) << out;
+    EXPECT_EQ(test::runCli("edits copy --groups sky " + src + " " + dst, out), 2) << out;
     EXPECT_NE(out.find("sky"), std::string::npos) << out;
 }
 
@@ -121,20 +115,23 @@ TEST(CliSidecars, ExportUsesSidecarEditsAndRatingThreshold) {
     saveSidecar(plain, p);
 
     std::string out;
-    ASSERT_EQ(cli("export -o " + dir.str("all") + " " + in.string(), out), 0) << out;
-    ASSERT_EQ(cli("export --ignore-sidecars -o " + dir.str("raw") + " " + bright, out), 0) << out;
+    ASSERT_EQ(test::runCli("export -o " + dir.str("all") + " " + in.string(), out), 0) << out;
+    ASSERT_EQ(test::runCli("export --ignore-sidecars -o " + dir.str("raw") + " " + bright, out), 0)
+        << out;
     EXPECT_GT(meanOfJpeg(dir.str("all/bright.jpg")), meanOfJpeg(dir.str("raw/bright.jpg")) + 10)
         << "the sidecar's +1 EV must reach the export";
     EXPECT_NEAR(meanOfJpeg(dir.str("all/plain.jpg")), meanOfJpeg(dir.str("raw/bright.jpg")), 1.0);
 
-    ASSERT_EQ(cli("export --min-rating 3 -o " + dir.str("culled") + " " + in.string(), out), 0)
+    ASSERT_EQ(
+        test::runCli("export --min-rating 3 -o " + dir.str("culled") + " " + in.string(), out), 0)
         << out;
     EXPECT_TRUE(fs::exists(dir.str("culled/bright.jpg")));
     EXPECT_FALSE(fs::exists(dir.str("culled/plain.jpg")));
     EXPECT_NE(out.find("skipped"), std::string::npos) << out;
 
     // --set applies on top of the sidecar.
-    ASSERT_EQ(cli("export -s exposure.ev=0 -o " + dir.str("over") + " " + bright, out), 0) << out;
+    ASSERT_EQ(test::runCli("export -s exposure.ev=0 -o " + dir.str("over") + " " + bright, out), 0)
+        << out;
     EXPECT_NEAR(meanOfJpeg(dir.str("over/bright.jpg")), meanOfJpeg(dir.str("raw/bright.jpg")), 1.0);
 }
 
@@ -147,16 +144,17 @@ TEST(CliSidecars, AMalformedSidecarFailsOnlyItsFileAndIsKept) {
     }
     const std::string badBytes = checksum(bad + ".xmp");
     std::string out;
-    EXPECT_EQ(cli("export -o " + dir.str("out") + " " + good + " " + bad, out), 1) << out;
+    EXPECT_EQ(test::runCli("export -o " + dir.str("out") + " " + good + " " + bad, out), 1) << out;
     EXPECT_TRUE(fs::exists(dir.str("out/good.jpg")));
     EXPECT_FALSE(fs::exists(dir.str("out/bad.jpg")));
     EXPECT_NE(out.find("bad.dng.xmp"), std::string::npos) << out;
     // The photographer can still export it without the sidecar.
-    EXPECT_EQ(cli("export --ignore-sidecars -o " + dir.str("out") + " " + bad, out), 0) << out;
+    EXPECT_EQ(test::runCli("export --ignore-sidecars -o " + dir.str("out") + " " + bad, out), 0)
+        << out;
     EXPECT_EQ(checksum(bad + ".xmp"), badBytes) << "export must not touch sidecars";
 
     // Rating it keeps the unreadable sidecar aside, byte for byte, and starts a fresh one.
-    EXPECT_EQ(cli("rate --stars 2 " + bad, out), 0) << out;
+    EXPECT_EQ(test::runCli("rate --stars 2 " + bad, out), 0) << out;
     std::string backup;
     for (const auto& e : fs::directory_iterator(dir.path()))
         if (e.path().filename().string().rfind("bad.dng.xmp.bad-", 0) == 0)

@@ -22,25 +22,10 @@ using nlohmann::json;
 
 namespace {
 
-bool haveExiftool() {
-    std::string out;
-    return rf::test::runCommand("exiftool -ver", out) == 0;
-}
+using rf::test::haveExiftool;
 
 #define RF_REQUIRE_EXIFTOOL() \
     if (!haveExiftool()) GTEST_SKIP() << "exiftool is not installed"
-
-std::string slurp(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-    std::ofstream f(path, std::ios::binary);
-    f << text;
-}
 
 std::string q(const std::string& s) {
     std::string out = "'";
@@ -85,7 +70,7 @@ json foreignOnly(json j) {
 
 std::string fakeRaw(const rf::test::TempDir& dir, const std::string& name = "IMG_0042.CR2") {
     const std::string raw = dir.str(name);
-    spit(raw, "dummy raw bytes");
+    rf::test::writeFile(raw, "dummy raw bytes");
     return raw;
 }
 
@@ -153,7 +138,7 @@ TEST(SidecarInterop, ForeignCrsAndDarktablePropertiesSurviveOurSave) {
     const std::string raw = fakeRaw(dir);
     const std::string side = raw + ".xmp";
     // darktable's own layout: attributes and a seq of structs in its namespace.
-    spit(side, R"(<x:xmpmeta xmlns:x="adobe:ns:meta/">
+    rf::test::writeFile(side, R"(<x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about=""
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
@@ -253,9 +238,9 @@ TEST(SidecarInterop, MalformedSidecarIsNamedAndQuarantinedIntact) {
     const std::string raw = fakeRaw(dir);
     const std::string side = raw + ".xmp";
     exiftool("-q -o " + q(side) + " -XMP:Rating=4");
-    std::string text = slurp(side);
+    std::string text = rf::test::readFile(side);
     text.resize(text.size() / 2);  // a truncated write by some other program
-    spit(side, text);
+    rf::test::writeFile(side, text);
     try {
         rf::loadSidecar(raw);
         FAIL() << "a truncated sidecar must throw";
@@ -263,7 +248,7 @@ TEST(SidecarInterop, MalformedSidecarIsNamedAndQuarantinedIntact) {
         EXPECT_EQ(e.file(), side) << e.what();
     }
     const std::string moved = rf::quarantineSidecar(side);
-    EXPECT_EQ(slurp(moved), text);
+    EXPECT_EQ(rf::test::readFile(moved), text);
     EXPECT_FALSE(fs::exists(side));
     EXPECT_TRUE(rf::loadSidecar(raw).path.empty());
 }
@@ -273,12 +258,12 @@ TEST(SidecarInterop, UnwritableFolderKeepsTheOldSidecar) {
     rf::test::TempDir dir("sidecar-interop");
     const std::string raw = fakeRaw(dir);
     exiftool("-q -o " + q(raw + ".xmp") + " -XMP:Rating=2");
-    const std::string before = slurp(raw + ".xmp");
+    const std::string before = rf::test::readFile(raw + ".xmp");
     rf::Sidecar s;
     s.info.rating = 5;
     // The "folder" is the raw file itself: nothing can be created below it.
     EXPECT_THROW(rf::saveSidecar(raw + "/IMG_0042.CR2", s), rf::Error);
-    EXPECT_EQ(slurp(raw + ".xmp"), before);
+    EXPECT_EQ(rf::test::readFile(raw + ".xmp"), before);
     EXPECT_EQ(rf::loadSidecar(raw).info.rating, 2);
 }
 

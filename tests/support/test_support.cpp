@@ -7,7 +7,9 @@
 #include <array>
 #include <atomic>
 #include <cstdio>
+#include <fstream>
 #include <random>
+#include <sstream>
 
 namespace rf::test {
 

@@ -10,6 +10,7 @@
 
 #include "rangefinder/colormath.h"
 #include "rangefinder/image.h"
+#include "shell.h"
 
 namespace rf::test {
 
@@ -49,5 +50,12 @@ Vec3 labOfLinearSRGB(const Vec3& linear);
 
 /// Runs a command, returns its exit status; stdout and stderr go to `output`.
 int runCommand(const std::string& command, std::string& output);
+
+/// The rangefinder-cli binary under test, run with `args` (a hang becomes a failure).
+#ifdef RF_CLI_PATH
+inline int runCli(const std::string& args, std::string& output) {
+    return runCommand("timeout 300 " RF_CLI_PATH " " + args, output);
+}
+#endif
 
 }  // namespace rf::test

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "shell.h"
+
 namespace rf::test {
 
 inline void putU32(std::vector<std::uint8_t>& b, std::size_t at, std::uint32_t v) {
@@ -108,21 +110,6 @@ inline std::string runCommand(const std::string& cmd) {
     std::size_t n;
     while ((n = std::fread(buf, 1, sizeof buf, pipe.get())) > 0) out.append(buf, n);
     return out;
-}
-
-inline bool haveExiftool() {
-    return !runCommand("command -v exiftool").empty();
-}
-
-inline std::string shellQuote(const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-        if (c == '\'')
-            q += "'\\''";
-        else
-            q += c;
-    }
-    return q + "'";
 }
 
 /// The embedded ICC profile as exiftool extracts it (empty when there is none).

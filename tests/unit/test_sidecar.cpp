@@ -18,21 +18,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
-
-void spit(const std::string& path, const std::string& text) {
-    std::ofstream f(path, std::ios::binary);
-    f << text;
-}
-
 std::string rawIn(const rf::test::TempDir& dir, const std::string& name = "IMG_0001.CR2") {
     const std::string raw = dir.str(name);
-    spit(raw, "not really a raw, sidecars never read it");
+    rf::test::writeFile(raw, "not really a raw, sidecars never read it");
     return raw;
 }
 
@@ -121,7 +109,7 @@ TEST(Sidecar, RoundTripEditsAndInfo) {
     EXPECT_EQ(back.info, s.info);
 
     // Stored by parameter key in our namespace, not as one opaque blob.
-    const std::string text = slurp(raw + ".xmp");
+    const std::string text = rf::test::readFile(raw + ".xmp");
     EXPECT_NE(text.find(rf::kSidecarNamespace), std::string::npos);
     EXPECT_NE(text.find("exposure.ev"), std::string::npos);
     EXPECT_NE(text.find("wb.mode"), std::string::npos);
@@ -169,7 +157,7 @@ TEST(Sidecar, RejectedAndClearedFields) {
     const rf::Sidecar back = rf::loadSidecar(raw);
     EXPECT_EQ(back.info, rf::PhotoInfo{});
     EXPECT_TRUE(back.edits.keys().empty());
-    const std::string text = slurp(raw + ".xmp");
+    const std::string text = rf::test::readFile(raw + ".xmp");
     EXPECT_EQ(text.find("Purple"), std::string::npos);
     EXPECT_EQ(text.find("exposure.ev"), std::string::npos);
 }
@@ -177,7 +165,7 @@ TEST(Sidecar, RejectedAndClearedFields) {
 TEST(Sidecar, ForeignPropertiesArePreserved) {
     rf::test::TempDir dir("sidecar");
     const std::string raw = rawIn(dir);
-    spit(raw + ".xmp", kForeign);
+    rf::test::writeFile(raw + ".xmp", kForeign);
     rf::Sidecar s = rf::loadSidecar(raw);
     EXPECT_EQ(s.info.rating, 3);
     EXPECT_EQ(s.info.label, "Green");
@@ -191,7 +179,7 @@ TEST(Sidecar, ForeignPropertiesArePreserved) {
     s.edits.setFloat("exposure.ev", 0.7);
     rf::saveSidecar(raw, s);
 
-    const std::string text = slurp(raw + ".xmp");
+    const std::string text = rf::test::readFile(raw + ".xmp");
     EXPECT_NE(text.find("http://ns.adobe.com/camera-raw-settings/1.0/"), std::string::npos);
     EXPECT_NE(text.find("+0.50"), std::string::npos);
     EXPECT_NE(text.find("http://darktable.sf.net/"), std::string::npos);
@@ -230,7 +218,7 @@ TEST(Sidecar, MalformedSidecarIsReportedNeverOverwrittenAndQuarantined) {
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
         "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
         "rdf:about=\"\" <<broken";
-    spit(side, bad);
+    rf::test::writeFile(side, bad);
     try {
         rf::loadSidecar(raw);
         FAIL() << "a malformed sidecar must throw";
@@ -242,18 +230,18 @@ TEST(Sidecar, MalformedSidecarIsReportedNeverOverwrittenAndQuarantined) {
     rf::Sidecar s;
     s.info.rating = 1;
     EXPECT_THROW(rf::saveSidecar(raw, s), rf::Error);
-    EXPECT_EQ(slurp(side), bad);
+    EXPECT_EQ(rf::test::readFile(side), bad);
 
     const std::string moved = rf::quarantineSidecar(side);
     EXPECT_FALSE(fs::exists(side));
     EXPECT_EQ(moved.rfind(side + ".bad-", 0), 0u) << moved;
-    EXPECT_EQ(slurp(moved), bad);
+    EXPECT_EQ(rf::test::readFile(moved), bad);
     // A second quarantine in the same second gets its own name.
-    spit(side, "second");
+    rf::test::writeFile(side, "second");
     const std::string moved2 = rf::quarantineSidecar(side);
     EXPECT_NE(moved2, moved);
-    EXPECT_EQ(slurp(moved), bad);
-    EXPECT_EQ(slurp(moved2), "second");
+    EXPECT_EQ(rf::test::readFile(moved), bad);
+    EXPECT_EQ(rf::test::readFile(moved2), "second");
 
     // With the bad file aside, a save starts afresh.
     rf::saveSidecar(raw, s);
@@ -263,7 +251,7 @@ TEST(Sidecar, MalformedSidecarIsReportedNeverOverwrittenAndQuarantined) {
 TEST(Sidecar, NonXmpFileIsAnError) {
     rf::test::TempDir dir("sidecar");
     const std::string raw = rawIn(dir);
-    spit(raw + ".xmp", "{\"json\": true}");
+    rf::test::writeFile(raw + ".xmp", "{\"json\": true}");
     EXPECT_THROW(rf::loadSidecar(raw), rf::Error);
 }
 
@@ -273,11 +261,11 @@ TEST(Sidecar, InvalidParameterValueIsAnError) {
     rf::Sidecar s;
     s.edits.setFloat("exposure.ev", 1.375);
     rf::saveSidecar(raw, s);
-    std::string text = slurp(raw + ".xmp");
+    std::string text = rf::test::readFile(raw + ".xmp");
     const auto pos = text.find(">1.375<");
     ASSERT_NE(pos, std::string::npos) << text;
     text.replace(pos, 7, ">[oops<");
-    spit(raw + ".xmp", text);
+    rf::test::writeFile(raw + ".xmp", text);
     try {
         rf::loadSidecar(raw);
         FAIL() << "a malformed parameter value must throw";
@@ -293,14 +281,14 @@ TEST(Sidecar, UnwritableFolderFailsCleanly) {
     rf::Sidecar s;
     s.info.rating = 3;
     rf::saveSidecar(raw, s);
-    const std::string before = slurp(raw + ".xmp");
+    const std::string before = rf::test::readFile(raw + ".xmp");
 
     // A folder that is a regular file cannot hold anything, even for root.
     const std::string blocked = (fs::path(raw) / "IMG_0002.CR2").string();
     EXPECT_THROW(rf::saveSidecar(blocked, s), rf::Error);
     EXPECT_FALSE(fs::exists(blocked + ".xmp"));
     // The existing sidecar and the raw are untouched; no temporary files are left behind.
-    EXPECT_EQ(slurp(raw + ".xmp"), before);
+    EXPECT_EQ(rf::test::readFile(raw + ".xmp"), before);
     int files = 0;
     for (const auto& e : fs::directory_iterator(dir.path())) {
         (void)e;
@@ -312,7 +300,7 @@ TEST(Sidecar, UnwritableFolderFailsCleanly) {
 TEST(Sidecar, RawIsNeverWritten) {
     rf::test::TempDir dir("sidecar");
     const std::string raw = rawIn(dir);
-    const std::string before = slurp(raw);
+    const std::string before = rf::test::readFile(raw);
     const auto mtime = fs::last_write_time(raw);
     rf::Sidecar s;
     s.info.rating = 2;
@@ -320,14 +308,14 @@ TEST(Sidecar, RawIsNeverWritten) {
     rf::saveSidecar(raw, s);
     rf::saveSidecar(raw, s, rf::SidecarNaming::BaseNameXmp);
     (void)rf::loadSidecar(raw);
-    EXPECT_EQ(slurp(raw), before);
+    EXPECT_EQ(rf::test::readFile(raw), before);
     EXPECT_EQ(fs::last_write_time(raw), mtime);
 }
 
 TEST(Sidecar, NewerVersionPropertiesOfOurNamespaceAreKept) {
     rf::test::TempDir dir("sidecar");
     const std::string raw = rawIn(dir);
-    spit(raw + ".xmp", R"(<x:xmpmeta xmlns:x="adobe:ns:meta/">
+    rf::test::writeFile(raw + ".xmp", R"(<x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
   <rdf:Description rdf:about="" xmlns:rangefinder="http://rangefinder.photo/xmp/1.0/"
     rangefinder:Version="2" rangefinder:Masks="three radial masks">
@@ -353,7 +341,7 @@ TEST(Sidecar, NewerVersionPropertiesOfOurNamespaceAreKept) {
     EXPECT_TRUE(s.edits.isSet("mask.count"));
     s.info.rating = 4;
     rf::saveSidecar(raw, s);
-    const std::string text = slurp(raw + ".xmp");
+    const std::string text = rf::test::readFile(raw + ".xmp");
     EXPECT_NE(text.find("three radial masks"), std::string::npos) << text;
     const rf::Sidecar back = rf::loadSidecar(raw);
     EXPECT_TRUE(back.edits.isSet("mask.count"));
@@ -364,7 +352,7 @@ TEST(Sidecar, NewerVersionPropertiesOfOurNamespaceAreKept) {
 TEST(Sidecar, EmptySidecarFileIsTreatedAsEmpty) {
     rf::test::TempDir dir("sidecar");
     const std::string raw = rawIn(dir);
-    spit(raw + ".xmp", "");
+    rf::test::writeFile(raw + ".xmp", "");
     const rf::Sidecar s = rf::loadSidecar(raw);
     EXPECT_EQ(s.path, raw + ".xmp");
     EXPECT_EQ(s.info, rf::PhotoInfo{});
@@ -421,7 +409,7 @@ TEST(Sidecar, HistorySurvivesARestart) {
         rf::saveSidecar(raw, s);
     }
     // Named, readable properties, not a blob.
-    const std::string text = slurp(raw + ".xmp");
+    const std::string text = rf::test::readFile(raw + ".xmp");
     EXPECT_NE(text.find("rangefinder:History"), std::string::npos) << text;
     EXPECT_NE(text.find("rangefinder:HistoryPosition"), std::string::npos) << text;
     EXPECT_NE(text.find("Exposure +0.50 EV"), std::string::npos) << text;
@@ -451,20 +439,20 @@ TEST(Sidecar, HistorySurvivesARestart) {
     // Clearing the history removes it from the file.
     again.history.clear();
     rf::saveSidecar(raw, again);
-    EXPECT_EQ(slurp(raw + ".xmp").find("rangefinder:History"), std::string::npos);
+    EXPECT_EQ(rf::test::readFile(raw + ".xmp").find("rangefinder:History"), std::string::npos);
     EXPECT_TRUE(rf::loadSidecar(raw).history.steps().empty());
 }
 
 TEST(Sidecar, HistoryIsSavedAlongsideForeignProperties) {
     rf::test::TempDir dir("sidecar");
     const std::string raw = rawIn(dir);
-    spit(raw + ".xmp", kForeign);
+    rf::test::writeFile(raw + ".xmp", kForeign);
     rf::Sidecar s = rf::loadSidecar(raw);
     const rf::EditDocument before = s.edits;
     s.edits.setFloat("exposure.ev", 1);
     s.history.record(before, s.edits, "Exposure");
     rf::saveSidecar(raw, s);
-    const std::string text = slurp(raw + ".xmp");
+    const std::string text = rf::test::readFile(raw + ".xmp");
     // Exiv2 re-serialises attributes as elements, so look for the values.
     EXPECT_NE(text.find("http://darktable.sf.net/"), std::string::npos) << text;
     EXPECT_NE(text.find("colorin"), std::string::npos) << text;
@@ -483,14 +471,14 @@ TEST(Sidecar, MalformedHistoryIsAnErrorNamingFileAndHistory) {
     s.edits.setFloat("exposure.ev", 1.375);
     s.history.record(rf::EditDocument{}, s.edits, "Exposure");
     rf::saveSidecar(raw, s);
-    const std::string good = slurp(raw + ".xmp");
+    const std::string good = rf::test::readFile(raw + ".xmp");
 
     auto expectHistoryError = [&](const std::string& from, const std::string& to) {
         std::string text = good;
         const auto pos = text.find(from);
         ASSERT_NE(pos, std::string::npos) << from << "\n" << text;
         text.replace(pos, from.size(), to);
-        spit(raw + ".xmp", text);
+        rf::test::writeFile(raw + ".xmp", text);
         try {
             rf::loadSidecar(raw);
             ADD_FAILURE() << "a malformed history must throw: " << to;
@@ -512,7 +500,7 @@ TEST(Sidecar, MalformedHistoryIsAnErrorNamingFileAndHistory) {
         ASSERT_NE(open, std::string::npos) << text;
         ASSERT_NE(close, std::string::npos) << text;
         text.replace(open, close - open, "<rangefinder:History>blob");
-        spit(raw + ".xmp", text);
+        rf::test::writeFile(raw + ".xmp", text);
         try {
             rf::loadSidecar(raw);
             ADD_FAILURE() << "a history that is not a list must throw";
@@ -522,6 +510,6 @@ TEST(Sidecar, MalformedHistoryIsAnErrorNamingFileAndHistory) {
         }
     }
     // The edits themselves were fine: the untouched file loads.
-    spit(raw + ".xmp", good);
+    rf::test::writeFile(raw + ".xmp", good);
     EXPECT_EQ(rf::loadSidecar(raw).history, s.history);
 }
