@@ -11,21 +11,12 @@
 
 #include "rangefinder/color.h"
 #include "rangefinder/error.h"
+#include "util/text.h"
 
 namespace rf {
 
-namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    return s;
-}
-
-}  // namespace
-
 OutputSpace outputSpaceFromString(const std::string& s) {
-    const std::string l = lower(s);
+    const std::string l = asciiLower(s);
     if (l == "srgb") return OutputSpace::SRGB;
     if (l == "p3" || l == "display-p3" || l == "displayp3") return OutputSpace::DisplayP3;
     if (l == "adobergb" || l == "adobe-rgb" || l == "adobe") return OutputSpace::AdobeRGB;
@@ -46,7 +37,7 @@ const char* outputSpaceName(OutputSpace s) {
 }
 
 RenderingIntent intentFromString(const std::string& s) {
-    const std::string l = lower(s);
+    const std::string l = asciiLower(s);
     if (l == "perceptual") return RenderingIntent::Perceptual;
     if (l == "relative" || l == "relative-colorimetric" || l == "relative_colorimetric")
         return RenderingIntent::RelativeColorimetric;

@@ -31,14 +31,13 @@
 #include "rangefinder/error.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"
+#include "util/text.h"
 
 namespace rf {
 
 FileFormat fileFormatFromString(const std::string& s) {
-    std::string t = s;
+    std::string t = asciiLower(s);
     if (!t.empty() && t.front() == '.') t.erase(0, 1);
-    std::transform(t.begin(), t.end(), t.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     if (t == "jpeg" || t == "jpg") return FileFormat::Jpeg;
     if (t == "tiff" || t == "tif") return FileFormat::Tiff;
     if (t == "png") return FileFormat::Png;

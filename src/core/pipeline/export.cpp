@@ -13,17 +13,13 @@
 
 #include "io/atomic_file.h"
 #include "rangefinder/error.h"
+#include "util/text.h"
 
 namespace rf {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-    return s;
-}
 
 // Keeps names portable: path separators and control characters never come from metadata.
 std::string safeFileComponent(std::string s) {
@@ -59,7 +55,7 @@ bool looksLikeRawFile(const std::string& path) {
                                        ".sr2", ".raf", ".dng", ".orf", ".rw2", ".rwl", ".pef",
                                        ".srw", ".mrw", ".3fr", ".fff", ".iiq", ".x3f", ".erf",
                                        ".kdc", ".dcr", ".mos", ".mef", ".raw", ".gpr"};
-    const std::string ext = lower(fs::path(path).extension().string());
+    const std::string ext = asciiLower(fs::path(path).extension().string());
     return std::find(std::begin(exts), std::end(exts), ext) != std::end(exts);
 }
 
@@ -114,7 +110,7 @@ std::string expandNameTemplate(const std::string& tpl, const std::string& input,
     }
     if (out.empty()) throw Error("file name template '" + tpl + "' gives an empty name");
     const std::string ext = std::string(".") + fileExtension(format);
-    const std::string have = lower(fs::path(out).extension().string());
+    const std::string have = asciiLower(fs::path(out).extension().string());
     const bool matches = have == ext || (format == FileFormat::Jpeg && have == ".jpeg") ||
                          (format == FileFormat::Tiff && have == ".tiff");
     if (!matches) out += ext;
