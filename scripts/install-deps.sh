@@ -8,7 +8,7 @@ packages=(
     libraw-dev liblcms2-dev libexiv2-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
     libjpeg-dev libpng-dev libtiff-dev
-    nlohmann-json3-dev libcli11-dev
+    nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     libimage-exiftool-perl rawtran-doc
 )

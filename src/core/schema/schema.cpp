@@ -58,9 +58,33 @@ ParamDecl choice(std::string key, std::string def, std::vector<std::string> choi
     return d;
 }
 
+ParamDecl text(std::string key, std::string label, ParamGroup g, std::string help) {
+    ParamDecl d;
+    d.key = std::move(key);
+    d.type = ParamType::Text;
+    d.label = std::move(label);
+    d.group = g;
+    d.help = std::move(help);
+    return d;
+}
+
+// The look's per-hue bands: each has a hue shift, a saturation and a luminance.
+void addHueBands(std::vector<ParamDecl>& out) {
+    for (const char* band :
+         {"red", "orange", "yellow", "green", "aqua", "blue", "purple", "magenta"}) {
+        const std::string k = std::string("look.hsl.") + band;
+        out.push_back(num(k + ".hue", 0, -60, 60, "°", std::string(band) + " hue", ParamGroup::Look,
+                          "hue shift of this band"));
+        out.push_back(num(k + ".saturation", 0, -100, 100, "%", std::string(band) + " saturation",
+                          ParamGroup::Look, "chroma change of this band"));
+        out.push_back(num(k + ".luminance", 0, -100, 100, "%", std::string(band) + " luminance",
+                          ParamGroup::Look, "lightness change of this band"));
+    }
+}
+
 std::vector<ParamDecl> buildSchema() {
     using G = ParamGroup;
-    return {
+    std::vector<ParamDecl> s = {
         // Raw development.
         choice("demosaic.method", "auto", {"auto", "fast", "hq"}, "Demosaic", G::Detail,
                "auto: 2×2 superpixel when the output is at most half the sensor size, "
@@ -107,7 +131,65 @@ std::vector<ParamDecl> buildSchema() {
             "crop.aspect", "free",
             {"free", "original", "3:2", "2:3", "4:3", "3:4", "1:1", "16:9", "9:16", "4:5", "5:4"},
             "Aspect", G::Crop, "constrains the crop to the largest centred frame of this ratio"),
+        // The look: display-referred, after the base tone curve (docs/looks.md). A look file
+        // sets these keys; `look.strength` blends its colour, vignette and grain in.
+        text("look.name", "Look", G::Look, "the name of the applied look (empty: none)"),
+        num("look.strength", 100, 0, 100, "%", "Look strength", G::Look,
+            "0 renders as if no look were applied, 100 is the full look"),
+        text("look.tone.curve", "Look curve", G::Look,
+             "control points \"x,y x,y …\" on display-encoded values in [0, 1]; replaces "
+             "contrast, pivot, toe and shoulder when set"),
+        num("look.tone.contrast", 0, -100, 100, "", "Look contrast", G::Look,
+            "slope of the look curve at the pivot: +100 doubles it"),
+        num("look.tone.pivot", 0.47, 0.05, 0.95, "", "Look pivot", G::Look,
+            "display-encoded value the contrast turns around (0.47: the default mid-grey)"),
+        num("look.tone.brightness", 0, -100, 100, "", "Look brightness", G::Look,
+            "mid-tone brightness, ends fixed"),
+        num("look.tone.toe", 0, -100, 100, "", "Look toe", G::Look,
+            "+ lifts the black point (faded shadows), − crushes it (deeper shadows)"),
+        num("look.tone.shoulder", 0, -100, 100, "", "Look shoulder", G::Look,
+            "+ pulls the white point down (softer highlights), − pushes it up (brighter)"),
+        num("look.color.saturation", 0, -100, 100, "%", "Look saturation", G::Look,
+            "chroma change of every colour; −100 gives black and white"),
+        num("look.color.vibrance", 0, -100, 100, "%", "Look vibrance", G::Look,
+            "chroma change weighted towards muted colours, sparing skin"),
     };
+    addHueBands(s);
+    const std::vector<ParamDecl> rest = {
+        num("look.split.shadow_hue", 220, 0, 360, "°", "Shadow tint hue", G::Look,
+            "hue of the tint in the shadows"),
+        num("look.split.shadow_saturation", 0, 0, 100, "%", "Shadow tint", G::Look,
+            "strength of the shadow tint"),
+        num("look.split.highlight_hue", 50, 0, 360, "°", "Highlight tint hue", G::Look,
+            "hue of the tint in the highlights"),
+        num("look.split.highlight_saturation", 0, 0, 100, "%", "Highlight tint", G::Look,
+            "strength of the highlight tint"),
+        num("look.split.balance", 0, -100, 100, "", "Tint balance", G::Look,
+            "+ moves the split towards the shadows (more highlight tint)"),
+        flag("look.mono.enabled", false, "Monochrome", G::Look,
+             "render in black and white through the channel mix"),
+        num("look.mono.red", 30, -200, 300, "%", "Mono red", G::Look,
+            "red's share of the grey (the shares are normalised to their sum)"),
+        num("look.mono.green", 60, -200, 300, "%", "Mono green", G::Look, "green's share"),
+        num("look.mono.blue", 10, -200, 300, "%", "Mono blue", G::Look, "blue's share"),
+        num("look.vignette.amount", 0, -3, 1, "EV", "Vignette", G::Look,
+            "exposure change at the frame's corners: − darkens"),
+        num("look.vignette.midpoint", 50, 0, 100, "%", "Vignette midpoint", G::Look,
+            "where the fall-off starts, as a share of the centre-to-corner distance"),
+        num("look.vignette.roundness", 0, -100, 100, "", "Vignette roundness", G::Look,
+            "0 follows the frame's shape, +100 is a circle, −100 squarer"),
+        num("look.vignette.feather", 50, 0, 100, "%", "Vignette feather", G::Look,
+            "softness of the fall-off"),
+        num("look.grain.amount", 0, 0, 100, "", "Grain", G::Look, "film grain strength"),
+        num("look.grain.size", 25, 0, 100, "", "Grain size", G::Look,
+            "grain size, relative to the frame (same look at every export size)"),
+        text("look.lut.file", "LUT", G::Look,
+             "a .cube or Hald CLUT .png; relative paths are looked up in the look folders"),
+        choice("look.lut.encoding", "srgb", {"srgb", "rec2020", "display-p3"}, "LUT input", G::Look,
+               "what the LUT expects: these primaries with the sRGB transfer curve"),
+    };
+    s.insert(s.end(), rest.begin(), rest.end());
+    return s;
 }
 
 }  // namespace

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The look stage: a creative rendering on top of the base one. It runs display-referred,
+// after the base tone curve and before the output profile, on linear working-space RGB
+// (Rec.2020, D65) in [0, 1], and it is the same for preview, export and the command line:
+//
+//   base tone ─ look colour (one 3D LUT) ─ vignette (spatial) ─ grain (spatial) ─ output
+//
+// The colour part (monochrome mix, look curve, saturation and vibrance, per-hue bands, split
+// toning, an external LUT) is a function of the colour alone, so it is baked into one 3D LUT
+// over display-encoded values (Rec.2020 primaries, sRGB transfer curve: "look encoding") and
+// cached, which makes a preview cost the same whatever the look does. The vignette and grain
+// depend on the position in the frame and stay separate, sized relative to the frame so a
+// preview and an export of any size show the same look. `look.strength` blends colour,
+// vignette and grain from none (0 %: the look-free render, exactly) to the full look.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rangefinder/colormath.h"
+#include "rangefinder/image.h"
+#include "rangefinder/lut.h"
+#include "rangefinder/parallel.h"
+#include "rangefinder/params.h"
+
+namespace rf {
+
+/// The eight hue bands, in order of hue: red, orange, yellow, green, aqua, blue, purple,
+/// magenta (the names in `look.hsl.<band>.*`).
+inline constexpr int kHueBands = 8;
+const std::array<const char*, kHueBands>& hueBandNames();
+
+enum class LutEncoding { SRGB, Rec2020, DisplayP3 };  ///< primaries; sRGB transfer curve
+
+struct LookParams {
+    std::string name;
+    float strength = 1;  ///< 0 … 1
+
+    // Colour (baked into the LUT).
+    std::vector<std::pair<float, float>> curve;  ///< control points; empty: parametric
+    float contrast = 0, pivot = 0.47f, brightness = 0, toe = 0, shoulder = 0;  ///< −1 … 1
+    float saturation = 0, vibrance = 0;                                        ///< −1 … 1
+    struct Band {
+        float hue = 0;         ///< degrees
+        float saturation = 0;  ///< −1 … 1
+        float luminance = 0;   ///< −1 … 1
+    };
+    std::array<Band, kHueBands> bands{};
+    float shadowHue = 220, shadowSaturation = 0;  ///< degrees, 0 … 1
+    float highlightHue = 50, highlightSaturation = 0;
+    float splitBalance = 0;  ///< −1 … 1
+    bool mono = false;
+    Vec3 monoMix{0.3, 0.6, 0.1};  ///< normalised to sum 1
+    std::string lutFile;          ///< resolved path, empty for none
+    LutEncoding lutEncoding = LutEncoding::SRGB;
+
+    // Spatial.
+    float vignetteEv = 0;  ///< at the corners, −3 … 1
+    float vignetteMidpoint = 0.5f, vignetteRoundness = 0, vignetteFeather = 0.5f;
+    float grainAmount = 0, grainSize = 0.25f;  ///< 0 … 1
+
+    /// Reads the look.* keys. A relative `look.lut.file` is resolved against `lookDirs`
+    /// (first match); an unresolvable one throws rf::Error naming it.
+    static LookParams from(const EditDocument& doc, const std::vector<std::string>& lookDirs = {});
+
+    bool hasColour() const;    ///< the colour transform is not the identity
+    bool hasVignette() const;  ///< vignetteEv != 0
+    bool hasGrain() const;     ///< grainAmount > 0
+    /// Applying at this strength changes nothing (strength 0, or nothing set).
+    bool isIdentity() const;
+    /// Hash of everything the baked LUT depends on (not strength, vignette or grain).
+    std::uint64_t colourHash() const;
+};
+
+/// Display-linear working RGB ↔ look encoding (Rec.2020, sRGB transfer curve).
+float lookEncode(float linear);
+float lookDecode(float encoded);
+
+/// The look's colour transform at one colour, computed directly (the reference the baked LUT
+/// is tested against): look-encoded in, look-encoded out, at full strength.
+Vec3 lookColour(const LookParams& p, const Vec3& encodedRec2020);
+
+/// The colour transform baked over look-encoded input with display-LINEAR Rec.2020 output
+/// (what the stage needs next); full strength. Cached by colourHash(); thread-safe.
+std::shared_ptr<const Lut3D> bakedLookLut(const LookParams& p, int size = 33);
+
+/// The same transform as an interchange LUT: look-encoded in and out (`looks export-cube`).
+Lut3D bakeLookCube(const LookParams& p, int size = 33);
+
+/// The whole look stage, in place on display-linear working-space RGB in [0, 1]. The view is
+/// the whole frame (vignette and grain are placed relative to it). No-op when isIdentity().
+void applyLook(ImageView rgb, const LookParams& p, const CancelToken* cancel = nullptr);
+
+}  // namespace rf
