@@ -11,6 +11,7 @@ packages=(
     nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     libimage-exiftool-perl rawtran-doc
+    qt6-base-dev libgl-dev
 )
 
 missing=()
