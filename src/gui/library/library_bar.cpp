@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "library/library_bar.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+#include <QSlider>
+
+#include "library/colour_labels.h"
+#include "library/library_grid.h"
+#include "library/photo_commands.h"
+#include "library/photo_filter_model.h"
+
+namespace rf::gui {
+
+namespace {
+
+QIcon swatch(const QColor& colour) {
+    QPixmap pm(12, 12);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(colour);
+    p.drawEllipse(QRectF(1, 1, 10, 10));
+    return QIcon(pm);
+}
+
+QLabel* caption(const QString& text, QWidget* parent) {
+    auto* l = new QLabel(text, parent);
+    l->setForegroundRole(QPalette::PlaceholderText);
+    return l;
+}
+
+}  // namespace
+
+LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* parent)
+    : QWidget(parent), filter_(filter), grid_(grid) {
+    setObjectName(QStringLiteral("libraryBar"));
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(10, 5, 10, 5);
+    row->setSpacing(6);
+
+    sort_ = new QComboBox(this);
+    sort_->addItem(tr("File name"), int(PhotoFilterModel::SortKey::Name));
+    sort_->addItem(tr("Capture time"), int(PhotoFilterModel::SortKey::CaptureTime));
+    sort_->setToolTip(tr("Order of the photos"));
+    row->addWidget(caption(tr("Sort"), this));
+    row->addWidget(sort_);
+    row->addSpacing(14);
+
+    rating_ = new QComboBox(this);
+    rating_->addItem(tr("Any rating"), 0);
+    for (int stars = 1; stars <= 5; ++stars)
+        rating_->addItem(stars == 5 ? ratingText(5) : tr("%1 and up").arg(ratingText(stars)),
+                         stars);
+    rating_->setToolTip(tr("Show only photos rated at least this"));
+    row->addWidget(caption(tr("Rating"), this));
+    row->addWidget(rating_);
+
+    rejected_ = new QCheckBox(tr("Rejected"), this);
+    rejected_->setToolTip(tr("Show rejected photos"));
+    row->addWidget(rejected_);
+    row->addSpacing(14);
+
+    label_ = new QComboBox(this);
+    label_->addItem(tr("Any label"));
+    for (const ColourLabel& l : colourLabels())
+        label_->addItem(swatch(l.colour), tr(l.name), QString::fromLatin1(l.name));
+    label_->addItem(tr("No label"), QString(""));
+    label_->setToolTip(tr("Show only photos with this colour label"));
+    row->addWidget(caption(tr("Label"), this));
+    row->addWidget(label_);
+
+    row->addStretch(1);
+    count_ = new QLabel(this);
+    count_->setForegroundRole(QPalette::PlaceholderText);
+    row->addWidget(count_);
+    row->addSpacing(14);
+
+    size_ = new QSlider(Qt::Horizontal, this);
+    size_->setRange(LibraryGrid::kMinTileWidth, LibraryGrid::kMaxTileWidth);
+    size_->setFixedWidth(110);
+    size_->setToolTip(tr("Thumbnail size"));
+    size_->setFocusPolicy(Qt::NoFocus);
+    row->addWidget(caption(tr("Size"), this));
+    row->addWidget(size_);
+
+    syncFromModels();
+
+    connect(sort_, &QComboBox::currentIndexChanged, this, [this] {
+        filter_->setSortKey(PhotoFilterModel::SortKey(sort_->currentData().toInt()));
+    });
+    connect(rating_, &QComboBox::currentIndexChanged, this,
+            [this] { filter_->setMinimumRating(rating_->currentData().toInt()); });
+    connect(rejected_, &QCheckBox::toggled, filter_, &PhotoFilterModel::setShowRejected);
+    connect(label_, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant v = label_->currentData();
+        filter_->setLabelFilter(v.isValid() ? std::optional<QString>(v.toString()) : std::nullopt);
+    });
+    connect(size_, &QSlider::valueChanged, grid_, &LibraryGrid::setTileWidth);
+    connect(filter_, &PhotoFilterModel::filterChanged, this, &LibraryBar::syncFromModels);
+    connect(filter_, &QAbstractItemModel::rowsInserted, this, &LibraryBar::updateCount);
+    connect(filter_, &QAbstractItemModel::rowsRemoved, this, &LibraryBar::updateCount);
+    connect(filter_, &QAbstractItemModel::modelReset, this, &LibraryBar::updateCount);
+    connect(filter_, &QAbstractItemModel::layoutChanged, this, &LibraryBar::updateCount);
+}
+
+void LibraryBar::syncFromModels() {
+    const QSignalBlocker b1(sort_), b2(rating_), b3(rejected_), b4(label_), b5(size_);
+    sort_->setCurrentIndex(sort_->findData(int(filter_->sortKey())));
+    rating_->setCurrentIndex(rating_->findData(filter_->minimumRating()));
+    rejected_->setChecked(filter_->showRejected());
+    const auto label = filter_->labelFilter();
+    int labelIndex = 0;
+    if (label) {
+        for (int i = 1; i < label_->count(); ++i)
+            if (label_->itemData(i).toString().compare(*label, Qt::CaseInsensitive) == 0)
+                labelIndex = i;
+    }
+    label_->setCurrentIndex(labelIndex);
+    size_->setValue(grid_->tileWidth());
+    updateCount();
+}
+
+void LibraryBar::updateCount() {
+    const int shown = filter_->rowCount();
+    const int total = filter_->sourceModel() ? filter_->sourceModel()->rowCount() : 0;
+    count_->setText(shown == total ? tr("%n photo(s)", "", total)
+                                   : tr("%1 of %n photo(s)", "", total).arg(shown));
+}
+
+}  // namespace rf::gui

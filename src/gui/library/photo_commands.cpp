@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "library/photo_commands.h"
+
+#include <QAction>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <algorithm>
+
+#include "library/colour_labels.h"
+#include "library/photo_library_model.h"
+
+namespace rf::gui {
+
+QString ratingText(int rating) {
+    if (rating < 0) return QObject::tr("Rejected");
+    if (rating == 0) return QObject::tr("No stars");
+    return QString(rating, QChar(0x2605));
+}
+
+PhotoCommands::PhotoCommands(PhotoLibraryModel* model, QItemSelectionModel* selection,
+                             QObject* parent)
+    : QObject(parent), model_(model), selection_(selection) {
+    for (int stars = 0; stars <= 5; ++stars) {
+        auto* a = new QAction(stars == 0 ? tr("No Stars") : tr("%n Star(s)", "", stars), this);
+        a->setShortcut(QKeySequence(Qt::Key_0 + stars));
+        a->setStatusTip(tr("Rate the selected photos"));
+        connect(a, &QAction::triggered, this, [this, stars] { rate(stars); });
+        ratingActions_ << a;
+    }
+    auto* reject = new QAction(tr("Reject"), this);
+    reject->setShortcut(QKeySequence(Qt::Key_X));
+    reject->setStatusTip(tr("Mark the selected photos as rejected, or take the mark away"));
+    connect(reject, &QAction::triggered, this, &PhotoCommands::toggleReject);
+    ratingActions_ << reject;
+
+    for (const ColourLabel& l : colourLabels()) {
+        const QString name = QString::fromLatin1(l.name);
+        auto* a = new QAction(tr("%1 Label").arg(name), this);
+        if (l.key) a->setShortcut(QKeySequence(l.key));
+        a->setStatusTip(tr("Give the selected photos this colour label, or take it away"));
+        connect(a, &QAction::triggered, this, [this, name] { toggleLabel(name); });
+        labelActions_ << a;
+    }
+    auto* none = new QAction(tr("No Label"), this);
+    connect(none, &QAction::triggered, this, [this] {
+        const QStringList paths = selectedPaths();
+        report(paths, tr("label removed"), model_->setLabel(paths, QString()));
+    });
+    labelActions_ << none;
+}
+
+QStringList PhotoCommands::selectedPaths() const {
+    QModelIndexList rows = selection_->selectedIndexes();
+    if (rows.isEmpty() && selection_->currentIndex().isValid()) rows << selection_->currentIndex();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    QStringList paths;
+    for (const QModelIndex& i : rows) paths << i.data(PhotoLibraryModel::PathRole).toString();
+    return paths;
+}
+
+bool PhotoCommands::handleKeyPress(QKeyEvent* event) {
+    const QKeySequence pressed(event->keyCombination());
+    for (const QList<QAction*>* list : {&ratingActions_, &labelActions_}) {
+        for (QAction* a : *list) {
+            if (a->isEnabled() && !a->shortcut().isEmpty() &&
+                a->shortcut().matches(pressed) == QKeySequence::ExactMatch) {
+                a->trigger();
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+void PhotoCommands::rate(int rating) {
+    const QStringList paths = selectedPaths();
+    report(paths, tr("rated %1").arg(ratingText(rating)), model_->setRating(paths, rating));
+}
+
+void PhotoCommands::toggleReject() {
+    const QStringList paths = selectedPaths();
+    const bool allRejected =
+        !paths.isEmpty() && std::all_of(paths.begin(), paths.end(), [&](auto& p) {
+            return model_->index(model_->rowOf(p)).data(PhotoLibraryModel::RatingRole).toInt() < 0;
+        });
+    const int rating = allRejected ? 0 : -1;
+    report(paths, allRejected ? tr("no longer rejected") : tr("rejected"),
+           model_->setRating(paths, rating));
+}
+
+void PhotoCommands::toggleLabel(const QString& label) {
+    const QStringList paths = selectedPaths();
+    const bool allHaveIt =
+        !paths.isEmpty() && std::all_of(paths.begin(), paths.end(), [&](auto& p) {
+            return model_->index(model_->rowOf(p))
+                       .data(PhotoLibraryModel::LabelRole)
+                       .toString()
+                       .compare(label, Qt::CaseInsensitive) == 0;
+        });
+    const QString value = allHaveIt ? QString() : label;
+    report(paths, allHaveIt ? tr("label removed") : tr("labelled %1").arg(label.toLower()),
+           model_->setLabel(paths, value));
+}
+
+void PhotoCommands::report(const QStringList& paths, const QString& what,
+                           const PhotoLibraryModel::SidecarWrites& writes) {
+    if (paths.isEmpty()) {
+        emit message(tr("Select a photo first"));
+        return;
+    }
+    if (writes.written > 0) emit message(tr("%n photo(s) %1", "", writes.written).arg(what));
+    if (!writes.problems.isEmpty()) emit problems(writes.problems);
+}
+
+}  // namespace rf::gui

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Which photos the grid and the filmstrip show, and in what order: sorted by file name
+// (numbers compared as numbers, so IMG_2 comes before IMG_10) or by capture time (name breaks
+// ties; photos without a time come last), filtered by a minimum rating, whether rejected photos
+// are shown, and a colour label. The grid and the filmstrip share one of these and one
+// selection model, so a selection made in one is the selection in the other.
+#pragma once
+
+#include <QCollator>
+#include <QSortFilterProxyModel>
+#include <optional>
+
+namespace rf::gui {
+
+class PhotoLibraryModel;
+
+class PhotoFilterModel : public QSortFilterProxyModel {
+    Q_OBJECT
+
+  public:
+    enum class SortKey { Name, CaptureTime };
+    Q_ENUM(SortKey)
+
+    explicit PhotoFilterModel(QObject* parent = nullptr);
+
+    void setSortKey(SortKey key);
+    SortKey sortKey() const { return sortKey_; }
+
+    /// 0 shows every rating; 1–5 hides photos rated lower (and rejected ones).
+    void setMinimumRating(int stars);
+    int minimumRating() const { return minimumRating_; }
+
+    void setShowRejected(bool show);
+    bool showRejected() const { return showRejected_; }
+
+    /// nullopt: any label; "": photos without a label; "Red": only red ones.
+    void setLabelFilter(const std::optional<QString>& label);
+    std::optional<QString> labelFilter() const { return labelFilter_; }
+
+    /// True when any filter hides photos.
+    bool isFiltering() const;
+
+  signals:
+    void filterChanged();
+
+  protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
+
+  private:
+    void refilter();
+
+    SortKey sortKey_ = SortKey::Name;
+    int minimumRating_ = 0;
+    bool showRejected_ = true;
+    std::optional<QString> labelFilter_;
+    QCollator collator_;
+};
+
+}  // namespace rf::gui

@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "library/photo_library_model.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <QThread>
+#include <algorithm>
+#include <optional>
+
+#include "rangefinder/error.h"
+#include "rangefinder/export.h"
+#include "rangefinder/sidecar.h"
+
+namespace rf::gui {
+
+PhotoLibraryModel::PhotoLibraryModel(int thumbnailSize, QObject* parent)
+    : QAbstractListModel(parent), thumbnailSize_(std::max(32, thumbnailSize)) {
+    // As many jobs as cores: each is a file read plus a JPEG decode, mostly CPU.
+    maxInFlight_ = std::max(2, QThread::idealThreadCount());
+    pool_.setMaxThreadCount(maxInFlight_);
+}
+
+PhotoLibraryModel::~PhotoLibraryModel() {
+    // Jobs post their results to this object; let the running ones finish first (queued
+    // results still pending are dropped with the object).
+    pool_.clear();
+    pool_.waitForDone();
+}
+
+int PhotoLibraryModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(photos_.size());
+}
+
+QVariant PhotoLibraryModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= int(photos_.size())) return {};
+    const Photo& p = photos_[std::size_t(index.row())];
+    const QString error = p.metadataLoaded && !p.metadata.ok          ? p.metadata.error
+                          : p.thumbnailLoaded && p.thumbnail.isNull() ? p.thumbnailError
+                                                                      : QString();
+    switch (role) {
+        case Qt::DisplayRole:
+        case FileNameRole:
+            return p.name;
+        case PathRole:
+            return p.path;
+        case ThumbnailRole:
+            if (!p.thumbnailLoaded && !p.inFlight && !p.wanted) {
+                p.wanted = true;
+                freshlyWanted_.push_back(index.row());
+                schedulePump();
+            }
+            return p.thumbnail;
+        case RatingRole:
+            return p.sidecar.rating;
+        case LabelRole:
+            return p.sidecar.label;
+        case EditedRole:
+            return p.sidecar.edited;
+        case ErrorRole:
+            return error;
+        case SidecarErrorRole:
+            return p.sidecar.error;
+        case CaptureTimeRole:
+            return p.metadata.captured;
+        case CameraRole:
+            return p.metadata.camera;
+        case LensRole:
+            return p.metadata.lens;
+        case ExposureRole:
+            return p.metadata.exposure;
+        case PixelSizeRole:
+            return p.metadata.size;
+        case LoadStateRole:
+            return QVariant::fromValue(!error.isEmpty()       ? LoadState::Failed
+                                       : p.thumbnail.isNull() ? LoadState::Pending
+                                                              : LoadState::Ready);
+        case Qt::ToolTipRole: {
+            QStringList lines{p.name};
+            if (!error.isEmpty()) lines << error;
+            for (const QString& s : {p.metadata.camera, p.metadata.lens, p.metadata.exposure})
+                if (!s.isEmpty()) lines << s;
+            if (p.metadata.captured.isValid())
+                lines << QLocale().toString(p.metadata.captured, QLocale::ShortFormat);
+            if (!p.sidecar.error.isEmpty()) lines << p.sidecar.error;
+            return lines.join(QLatin1Char('\n'));
+        }
+        default:
+            return {};
+    }
+}
+
+QHash<int, QByteArray> PhotoLibraryModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{PathRole, "path"},
+                  {ThumbnailRole, "thumbnail"},
+                  {RatingRole, "rating"},
+                  {LabelRole, "label"},
+                  {EditedRole, "edited"},
+                  {ErrorRole, "error"},
+                  {CaptureTimeRole, "captureTime"},
+                  {CameraRole, "camera"},
+                  {FileNameRole, "fileName"},
+                  {LoadStateRole, "loadState"},
+                  {LensRole, "lens"},
+                  {ExposureRole, "exposure"},
+                  {PixelSizeRole, "pixelSize"},
+                  {SidecarErrorRole, "sidecarError"}});
+    return names;
+}
+
+void PhotoLibraryModel::openFolder(const QString& folder) {
+    const QString dir = QDir(folder).absolutePath();
+    std::vector<std::string> files;
+    try {
+        files = rf::rawFilesIn(dir.toStdString());
+    } catch (const std::exception& e) {
+        emit folderError(QString::fromStdString(e.what()));
+        return;
+    }
+    std::vector<Photo> photos(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        photos[i].path = QString::fromStdString(files[i]);
+        photos[i].name = QFileInfo(photos[i].path).fileName();
+    }
+    setPhotos(dir, std::move(photos));
+}
+
+void PhotoLibraryModel::reload() {
+    if (folder_.isEmpty()) return;
+    std::vector<std::string> files;
+    try {
+        files = rf::rawFilesIn(folder_.toStdString());
+    } catch (const std::exception& e) {
+        emit folderError(QString::fromStdString(e.what()));
+        return;
+    }
+    std::vector<Photo> photos(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const QString path = QString::fromStdString(files[i]);
+        if (const int old = rowOf(path); old >= 0) {
+            photos[i] = photos_[std::size_t(old)];
+            // Jobs of the old listing are about to become stale.
+            photos[i].inFlight = photos[i].wanted = false;
+            if (!photos[i].thumbnailLoaded) photos[i].counted = false;
+        } else {
+            photos[i].path = path;
+            photos[i].name = QFileInfo(path).fileName();
+        }
+    }
+    setPhotos(folder_, std::move(photos));
+}
+
+void PhotoLibraryModel::setPhotos(const QString& folder, std::vector<Photo> photos) {
+    beginResetModel();
+    ++generation_;
+    folder_ = folder;
+    photos_ = std::move(photos);
+    rowByPath_.clear();
+    loaded_ = 0;
+    for (std::size_t i = 0; i < photos_.size(); ++i) {
+        rowByPath_.insert(photos_[i].path, int(i));
+        if (photos_[i].counted) ++loaded_;
+    }
+    freshlyWanted_.clear();
+    wantedRows_.clear();
+    nextMetadataRow_ = nextThumbnailRow_ = 0;
+    endResetModel();
+    emit folderOpened(folder_);
+    emitProgress();
+    schedulePump();
+}
+
+void PhotoLibraryModel::emitProgress() {
+    const int total = int(photos_.size());
+    emit loadingProgress(loaded_, total);
+    if (loaded_ == total) emit loadingFinished();
+}
+
+int PhotoLibraryModel::rowOf(const QString& path) const {
+    return rowByPath_.value(QDir::cleanPath(path), -1);
+}
+
+QString PhotoLibraryModel::pathAt(int row) const {
+    return row >= 0 && row < int(photos_.size()) ? photos_[std::size_t(row)].path : QString();
+}
+
+void PhotoLibraryModel::schedulePump() const {
+    if (pumpScheduled_) return;
+    pumpScheduled_ = true;
+    // Deferred: data() runs inside a view's paint, and a whole page of tiles asks at once.
+    auto* self = const_cast<PhotoLibraryModel*>(this);
+    QMetaObject::invokeMethod(
+        self, [self] { self->pump(); }, Qt::QueuedConnection);
+}
+
+void PhotoLibraryModel::pump() {
+    pumpScheduled_ = false;
+    // The page painted last goes first, in the order it was painted.
+    wantedRows_.insert(wantedRows_.begin(), freshlyWanted_.begin(), freshlyWanted_.end());
+    freshlyWanted_.clear();
+    Job job;
+    while (inFlight_ < maxInFlight_ && nextJob(job)) start(job);
+}
+
+bool PhotoLibraryModel::nextJob(Job& job) {
+    const std::size_t n = photos_.size();
+    while (!wantedRows_.empty()) {
+        const int row = wantedRows_.front();
+        wantedRows_.pop_front();
+        if (row >= int(n)) continue;
+        Photo& p = photos_[std::size_t(row)];
+        p.wanted = false;
+        if (!p.thumbnailLoaded && !p.inFlight) {
+            job = {row, generation_, p.sidecarStamp, true};
+            return true;
+        }
+    }
+    // Metadata of every photo before the remaining thumbnails: sorting by time and filtering
+    // by rating need it, and it costs a fraction of a thumbnail.
+    for (; nextMetadataRow_ < n; ++nextMetadataRow_) {
+        Photo& p = photos_[nextMetadataRow_];
+        if (!p.metadataLoaded && !p.inFlight) {
+            job = {int(nextMetadataRow_++), generation_, p.sidecarStamp, false};
+            return true;
+        }
+    }
+    for (; nextThumbnailRow_ < n; ++nextThumbnailRow_) {
+        Photo& p = photos_[nextThumbnailRow_];
+        if (!p.thumbnailLoaded && !p.inFlight) {
+            job = {int(nextThumbnailRow_++), generation_, p.sidecarStamp, true};
+            return true;
+        }
+    }
+    return false;
+}
+
+void PhotoLibraryModel::start(const Job& job) {
+    Photo& p = photos_[std::size_t(job.row)];
+    p.inFlight = true;
+    ++inFlight_;
+    const QString path = p.path;
+    const int size = thumbnailSize_;
+    std::optional<PhotoMetadata> known;
+    if (p.metadataLoaded) known = p.metadata;
+    pool_.start([this, job, path, size, known] {
+        PhotoLoad load = loadPhoto(path, size, job.thumbnail, known ? &*known : nullptr);
+        QMetaObject::invokeMethod(
+            this, [this, job, load] { finish(job, load); }, Qt::QueuedConnection);
+    });
+}
+
+void PhotoLibraryModel::finish(const Job& job, const PhotoLoad& load) {
+    --inFlight_;
+    if (job.generation != generation_ || job.row >= int(photos_.size())) {
+        pump();
+        return;
+    }
+    Photo& p = photos_[std::size_t(job.row)];
+    p.inFlight = false;
+    if (!p.metadataLoaded) {
+        p.metadata = load.metadata;
+        p.metadataLoaded = true;
+    }
+    // A write or refresh since this job started knows better than what the job read.
+    if (p.sidecarStamp == job.sidecarStamp) {
+        p.sidecar = load.sidecar;
+        p.sidecarLoaded = true;
+    }
+    if (job.thumbnail) {
+        p.thumbnail = load.thumbnail;
+        p.thumbnailError = load.thumbnailError;
+        p.thumbnailLoaded = true;
+    } else if (!p.metadata.ok) {
+        // Nothing more to learn from a file that cannot be identified.
+        p.thumbnailError = p.metadata.error;
+        p.thumbnailLoaded = true;
+    } else if (!p.thumbnailLoaded && std::size_t(job.row) < nextThumbnailRow_) {
+        // The thumbnail pass went by while this row was busy.
+        nextThumbnailRow_ = std::size_t(job.row);
+    }
+    const bool wasCounted = p.counted;
+    countIfLoaded(p);
+    // All roles: the sort/filter proxy re-sorts only on changes of the roles it is told.
+    const QModelIndex i = index(job.row);
+    emit dataChanged(i, i);
+    if (p.counted != wasCounted) emitProgress();
+    pump();
+}
+
+void PhotoLibraryModel::countIfLoaded(Photo& p) {
+    if (p.counted || !p.metadataLoaded || !p.thumbnailLoaded) return;
+    p.counted = true;
+    ++loaded_;
+}
+
+void PhotoLibraryModel::applySidecar(int row, const SidecarSummary& summary) {
+    Photo& p = photos_[std::size_t(row)];
+    p.sidecar = summary;
+    p.sidecarLoaded = true;
+    ++p.sidecarStamp;
+    const QModelIndex i = index(row);
+    emit dataChanged(i, i);
+}
+
+void PhotoLibraryModel::refreshPhoto(const QString& path) {
+    const int row = rowOf(path);
+    if (row >= 0) applySidecar(row, readSidecarSummary(pathAt(row)));
+}
+
+PhotoLibraryModel::SidecarWrites PhotoLibraryModel::setRating(const QStringList& paths,
+                                                              int rating) {
+    rating = std::clamp(rating, -1, 5);
+    return updateSidecars(paths, [rating](rf::PhotoInfo& info) { info.rating = rating; });
+}
+
+PhotoLibraryModel::SidecarWrites PhotoLibraryModel::setLabel(const QStringList& paths,
+                                                             const QString& label) {
+    const std::string text = label.toStdString();
+    return updateSidecars(paths, [text](rf::PhotoInfo& info) { info.label = text; });
+}
+
+PhotoLibraryModel::SidecarWrites PhotoLibraryModel::updateSidecars(
+    const QStringList& paths, const std::function<void(rf::PhotoInfo&)>& change) {
+    SidecarWrites result;
+    QStringList& problems = result.problems;
+    for (const QString& path : paths) {
+        const std::string raw = path.toStdString();
+        try {
+            // Keep the naming the photo's sidecar already has (NAME.xmp for Lightroom users).
+            const std::string existing = rf::findSidecar(raw);
+            const rf::SidecarNaming naming =
+                !existing.empty() &&
+                        existing == rf::sidecarPath(raw, rf::SidecarNaming::BaseNameXmp)
+                    ? rf::SidecarNaming::BaseNameXmp
+                    : rf::SidecarNaming::RawExtXmp;
+            rf::Sidecar sidecar;
+            try {
+                sidecar = rf::loadSidecar(raw);
+            } catch (const rf::Error& e) {
+                if (existing.empty()) throw;
+                const std::string moved = rf::quarantineSidecar(existing);
+                problems << tr("%1 (moved aside to %2; a new sidecar was started)")
+                                .arg(QString::fromStdString(e.what()),
+                                     QString::fromStdString(moved));
+                sidecar = rf::Sidecar{};
+            }
+            change(sidecar.info);
+            rf::saveSidecar(raw, sidecar, naming);
+            ++result.written;
+            if (const int row = rowOf(path); row >= 0) {
+                SidecarSummary summary;
+                summary.rating = sidecar.info.rating;
+                summary.label = QString::fromStdString(sidecar.info.label);
+                summary.edited = !sidecar.edits.keys().empty();
+                applySidecar(row, summary);
+            }
+        } catch (const std::exception& e) {
+            problems << QString::fromStdString(e.what());
+        }
+    }
+    return result;
+}
+
+}  // namespace rf::gui
