@@ -8,9 +8,35 @@
 
 namespace rf::gui {
 
+int compareFileNames(const QString& a, const QString& b) {
+    qsizetype i = 0, j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            // Compare the numbers: skip leading zeros, then the longer run is larger, else
+            // the first differing digit decides.
+            qsizetype si = i, sj = j;
+            while (si < a.size() && a[si] == u'0') ++si;
+            while (sj < b.size() && b[sj] == u'0') ++sj;
+            qsizetype ei = si, ej = sj;
+            while (ei < a.size() && a[ei].isDigit()) ++ei;
+            while (ej < b.size() && b[ej].isDigit()) ++ej;
+            if (ei - si != ej - sj) return ei - si < ej - sj ? -1 : 1;
+            for (qsizetype k = 0; k < ei - si; ++k)
+                if (a[si + k] != b[sj + k]) return a[si + k] < b[sj + k] ? -1 : 1;
+            i = ei;
+            j = ej;
+            continue;
+        }
+        const QChar ca = a[i].toCaseFolded(), cb = b[j].toCaseFolded();
+        if (ca != cb) return ca < cb ? -1 : 1;
+        ++i;
+        ++j;
+    }
+    if (i < a.size() || j < b.size()) return i < a.size() ? 1 : -1;
+    return QString::compare(a, b);  // equal but for case or leading zeros: still an order
+}
+
 PhotoFilterModel::PhotoFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {
-    collator_.setNumericMode(true);
-    collator_.setCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
     sort(0);
 }
@@ -68,8 +94,8 @@ bool PhotoFilterModel::lessThan(const QModelIndex& left, const QModelIndex& righ
         if (a.isValid() != b.isValid()) return a.isValid();
         if (a.isValid() && a != b) return a < b;
     }
-    const int byName = collator_.compare(left.data(PhotoLibraryModel::FileNameRole).toString(),
-                                         right.data(PhotoLibraryModel::FileNameRole).toString());
+    const int byName = compareFileNames(left.data(PhotoLibraryModel::FileNameRole).toString(),
+                                        right.data(PhotoLibraryModel::FileNameRole).toString());
     if (byName != 0) return byName < 0;
     return left.row() < right.row();
 }

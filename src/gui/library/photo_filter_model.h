@@ -6,7 +6,6 @@
 // selection model, so a selection made in one is the selection in the other.
 #pragma once
 
-#include <QCollator>
 #include <QSortFilterProxyModel>
 #include <optional>
 
@@ -54,7 +53,11 @@ class PhotoFilterModel : public QSortFilterProxyModel {
     int minimumRating_ = 0;
     bool showRejected_ = true;
     std::optional<QString> labelFilter_;
-    QCollator collator_;
 };
+
+/// File names in the order people expect: runs of digits compare as numbers ("IMG_9" before
+/// "IMG_10"), letters without regard to case. (QCollator's numeric mode needs ICU, which not
+/// every Qt build has.) Negative, zero or positive like strcmp.
+int compareFileNames(const QString& a, const QString& b);
 
 }  // namespace rf::gui
