@@ -15,6 +15,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <QUrl>
 #include <filesystem>
@@ -48,13 +49,16 @@ namespace {
 
 const fs::path kCanon = "/usr/share/doc/rawtran/IMG_5952.CR2";
 
-/// Runs the event loop until `done` or the deadline; true when done.
+/// Runs the event loop until `done` or the deadline; true when done. It sleeps while there is
+/// nothing to do, leaving the cores to the loading jobs.
 bool waitUntil(const std::function<bool()>& done, int milliseconds = 60000) {
     QElapsedTimer timer;
     timer.start();
+    QTimer tick;
+    tick.start(10);
     while (!done()) {
         if (timer.elapsed() > milliseconds) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
