@@ -18,7 +18,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationDomain(QStringLiteral("rangefinder.photo"));
     QApplication::setApplicationVersion(QStringLiteral(RF_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("rangefinder"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/rangefinder.png")));
+    QApplication::setWindowIcon(rf::gui::appIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Rangefinder raw photo editor"));

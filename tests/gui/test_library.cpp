@@ -498,6 +498,12 @@ TEST(MainWindow, TheShortcutsHelpListsEveryShortcut) {
         << entries.join('\n').toStdString();
 }
 
+TEST(MainWindow, TheAppIconIsCompiledIn) {
+    const QIcon icon = rf::gui::appIcon();
+    ASSERT_FALSE(icon.isNull());
+    EXPECT_EQ(icon.pixmap(64, 64).size(), QSize(64, 64));
+}
+
 TEST(Preferences, TheDisplayProfileIsCheckedAndStored) {
     rf::test::TempDir dir("gui-prefs");
     const auto srgb = rf::iccProfileFor(rf::OutputSpace::SRGB);

@@ -178,8 +178,9 @@ void MainWindow::createActions() {
             [this] { filter_->setSortKey(PhotoFilterModel::SortKey::CaptureTime); });
 
     largerAction_ = new QAction(tr("&Larger Thumbnails"), this);
+    // Ctrl+= is Ctrl++ without the Shift on most layouts.
     largerAction_->setShortcuts(
-        {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)});
+        {QKeySequence(Qt::CTRL | Qt::Key_Plus), QKeySequence(Qt::CTRL | Qt::Key_Equal)});
     connect(largerAction_, &QAction::triggered, this, [this] {
         grid_->setTileWidth(grid_->tileWidth() + 20);
         bar_->syncFromModels();
@@ -431,9 +432,9 @@ void MainWindow::updateStatus() {
     const int shown = filter_->rowCount();
     const int total = library_->rowCount();
     const int selected = int(grid_->selectionModel()->selectedIndexes().size());
-    QString counts = shown == total ? tr("%n photo(s)", "", total)
-                                    : tr("%1 of %n photo(s) shown", "", total).arg(shown);
-    if (selected > 0) counts += QStringLiteral("  ·  ") + tr("%n selected", "", selected);
+    QString counts =
+        shown == total ? photoCount(total) : tr("%1 of %2 shown").arg(shown).arg(photoCount(total));
+    if (selected > 0) counts += QStringLiteral("  ·  ") + tr("%1 selected").arg(selected);
     countLabel_->setText(library_->folder().isEmpty() ? tr("No folder open") : counts);
 
     const QModelIndex current = grid_->currentIndex();
@@ -459,10 +460,9 @@ void MainWindow::updateStatus() {
 void MainWindow::showProblems(const QStringList& problems) {
     if (problems.isEmpty()) return;
     const QString first = problems.first();
-    statusBar()->showMessage(problems.size() == 1
-                                 ? first
-                                 : tr("%1 (and %n more)", "", int(problems.size()) - 1).arg(first),
-                             15000);
+    statusBar()->showMessage(
+        problems.size() == 1 ? first : tr("%1 (and %2 more)").arg(first).arg(problems.size() - 1),
+        15000);
     statusBar()->setToolTip(problems.join(QLatin1Char('\n')));
 }
 

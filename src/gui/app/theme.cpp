@@ -2,8 +2,15 @@
 #include "app/theme.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QPalette>
 #include <QStyleFactory>
+
+// Resources compiled into a static library are registered only when something refers to them;
+// this must sit outside any namespace.
+static void initAppResources() {
+    Q_INIT_RESOURCE(app);
+}
 
 namespace rf::gui {
 
@@ -52,6 +59,11 @@ void applyDarkTheme(QApplication& app) {
         "QMainWindow::separator { background: #1c1c1c; width: 1px; height: 1px; }"
         "QStatusBar { border-top: 1px solid #1c1c1c; }"
         "QStatusBar::item { border: none; }"));
+}
+
+QIcon appIcon() {
+    initAppResources();
+    return QIcon(QStringLiteral(":/icons/rangefinder.png"));
 }
 
 }  // namespace rf::gui

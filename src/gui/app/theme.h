@@ -5,9 +5,13 @@
 #pragma once
 
 class QApplication;
+class QIcon;
 
 namespace rf::gui {
 
 void applyDarkTheme(QApplication& app);
+
+/// The window icon (data/rangefinder.svg as a PNG, compiled into the app's resources).
+QIcon appIcon();
 
 }  // namespace rf::gui

@@ -76,10 +76,6 @@ LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* par
     row->addWidget(label_);
 
     row->addStretch(1);
-    count_ = new QLabel(this);
-    count_->setForegroundRole(QPalette::PlaceholderText);
-    row->addWidget(count_);
-    row->addSpacing(14);
 
     size_ = new QSlider(Qt::Horizontal, this);
     size_->setRange(LibraryGrid::kMinTileWidth, LibraryGrid::kMaxTileWidth);
@@ -103,10 +99,6 @@ LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* par
     });
     connect(size_, &QSlider::valueChanged, grid_, &LibraryGrid::setTileWidth);
     connect(filter_, &PhotoFilterModel::filterChanged, this, &LibraryBar::syncFromModels);
-    connect(filter_, &QAbstractItemModel::rowsInserted, this, &LibraryBar::updateCount);
-    connect(filter_, &QAbstractItemModel::rowsRemoved, this, &LibraryBar::updateCount);
-    connect(filter_, &QAbstractItemModel::modelReset, this, &LibraryBar::updateCount);
-    connect(filter_, &QAbstractItemModel::layoutChanged, this, &LibraryBar::updateCount);
 }
 
 void LibraryBar::syncFromModels() {
@@ -123,14 +115,6 @@ void LibraryBar::syncFromModels() {
     }
     label_->setCurrentIndex(labelIndex);
     size_->setValue(grid_->tileWidth());
-    updateCount();
-}
-
-void LibraryBar::updateCount() {
-    const int shown = filter_->rowCount();
-    const int total = filter_->sourceModel() ? filter_->sourceModel()->rowCount() : 0;
-    count_->setText(shown == total ? tr("%n photo(s)", "", total)
-                                   : tr("%1 of %n photo(s)", "", total).arg(shown));
 }
 
 }  // namespace rf::gui

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The bar above the grid: how the photos are sorted, which ones are shown (minimum rating,
-// rejected or not, colour label), how many there are, and the tile size. It only drives a
+// rejected or not, colour label), and the tile size. It only drives a
 // PhotoFilterModel and a LibraryGrid; the main window remembers its choices.
 #pragma once
 
@@ -8,7 +8,6 @@
 
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QSlider;
 
 namespace rf::gui {
@@ -32,8 +31,6 @@ class LibraryBar : public QWidget {
     QSlider* sizeSlider() const { return size_; }
 
   private:
-    void updateCount();
-
     PhotoFilterModel* filter_;
     LibraryGrid* grid_;
     QComboBox* sort_;
@@ -41,7 +38,6 @@ class LibraryBar : public QWidget {
     QComboBox* label_;
     QCheckBox* rejected_;
     QSlider* size_;
-    QLabel* count_;
 };
 
 }  // namespace rf::gui

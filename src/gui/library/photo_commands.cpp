@@ -11,6 +11,10 @@
 
 namespace rf::gui {
 
+QString photoCount(int count) {
+    return count == 1 ? QObject::tr("1 photo") : QObject::tr("%1 photos").arg(count);
+}
+
 QString ratingText(int rating) {
     if (rating < 0) return QObject::tr("Rejected");
     if (rating == 0) return QObject::tr("No stars");
@@ -21,7 +25,10 @@ PhotoCommands::PhotoCommands(PhotoLibraryModel* model, QItemSelectionModel* sele
                              QObject* parent)
     : QObject(parent), model_(model), selection_(selection) {
     for (int stars = 0; stars <= 5; ++stars) {
-        auto* a = new QAction(stars == 0 ? tr("No Stars") : tr("%n Star(s)", "", stars), this);
+        auto* a = new QAction(stars == 0   ? tr("No Stars")
+                              : stars == 1 ? tr("1 Star")
+                                           : tr("%1 Stars").arg(stars),
+                              this);
         a->setShortcut(QKeySequence(Qt::Key_0 + stars));
         a->setStatusTip(tr("Rate the selected photos"));
         connect(a, &QAction::triggered, this, [this, stars] { rate(stars); });
@@ -109,7 +116,7 @@ void PhotoCommands::report(const QStringList& paths, const QString& what,
         emit message(tr("Select a photo first"));
         return;
     }
-    if (writes.written > 0) emit message(tr("%n photo(s) %1", "", writes.written).arg(what));
+    if (writes.written > 0) emit message(photoCount(writes.written) + QLatin1Char(' ') + what);
     if (!writes.problems.isEmpty()) emit problems(writes.problems);
 }
 

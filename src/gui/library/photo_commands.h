@@ -58,7 +58,9 @@ class PhotoCommands : public QObject {
     QList<QAction*> labelActions_;
 };
 
-/// "★★★☆☆"-style text for a rating; "Rejected" for -1.
+/// "★★★" for a rating; "No stars" for 0 and "Rejected" for -1.
 QString ratingText(int rating);
+/// "1 photo", "12 photos".
+QString photoCount(int count);
 
 }  // namespace rf::gui
