@@ -5,7 +5,8 @@
 // every file is opened, parsed and its preview decoded as if it were separate, while the page
 // cache holds the one file: this measures the app, not the disk. "grid" has a LibraryGrid
 // shown on the model (the visible tiles are asked for first, as in the app); "model" has no
-// view (metadata of all files first, then thumbnails in order).
+// view (metadata of all files first, then thumbnails in order). Also: rating all 100 at once,
+// which writes 100 sidecars on the GUI thread.
 
 #include <benchmark/benchmark.h>
 
@@ -128,6 +129,30 @@ BENCHMARK(BM_OpenFolderAllThumbnails)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(5);
+
+/// Rating a selection of all 100 photos: each sidecar is loaded, changed and saved atomically
+/// on the GUI thread, so this is how long the window is busy after pressing a key.
+void BM_RateHundredPhotos(benchmark::State& state) {
+    if (!fs::exists(kCr2)) {
+        state.SkipWithError("shared/testdata/raw/canon-eos30d.CR2 not found");
+        return;
+    }
+    PhotoLibraryModel model(rf::gui::LibraryGrid::kMaxTileWidth);
+    model.openFolder(folder().path());
+    waitFor([&] { return !model.isLoading(); });
+    QStringList paths;
+    for (int r = 0; r < model.rowCount(); ++r) paths << model.pathAt(r);
+    int stars = 0;
+    for (auto _ : state) {
+        const auto writes = model.setRating(paths, 1 + stars++ % 5);
+        if (writes.written != kFiles) {
+            state.SkipWithError("sidecars were not written");
+            return;
+        }
+    }
+    for (const QString& p : paths) fs::remove(p.toStdString() + ".xmp");
+}
+BENCHMARK(BM_RateHundredPhotos)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

@@ -440,6 +440,38 @@ TEST_F(LibraryFolder, TheWindowOpensTheCommandLineFolderAndRemembersIt) {
     }
 }
 
+TEST_F(LibraryFolder, RefreshFindsNewFilesAndKeepsTheSelection) {
+    rf::gui::MainWindow w;
+    w.show();
+    w.openPath(path("c_canon.CR2"));
+    ASSERT_TRUE(waitLoaded(*w.library()));
+    w.selectionModel()->select(viewIndexOf(w, path("a_sony.ARW")), QItemSelectionModel::Select);
+    copyFile(kCanon, dir.path() / "f_new.CR2");
+    fs::remove(dir.path() / "b_nikon.NEF");
+
+    QAction* refresh = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(QKeySequence::Refresh)) refresh = a;
+    ASSERT_NE(refresh, nullptr);
+    refresh->trigger();
+    EXPECT_EQ(w.library()->rowCount(), 5);
+    EXPECT_GE(w.library()->rowOf(path("f_new.CR2")), 0);
+    EXPECT_LT(w.library()->rowOf(path("b_nikon.NEF")), 0);
+    EXPECT_EQ(w.currentPhoto(), path("c_canon.CR2"));
+    EXPECT_EQ(w.commands()->selectedPaths(),
+              QStringList({path("a_sony.ARW"), path("c_canon.CR2")}));
+    // What was loaded stays loaded; only the new file is read.
+    EXPECT_FALSE(viewIndexOf(w, path("c_canon.CR2"))
+                     .data(PhotoLibraryModel::ThumbnailRole)
+                     .value<QImage>()
+                     .isNull());
+    ASSERT_TRUE(waitLoaded(*w.library()));
+    EXPECT_FALSE(viewIndexOf(w, path("f_new.CR2"))
+                     .data(PhotoLibraryModel::ThumbnailRole)
+                     .value<QImage>()
+                     .isNull());
+}
+
 TEST_F(LibraryFolder, AFolderDroppedOnTheWindowOpens) {
     rf::gui::MainWindow w;
     w.show();

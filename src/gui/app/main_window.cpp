@@ -147,7 +147,7 @@ void MainWindow::createActions() {
 
     refreshAction_ = new QAction(tr("&Refresh Folder"), this);
     refreshAction_->setShortcut(QKeySequence::Refresh);
-    connect(refreshAction_, &QAction::triggered, library_, &PhotoLibraryModel::reload);
+    connect(refreshAction_, &QAction::triggered, this, &MainWindow::refreshFolder);
 
     preferencesAction_ = new QAction(tr("&Preferences…"), this);
     preferencesAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -381,6 +381,26 @@ void MainWindow::openPath(const QString& path) {
     statusBar()->showMessage(fi.exists() ? tr("%1 is not a folder or a raw file").arg(path)
                                          : tr("%1 does not exist").arg(path),
                              15000);
+}
+
+void MainWindow::refreshFolder() {
+    // Reloading resets the views; the selection and the current photo are put back.
+    QStringList selected;
+    for (const QModelIndex& i : grid_->selectionModel()->selectedIndexes())
+        selected << i.data(PhotoLibraryModel::PathRole).toString();
+    const QString current = currentPhoto();
+    library_->reload();
+    QItemSelection selection;
+    for (const QString& path : selected) {
+        const QModelIndex i = filter_->mapFromSource(library_->index(library_->rowOf(path)));
+        if (i.isValid()) selection.select(i, i);
+    }
+    const QModelIndex currentIndex =
+        filter_->mapFromSource(library_->index(library_->rowOf(current)));
+    if (currentIndex.isValid())
+        grid_->selectionModel()->setCurrentIndex(currentIndex, QItemSelectionModel::NoUpdate);
+    grid_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    grid_->scrollTo(grid_->currentIndex());
 }
 
 void MainWindow::chooseFolder() {

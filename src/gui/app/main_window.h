@@ -79,6 +79,7 @@ class MainWindow : public QMainWindow {
     void saveSettings() const;
     void saveLibrarySettings() const;
     void chooseFolder();
+    void refreshFolder();
     void onFolderOpened(const QString& folder);
     void showFolderInTree(const QString& folder);
     void moveCurrent(int step);

@@ -2,6 +2,8 @@
 #include "library/photo_commands.h"
 
 #include <QAction>
+#include <QCursor>
+#include <QGuiApplication>
 #include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <algorithm>
@@ -10,6 +12,27 @@
 #include "library/photo_library_model.h"
 
 namespace rf::gui {
+
+namespace {
+
+/// Sidecars are written on the GUI thread (about 2 ms each); a selection of hundreds shows the
+/// wait cursor meanwhile.
+class BusyCursor {
+  public:
+    explicit BusyCursor(qsizetype files) : on_(files > 50) {
+        if (on_) QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    }
+    ~BusyCursor() {
+        if (on_) QGuiApplication::restoreOverrideCursor();
+    }
+    BusyCursor(const BusyCursor&) = delete;
+    BusyCursor& operator=(const BusyCursor&) = delete;
+
+  private:
+    bool on_;
+};
+
+}  // namespace
 
 QString photoCount(int count) {
     return count == 1 ? QObject::tr("1 photo") : QObject::tr("%1 photos").arg(count);
@@ -51,6 +74,7 @@ PhotoCommands::PhotoCommands(PhotoLibraryModel* model, QItemSelectionModel* sele
     auto* none = new QAction(tr("No Label"), this);
     connect(none, &QAction::triggered, this, [this] {
         const QStringList paths = selectedPaths();
+        const BusyCursor busy(paths.size());
         report(paths, tr("label removed"), model_->setLabel(paths, QString()));
     });
     labelActions_ << none;
@@ -82,6 +106,7 @@ bool PhotoCommands::handleKeyPress(QKeyEvent* event) {
 
 void PhotoCommands::rate(int rating) {
     const QStringList paths = selectedPaths();
+    const BusyCursor busy(paths.size());
     report(paths, tr("rated %1").arg(ratingText(rating)), model_->setRating(paths, rating));
 }
 
@@ -92,6 +117,7 @@ void PhotoCommands::toggleReject() {
             return model_->index(model_->rowOf(p)).data(PhotoLibraryModel::RatingRole).toInt() < 0;
         });
     const int rating = allRejected ? 0 : -1;
+    const BusyCursor busy(paths.size());
     report(paths, allRejected ? tr("no longer rejected") : tr("rejected"),
            model_->setRating(paths, rating));
 }
@@ -106,6 +132,7 @@ void PhotoCommands::toggleLabel(const QString& label) {
                        .compare(label, Qt::CaseInsensitive) == 0;
         });
     const QString value = allHaveIt ? QString() : label;
+    const BusyCursor busy(paths.size());
     report(paths, allHaveIt ? tr("label removed") : tr("labelled %1").arg(label.toLower()),
            model_->setLabel(paths, value));
 }
