@@ -27,6 +27,7 @@
 #include "app/settings.h"
 #include "app/shortcuts_dialog.h"
 #include "app/theme.h"
+#include "library/filmstrip.h"
 #include "library/library_grid.h"
 #include "library/photo_commands.h"
 #include "library/photo_filter_model.h"
@@ -410,6 +411,38 @@ TEST_F(LibraryFolder, MultiSelectionByClicksAndSelectAllIsRatedInOneKey) {
     for (const char* name :
          {"a_sony.ARW", "b_nikon.NEF", "c_canon.CR2", "d_chart.dng", "e_broken.CR2"})
         EXPECT_EQ(labelInSidecar(path(name)), "Yellow") << name;
+}
+
+TEST_F(LibraryFolder, TheFilmstripSharesTheGridsModelAndSelection) {
+    PhotoLibraryModel model;
+    rf::gui::PhotoFilterModel filter;
+    filter.setSourceModel(&model);
+    rf::gui::LibraryGrid grid;
+    grid.setModel(&filter);
+    rf::gui::Filmstrip strip;
+    strip.setModel(&filter);
+    QItemSelectionModel* own = strip.selectionModel();
+    strip.setSelectionModel(grid.selectionModel());
+    delete own;
+    rf::gui::PhotoCommands commands(&model, grid.selectionModel());
+    strip.setCommands(&commands);
+    strip.resize(800, 110);
+    strip.show();
+    model.openFolder(folder());
+    ASSERT_TRUE(waitLoaded(model));
+
+    const QModelIndex nikon = filter.mapFromSource(model.index(model.rowOf(path("b_nikon.NEF"))));
+    QTest::mouseClick(strip.viewport(), Qt::LeftButton, {}, strip.visualRect(nikon).center());
+    EXPECT_EQ(grid.currentIndex(), nikon) << "the grid follows the filmstrip";
+    EXPECT_TRUE(grid.selectionModel()->isSelected(nikon));
+    const QRect tile = strip.visualRect(nikon);
+    EXPECT_NEAR(double(tile.width()) / tile.height(), 1.5, 0.1);
+    EXPECT_LE(tile.bottom(), strip.viewport()->height());
+
+    QTest::keyClick(&strip, Qt::Key_4);
+    EXPECT_EQ(ratingInSidecar(path("b_nikon.NEF")), 4);
+    QTest::keyClick(&strip, Qt::Key_Right);
+    EXPECT_EQ(grid.currentIndex().data(PhotoLibraryModel::FileNameRole).toString(), "c_canon.CR2");
 }
 
 TEST_F(LibraryFolder, TheWindowOpensTheCommandLineFolderAndRemembersIt) {
