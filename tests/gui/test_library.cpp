@@ -27,6 +27,9 @@
 #include "app/settings.h"
 #include "app/shortcuts_dialog.h"
 #include "app/theme.h"
+#include "export/export_controller.h"
+#include "export/export_dialog.h"
+#include "export/export_summary_dialog.h"
 #include "library/filmstrip.h"
 #include "library/library_grid.h"
 #include "library/photo_commands.h"
@@ -503,6 +506,22 @@ TEST_F(LibraryFolder, RefreshFindsNewFilesAndKeepsTheSelection) {
                      .data(PhotoLibraryModel::ThumbnailRole)
                      .value<QImage>()
                      .isNull());
+}
+
+TEST_F(LibraryFolder, ExportOpensTheDialogForTheSelection) {
+    rf::gui::MainWindow w;
+    w.show();
+    w.openPath(path("c_canon.CR2"));
+    w.selectionModel()->select(viewIndexOf(w, path("a_sony.ARW")), QItemSelectionModel::Select);
+    QAction* exportAction = nullptr;
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->shortcut() == QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)) exportAction = a;
+    ASSERT_NE(exportAction, nullptr);
+    exportAction->trigger();
+    rf::gui::ExportDialog* dialog = w.exportController()->dialog();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->photos(), QStringList({path("a_sony.ARW"), path("c_canon.CR2")}));
+    dialog->close();
 }
 
 TEST_F(LibraryFolder, AFolderDroppedOnTheWindowOpens) {

@@ -29,6 +29,10 @@
 #include "app/preferences_dialog.h"
 #include "app/settings.h"
 #include "app/shortcuts_dialog.h"
+#include "export/export_controller.h"
+// export_controller.h returns its QPointers as raw pointers inline: they need the classes.
+#include "export/export_dialog.h"
+#include "export/export_summary_dialog.h"
 #include "library/library_bar.h"
 #include "library/library_grid.h"
 #include "library/photo_commands.h"
@@ -82,6 +86,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     commands_ = new PhotoCommands(library_, grid_->selectionModel(), this);
     grid_->setCommands(commands_);
+    export_ = new ExportController(this);
 
     modes_ = new QStackedWidget(this);
     modes_->addWidget(libraryPage_);
@@ -95,6 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
         l->setContentsMargins(8, 0, 8, 0);
     }
     statusBar()->addWidget(currentLabel_, 1);
+    statusBar()->addPermanentWidget(export_->progressWidget());
     statusBar()->addPermanentWidget(loadingLabel_);
     statusBar()->addPermanentWidget(countLabel_);
     statusBar()->setSizeGripEnabled(false);
@@ -148,6 +154,17 @@ void MainWindow::createActions() {
     refreshAction_ = new QAction(tr("&Refresh Folder"), this);
     refreshAction_->setShortcut(QKeySequence::Refresh);
     connect(refreshAction_, &QAction::triggered, this, &MainWindow::refreshFolder);
+
+    exportAction_ = new QAction(tr("&Export…"), this);
+    exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    exportAction_->setStatusTip(tr("Export the selected photos as JPEG, TIFF or PNG"));
+    connect(exportAction_, &QAction::triggered, this, [this] {
+        const QStringList photos = selectedPhotos();
+        if (photos.isEmpty())
+            statusBar()->showMessage(tr("Select the photos to export first"), 4000);
+        else
+            export_->exportPhotos(photos);
+    });
 
     preferencesAction_ = new QAction(tr("&Preferences…"), this);
     preferencesAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -220,6 +237,8 @@ void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(openFolderAction_);
     file->addAction(refreshAction_);
+    file->addSeparator();
+    file->addAction(exportAction_);
     file->addSeparator();
     file->addAction(preferencesAction_);
     file->addSeparator();
@@ -351,6 +370,13 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+    if (export_->isRunning() &&
+        QMessageBox::question(
+            this, tr("Export Running"), tr("An export is still running. Stop it and quit?"),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }
@@ -423,6 +449,10 @@ void MainWindow::onFolderOpened(const QString& folder) {
     }
     grid_->scrollTo(grid_->currentIndex());
     updateStatus();
+}
+
+QStringList MainWindow::selectedPhotos() const {
+    return commands_->selectedPaths();
 }
 
 QString MainWindow::currentPhoto() const {

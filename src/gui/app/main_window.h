@@ -6,7 +6,8 @@
 // the status bar (counts, loading progress, the current photo), and the things remembered
 // between runs (last folder, window layout, the library's sort, filters and tile size).
 // A folder opens from the File menu, the folder dock, a drop onto the window or the command
-// line; a raw file opened the same way opens its folder with the file selected.
+// line; a raw file opened the same way opens its folder with the file selected. File → Export
+// hands the selection to the ExportController, whose progress sits in the status bar.
 #pragma once
 
 #include <QMainWindow>
@@ -22,6 +23,7 @@ class QTreeView;
 
 namespace rf::gui {
 
+class ExportController;
 class Filmstrip;
 class LibraryBar;
 class LibraryGrid;
@@ -51,7 +53,11 @@ class MainWindow : public QMainWindow {
     LibraryBar* libraryBar() const { return bar_; }
     PhotoCommands* commands() const { return commands_; }
     QTreeView* folderTree() const { return folders_; }
+    ExportController* exportController() const { return export_; }
 
+    /// What Export and the batch actions work on: the selected photos, or the current one
+    /// when none is selected.
+    QStringList selectedPhotos() const;
     /// The path of the current photo (the one with the focus frame), empty when none.
     QString currentPhoto() const;
     /// Makes `path` the current and only selected photo; false when it is not shown.
@@ -89,6 +95,7 @@ class MainWindow : public QMainWindow {
     PhotoLibraryModel* library_;
     PhotoFilterModel* filter_;
     PhotoCommands* commands_ = nullptr;
+    ExportController* export_ = nullptr;
     QStackedWidget* modes_;
     QWidget* libraryPage_;
     LibraryGrid* grid_;
@@ -105,6 +112,7 @@ class MainWindow : public QMainWindow {
 
     QAction* openFolderAction_ = nullptr;
     QAction* refreshAction_ = nullptr;
+    QAction* exportAction_ = nullptr;
     QAction* preferencesAction_ = nullptr;
     QAction* quitAction_ = nullptr;
     QAction* selectAllAction_ = nullptr;
