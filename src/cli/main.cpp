@@ -10,12 +10,15 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "look_commands.h"
 #include "progress.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
+#include "rangefinder/looks.h"
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
 #include "rangefinder/sidecar.h"
@@ -51,6 +54,9 @@ struct ExportArgs {
     bool quiet = false;
     bool ignoreSidecars = false;
     int minRating = -2;  ///< -2: no threshold
+    std::vector<std::string> looks;
+    double lookStrength = -1;  ///< -1: each look's default
+    std::vector<std::string> looksDirs;
 };
 
 std::vector<std::string> expandInputs(const std::vector<std::string>& inputs,
@@ -96,14 +102,29 @@ int runExport(const ExportArgs& a) {
     s.nameTemplate = a.nameTemplate;
     s.overwrite = a.overwrite;
 
-    // Precedence: the photo's sidecar, then --edits, then --set.
+    // Looks are found before any file is read: an unknown name is a usage error.
+    LookLibrary library;
+    std::vector<const Look*> looks;
+    if (!a.looks.empty()) {
+        library = cli::loadLooks(a.looksDirs);
+        looks = cli::findLooks(library, a.looks);
+        if (looks.size() > 1) s.nameTemplate = cli::templateWithLook(s.nameTemplate);
+    }
+    const std::optional<double> strength =
+        a.lookStrength >= 0 ? std::optional<double>(a.lookStrength) : std::nullopt;
+
+    // Precedence: the photo's sidecar, then --edits, then --look, then --set (so --set can
+    // still move one of the look's sliders).
     EditDocument common;
     if (!a.editsFile.empty()) common = EditDocument::loadFile(a.editsFile);
     EditDocument sets;
     for (const auto& assignment : a.sets) sets.setAssignment(assignment);
-    common.merge(sets);
     // Check the template once up front rather than failing every file the same way.
-    expandNameTemplate(s.nameTemplate, "check.raw", {}, common, 1, s.encode.format);
+    {
+        EditDocument check = looks.empty() ? common : withLook(common, *looks.front());
+        check.merge(sets);
+        expandNameTemplate(s.nameTemplate, "check.raw", {}, check, 1, s.encode.format);
+    }
 
     std::vector<std::string> problems;
     const auto files = expandInputs(a.inputs, problems);
@@ -134,7 +155,16 @@ int runExport(const ExportArgs& a) {
             }
         }
         job.edits.merge(common);
-        jobs.push_back(std::move(job));
+        if (looks.empty()) {
+            job.edits.merge(sets);
+            jobs.push_back(std::move(job));
+        }
+        for (const Look* look : looks) {
+            ExportJob withIt = job;
+            withIt.edits = cli::editsWithLook(job.edits, *look, strength);
+            withIt.edits.merge(sets);
+            jobs.push_back(std::move(withIt));
+        }
     }
     if (!skipped.empty() && !a.quiet)
         for (const auto& f : skipped)
@@ -324,6 +354,20 @@ int main(int argc, char** argv) {
                      "Only photos rated at least N stars in their sidecars (0 = all but "
                      "rejects)")
         ->check(CLI::Range(-1, 5));
+    CLI::Option* lookOpt = exportCmd->add_option(
+        "--look", ex.looks,
+        "Apply this look (name or slug, see: rangefinder-cli looks list) on top of each photo's "
+        "edits; repeat it to write one file per look ({look} is added to the name template)");
+    exportCmd
+        ->add_option("--look-strength", ex.lookStrength,
+                     "Strength of the looks in percent (default: each look's own)")
+        ->check(CLI::Range(0.0, 100.0))
+        ->needs(lookOpt);
+    exportCmd
+        ->add_option("--looks-dir", ex.looksDirs,
+                     "Read looks from this folder instead of the installed and user folders "
+                     "(repeatable)")
+        ->needs(lookOpt);
 
     std::vector<std::string> infoInputs;
     bool infoAsJson = false;
@@ -336,6 +380,8 @@ int main(int argc, char** argv) {
 
     int (*runSidecarCommand)() = nullptr;
     cli::addSidecarCommands(app, runSidecarCommand);
+    int (*runLookCommand)() = nullptr;
+    cli::addLookCommands(app, runLookCommand);
 
     try {
         app.parse(argc, argv);
@@ -348,6 +394,7 @@ int main(int argc, char** argv) {
         if (*infoCmd) return runInfo(infoInputs, infoAsJson);
         if (*paramsCmd) return runParams();
         if (runSidecarCommand) return runSidecarCommand();
+        if (runLookCommand) return runLookCommand();
     } catch (const Error& e) {
         std::fprintf(stderr, "rangefinder-cli: %s\n", e.what());
         return 2;
