@@ -20,6 +20,7 @@ namespace {
 struct State {
     std::vector<std::string> dirs;
     bool json = false;
+    std::string lutFile, name, encoding = "srgb", to;
     std::function<int()> command;
 };
 
@@ -59,6 +60,21 @@ int runList() {
         std::fprintf(stderr, "no looks found in:%s\n", dirs.c_str());
     }
     return lib.errors().empty() ? 0 : 1;
+}
+
+int runImport() {
+    const State& st = state();
+    try {
+        const std::string dir = st.to.empty() ? userLookDir() : st.to;
+        const Look l = importLutAsLook(st.lutFile, dir, st.name, st.encoding);
+        std::fprintf(stderr, "Imported %s as the look '%s' (input encoding %s)\n",
+                     st.lutFile.c_str(), l.name.c_str(), st.encoding.c_str());
+        std::printf("%s\n", l.path.c_str());
+        return 0;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 1;
+    }
 }
 
 int runChosen() {
@@ -134,6 +150,21 @@ void addLookCommands(CLI::App& app, int (*&run)()) {
     list->add_flag("--json", st.json, "Machine-readable output");
     dirs(list);
     choose(list, runList);
+
+    CLI::App* import = looks->add_subcommand(
+        "import", "Make a 3D LUT (.cube, or a Hald CLUT .png/.tif) a look with a strength slider.");
+    import->add_option("file", st.lutFile, "The LUT")->required()->check(CLI::ExistingFile);
+    import->add_option("--name", st.name, "The look's name (default: the file's name)");
+    import
+        ->add_option("--encoding", st.encoding,
+                     "What the LUT expects: srgb (most LUTs), rec2020 or display-p3 primaries, "
+                     "each with the sRGB transfer curve")
+        ->check(CLI::IsMember({"srgb", "rec2020", "display-p3"}))
+        ->capture_default_str();
+    import->add_option(
+        "--to", st.to,
+        "Folder to import into (default: the user's look folder, " + userLookDir() + ")");
+    choose(import, runImport);
 }
 
 }  // namespace rf::cli

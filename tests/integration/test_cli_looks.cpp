@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "rangefinder/looks.h"
+#include "rangefinder/lut.h"
 #include "support/test_support.h"
 #include "synth.h"
 
@@ -125,5 +127,43 @@ TEST(CliLooks, ExportWithALookAndUsageErrors) {
                                " " + raw,
                            out),
               2)
+        << out;
+}
+
+TEST(CliLooks, ImportALutAsALook) {
+    test::TempDir dir("cli-looks-import");
+    Lut3D lut(5);
+    for (float& v : lut.data()) v = 0.1f + 0.8f * v;  // a faded print
+    writeCube(dir.str("faded.cube"), lut);
+    std::string out;
+    ASSERT_EQ(test::runCli("looks import " + dir.str("faded.cube") + " --name 'Faded Print' " +
+                               "--encoding rec2020 --to " + dir.str("mine"),
+                           out),
+              0)
+        << out;
+    EXPECT_NE(out.find(dir.str("mine/faded-print.look")), std::string::npos) << out;
+    const Look l = loadLook(dir.str("mine/faded-print.look"));
+    EXPECT_EQ(l.params.getText("look.lut.file"), "luts/faded.cube");
+    EXPECT_EQ(l.params.getText("look.lut.encoding"), "rec2020");
+    ASSERT_EQ(test::runCli("looks list --looks-dir " + dir.str("mine"), out), 0) << out;
+    EXPECT_NE(out.find("Faded Print (colour)"), std::string::npos) << out;
+    EXPECT_NE(out.find("Imported from faded.cube"), std::string::npos) << out;
+
+    // By default into the user's folder, named after the file.
+    const std::string env = "XDG_DATA_HOME=" + dir.str("data") + " ";
+    ASSERT_EQ(test::runCommand(env + RF_CLI_PATH " looks import " + dir.str("faded.cube"), out), 0)
+        << out;
+    EXPECT_TRUE(fs::exists(dir.str("data/rangefinder/looks/faded.look"))) << out;
+    EXPECT_TRUE(fs::exists(dir.str("data/rangefinder/looks/luts/faded.cube"))) << out;
+
+    // A file that is not a LUT fails, named; a missing file or encoding is a usage error.
+    write(dir.path() / "notes.cube", "hello\n");
+    EXPECT_EQ(test::runCli("looks import " + dir.str("notes.cube") + " --to " + dir.str("x"), out),
+              1)
+        << out;
+    EXPECT_NE(out.find("notes.cube"), std::string::npos) << out;
+    EXPECT_FALSE(fs::exists(dir.str("x/notes.look")));
+    EXPECT_EQ(test::runCli("looks import " + dir.str("absent.cube"), out), 2) << out;
+    EXPECT_EQ(test::runCli("looks import --encoding prophoto " + dir.str("faded.cube"), out), 2)
         << out;
 }

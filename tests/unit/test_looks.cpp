@@ -11,6 +11,7 @@
 
 #include "rangefinder/error.h"
 #include "rangefinder/looks.h"
+#include "rangefinder/lut.h"
 #include "support/test_support.h"
 
 using namespace rf;
@@ -480,4 +481,71 @@ TEST(WithLook, ReplacesThePreviousLookAndKeepsEverythingElse) {
     const EditDocument none = withoutLook(b);
     for (const auto& k : none.keys()) EXPECT_NE(k.rfind("look.", 0), 0u) << k;
     EXPECT_TRUE(none == edits);
+}
+
+namespace {
+
+// A small .cube that is not the identity (so two of them can differ).
+std::string writeTestCube(const fs::path& path, float gain) {
+    Lut3D lut(3);
+    for (float& v : lut.data()) v *= gain;
+    lut.title = "test";
+    fs::create_directories(path.parent_path());
+    writeCube(path.string(), lut);
+    return path.string();
+}
+
+}  // namespace
+
+TEST(ImportLut, BecomesAUserLookBesideItsCopy) {
+    test::TempDir dir("looks-import");
+    const std::string cube = writeTestCube(dir.path() / "src" / "Kodak 2383.cube", 0.9f);
+    const fs::path user = dir.path() / "user";
+    const Look l = importLutAsLook(cube, user.string(), "", "rec2020");
+    EXPECT_EQ(l.name, "Kodak 2383");
+    EXPECT_EQ(l.path, (user / "kodak-2383.look").string());
+    EXPECT_EQ(l.description, "Imported from Kodak 2383.cube");
+    EXPECT_EQ(l.category, LookCategory::Colour);
+    EXPECT_EQ(l.defaultStrength, 100);
+    EXPECT_EQ(l.params.getText("look.lut.file"), "luts/Kodak 2383.cube");
+    EXPECT_EQ(l.params.getText("look.lut.encoding"), "rec2020");
+    EXPECT_EQ(test::readFile((user / "luts" / "Kodak 2383.cube").string()), test::readFile(cube));
+    EXPECT_EQ(readLut((user / "luts" / "Kodak 2383.cube").string()).size(), 3);
+
+    const LookLibrary lib = LookLibrary::load({user.string()});
+    EXPECT_TRUE(lib.errors().empty());
+    ASSERT_NE(lib.find("kodak-2383"), nullptr);
+    expectSameLook(*lib.find("kodak-2383"), l);
+
+    // The same LUT under the same name again: nothing new is written.
+    const Look again = importLutAsLook(cube, user.string(), "", "rec2020");
+    EXPECT_EQ(again.path, l.path);
+    EXPECT_EQ(std::distance(fs::directory_iterator(user / "luts"), fs::directory_iterator()), 1);
+
+    // A different LUT with the same file name: refused under the taken name, and kept apart
+    // (never overwriting the first) under a new one.
+    const std::string other = writeTestCube(dir.path() / "other" / "Kodak 2383.cube", 0.5f);
+    const std::string e = errorOf([&] { importLutAsLook(other, user.string()); });
+    EXPECT_NE(e.find("already exists"), std::string::npos) << e;
+    EXPECT_NE(e.find(other), std::string::npos) << e;
+    const Look second = importLutAsLook(other, user.string(), "Print Film", "srgb");
+    EXPECT_EQ(second.params.getText("look.lut.file"), "luts/Kodak 2383-2.cube");
+    EXPECT_EQ(test::readFile((user / "luts" / "Kodak 2383.cube").string()), test::readFile(cube));
+    EXPECT_EQ(test::readFile((user / "luts" / "Kodak 2383-2.cube").string()),
+              test::readFile(other));
+    EXPECT_EQ(LookLibrary::load({user.string()}).looks().size(), 2u);
+}
+
+TEST(ImportLut, BadLutsAndEncodingsWriteNothing) {
+    test::TempDir dir("looks-import-bad");
+    write(dir.path() / "broken.cube", "LUT_3D_SIZE 2\n0 0 0\n1 1 oops\n");
+    const fs::path user = dir.path() / "user";
+    const std::string e = errorOf([&] { importLutAsLook(dir.str("broken.cube"), user.string()); });
+    EXPECT_NE(e.find("broken.cube"), std::string::npos) << e;
+    const std::string cube = writeTestCube(dir.path() / "ok.cube", 1.0f);
+    const std::string enc = errorOf([&] { importLutAsLook(cube, user.string(), "", "prophoto"); });
+    EXPECT_NE(enc.find("prophoto"), std::string::npos) << enc;
+    EXPECT_NE(errorOf([&] { importLutAsLook(cube, user.string(), "two\nlines"); }), "");
+    EXPECT_FALSE(fs::exists(user / "ok.look"));
+    EXPECT_FALSE(fs::exists(user / "luts" / "ok.cube"));
 }

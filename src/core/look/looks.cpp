@@ -21,6 +21,7 @@
 
 #include "io/atomic_file.h"
 #include "rangefinder/error.h"
+#include "rangefinder/lut.h"
 #include "util/text.h"
 
 namespace rf {
@@ -442,6 +443,19 @@ std::string valueText(const EditDocument& doc, const ParamDecl& d) {
     return out + "]";
 }
 
+bool sameContent(const fs::path& a, const fs::path& b) {
+    std::error_code ec;
+    if (fs::file_size(a, ec) != fs::file_size(b, ec) || ec) return false;
+    return readTextFile(a.string()) == readTextFile(b.string());
+}
+
+// Where the look's LUT is, or "" when it has none.
+fs::path lutOf(const Look& look) {
+    if (!look.params.isSet("look.lut.file")) return {};
+    const fs::path lut = look.params.getText("look.lut.file");
+    return lut.is_absolute() ? lut : fs::path(look.path).parent_path() / lut;
+}
+
 bool lessIgnoringCase(const std::string& a, const std::string& b) {
     const std::string la = asciiLower(a), lb = asciiLower(b);
     return la != lb ? la < lb : a < b;
@@ -631,6 +645,54 @@ EditDocument withoutLook(const EditDocument& edits) {
     EditDocument out = edits;
     out.resetGroup(ParamGroup::Look);
     return out;
+}
+
+Look importLutAsLook(const std::string& lutPath, const std::string& dir, const std::string& name,
+                     const std::string& encoding) {
+    const ParamDecl* enc = findParam("look.lut.encoding");
+    if (std::find(enc->choices.begin(), enc->choices.end(), encoding) == enc->choices.end())
+        throw Error("unknown LUT encoding '" + encoding + "' (srgb, rec2020 or display-p3)");
+    readLut(lutPath);  // refuses anything that is not a usable LUT, naming the file and line
+    const fs::path source(lutPath);
+    const std::string lookName = Reader::trim(name.empty() ? source.stem().string() : name);
+    if (lookName.empty() || lookName.find_first_of("\r\n") != std::string::npos)
+        throw Error(lutPath, "a look's name is one line of text, not '" + lookName + "'");
+
+    std::error_code ec;
+    fs::create_directories(fs::path(dir) / "luts", ec);
+    if (ec) throw Error(dir, "cannot create the look folder: " + ec.message());
+
+    // Importing the same LUT under the same name again is not an error: it is already there.
+    const LookLibrary existing = LookLibrary::load({dir});
+    if (const Look* same = existing.find(lookName)) {
+        const fs::path lut = lutOf(*same);
+        if (!lut.empty() && sameContent(lut, source) &&
+            same->params.getText("look.lut.encoding") == encoding)
+            return *same;
+        throw Error(lutPath, "a look named '" + same->name + "' already exists (" + same->path +
+                                 "); choose another name");
+    }
+    const fs::path lookPath = fs::path(dir) / (lookSlug(lookName) + ".look");
+    if (fs::exists(lookPath, ec))
+        throw Error(lutPath,
+                    "the look file " + lookPath.string() + " already exists; choose another name");
+
+    // The LUT goes into luts/ under its own name, or a numbered one if a different LUT has it.
+    fs::path target = fs::path(dir) / "luts" / source.filename();
+    for (int n = 2; fs::exists(target, ec) && !sameContent(target, source); ++n)
+        target = fs::path(dir) / "luts" /
+                 (source.stem().string() + "-" + std::to_string(n) + source.extension().string());
+    if (!fs::exists(target, ec)) writeFileAtomically(target.string(), readTextFile(lutPath));
+
+    Look look;
+    look.name = lookName;
+    look.description = "Imported from " + source.filename().string();
+    look.category = LookCategory::Colour;
+    look.defaultStrength = 100;
+    look.params.setText("look.lut.file", "luts/" + target.filename().string());
+    look.params.setText("look.lut.encoding", encoding);
+    saveLook(lookPath.string(), look);
+    return loadLook(lookPath.string());
 }
 
 }  // namespace rf
