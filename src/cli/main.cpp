@@ -129,43 +129,29 @@ int runExport(const ExportArgs& a) {
     std::vector<std::string> problems;
     const auto files = expandInputs(a.inputs, problems);
     for (const auto& p : problems) std::fprintf(stderr, "FAILED %s\n", p.c_str());
+    JobOptions jobOptions;
+    jobOptions.useSidecars = !a.ignoreSidecars;
+    if (a.minRating != -2) jobOptions.minRating = a.minRating;
+    PreparedJobs prepared = prepareExportJobs(files, common, jobOptions);
+    for (const auto& f : prepared.failed) {
+        problems.push_back(f.error + " (fix or move it aside, or export with --ignore-sidecars)");
+        std::fprintf(stderr, "FAILED %s\n", problems.back().c_str());
+    }
+    // Each photo once, or once per look.
     std::vector<ExportJob> jobs;
-    std::vector<std::string> skipped;
-    const bool readSidecars = !a.ignoreSidecars || a.minRating != -2;
-    for (const auto& f : files) {
-        ExportJob job{f, {}, {}};
-        if (readSidecars) {
-            Sidecar sidecar;
-            try {
-                sidecar = loadSidecar(f);
-            } catch (const Error& e) {
-                // The photographer's edits are never silently dropped: the file fails, named.
-                problems.push_back(std::string(e.what()) +
-                                   " (fix or move it aside, or export with --ignore-sidecars)");
-                std::fprintf(stderr, "FAILED %s\n", problems.back().c_str());
-                continue;
-            }
-            if (a.minRating != -2 && sidecar.info.rating < a.minRating) {
-                skipped.push_back(f);
-                continue;
-            }
-            if (!a.ignoreSidecars) {
-                job.edits = sidecar.edits;
-                job.photo = sidecar.info;
-            }
-        }
-        job.edits.merge(common);
-        if (looks.empty()) {
-            job.edits.merge(sets);
-            jobs.push_back(std::move(job));
-        }
+    for (auto& job : prepared.jobs) {
         for (const Look* look : looks) {
             ExportJob withIt = job;
             withIt.edits = cli::editsWithLook(job.edits, *look, strength);
             withIt.edits.merge(sets);
             jobs.push_back(std::move(withIt));
         }
+        if (looks.empty()) {
+            job.edits.merge(sets);
+            jobs.push_back(std::move(job));
+        }
     }
+    const auto& skipped = prepared.skipped;
     if (!skipped.empty() && !a.quiet)
         for (const auto& f : skipped)
             std::fprintf(stderr, "skipped %s (rated below %d)\n", f.c_str(), a.minRating);
