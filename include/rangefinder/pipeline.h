@@ -42,7 +42,7 @@ struct RenderOptions {
     /// handed over instead of copied (saving a full-size buffer), and the cache is emptied.
     bool oneShot = false;
     /// Folders a look's relative LUT path (look.lut.file) is looked up in, first match wins.
-    /// Empty: only absolute LUT paths resolve.
+    /// Empty: only absolute LUT paths resolve (the front ends pass the look folders).
     std::vector<std::string> lookDirs;
 };
 

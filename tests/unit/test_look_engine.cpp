@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <random>
@@ -16,6 +18,7 @@
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
 #include "rangefinder/look.h"
+#include "rangefinder/lut.h"
 #include "rangefinder/pipeline.h"
 #include "rangefinder/raw.h"
 #include "support/test_support.h"
@@ -458,6 +461,44 @@ TEST(LookColour, AnExternalLutIsReadInItsOwnEncoding) {
     for (int k = 0; k < 3; ++k) EXPECT_NEAR(got[k], want[k], 1e-6);
 }
 
+TEST(LookColour, LutFilesAreReadAndReadAgainWhenTheyChange) {
+    test::TempDir dir("look-lut-file");
+    const std::string path = dir.str("film.cube");
+    writeCube(path, Lut3D(9));
+    EditDocument d;
+    d.setText("look.lut.file", "film.cube");
+    d.setText("look.lut.encoding", "rec2020");
+    const LookParams identity = LookParams::from(d, {dir.str()});
+    const Vec3 c = {0.6, 0.4, 0.2};
+    for (int k = 0; k < 3; ++k) EXPECT_NEAR(lookColour(identity, c)[k], c[k], 1e-6);
+    const std::uint64_t before = identity.colourHash();
+
+    // The same path, new contents (and a new modification time): read again, baked afresh.
+    Lut3D swap(9);
+    for (int b = 0; b < 9; ++b)
+        for (int g = 0; g < 9; ++g)
+            for (int r = 0; r < 9; ++r) std::swap(swap.at(r, g, b)[0], swap.at(r, g, b)[2]);
+    writeCube(path, swap);
+    std::filesystem::last_write_time(
+        path, std::filesystem::last_write_time(path) + std::chrono::seconds(2));
+    const LookParams swapped = LookParams::from(d, {dir.str()});
+    EXPECT_NE(swapped.colourHash(), before);
+    EXPECT_NEAR(lookColour(swapped, c)[0], 0.2, 1e-6);
+    EXPECT_NEAR(lookColour(swapped, c)[2], 0.6, 1e-6);
+
+    // A malformed file is an error naming it when the look is applied.
+    std::ofstream(path) << "LUT_3D_SIZE 2\n0 0 0\n";
+    std::filesystem::last_write_time(
+        path, std::filesystem::last_write_time(path) + std::chrono::seconds(4));
+    Image img = flat(8, 8, 0.5f);
+    try {
+        applyLook(img.view(), LookParams::from(d, {dir.str()}));
+        FAIL() << "a malformed LUT was accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("film.cube"), std::string::npos) << e.what();
+    }
+}
+
 namespace {
 
 // ΔE2000 statistics of a baked transform against the direct one over random colours.
@@ -550,6 +591,42 @@ TEST(LookStrength, ZeroIsExactlyTheInputAndOneIsTheFullLook) {
             EXPECT_NEAR(px.at(0, 0, k), lin + s * (full[k] - lin), 3e-3) << "strength " << s;
         }
     }
+}
+
+TEST(LookStage, BothInstructionSetsGiveTheSameImage) {
+    // Where the CPU runs the AVX2 row function, the baseline one must agree with it (on other
+    // machines both runs take the baseline path and agree trivially).
+    LookParams p = fullColourLook();
+    p.strength = 0.8f;
+    p.vignetteEv = -1;
+    p.vignetteRoundness = -0.5f;
+    p.grainAmount = 0.5f;
+    const Image src = randomImage(301, 203);  // not a multiple of any vector width
+    Image fast = src, baseline = src;
+    applyLook(fast.view(), p);
+    look::useBaselineKernel(true);
+    applyLook(baseline.view(), p);
+    look::useBaselineKernel(false);
+    double worst = 0;
+    for (std::size_t i = 0; i < src.sampleCount(); ++i)
+        worst = std::max(worst, double(std::abs(fast.data()[i] - baseline.data()[i])));
+    EXPECT_LT(worst, 1e-5);
+    // Four channels (an alpha the stage leaves alone) take the general path.
+    Image rgba(37, 23, 4);
+    for (int y = 0; y < rgba.height(); ++y)
+        for (int x = 0; x < rgba.width(); ++x)
+            for (int c = 0; c < 4; ++c) rgba.at(x, y, c) = c == 3 ? 0.5f : src.at(x, y, c);
+    applyLook(rgba.view(), p);
+    Image rgb(37, 23, 3);
+    for (int y = 0; y < rgb.height(); ++y)
+        for (int x = 0; x < rgb.width(); ++x)
+            for (int c = 0; c < 3; ++c) rgb.at(x, y, c) = src.at(x, y, c);
+    applyLook(rgb.view(), p);
+    for (int y = 0; y < rgb.height(); ++y)
+        for (int x = 0; x < rgb.width(); ++x) {
+            for (int c = 0; c < 3; ++c) EXPECT_EQ(rgba.at(x, y, c), rgb.at(x, y, c));
+            EXPECT_EQ(rgba.at(x, y, 3), 0.5f);
+        }
 }
 
 // ---- vignette ------------------------------------------------------------------------

@@ -33,10 +33,6 @@ namespace fs = std::filesystem;
 
 namespace rf {
 
-// Until the LUT readers are part of the core (lut.h's readLut), a build without them refuses
-// LUT files with an error instead of failing to link.
-Lut3D readLut(const std::string& path) __attribute__((weak));
-
 namespace look {
 namespace {
 
@@ -483,7 +479,6 @@ std::shared_ptr<const Lut3D> lutFile(const std::string& path) {
         auto it = f.files.find(path);
         if (it != f.files.end() && it->second.first == stamp) return it->second.second;
     }
-    if (!readLut) throw Error(path, "this build cannot read LUT files");
     auto lut = std::make_shared<const Lut3D>(readLut(path));
     std::lock_guard lock(f.mutex);
     if (f.files.size() >= 8 && !f.files.count(path)) f.files.erase(f.files.begin());

@@ -85,4 +85,8 @@ std::uint64_t lutFileVersion(const std::string& path);
 /// LUTs built in memory; each call changes the path's version so earlier bakes are not reused.
 void overrideLutFile(const std::string& path, std::shared_ptr<const Lut3D> lut);
 
+/// Makes applyLook run its baseline x86-64 row function even where the AVX2 one could run
+/// (tests compare the two).
+void useBaselineKernel(bool baselineOnly);
+
 }  // namespace rf::look

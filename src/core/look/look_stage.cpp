@@ -15,8 +15,9 @@
 // reads is a branch-free loop the compiler vectorises; even the choice of tetrahedron is a
 // set of selects. No allocation, virtual call or transcendental function runs per pixel.
 // The row function is compiled twice, for the baseline x86-64 and for x86-64-v3 (AVX2, FMA),
-// and the loader picks the one the CPU runs: twice the vector width halves the stage's time.
+// and the first call picks the one the CPU runs: twice the vector width halves its time.
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -367,10 +368,9 @@ struct Kernel {
     GrainSetup gs;
 };
 
-// One row, in blocks. Compiled for two instruction sets (see the top of the file).
-[[gnu::target_clones("arch=x86-64-v3", "default")]] void lookRow(const Kernel& k, float* row,
-                                                                 int width, int channels, int y,
-                                                                 Scratch& s) {
+// One row, in blocks.
+[[gnu::always_inline]] inline void lookRowBody(const Kernel& k, float* row, int width, int channels,
+                                               int y, Scratch& s) {
     float rowTerm = 0;
     if (k.vignette) rowTerm = k.vs.row[std::size_t(y)];
     if (k.grain) grainRow(k.gs, y, s);
@@ -409,7 +409,37 @@ struct Kernel {
     }
 }
 
+using RowFn = void (*)(const Kernel&, float*, int, int, int, Scratch&);
+
+// The row compiled for each instruction set (see the top of the file), and the choice.
+void lookRowBaseline(const Kernel& k, float* row, int width, int channels, int y, Scratch& s) {
+    lookRowBody(k, row, width, channels, y, s);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+[[gnu::target("arch=x86-64-v3")]] void lookRowV3(const Kernel& k, float* row, int width,
+                                                 int channels, int y, Scratch& s) {
+    lookRowBody(k, row, width, channels, y, s);
+}
+#endif
+
+std::atomic<bool> gBaselineOnly{false};
+
+RowFn chooseRow() {
+#if defined(__x86_64__) && defined(__GNUC__)
+    static const bool v3 = __builtin_cpu_supports("x86-64-v3");
+    if (v3 && !gBaselineOnly.load(std::memory_order_relaxed)) return lookRowV3;
+#endif
+    return lookRowBaseline;
+}
+
 }  // namespace
+
+namespace look {
+void useBaselineKernel(bool baselineOnly) {
+    gBaselineOnly.store(baselineOnly, std::memory_order_relaxed);
+}
+}  // namespace look
 
 void applyLook(ImageView rgb, const LookParams& p, const CancelToken* cancel) {
     if (rgb.empty() || p.isIdentity()) return;
@@ -427,6 +457,7 @@ void applyLook(ImageView rgb, const LookParams& p, const CancelToken* cancel) {
     if (vignette) k.vs = makeVignette(p, rgb.width, rgb.height, strength);
     if (grain) k.gs = makeGrain(p, rgb.width, rgb.height, strength);
 
+    const RowFn row = chooseRow();
     parallelFor(
         0, rgb.height,
         [&](int y0, int y1) {
@@ -436,7 +467,7 @@ void applyLook(ImageView rgb, const LookParams& p, const CancelToken* cancel) {
                     s->rowValue[o].resize(std::size_t(k.gs.oct[o].latticeCols));
                     s->rowNoise[o].resize(std::size_t(k.gs.oct[o].latticeCols));
                 }
-            for (int y = y0; y < y1; ++y) lookRow(k, rgb.row(y), rgb.width, rgb.channels, y, *s);
+            for (int y = y0; y < y1; ++y) row(k, rgb.row(y), rgb.width, rgb.channels, y, *s);
         },
         8, cancel);
 }
