@@ -935,4 +935,7 @@ TEST(LookExport, NameTemplateHasTheLook) {
     e.setText("look.name", "Leica  Authentic (v2)");
     EXPECT_EQ(expandNameTemplate("{name}-{look}", "/photos/IMG_1.CR2", {}, e, 1, FileFormat::Jpeg),
               "IMG_1-leica-authentic-v2.jpg");
+    e.setText("look.name", "Café Noir");
+    EXPECT_EQ(expandNameTemplate("{look}", "IMG_1.CR2", {}, e, 1, FileFormat::Jpeg),
+              "café-noir.jpg");
 }

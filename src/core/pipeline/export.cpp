@@ -29,13 +29,13 @@ std::string safeFileComponent(std::string s) {
 }
 
 // A look's name as a file-name component: "Leica Authentic" → "leica-authentic" (ASCII
-// letters and digits, lowercased, anything else one hyphen). looks.h's lookSlug() will be
-// the one definition once the look library lands; this is its rule.
+// letters and digits lowercased, UTF-8 kept, anything else one hyphen). The rule of looks.h's
+// lookSlug(), which replaces this once the look library is merged.
 std::string lookNameSlug(const std::string& name) {
     std::string out;
     bool gap = false;
     for (unsigned char c : name) {
-        if (std::isalnum(c) && c < 128) {
+        if (std::isalnum(c) || c >= 0x80) {
             if (gap && !out.empty()) out += '-';
             out += char(std::tolower(c));
             gap = false;
