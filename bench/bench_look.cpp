@@ -2,12 +2,14 @@
 // The look stage: a full look (baked colour LUT + vignette + grain) on a 2 MP preview, the
 // bake of a 33³ LUT (what a colour slider costs once), and what a look adds to a web export
 // of a synthetic 24 MP raw, printed as a ratio measured in the same run.
-// Usage: bench_look [benchmark flags].
+// Usage: bench_look [benchmark flags]. Times are medians of five repetitions.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "rangefinder/export.h"
 #include "rangefinder/look.h"
@@ -114,21 +116,33 @@ int main(int argc, char** argv) {
     gRaw = gOutDir + "/chart-24mp.dng";
     synth::writeDng(gRaw, synth::renderChart(6000, 4000).cview(), synth::DngOptions{});
 
+    // Medians of five repetitions, run in random order across the benchmarks, so a load
+    // spike on the shared machine cannot land on one side of the export pair only.
     benchmark::RegisterBenchmark("BM_ApplyLook2MP", BM_ApplyLook2MP)
         ->Unit(benchmark::kMillisecond)
-        ->UseRealTime();
+        ->UseRealTime()
+        ->Repetitions(5)
+        ->ReportAggregatesOnly(true);
     benchmark::RegisterBenchmark("BM_BakeLut33", BM_BakeLut33)
         ->Unit(benchmark::kMillisecond)
-        ->UseRealTime();
-    benchmark::RegisterBenchmark("BM_WebExportNoLook", BM_WebExportNoLook)
-        ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
-        ->MinTime(3.0);
-    benchmark::RegisterBenchmark("BM_WebExportLook", BM_WebExportLook)
-        ->Unit(benchmark::kMillisecond)
-        ->UseRealTime()
-        ->MinTime(3.0);
-    benchmark::Initialize(&argc, argv);
+        ->Repetitions(5)
+        ->ReportAggregatesOnly(true);
+    using Fn = void (*)(benchmark::State&);
+    for (const auto& [name, fn] :
+         {std::pair<const char*, Fn>{"BM_WebExportNoLook", BM_WebExportNoLook},
+          std::pair<const char*, Fn>{"BM_WebExportLook", BM_WebExportLook}})
+        benchmark::RegisterBenchmark(name, fn)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->MinTime(2.0)
+            ->Repetitions(5)
+            ->ReportAggregatesOnly(true);
+    std::vector<char*> args(argv, argv + argc);
+    char interleave[] = "--benchmark_enable_random_interleaving=true";
+    args.insert(args.begin() + 1, interleave);  // flags given on the command line still win
+    int count = int(args.size());
+    benchmark::Initialize(&count, args.data());
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
