@@ -298,7 +298,7 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     exportCmd
         ->add_option("-t,--template", ex.nameTemplate,
-                     "Output name: {name} {ext} {camera} {date} {seq}")
+                     "Output name: {name} {ext} {camera} {date} {seq} {look}")
         ->capture_default_str();
     exportCmd->add_option("-f,--format", ex.format, "jpeg, tiff (16-bit) or png");
     exportCmd->add_option("-q,--quality", ex.quality, "JPEG quality")->check(CLI::Range(1, 100));

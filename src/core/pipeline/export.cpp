@@ -28,6 +28,24 @@ std::string safeFileComponent(std::string s) {
     return s;
 }
 
+// A look's name as a file-name component: "Leica Authentic" → "leica-authentic" (ASCII
+// letters and digits lowercased, UTF-8 kept, anything else one hyphen). The rule of looks.h's
+// lookSlug(), which replaces this once the look library is merged.
+std::string lookNameSlug(const std::string& name) {
+    std::string out;
+    bool gap = false;
+    for (unsigned char c : name) {
+        if (std::isalnum(c) || c >= 0x80) {
+            if (gap && !out.empty()) out += '-';
+            out += char(std::tolower(c));
+            gap = false;
+        } else {
+            gap = true;
+        }
+    }
+    return out.empty() ? "look" : out;
+}
+
 }  // namespace
 
 ExportSettings exportPreset(const std::string& name) {
@@ -106,7 +124,7 @@ PreparedJobs prepareExportJobs(const std::vector<std::string>& rawFiles, const E
 }
 
 std::string expandNameTemplate(const std::string& tpl, const std::string& input,
-                               const CaptureInfo& info, const EditDocument& /*edits*/, int seq,
+                               const CaptureInfo& info, const EditDocument& edits, int seq,
                                FileFormat format) {
     const fs::path in(input);
     std::string out;
@@ -130,12 +148,15 @@ std::string expandNameTemplate(const std::string& tpl, const std::string& input,
             std::replace(value.begin(), value.end(), ' ', '-');
         } else if (field == "date") {
             value = info.dateTime.size() >= 10 ? info.dateTime.substr(0, 10) : "undated";
+        } else if (field == "look") {
+            const std::string look = edits.getText("look.name");
+            value = look.empty() ? "none" : lookNameSlug(look);
         } else if (field == "seq") {
             value = std::to_string(seq);
             value.insert(0, value.size() < 4 ? 4 - value.size() : 0, '0');
         } else {
             throw Error("file name template '" + tpl + "' has an unknown field {" + field +
-                        "} (fields: {name} {ext} {camera} {date} {seq})");
+                        "} (fields: {name} {ext} {camera} {date} {seq} {look})");
         }
         out += safeFileComponent(value);
         i = close + 1;
