@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "rangefinder/error.h"
+#include "rangefinder/look.h"
+#include "rangefinder/lut.h"
 
 namespace fs = std::filesystem;
 
@@ -21,6 +23,9 @@ struct State {
     std::vector<std::string> dirs;
     bool json = false;
     std::string lutFile, name, encoding = "srgb", to;
+    std::string cubeLook, cubeOut;
+    int cubeSize = 33;
+    bool overwrite = false;
     std::function<int()> command;
 };
 
@@ -70,6 +75,46 @@ int runImport() {
         std::fprintf(stderr, "Imported %s as the look '%s' (input encoding %s)\n",
                      st.lutFile.c_str(), l.name.c_str(), st.encoding.c_str());
         std::printf("%s\n", l.path.c_str());
+        return 0;
+    } catch (const Error& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return 1;
+    }
+}
+
+// What a .cube from `export-cube` holds, for whoever opens it in another tool.
+std::vector<std::string> cubeComments(const Look& look, const LookParams& p) {
+    std::vector<std::string> c = {
+        "Rangefinder look: " + look.name + " (full strength)",
+        "Input: Rec.2020 primaries (D65) with the sRGB transfer curve, display-referred: the",
+        "picture after Rangefinder's base tone curve. Output: the same encoding.",
+    };
+    if (p.hasVignette() || p.hasGrain()) {
+        c.push_back(std::string("Not included: this look's ") +
+                    (p.hasVignette() && p.hasGrain() ? "vignette and grain"
+                     : p.hasVignette()               ? "vignette"
+                                                     : "grain") +
+                    ", which depend on the position");
+        c.push_back("in the frame and so cannot be part of a LUT.");
+    } else {
+        c.push_back("A vignette or grain would not be included (this look has neither).");
+    }
+    return c;
+}
+
+int runExportCube() {
+    const State& st = state();
+    const LookLibrary lib = loadLooks(st.dirs);
+    const Look& look = *findLooks(lib, {st.cubeLook}).front();  // unknown: a usage error
+    try {
+        std::error_code ec;
+        if (!st.overwrite && fs::exists(st.cubeOut, ec))
+            throw Error(st.cubeOut, "already exists (use --overwrite to replace it)");
+        const LookParams p = LookParams::from(editsWithLook({}, look, 100.0));
+        Lut3D cube = bakeLookCube(p, st.cubeSize);
+        cube.title = look.name;
+        writeCube(st.cubeOut, cube, cubeComments(look, p));
+        std::printf("%s\n", st.cubeOut.c_str());
         return 0;
     } catch (const Error& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
@@ -165,6 +210,18 @@ void addLookCommands(CLI::App& app, int (*&run)()) {
         "--to", st.to,
         "Folder to import into (default: the user's look folder, " + userLookDir() + ")");
     choose(import, runImport);
+
+    CLI::App* cube = looks->add_subcommand(
+        "export-cube",
+        "Bake a look's colour (not its vignette or grain) into a .cube 3D LUT for other tools.");
+    cube->add_option("name", st.cubeLook, "The look (name or slug)")->required();
+    cube->add_option("-o,--output", st.cubeOut, "The .cube file to write")->required();
+    cube->add_option("--size", st.cubeSize, "Points per axis")
+        ->check(CLI::Range(2, Lut3D::kMaxSize))
+        ->capture_default_str();
+    cube->add_flag("--overwrite", st.overwrite, "Replace an existing file");
+    dirs(cube);
+    choose(cube, runExportCube);
 }
 
 }  // namespace rf::cli

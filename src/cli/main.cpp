@@ -102,11 +102,16 @@ int runExport(const ExportArgs& a) {
     s.nameTemplate = a.nameTemplate;
     s.overwrite = a.overwrite;
 
+    // A look's relative LUT path is looked up in the look folders, the user's (last, the
+    // highest priority) first, as the library lets a later folder override an earlier one.
+    const auto lookDirs = a.looksDirs.empty() ? defaultLookDirs() : a.looksDirs;
+    s.render.lookDirs.assign(lookDirs.rbegin(), lookDirs.rend());
+
     // Looks are found before any file is read: an unknown name is a usage error.
     LookLibrary library;
     std::vector<const Look*> looks;
     if (!a.looks.empty()) {
-        library = cli::loadLooks(a.looksDirs);
+        library = cli::loadLooks(lookDirs);
         looks = cli::findLooks(library, a.looks);
         if (looks.size() > 1) s.nameTemplate = cli::templateWithLook(s.nameTemplate);
     }
@@ -349,11 +354,9 @@ int main(int argc, char** argv) {
                      "Strength of the looks in percent (default: each look's own)")
         ->check(CLI::Range(0.0, 100.0))
         ->needs(lookOpt);
-    exportCmd
-        ->add_option("--looks-dir", ex.looksDirs,
-                     "Read looks from this folder instead of the installed and user folders "
-                     "(repeatable)")
-        ->needs(lookOpt);
+    exportCmd->add_option("--looks-dir", ex.looksDirs,
+                          "Read looks (and the LUTs they name) from this folder instead of the "
+                          "installed and user folders (repeatable)");
 
     std::vector<std::string> infoInputs;
     bool infoAsJson = false;

@@ -13,6 +13,7 @@
 
 #include "io/atomic_file.h"
 #include "rangefinder/error.h"
+#include "rangefinder/looks.h"
 #include "util/text.h"
 
 namespace rf {
@@ -26,24 +27,6 @@ std::string safeFileComponent(std::string s) {
     for (char& c : s)
         if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '_';
     return s;
-}
-
-// A look's name as a file-name component: "Leica Authentic" → "leica-authentic" (ASCII
-// letters and digits lowercased, UTF-8 kept, anything else one hyphen). The rule of looks.h's
-// lookSlug(), which replaces this once the look library is merged.
-std::string lookNameSlug(const std::string& name) {
-    std::string out;
-    bool gap = false;
-    for (unsigned char c : name) {
-        if (std::isalnum(c) || c >= 0x80) {
-            if (gap && !out.empty()) out += '-';
-            out += char(std::tolower(c));
-            gap = false;
-        } else {
-            gap = true;
-        }
-    }
-    return out.empty() ? "look" : out;
 }
 
 }  // namespace
@@ -150,7 +133,7 @@ std::string expandNameTemplate(const std::string& tpl, const std::string& input,
             value = info.dateTime.size() >= 10 ? info.dateTime.substr(0, 10) : "undated";
         } else if (field == "look") {
             const std::string look = edits.getText("look.name");
-            value = look.empty() ? "none" : lookNameSlug(look);
+            value = look.empty() ? "none" : lookSlug(look);
         } else if (field == "seq") {
             value = std::to_string(seq);
             value.insert(0, value.size() < 4 ? 4 - value.size() : 0, '0');
