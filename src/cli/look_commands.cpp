@@ -187,7 +187,8 @@ void addLookCommands(CLI::App& app, int (*&run)()) {
                         "(repeatable; a later folder's look replaces an earlier one's)");
     };
 
-    CLI::App* looks = app.add_subcommand("looks", "List looks, import LUTs as looks.");
+    CLI::App* looks =
+        app.add_subcommand("looks", "List looks, import a LUT as a look, bake a look into a LUT.");
     looks->require_subcommand(1);
 
     CLI::App* list = looks->add_subcommand(

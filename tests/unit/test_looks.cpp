@@ -7,6 +7,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 #include <optional>
 
 #include "rangefinder/error.h"
@@ -548,4 +550,25 @@ TEST(ImportLut, BadLutsAndEncodingsWriteNothing) {
     EXPECT_NE(errorOf([&] { importLutAsLook(cube, user.string(), "two\nlines"); }), "");
     EXPECT_FALSE(fs::exists(user / "ok.look"));
     EXPECT_FALSE(fs::exists(user / "luts" / "ok.cube"));
+}
+
+TEST(ImportLut, AHaldClutKeepsItsExtension) {
+    // A level-2 Hald CLUT (8 × 8 pixels, a 4-point cube) that swaps red and blue.
+    const int level = 2, n = level * level, side = level * level * level;
+    cv::Mat hald(side, side, CV_16UC3);
+    for (int i = 0; i < n * n * n; ++i) {
+        const int r = i % n, g = (i / n) % n, b = i / (n * n);
+        auto scale = [&](int v) { return static_cast<unsigned short>(v * 65535 / (n - 1)); };
+        // OpenCV stores blue, green, red; the swap puts the input's red into blue's place.
+        hald.at<cv::Vec3w>(i / side, i % side) = cv::Vec3w(scale(r), scale(g), scale(b));
+    }
+    test::TempDir dir("looks-import-hald");
+    ASSERT_TRUE(cv::imwrite(dir.str("swap.png"), hald));
+    const Look l = importLutAsLook(dir.str("swap.png"), dir.str("user"), "Swap");
+    EXPECT_EQ(l.params.getText("look.lut.file"), "luts/swap.png");
+    const Lut3D lut = readLut(dir.str("user/luts/swap.png"));
+    ASSERT_EQ(lut.size(), n);
+    const Vec3 v = lut.sample({1, 0, 0});
+    EXPECT_NEAR(v[0], 0, 1e-3);
+    EXPECT_NEAR(v[2], 1, 1e-3);
 }
