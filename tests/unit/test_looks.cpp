@@ -351,10 +351,12 @@ TEST(LookFile, ShippedLooksAreValid) {
     const Look* l = lib.find("leica-authentic");
     ASSERT_NE(l, nullptr);
     EXPECT_EQ(l->name, "Leica Authentic");
-    EXPECT_NE(l->description.find("Leica Camera AG"), std::string::npos);
-    EXPECT_EQ(l->params.getFloat("look.tone.contrast"), 25);
-    EXPECT_EQ(l->params.getFloat("look.vignette.amount"), -0.5);
-    EXPECT_GT(l->params.getFloat("look.grain.amount"), 0);
+    // What each shipped look does is measured by test_look_library; here, that each one is a
+    // well-formed partial edit document that survives a round trip through the format.
+    for (const Look& look : lib.looks()) {
+        EXPECT_FALSE(look.params.keys().empty()) << look.name;
+        expectSameLook(look, parseLook(formatLook(look), look.path));
+    }
 }
 
 TEST(LookSlug, FileSystemSafeStems) {
