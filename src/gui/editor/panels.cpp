@@ -43,7 +43,7 @@ QToolButton* smallButton(const QString& text, const QString& tip, QWidget* paren
 PanelSection::PanelSection(const QString& title, QWidget* body, QWidget* parent)
     : QWidget(parent), body_(body) {
     header_ = new QToolButton(this);
-    header_->setText(title);
+    header_->setText(QString(title).replace('&', "&&"));  // a title, not a mnemonic
     header_->setCheckable(true);
     header_->setChecked(true);
     header_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -133,7 +133,7 @@ QComboBox* EditPanel::addChoice(QBoxLayout* layout, const std::string& key,
     auto* row = new QHBoxLayout;
     row->setSpacing(6);
     auto* label = new QLabel(QString::fromStdString(d.label), this);
-    label->setMinimumWidth(84);
+    label->setFixedWidth(ParamSlider::kLabelWidth);
     label->setToolTip(QString::fromStdString(d.help));
     auto* box = new QComboBox(this);
     box->setObjectName(QString::fromStdString(key));

@@ -28,10 +28,12 @@ int decimalsFor(const ParamDecl& d) {
 
 }  // namespace
 
+const int ParamSlider::kLabelWidth = 122;
+
 QString choiceLabel(const std::string& choice) {
     QStringList words = QString::fromStdString(choice).split('_', Qt::SkipEmptyParts);
-    for (QString& w : words)
-        if (w.size() <= 2) w = w.toUpper();
+    // A lone short word is an abbreviation ("hq"); in a phrase it is a word ("as shot").
+    if (words.size() == 1 && words[0].size() <= 2) words[0] = words[0].toUpper();
     QString s = words.join(' ');
     if (!s.isEmpty()) s[0] = s[0].toUpper();
     return s;
@@ -49,7 +51,7 @@ ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
     if (decl.type == ParamType::Int) steps_ = int(decl.maxValue - decl.minValue);
 
     label_ = new QLabel(QString::fromStdString(decl.label), this);
-    label_->setMinimumWidth(84);
+    label_->setFixedWidth(kLabelWidth);
     label_->setToolTip(QString::fromStdString(decl.help));
     label_->installEventFilter(this);
 

@@ -27,6 +27,8 @@ class ParamSlider : public QWidget {
     Q_OBJECT
   public:
     explicit ParamSlider(const ParamDecl& decl, QWidget* parent = nullptr);
+    /// Labels of sliders and choices share one width, so the sliders line up.
+    static const int kLabelWidth;
 
     const ParamDecl& decl() const { return decl_; }
     QString key() const { return QString::fromStdString(decl_.key); }
