@@ -283,14 +283,14 @@ void EditorWidget::buildLayout() {
     rightCol->setSpacing(6);
     rightCol->addWidget(histogram_);
     rightCol->addWidget(scroll, 1);
-    right->setMinimumWidth(300);
+    right->setMinimumWidth(340);
 
     splitter_ = new QSplitter(Qt::Horizontal, this);
     splitter_->addWidget(left);
     splitter_->addWidget(right);
     splitter_->setStretchFactor(0, 1);
     splitter_->setStretchFactor(1, 0);
-    splitter_->setSizes({1200, 340});
+    splitter_->setSizes({1200, 390});
     splitter_->restoreState(QSettings().value("editor/splitter").toByteArray());
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -28,7 +28,7 @@ int decimalsFor(const ParamDecl& d) {
 
 }  // namespace
 
-const int ParamSlider::kLabelWidth = 122;
+const int ParamSlider::kLabelWidth = 116;
 
 QString choiceLabel(const std::string& choice) {
     QStringList words = QString::fromStdString(choice).split('_', Qt::SkipEmptyParts);
@@ -50,9 +50,13 @@ ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
                      1, 2000);
     if (decl.type == ParamType::Int) steps_ = int(decl.maxValue - decl.minValue);
 
-    label_ = new QLabel(QString::fromStdString(decl.label), this);
+    const QString name = QString::fromStdString(decl.label);
+    label_ = new QLabel(this);
     label_->setFixedWidth(kLabelWidth);
-    label_->setToolTip(QString::fromStdString(decl.help));
+    // A long name is shortened rather than pushing its slider out of line; the tooltip
+    // has it whole.
+    label_->setText(label_->fontMetrics().elidedText(name, Qt::ElideRight, kLabelWidth));
+    label_->setToolTip(name + ": " + QString::fromStdString(decl.help));
     label_->installEventFilter(this);
 
     slider_ = new QSlider(Qt::Horizontal, this);
