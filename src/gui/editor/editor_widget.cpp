@@ -106,11 +106,13 @@ EditorWidget::EditorWidget(QWidget* parent)
         if (renderer_->isOpen() && viewer_->fitRenderSize() != lastFit_) requestRenders();
     });
     connect(viewer_, &ImageViewer::neutralRegionPicked, this, [this](const QRectF& region) {
-        const QImage shown = viewer_->displayedImage();
-        if (!viewer_->hasRender() || shown.isNull()) return;
-        const QRect r = toRenderPixels(region, viewer_->frameSize(), shown.size());
+        // In the coordinates of the fit-size render, whose pipeline has the developed image
+        // cached; at 100 % the full-resolution one would have to be developed again.
+        const QSize render = viewer_->renderSize();
+        if (render.isEmpty()) return;
+        const QRect r = toRenderPixels(region, viewer_->frameSize(), render);
         if (r.isEmpty()) return;
-        renderer_->pickWhiteBalance(shownEdits(), shown.size(), r);
+        renderer_->pickWhiteBalance(shownEdits(), render, r);
     });
     connect(viewer_, &ImageViewer::cropChanged, this, [this](const QRectF& rect, bool finished) {
         if (!finished) return;

@@ -45,6 +45,8 @@ class ImageViewer : public QWidget {
     QImage displayedImage() const;
     QSize frameSize() const { return doc_; }
     bool hasRender() const { return !view_.isNull(); }
+    /// The size of the interactive (fit-size) render, whatever the zoom shows.
+    QSize renderSize() const { return view_.size(); }
 
     // Zoom.
     bool isFit() const { return fit_; }
