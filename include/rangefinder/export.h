@@ -52,6 +52,28 @@ struct ExportOutcome {
     bool ok() const { return error.empty(); }
 };
 
+/// Which photos become jobs and what they carry from their sidecars.
+struct JobOptions {
+    /// The sidecar's edits and PhotoInfo go into each job; false exports with `common` only.
+    bool useSidecars = true;
+    /// Photos rated below this are skipped (their sidecars are read even without useSidecars).
+    std::optional<int> minRating;
+};
+
+struct PreparedJobs {
+    std::vector<ExportJob> jobs;
+    /// Photos whose sidecar could not be read: the error names the sidecar. They are not
+    /// exported, so the photographer's edits are never silently dropped.
+    std::vector<ExportOutcome> failed;
+    std::vector<std::string> skipped;  ///< rated below JobOptions::minRating
+};
+
+/// One job per raw file, in order: the edits of its sidecar with `common` merged over them,
+/// and its PhotoInfo for the metadata. Both front ends build their jobs here. Never throws
+/// for a bad sidecar (see PreparedJobs::failed); a missing raw is left to exportFile.
+PreparedJobs prepareExportJobs(const std::vector<std::string>& rawFiles,
+                               const EditDocument& common = {}, const JobOptions& options = {});
+
 /// Expands the name template for one file (without the directory or collision numbering).
 std::string expandNameTemplate(const std::string& nameTemplate, const std::string& input,
                                const CaptureInfo& info, const EditDocument& edits, int seq,

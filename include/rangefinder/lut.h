@@ -58,8 +58,9 @@ class Lut3D {
 Lut3D parseCube(const std::string& text, const std::string& source);
 Lut3D readCube(const std::string& path);
 
-/// Reads a Hald CLUT image (PNG, 8 or 16 bit, any level ≥ 2: an image of level L is
-/// L³ × L³ pixels holding an L²-point cube). Throws rf::Error naming the file otherwise.
+/// Reads a Hald CLUT image (PNG or TIFF, 8 or 16 bit, level 2 … 8: an image of level L is
+/// L³ × L³ pixels holding an L²-point cube; level 9 would exceed kMaxSize). Throws rf::Error
+/// naming the file otherwise.
 Lut3D readHaldClut(const std::string& path);
 
 /// .cube or Hald by extension (".cube"; ".png" / ".tif" / ".tiff" for Hald).

@@ -108,34 +108,16 @@ int runExport(const ExportArgs& a) {
     std::vector<std::string> problems;
     const auto files = expandInputs(a.inputs, problems);
     for (const auto& p : problems) std::fprintf(stderr, "FAILED %s\n", p.c_str());
-    std::vector<ExportJob> jobs;
-    std::vector<std::string> skipped;
-    const bool readSidecars = !a.ignoreSidecars || a.minRating != -2;
-    for (const auto& f : files) {
-        ExportJob job{f, {}, {}};
-        if (readSidecars) {
-            Sidecar sidecar;
-            try {
-                sidecar = loadSidecar(f);
-            } catch (const Error& e) {
-                // The photographer's edits are never silently dropped: the file fails, named.
-                problems.push_back(std::string(e.what()) +
-                                   " (fix or move it aside, or export with --ignore-sidecars)");
-                std::fprintf(stderr, "FAILED %s\n", problems.back().c_str());
-                continue;
-            }
-            if (a.minRating != -2 && sidecar.info.rating < a.minRating) {
-                skipped.push_back(f);
-                continue;
-            }
-            if (!a.ignoreSidecars) {
-                job.edits = sidecar.edits;
-                job.photo = sidecar.info;
-            }
-        }
-        job.edits.merge(common);
-        jobs.push_back(std::move(job));
+    JobOptions jobOptions;
+    jobOptions.useSidecars = !a.ignoreSidecars;
+    if (a.minRating != -2) jobOptions.minRating = a.minRating;
+    PreparedJobs prepared = prepareExportJobs(files, common, jobOptions);
+    for (const auto& f : prepared.failed) {
+        problems.push_back(f.error + " (fix or move it aside, or export with --ignore-sidecars)");
+        std::fprintf(stderr, "FAILED %s\n", problems.back().c_str());
     }
+    const auto& jobs = prepared.jobs;
+    const auto& skipped = prepared.skipped;
     if (!skipped.empty() && !a.quiet)
         for (const auto& f : skipped)
             std::fprintf(stderr, "skipped %s (rated below %d)\n", f.c_str(), a.minRating);

@@ -73,6 +73,38 @@ std::vector<std::string> rawFilesIn(const std::string& dir) {
     return files;
 }
 
+PreparedJobs prepareExportJobs(const std::vector<std::string>& rawFiles, const EditDocument& common,
+                               const JobOptions& options) {
+    PreparedJobs prepared;
+    const bool readSidecars = options.useSidecars || options.minRating.has_value();
+    for (const auto& file : rawFiles) {
+        ExportJob job{file, {}, {}};
+        if (readSidecars) {
+            Sidecar sidecar;
+            try {
+                sidecar = loadSidecar(file);
+            } catch (const Error& e) {
+                ExportOutcome failure;
+                failure.input = file;
+                failure.error = e.what();
+                prepared.failed.push_back(std::move(failure));
+                continue;
+            }
+            if (options.minRating && sidecar.info.rating < *options.minRating) {
+                prepared.skipped.push_back(file);
+                continue;
+            }
+            if (options.useSidecars) {
+                job.edits = std::move(sidecar.edits);
+                job.photo = std::move(sidecar.info);
+            }
+        }
+        job.edits.merge(common);
+        prepared.jobs.push_back(std::move(job));
+    }
+    return prepared;
+}
+
 std::string expandNameTemplate(const std::string& tpl, const std::string& input,
                                const CaptureInfo& info, const EditDocument& /*edits*/, int seq,
                                FileFormat format) {
