@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QListWidget>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSlider>
@@ -28,10 +29,12 @@
 #include "editor/editor_widget.h"
 #include "editor/histogram_widget.h"
 #include "editor/image_viewer.h"
+#include "editor/looks_panel.h"
 #include "editor/panels.h"
 #include "editor/paste_dialog.h"
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
+#include "rangefinder/looks.h"
 #include "rangefinder/sidecar.h"
 #include "support/test_support.h"
 #include "synth.h"
@@ -519,6 +522,106 @@ TEST_F(EditorTest, HundredPercentShowsTheFullResolutionRender) {
     EXPECT_LT(editor_->viewer()->displayedImage().width(), kChartW);
 }
 
+// ---- Looks ------------------------------------------------------------------------------
+
+namespace {
+
+// Clicks the gallery tile of a look ("" for None) as a person would.
+void clickLook(LooksPanel* panel, const QString& name) {
+    QListWidget* g = panel->gallery();
+    for (int i = 0; i < g->count(); ++i) {
+        if (g->item(i)->text() != (name.isEmpty() ? QString("None") : name)) continue;
+        g->scrollToItem(g->item(i));
+        const QPoint at = g->visualItemRect(g->item(i)).center();
+        mouse(g->viewport(), QEvent::MouseButtonPress, at, Qt::LeftButton);
+        mouse(g->viewport(), QEvent::MouseButtonRelease, at, Qt::NoButton);
+        return;
+    }
+    ADD_FAILURE() << "no tile " << name.toStdString();
+}
+
+// Mean absolute difference of two same-sized images, 0…255.
+double difference(const QImage& a, const QImage& b) {
+    if (a.size() != b.size()) return 255;
+    double sum = 0;
+    for (int y = 0; y < a.height(); ++y)
+        for (int x = 0; x < a.width(); ++x) {
+            const QRgb p = a.pixel(x, y), q = b.pixel(x, y);
+            sum += std::abs(qRed(p) - qRed(q)) + std::abs(qGreen(p) - qGreen(q)) +
+                   std::abs(qBlue(p) - qBlue(q));
+        }
+    return sum / (3.0 * a.width() * a.height());
+}
+
+}  // namespace
+
+TEST_F(EditorTest, LooksGalleryShowsNoneEveryLookAndTheirThumbnails) {
+    open("chart.dng");
+    LooksPanel* looks = editor_->looksPanel();
+    const LookLibrary& lib = looks->library();
+    ASSERT_GE(lib.looks().size(), 2u) << "the installed looks and the test's user look";
+    ASSERT_NE(lib.find("Test Mono"), nullptr) << "the user's folder is read";
+    ASSERT_NE(lib.find("Leica Authentic"), nullptr) << "the installed folder is read";
+    QListWidget* g = looks->gallery();
+    ASSERT_EQ(g->count(), int(lib.looks().size()) + 1);
+    EXPECT_EQ(g->item(0)->text(), "None");
+    ASSERT_TRUE(waitFor([&] { return looks->thumbnailsShown() == g->count(); }));
+    const QSize icon = g->iconSize();
+    for (int i = 0; i < g->count(); ++i)
+        EXPECT_FALSE(g->item(i)->icon().pixmap(icon).isNull()) << i;
+}
+
+TEST_F(EditorTest, ApplyingALookIsOneClickAndOneUndo) {
+    open("chart.dng");
+    const QImage plain = editor_->viewer()->displayedImage();
+    clickLook(editor_->looksPanel(), "Test Mono");
+    EXPECT_EQ(editor_->session()->edits().getText("look.name"), "Test Mono");
+    EXPECT_TRUE(editor_->session()->edits().getBool("look.mono.enabled"));
+    ASSERT_EQ(editor_->session()->history().steps().size(), 1u);
+    EXPECT_EQ(editor_->session()->history().steps()[0].label, "Look: Test Mono");
+    settle();
+    const QImage mono = editor_->viewer()->displayedImage();
+    EXPECT_GT(difference(plain, mono), 5) << "the image changes";
+    // Black and white: the red patch (index 14) has no colour left.
+    const Rect red = synth::patchRect(14, kChartW, kChartH);
+    const QRgb px = mono.pixel(red.x + red.width / 2, red.y + red.height / 2);
+    EXPECT_LE(std::abs(qRed(px) - qBlue(px)), 2);
+    EXPECT_TRUE(editor_->looksPanel()->strength()->isEnabled());
+
+    // Strength blends it back towards the plain render.
+    QSlider* s = editor_->looksPanel()->strength()->slider();
+    dragSlider(s, -s->width() / 2);
+    EXPECT_LT(editor_->session()->edits().getFloat("look.strength"), 60);
+    settle();
+    const QImage half = editor_->viewer()->displayedImage();
+    EXPECT_LT(difference(plain, half), difference(plain, mono));
+
+    editor_->undoAction()->trigger();
+    editor_->undoAction()->trigger();
+    EXPECT_TRUE(editor_->session()->edits().getText("look.name").empty());
+    settle();
+    EXPECT_EQ(difference(plain, editor_->viewer()->displayedImage()), 0) << "undo removes it";
+
+    clickLook(editor_->looksPanel(), "Leica Authentic");
+    settle();
+    EXPECT_GT(difference(plain, editor_->viewer()->displayedImage()), 1);
+    clickLook(editor_->looksPanel(), "");  // None
+    EXPECT_TRUE(editor_->session()->edits().getText("look.name").empty());
+    EXPECT_FALSE(editor_->session()->edits().isSet("look.tone.contrast"));
+}
+
+TEST_F(EditorTest, ApplyLookToOtherPhotosWritesTheirSidecars) {
+    open("chart.dng");
+    editor_->applyLookTo({path("chart.dng"), path("chart2.dng")}, "Leica Authentic");
+    EXPECT_EQ(editor_->session()->edits().getText("look.name"), "Leica Authentic");
+    const Sidecar other = loadSidecar(dir_->str("chart2.dng"));
+    EXPECT_EQ(other.edits.getText("look.name"), "Leica Authentic");
+    EXPECT_DOUBLE_EQ(other.edits.getFloat("look.tone.contrast"), 25);
+    EXPECT_EQ(other.history.steps().back().label, "Look: Leica Authentic");
+    editor_->applyLookTo({path("chart2.dng")}, "");
+    EXPECT_TRUE(loadSidecar(dir_->str("chart2.dng")).edits.getText("look.name").empty());
+}
+
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName("RangefinderTests");
@@ -527,6 +630,14 @@ int main(int argc, char** argv) {
     static rf::test::TempDir settings("gui-editor-settings");
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
                        QString::fromStdString(settings.str()));
+    // Looks: the source tree's installed ones and one user look, not the user's own.
+    static rf::test::TempDir data("gui-editor-data");
+    setenv("XDG_DATA_HOME", data.str().c_str(), 1);
+    setenv("RANGEFINDER_LOOKS_PATH", (std::string(RF_SOURCE_DIR) + "/looks").c_str(), 1);
+    fs::create_directories(data.path() / "rangefinder" / "looks");
+    std::ofstream(data.path() / "rangefinder" / "looks" / "test-mono.look")
+        << "format = \"rangefinder-look\"\nversion = 1\nname = \"Test Mono\"\n"
+           "category = \"monochrome\"\n[mono]\nenabled = true\n";
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

@@ -17,12 +17,14 @@
 #include "editor/crop_geometry.h"
 #include "editor/histogram_widget.h"
 #include "editor/image_viewer.h"
+#include "editor/looks_panel.h"
 #include "editor/panels.h"
 #include "editor/paste_dialog.h"
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
 #include "rangefinder/error.h"
 #include "rangefinder/history.h"
+#include "rangefinder/looks.h"
 #include "rangefinder/sidecar.h"
 
 namespace rf::gui {
@@ -58,6 +60,7 @@ EditorWidget::EditorWidget(QWidget* parent)
     connect(renderer_, &RenderController::opened, this, [this](const QString& path) {
         info_->showPhoto(path, renderer_->captureInfo());
         requestRenders();
+        looks_->renderThumbnails();
     });
     connect(renderer_, &RenderController::openFailed, this,
             [this](const QString&, const QString& message) {
@@ -79,6 +82,9 @@ EditorWidget::EditorWidget(QWidget* parent)
 
     connect(session_, &PhotoSession::editsChanged, this, &EditorWidget::onEditsChanged);
     connect(session_, &PhotoSession::historyChanged, this, &EditorWidget::updateActions);
+    // A finished drag changes no value, only the history: the looks' thumbnails follow then.
+    connect(session_, &PhotoSession::historyChanged, looks_, &LooksPanel::refresh);
+    connect(looks_, &LooksPanel::message, this, &EditorWidget::report);
     connect(session_, &PhotoSession::saved, this, [this](const QString& path) {
         if (messageLabel_->property("error").toBool()) report(tr("Edits saved"));
         emit editsSaved(path);
@@ -258,10 +264,14 @@ void EditorWidget::buildLayout() {
     crop_ = new CropPanel(session_, cropTool_);
     detail_ = new DetailPanel(session_);
     info_ = new InfoPanel;
+    looks_ = new LooksPanel(session_, renderer_);
     auto* column = new QWidget;
     auto* col = new QVBoxLayout(column);
     col->setContentsMargins(8, 4, 8, 8);
     col->setSpacing(4);
+    auto* looksSection = new PanelSection(tr("Looks"), looks_, column);
+    sections_.push_back(looksSection);
+    col->addWidget(looksSection);
     for (EditPanel* p : std::initializer_list<EditPanel*>{basic_, crop_, detail_}) {
         auto* s = new PanelSection(p->title(), p, column);
         s->setResettable(true);
@@ -387,6 +397,7 @@ void EditorWidget::onEditsChanged() {
 }
 
 void EditorWidget::refreshPanels() {
+    looks_->refresh();
     basic_->refresh();
     crop_->refresh();
     detail_->refresh();
@@ -499,27 +510,49 @@ void EditorWidget::pasteEditsTo(const QStringList& rawPaths,
         report(tr("Nothing to paste: copy a photo's edits first"), true);
         return;
     }
-    const auto pasted = [&](EditDocument doc) {
-        // The copied groups replace the photo's: a setting left at its default in the
-        // source resets it here too.
-        for (ParamGroup g : groups) doc.resetGroup(g);
-        doc.mergeGroups(*copied_, groups);
-        return doc;
-    };
+    const EditDocument source = *copied_;
+    changePhotos(
+        rawPaths,
+        [&](EditDocument doc) {
+            // The copied groups replace the photo's: a setting left at its default in the
+            // source resets it here too.
+            for (ParamGroup g : groups) doc.resetGroup(g);
+            doc.mergeGroups(source, groups);
+            return doc;
+        },
+        tr("Paste edits"));
+}
+
+void EditorWidget::applyLookTo(const QStringList& rawPaths, const QString& lookName) {
+    const Look* look = nullptr;
+    if (!lookName.isEmpty() && !(look = looks_->library().find(lookName.toStdString()))) {
+        report(tr("The look “%1” is not installed").arg(lookName), true);
+        return;
+    }
+    changePhotos(
+        rawPaths,
+        [look](const EditDocument& doc) { return look ? withLook(doc, *look) : withoutLook(doc); },
+        look ? tr("Look: %1").arg(lookName) : tr("No look"));
+}
+
+void EditorWidget::changePhotos(const QStringList& rawPaths,
+                                const std::function<EditDocument(const EditDocument&)>& change,
+                                const QString& label) {
     int done = 0;
     QStringList failed;
     for (const QString& path : rawPaths) {
-        if (path == currentPhoto()) {
-            session_->apply(pasted(session_->edits()), tr("Paste edits"));
+        if (path == currentPhoto()) {  // through its history, and on screen at once
+            session_->apply(change(session_->edits()), label);
             ++done;
             continue;
         }
+        // Any other photo: its sidecar, read fresh, changed and saved with a history step.
         const std::string raw = path.toStdString();
         try {
             Sidecar s = loadSidecar(raw);
-            const EditDocument after = pasted(s.edits);
+            const EditDocument after = change(s.edits);
             if (after == s.edits) continue;
-            s.history.record(s.edits, after, tr("Paste edits").toStdString());
+            s.history.record(s.edits, after, label.toStdString());
             s.edits = after;
             saveSidecar(raw, s, sidecarNamingFor(raw));
             ++done;
@@ -529,19 +562,14 @@ void EditorWidget::pasteEditsTo(const QStringList& rawPaths,
         }
     }
     if (!failed.isEmpty())
-        report(tr("Pasted to %1 photos; %2 failed: %3")
+        report(tr("%1: %2 photos changed, %3 failed: %4")
+                   .arg(label)
                    .arg(done)
                    .arg(failed.size())
                    .arg(failed.join("; ")),
                true);
     else if (rawPaths.size() > 1)
-        report(tr("Pasted edits to %1 photos").arg(done));
-}
-
-void EditorWidget::applyLookTo(const QStringList& rawPaths, const QString& lookName) {
-    Q_UNUSED(rawPaths);
-    Q_UNUSED(lookName);
-    report(tr("Looks are not available in this build"), true);
+        report(tr("%1: %2 photos changed").arg(label).arg(done));
 }
 
 bool EditorWidget::flush() {

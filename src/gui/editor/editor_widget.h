@@ -10,6 +10,7 @@
 
 #include <QStringList>
 #include <QWidget>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -28,6 +29,7 @@ class DetailPanel;
 class HistogramWidget;
 class ImageViewer;
 class InfoPanel;
+class LooksPanel;
 class PanelSection;
 class PhotoSession;
 class RenderController;
@@ -81,6 +83,7 @@ class EditorWidget : public QWidget {
     CropPanel* cropPanel() const { return crop_; }
     DetailPanel* detailPanel() const { return detail_; }
     InfoPanel* infoPanel() const { return info_; }
+    LooksPanel* looksPanel() const { return looks_; }
     /// Milliseconds from the request to the newest interactive render.
     double lastRenderMilliseconds() const { return lastRenderMs_; }
 
@@ -112,6 +115,11 @@ class EditorWidget : public QWidget {
     void turn(bool clockwise);
     void flip(bool horizontal);
     void paste(const std::vector<ParamGroup>& groups);
+    /// Changes the edits of each photo with one history step named `label`; errors are
+    /// collected and reported, the other photos still change.
+    void changePhotos(const QStringList& rawPaths,
+                      const std::function<EditDocument(const EditDocument&)>& change,
+                      const QString& label);
 
     RenderController* renderer_;
     PhotoSession* session_;
@@ -121,6 +129,7 @@ class EditorWidget : public QWidget {
     CropPanel* crop_ = nullptr;
     DetailPanel* detail_ = nullptr;
     InfoPanel* info_ = nullptr;
+    LooksPanel* looks_ = nullptr;
     std::vector<PanelSection*> sections_;
     QSplitter* splitter_ = nullptr;
     QLabel* zoomLabel_ = nullptr;

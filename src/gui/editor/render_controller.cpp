@@ -13,6 +13,7 @@
 
 #include "editor/crop_geometry.h"
 #include "rangefinder/error.h"
+#include "rangefinder/looks.h"
 #include "rangefinder/pipeline.h"
 #include "rangefinder/whitebalance.h"
 
@@ -147,7 +148,11 @@ class RenderController::Worker {
 };
 
 RenderController::RenderController(QObject* parent)
-    : QObject(parent), worker_(std::make_unique<Worker>()) {}
+    : QObject(parent), worker_(std::make_unique<Worker>()) {
+    // The user's folder first: a user look's LUT shadows an installed one of the same name.
+    const std::vector<std::string> dirs = defaultLookDirs();
+    lookDirs_.assign(dirs.rbegin(), dirs.rend());
+}
 
 RenderController::~RenderController() {
     // Jobs use this object's members (and worker_ itself): the thread ends first.
@@ -221,49 +226,51 @@ quint64 RenderController::render(RenderedFrame::Kind kind, const EditDocument& e
     latest_[kind] = serial;
     const quint64 photo = openSerial_;
     const auto start = Clock::now();
-    worker_->post(channelOf(kind), [this, kind, serial, photo, edits, fitSize, clippingMarks,
-                                    monitor = monitor_, start](const CancelToken& token) {
-        const std::shared_ptr<Photo> p = worker_->photo;
-        if (!p || p->serial != photo) return;
-        Pipeline& pipeline = kind == RenderedFrame::Full     ? p->full
-                             : kind == RenderedFrame::Before ? p->aux
-                                                             : p->view;
-        RenderOptions options;
-        if (!fitSize.isEmpty())
-            options.size = OutputSize{SizeMode::Fit, fitSize.width(), fitSize.height()};
-        RenderedFrame frame;
-        frame.kind = kind;
-        frame.serial = serial;
-        frame.edits = edits;
-        try {
-            const RenderResult result = pipeline.render(edits, options, &token);
-            DisplayOptions display;
-            display.monitor = monitor.get();
-            if (kind == RenderedFrame::View) display.histogram = &frame.histogram;
-            if (clippingMarks) display.clipping = &frame.clipping;
-            frame.image = toDisplayImage(result.rgb, display);
-            frame.halfSizeDemosaic = result.halfSizeDemosaic;
-            int w = 0, h = 0;
-            pipeline.outputSize(edits, RenderOptions{}, w, h);
-            frame.fullSize = QSize(w, h);
-            pipeline.outputSize(withoutCrop(edits), RenderOptions{}, w, h);
-            frame.uncroppedSize = QSize(w, h);
-            frame.whiteBalance =
-                whiteBalanceTemperature(pipeline.raw(), WhiteBalanceParams::from(edits));
-        } catch (const Error& e) {
-            const QString message = QString::fromStdString(e.what());
+    worker_->post(
+        channelOf(kind), [this, kind, serial, photo, edits, fitSize, clippingMarks,
+                          monitor = monitor_, dirs = lookDirs_, start](const CancelToken& token) {
+            const std::shared_ptr<Photo> p = worker_->photo;
+            if (!p || p->serial != photo) return;
+            Pipeline& pipeline = kind == RenderedFrame::Full     ? p->full
+                                 : kind == RenderedFrame::Before ? p->aux
+                                                                 : p->view;
+            RenderOptions options;
+            if (!fitSize.isEmpty())
+                options.size = OutputSize{SizeMode::Fit, fitSize.width(), fitSize.height()};
+            options.lookDirs = dirs;
+            RenderedFrame frame;
+            frame.kind = kind;
+            frame.serial = serial;
+            frame.edits = edits;
+            try {
+                const RenderResult result = pipeline.render(edits, options, &token);
+                DisplayOptions display;
+                display.monitor = monitor.get();
+                if (kind == RenderedFrame::View) display.histogram = &frame.histogram;
+                if (clippingMarks) display.clipping = &frame.clipping;
+                frame.image = toDisplayImage(result.rgb, display);
+                frame.halfSizeDemosaic = result.halfSizeDemosaic;
+                int w = 0, h = 0;
+                pipeline.outputSize(edits, RenderOptions{}, w, h);
+                frame.fullSize = QSize(w, h);
+                pipeline.outputSize(withoutCrop(edits), RenderOptions{}, w, h);
+                frame.uncroppedSize = QSize(w, h);
+                frame.whiteBalance =
+                    whiteBalanceTemperature(pipeline.raw(), WhiteBalanceParams::from(edits));
+            } catch (const Error& e) {
+                const QString message = QString::fromStdString(e.what());
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, kind, serial, message] {
+                        if (serial == latest_[kind]) emit renderFailed(message);
+                    },
+                    Qt::QueuedConnection);
+                return;
+            }
+            frame.milliseconds = millisecondsSince(start);
             QMetaObject::invokeMethod(
-                this,
-                [this, kind, serial, message] {
-                    if (serial == latest_[kind]) emit renderFailed(message);
-                },
-                Qt::QueuedConnection);
-            return;
-        }
-        frame.milliseconds = millisecondsSince(start);
-        QMetaObject::invokeMethod(
-            this, [this, frame] { deliver(frame); }, Qt::QueuedConnection);
-    });
+                this, [this, frame] { deliver(frame); }, Qt::QueuedConnection);
+        });
     return serial;
 }
 
@@ -309,12 +316,13 @@ quint64 RenderController::renderThumbnails(const std::vector<EditDocument>& vari
     const quint64 photo = openSerial_;
     // Shared by the job and its re-runs: a pre-empted batch resumes where it stopped.
     auto next = std::make_shared<std::size_t>(0);
-    worker_->post(kThumbs, [this, batch, photo, variants, longEdge, next,
-                            monitor = monitor_](const CancelToken& token) {
+    worker_->post(kThumbs, [this, batch, photo, variants, longEdge, next, monitor = monitor_,
+                            dirs = lookDirs_](const CancelToken& token) {
         const std::shared_ptr<Photo> p = worker_->photo;
         if (!p || p->serial != photo) return;
         RenderOptions options;
         options.size = OutputSize{SizeMode::LongEdge, longEdge, 0};
+        options.lookDirs = dirs;
         for (; *next < variants.size(); ++*next) {
             token.check();
             QImage image;

@@ -18,6 +18,7 @@
 #include <QSize>
 #include <QString>
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -102,6 +103,7 @@ class RenderController : public QObject {
     quint64 thumbBatch_ = 0;
     quint64 nextSerial_ = 0;
     std::shared_ptr<const DisplayTransform> monitor_;
+    std::vector<std::string> lookDirs_;  // where a look's LUT file is found, first match wins
 };
 
 }  // namespace rf::gui
