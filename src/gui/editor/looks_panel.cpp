@@ -46,7 +46,6 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
     gallery_->setIconSize(QSize(iconEdge_, iconEdge_ * 2 / 3));
     gallery_->setGridSize(QSize(iconEdge_ + 10, iconEdge_ * 2 / 3 + 28));
     gallery_->setSpacing(2);
-    gallery_->setMinimumHeight(2 * (iconEdge_ * 2 / 3 + 30) + 8);
     gallery_->setFrameShape(QFrame::NoFrame);
     gallery_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
@@ -136,8 +135,22 @@ void LooksPanel::reload() {
     status_->setToolTip(problems.join('\n'));
     if (!problems.isEmpty()) emit message(problems.join("; "), true);
     renderedKey_ = 0;
+    fitGallery();
     refresh();
     renderThumbnails();
+}
+
+void LooksPanel::fitGallery() {
+    // As tall as its rows, up to three; more scroll.
+    const QSize cell = gallery_->gridSize();
+    const int perRow = std::max(1, gallery_->viewport()->width() / std::max(1, cell.width()));
+    const int rows = (gallery_->count() + perRow - 1) / perRow;
+    gallery_->setFixedHeight(std::clamp(rows, 1, 3) * cell.height() + 6);
+}
+
+void LooksPanel::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    fitGallery();
 }
 
 QListWidgetItem* LooksPanel::itemFor(const QString& name) const {

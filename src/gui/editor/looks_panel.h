@@ -48,7 +48,11 @@ class LooksPanel : public QWidget {
     /// Problems worth telling (a look file that did not load, a look that cannot apply).
     void message(const QString& text, bool error);
 
+  protected:
+    void resizeEvent(QResizeEvent* e) override;
+
   private:
+    void fitGallery();
     QListWidgetItem* itemFor(const QString& name) const;
 
     PhotoSession* session_;
