@@ -11,12 +11,14 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QKeyEvent>
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSlider>
 #include <QStyle>
 #include <QTimer>
+#include <QWheelEvent>
 #include <QWidget>
 #include <chrono>
 #include <filesystem>
@@ -520,6 +522,80 @@ TEST_F(EditorTest, HundredPercentShowsTheFullResolutionRender) {
     editor_->zoomFitAction()->trigger();
     EXPECT_TRUE(editor_->viewer()->isFit());
     EXPECT_LT(editor_->viewer()->displayedImage().width(), kChartW);
+}
+
+TEST_F(EditorTest, SwitchingPhotosSavesAtOnce) {
+    open("chart.dng");
+    editor_->session()->setSaveDelay(60000);  // only the switch can have saved it
+    EditDocument a = editor_->session()->edits();
+    a.setFloat("tone.blacks", -12);
+    editor_->session()->apply(a, "blacks");
+    editor_->openPhoto(path("chart2.dng"));
+    EXPECT_DOUBLE_EQ(loadSidecar(dir_->str("chart.dng")).edits.getFloat("tone.blacks"), -12);
+}
+
+TEST_F(EditorTest, WheelZoomKeepsThePointUnderTheCursorAndDragPans) {
+    open("chart.dng");
+    editor_->resize(800, 600);
+    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->fitRenderSize().width() < kChartW; }));
+    ImageViewer* v = editor_->viewer();
+    const QPointF at(v->width() * 0.3, v->height() * 0.6);
+    const QPointF before = v->toFrame(at);
+    QWheelEvent wheel(at, v->mapToGlobal(at), QPoint(), QPoint(0, 600), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(v, &wheel);  // five notches: larger than the view both ways
+    EXPECT_FALSE(v->isFit());
+    EXPECT_GT(v->zoom() * kChartH, v->height());
+    const QPointF after = v->toFrame(at);
+    EXPECT_NEAR(after.x(), before.x(), 0.5);
+    EXPECT_NEAR(after.y(), before.y(), 0.5);
+
+    // Dragging moves the frame with the mouse.
+    const QPointF start(v->width() / 2.0, v->height() / 2.0);
+    const QPointF underStart = v->toFrame(start);
+    mouse(v, QEvent::MouseButtonPress, start, Qt::LeftButton);
+    mouse(v, QEvent::MouseMove, start + QPointF(-40, -30), Qt::LeftButton);
+    mouse(v, QEvent::MouseButtonRelease, start + QPointF(-40, -30), Qt::NoButton);
+    const QPointF moved = v->toFrame(start + QPointF(-40, -30));
+    EXPECT_NEAR(moved.x(), underStart.x(), 0.5);
+    EXPECT_NEAR(moved.y(), underStart.y(), 0.5);
+
+    QKeyEvent f(QEvent::KeyPress, Qt::Key_F, Qt::NoModifier, "f");
+    QApplication::sendEvent(v, &f);
+    EXPECT_TRUE(v->isFit());
+    QApplication::sendEvent(v, &f);
+    EXPECT_NEAR(v->zoom(), 1.0, 1e-9) << "F toggles fit and 100 %";
+}
+
+TEST_F(EditorTest, MonitorProfileReencodesTheDisplayNotTheHistogram) {
+    open("chart.dng");
+    const QImage srgb = editor_->viewer()->displayedImage();
+    const Histogram hist = editor_->histogram()->histogram();
+    const std::string profile = dir_->str("wide.icc");
+    const auto icc = iccProfileFor(OutputSpace::AdobeRGB);
+    std::ofstream(profile, std::ios::binary)
+        .write(reinterpret_cast<const char*>(icc.data()), std::streamsize(icc.size()));
+    QSettings().setValue("display/iccProfile", QString::fromStdString(profile));
+    editor_->reloadDisplaySettings();
+    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->displayedImage() != srgb; }));
+    // A saturated patch moves inwards on a wider-gamut monitor; the histogram is the render's.
+    const Rect red = synth::patchRect(14, kChartW, kChartH);
+    const QRgb a = srgb.pixel(red.x + 10, red.y + 10);
+    const QRgb b = editor_->viewer()->displayedImage().pixel(red.x + 10, red.y + 10);
+    EXPECT_LT(qRed(b), qRed(a));
+    EXPECT_EQ(editor_->histogram()->histogram().bins, hist.bins);
+
+    QStringList messages;
+    QObject scope;
+    QObject::connect(editor_.get(), &EditorWidget::statusMessage, &scope,
+                     [&](const QString& m) { messages << m; });
+    QSettings().setValue("display/iccProfile", path("missing.icc"));
+    editor_->reloadDisplaySettings();
+    ASSERT_FALSE(messages.isEmpty());
+    EXPECT_TRUE(messages.back().contains("missing.icc")) << messages.back().toStdString();
+    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->displayedImage() == srgb; }))
+        << "back to sRGB";
+    QSettings().remove("display/iccProfile");
 }
 
 // ---- Looks ------------------------------------------------------------------------------
