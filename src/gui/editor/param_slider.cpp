@@ -146,7 +146,7 @@ void ParamSlider::show(double v) {
 }
 
 void ParamSlider::setValue(double v) {
-    if (isDragging() || keyCommit_.isActive()) return;
+    if (isDragging()) return;  // the hand on the slider wins
     value_ = v;
     updating_ = true;
     show(v);
