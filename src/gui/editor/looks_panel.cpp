@@ -48,6 +48,7 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
     gallery_->setSpacing(2);
     gallery_->setFrameShape(QFrame::NoFrame);
     gallery_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    gallery_->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
 
     const ParamDecl* d = findParam("look.strength");
     strength_ = new ParamSlider(*d, this);
@@ -129,9 +130,9 @@ void LooksPanel::reload() {
     }
     QStringList problems;
     for (const LookLoadError& e : library_.errors()) problems << QString::fromStdString(e.message);
-    status_->setText(problems.isEmpty() ? tr("%n look(s)", nullptr, int(library_.looks().size()))
-                                        : tr("%n look(s); some files did not load", nullptr,
-                                             int(library_.looks().size())));
+    const int n = int(library_.looks().size());
+    const QString count = n == 1 ? tr("1 look") : tr("%1 looks").arg(n);
+    status_->setText(problems.isEmpty() ? count : tr("%1; some files did not load").arg(count));
     status_->setToolTip(problems.join('\n'));
     if (!problems.isEmpty()) emit message(problems.join("; "), true);
     renderedKey_ = 0;
