@@ -20,6 +20,7 @@
 #include <QTimer>
 #include <QWheelEvent>
 #include <QWidget>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -596,6 +597,36 @@ TEST_F(EditorTest, MonitorProfileReencodesTheDisplayNotTheHistogram) {
     ASSERT_TRUE(waitFor([&] { return editor_->viewer()->displayedImage() == srgb; }))
         << "back to sRGB";
     QSettings().remove("display/iccProfile");
+}
+
+TEST_F(EditorTest, BrokenFilesAreReportedAndTheNextPhotoStillOpens) {
+    RF_REQUIRE_TESTDATA("truncated");
+    RF_REQUIRE_TESTDATA("raw/canon-eosd30.CRW");
+    QStringList messages;
+    QObject scope;
+    QObject::connect(editor_.get(), &EditorWidget::statusMessage, &scope,
+                     [&](const QString& m) { messages << m; });
+    std::vector<fs::path> broken;
+    for (const char* sub : {"truncated", "invalid"})
+        for (const auto& e : fs::directory_iterator(test::testdata() / sub))
+            if (e.path().extension() != ".md") broken.push_back(e.path());
+    std::sort(broken.begin(), broken.end());
+    ASSERT_FALSE(broken.empty());
+    for (const fs::path& file : broken) {
+        messages.clear();
+        editor_->openPhoto(QString::fromStdString(file.string()));
+        ASSERT_TRUE(waitFor([&] { return !messages.isEmpty() || editor_->viewer()->hasRender(); }))
+            << file;
+        EXPECT_FALSE(editor_->viewer()->hasRender()) << file << " must not render";
+        ASSERT_FALSE(messages.isEmpty()) << file;
+        EXPECT_TRUE(messages.back().contains(QString::fromStdString(file.filename().string())))
+            << messages.back().toStdString();
+    }
+    // The editor goes on with the next photo.
+    editor_->openPhoto(
+        QString::fromStdString((test::testdata() / "raw/canon-eosd30.CRW").string()));
+    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->hasRender(); }));
+    EXPECT_TRUE(editor_->infoPanel()->field("Camera").contains("Canon"));
 }
 
 // ---- Looks ------------------------------------------------------------------------------
