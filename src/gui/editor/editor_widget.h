@@ -3,9 +3,9 @@
 // panels, over one open photo. It ties the pieces together — the PhotoSession (edits,
 // history, autosave) is the model, the panels edit it, every change asks the
 // RenderController for a new render and the viewer shows what comes back — and it owns the
-// editor's actions, which the main window puts into its menus (see the seam in
-// docs/ARCHITECTURE.md). Batch operations on a library selection (paste edits, apply a
-// look) write the other photos' sidecars through the core.
+// editor's actions, which the main window puts into its menus; they are enabled only while
+// the editor is shown. Batch operations on a library selection (paste edits, apply a look)
+// write the other photos' sidecars through the core.
 #pragma once
 
 #include <QStringList>
