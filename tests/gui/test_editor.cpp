@@ -730,6 +730,8 @@ TEST_F(EditorTest, ApplyLookToOtherPhotosWritesTheirSidecars) {
 }
 
 int main(int argc, char** argv) {
+    // Offscreen unless told otherwise: test discovery at build time runs without a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName("RangefinderTests");
     QCoreApplication::setApplicationName("test_editor");
