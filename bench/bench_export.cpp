@@ -7,11 +7,11 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <string>
 
 #include "rangefinder/export.h"
 #include "rangefinder/raw.h"
+#include "ratio_reporter.h"
 
 namespace fs = std::filesystem;
 
@@ -45,18 +45,6 @@ static void BM_WebExport(benchmark::State& state) {
         }
     }
 }
-
-// Collects each benchmark's real time so the ratio can be printed after the run.
-class RatioReporter : public benchmark::ConsoleReporter {
-  public:
-    std::map<std::string, double> seconds;
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const auto& r : runs)
-            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
-                seconds[r.run_name.function_name] = r.GetAdjustedRealTime() * 1e-3;  // ms → s
-        ConsoleReporter::ReportRuns(runs);
-    }
-};
 
 int main(int argc, char** argv) {
     gFile = RF_SOURCE_DIR "/../shared/testdata/raw/canon-eos30d.CR2";

@@ -6,6 +6,7 @@
 // in one adapter (src/core/color/lcms_adapter.cpp) with RAII handles and a transform cache.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -66,5 +67,38 @@ std::shared_ptr<const OutputTransform> outputTransform(OutputSpace space, Render
 
 /// The ICC profile of an output space (for writers and tests).
 std::vector<std::uint8_t> iccProfileFor(OutputSpace space);
+
+/// How 8-bit display pixels are laid out in memory.
+enum class DisplayPixels {
+    RGB8,    ///< bytes R, G, B
+    ARGB32,  ///< native-endian 32-bit words 0xAARRGGBB (alpha kept as it is)
+};
+
+/// Display colour management: a render, encoded in an output space, re-encoded for a
+/// monitor described by its ICC profile (a calibrator's file) so the screen shows the
+/// colours the output space means. It works on the 8-bit pixels sent to the screen, where
+/// lcms2's optimised 8-bit transforms make it cheap enough for every preview frame, and
+/// accepts any RGB display profile (matrix-shaper or table-based). Thread-safe.
+class DisplayTransform {
+  public:
+    /// Reads the monitor profile from `iccPath`. Throws rf::Error naming the file when it
+    /// cannot be read, is not an ICC profile or does not describe an RGB device.
+    DisplayTransform(OutputSpace source, const std::string& iccPath,
+                     RenderingIntent intent = RenderingIntent::Perceptual);
+    ~DisplayTransform();
+    DisplayTransform(const DisplayTransform&) = delete;
+    DisplayTransform& operator=(const DisplayTransform&) = delete;
+
+    /// In place on `height` rows of `width` pixels, `strideBytes` apart.
+    void apply(std::uint8_t* pixels, int width, int height, std::ptrdiff_t strideBytes,
+               DisplayPixels layout, const CancelToken* cancel = nullptr) const;
+    /// The monitor profile's description ("" when it has none).
+    const std::string& description() const;
+    OutputSpace source() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace rf

@@ -25,7 +25,8 @@ struct ExportSettings {
     MetadataPolicy metadata;
     std::string outputDir = ".";
     /// Fields: {name} (input name without extension), {ext} (input extension), {camera},
-    /// {date} (capture date, YYYY-MM-DD), {seq} (position in the batch, 1-based).
+    /// {date} (capture date, YYYY-MM-DD), {seq} (position in the batch, 1-based), {look} (the
+    /// applied look's name, lowercase with hyphens: "leica-authentic"; "none" without one).
     /// The output format's extension is added when the template has none.
     std::string nameTemplate = "{name}";
     bool overwrite = false;

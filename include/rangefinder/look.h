@@ -64,7 +64,8 @@ struct LookParams {
     float grainAmount = 0, grainSize = 0.25f;  ///< 0 … 1
 
     /// Reads the look.* keys. A relative `look.lut.file` is resolved against `lookDirs`
-    /// (first match); an unresolvable one throws rf::Error naming it.
+    /// (first match); an unresolvable one throws rf::Error naming it. A malformed curve or a
+    /// monochrome mix summing to zero throws rf::Error naming the key.
     static LookParams from(const EditDocument& doc, const std::vector<std::string>& lookDirs = {});
 
     bool hasColour() const;    ///< the colour transform is not the identity
@@ -72,7 +73,8 @@ struct LookParams {
     bool hasGrain() const;     ///< grainAmount > 0
     /// Applying at this strength changes nothing (strength 0, or nothing set).
     bool isIdentity() const;
-    /// Hash of everything the baked LUT depends on (not strength, vignette or grain).
+    /// Hash of everything the baked LUT depends on (not strength, vignette or grain), the LUT
+    /// file's size and modification time included, so an edited file is baked afresh.
     std::uint64_t colourHash() const;
 };
 
@@ -81,11 +83,24 @@ float lookEncode(float linear);
 float lookDecode(float encoded);
 
 /// The look's colour transform at one colour, computed directly (the reference the baked LUT
-/// is tested against): look-encoded in, look-encoded out, at full strength.
+/// is tested against): look-encoded in, look-encoded out, at full strength. In this order:
+///   1. monochrome: grey = monoMix · linear RGB in every channel (exactly neutral);
+///   2. the curve (control points through a monotone cubic, or the parametric S of contrast
+///      about the pivot, then brightness, toe and shoulder) on the encoded max(R, G, B), the
+///      pixel scaled by it above the curve's black: hues kept, greys stay grey;
+///   3. saturation and vibrance, as OkLCh chroma (vibrance favours muted colours and spares
+///      skin hues when boosting);
+///   4. the hue bands in OkLCh, faded out at low chroma so greys never move;
+///   5. split toning: Oklab a, b offsets towards the shadow and highlight hues (OkLCh
+///      degrees), weighted by lightness around a split point the balance moves;
+///   6. the external LUT, in its own input encoding (clipped to [0, 1] on the way in).
+/// Oklab results outside the Rec.2020 gamut lose chroma at constant lightness and hue.
 Vec3 lookColour(const LookParams& p, const Vec3& encodedRec2020);
 
-/// The colour transform baked over look-encoded input with display-LINEAR Rec.2020 output
-/// (what the stage needs next); full strength. Cached by colourHash(); thread-safe.
+/// The colour transform baked over look-encoded input with display-LINEAR Rec.2020 output,
+/// full strength; for front ends that apply a look elsewhere (a GPU preview). Cached by
+/// colourHash(); thread-safe. applyLook bakes the same transform over √(display-linear)
+/// input instead, which it can compute per pixel faster than the sRGB curve.
 std::shared_ptr<const Lut3D> bakedLookLut(const LookParams& p, int size = 33);
 
 /// The same transform as an interchange LUT: look-encoded in and out (`looks export-cube`).
@@ -93,6 +108,10 @@ Lut3D bakeLookCube(const LookParams& p, int size = 33);
 
 /// The whole look stage, in place on display-linear working-space RGB in [0, 1]. The view is
 /// the whole frame (vignette and grain are placed relative to it). No-op when isIdentity().
+/// The colour is blended with the input by strength in linear light; the vignette multiplies
+/// by 2^(strength · vignetteEv · falloff(r)) with r = 1 at the corners (the corner gets the
+/// full amount); grain multiplies by 1 + noise weighted towards the mid-tones, zero-mean and
+/// the same for the same frame size every time, its lattice a share of the long edge.
 void applyLook(ImageView rgb, const LookParams& p, const CancelToken* cancel = nullptr);
 
 }  // namespace rf

@@ -4,20 +4,24 @@
 //
 //   raw ─ white balance + highlights ─ demosaic ─ geometry (orientation, straighten, crop)
 //       ─ resize (linear light) ─ camera matrix → linear Rec.2020 ─ tone & colour
-//       ─ output profile (lcms2) ─ sharpen ─→ display-encoded RGB
+//       ─ look (colour LUT, vignette, grain) ─ output profile (lcms2) ─ sharpen
+//       ─→ display-encoded RGB
 //
 // The camera matrix runs after geometry and resize: all three are linear, so the order
 // does not change the result, and the matrix then touches output pixels, not sensor pixels.
+// The look runs display-referred, on the base tone stage's output, so a look means the same
+// whatever the exposure and tone sliders did before it.
 //
 // Each stage is a pure function of its input and its parameters. The pipeline keeps the
 // output of the expensive early stages under a hash of everything upstream of them (raw,
-// parameters, scale), so moving a tone slider re-runs only tone, output transform and
-// sharpening; moving white balance re-runs from the start.
+// parameters, scale), so moving a tone or look slider re-runs only tone, look, output
+// transform and sharpening; moving white balance re-runs from the start.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "rangefinder/color.h"
@@ -37,6 +41,9 @@ struct RenderOptions {
     /// An export renders once and drops the pipeline: the last cached stage's output is
     /// handed over instead of copied (saving a full-size buffer), and the cache is emptied.
     bool oneShot = false;
+    /// Folders a look's relative LUT path (look.lut.file) is looked up in, first match wins.
+    /// Empty: only absolute LUT paths resolve (the front ends pass the look folders).
+    std::vector<std::string> lookDirs;
 };
 
 /// What a render produced.
@@ -72,7 +79,7 @@ class Pipeline {
     struct Stats {
         int developed = 0;  ///< white balance → demosaic → camera matrix
         int geometry = 0;   ///< geometry → resize
-        int finished = 0;   ///< tone → output → sharpen
+        int finished = 0;   ///< tone → look → output → sharpen
     };
     Stats stats() const;
 

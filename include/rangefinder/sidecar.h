@@ -60,6 +60,11 @@ std::string sidecarPath(const std::string& rawPath,
 /// The existing sidecar of `rawPath`: NAME.EXT.xmp first, else NAME.xmp; empty when none.
 std::string findSidecar(const std::string& rawPath);
 
+/// The naming a save of `rawPath` should use: that of its existing sidecar (whatever other
+/// tool made it), else `fallback`.
+SidecarNaming sidecarNamingFor(const std::string& rawPath,
+                               SidecarNaming fallback = SidecarNaming::RawExtXmp);
+
 /// Reads the sidecar of `rawPath`; defaults when there is none. A sidecar that cannot be
 /// parsed throws rf::Error naming the file and the reason (see quarantineSidecar()).
 Sidecar loadSidecar(const std::string& rawPath);

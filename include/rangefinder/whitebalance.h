@@ -43,6 +43,10 @@ std::pair<double, double> temperatureForMultipliers(const Mat3& cameraFromXYZ,
                                                     const Multipliers& m);
 /// The (temperature, tint) of a named preset.
 std::pair<double, double> presetTemperature(const std::string& preset);
+/// The (temperature, tint) a setting stands for on this raw: the preset's or the custom
+/// values, or for "as shot" the camera's multipliers read back through its colour matrix.
+/// What the sliders show, so that moving one from "as shot" starts where the photo is.
+std::pair<double, double> whiteBalanceTemperature(const RawImage& raw, const WhiteBalanceParams& p);
 
 /// Multipliers that make `meanCameraRgb` (the average of a patch of unbalanced camera RGB)
 /// neutral. Throws rf::Error when the patch is black or clipped.

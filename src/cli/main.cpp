@@ -10,12 +10,15 @@
 #include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "look_commands.h"
 #include "progress.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
+#include "rangefinder/looks.h"
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
 #include "rangefinder/sidecar.h"
@@ -51,6 +54,9 @@ struct ExportArgs {
     bool quiet = false;
     bool ignoreSidecars = false;
     int minRating = -2;  ///< -2: no threshold
+    std::vector<std::string> looks;
+    double lookStrength = -1;  ///< -1: each look's default
+    std::vector<std::string> looksDirs;
 };
 
 std::vector<std::string> expandInputs(const std::vector<std::string>& inputs,
@@ -96,14 +102,34 @@ int runExport(const ExportArgs& a) {
     s.nameTemplate = a.nameTemplate;
     s.overwrite = a.overwrite;
 
-    // Precedence: the photo's sidecar, then --edits, then --set.
+    // A look's relative LUT path is looked up in the look folders, the user's (last, the
+    // highest priority) first, as the library lets a later folder override an earlier one.
+    const auto lookDirs = a.looksDirs.empty() ? defaultLookDirs() : a.looksDirs;
+    s.render.lookDirs.assign(lookDirs.rbegin(), lookDirs.rend());
+
+    // Looks are found before any file is read: an unknown name is a usage error.
+    LookLibrary library;
+    std::vector<const Look*> looks;
+    if (!a.looks.empty()) {
+        library = cli::loadLooks(lookDirs);
+        looks = cli::findLooks(library, a.looks);
+        if (looks.size() > 1) s.nameTemplate = cli::templateWithLook(s.nameTemplate);
+    }
+    const std::optional<double> strength =
+        a.lookStrength >= 0 ? std::optional<double>(a.lookStrength) : std::nullopt;
+
+    // Precedence: the photo's sidecar, then --edits, then --look, then --set (so --set can
+    // still move one of the look's sliders).
     EditDocument common;
     if (!a.editsFile.empty()) common = EditDocument::loadFile(a.editsFile);
     EditDocument sets;
     for (const auto& assignment : a.sets) sets.setAssignment(assignment);
-    common.merge(sets);
     // Check the template once up front rather than failing every file the same way.
-    expandNameTemplate(s.nameTemplate, "check.raw", {}, common, 1, s.encode.format);
+    {
+        EditDocument check = looks.empty() ? common : withLook(common, *looks.front());
+        check.merge(sets);
+        expandNameTemplate(s.nameTemplate, "check.raw", {}, check, 1, s.encode.format);
+    }
 
     std::vector<std::string> problems;
     const auto files = expandInputs(a.inputs, problems);
@@ -116,7 +142,20 @@ int runExport(const ExportArgs& a) {
         problems.push_back(f.error + " (fix or move it aside, or export with --ignore-sidecars)");
         std::fprintf(stderr, "FAILED %s\n", problems.back().c_str());
     }
-    const auto& jobs = prepared.jobs;
+    // Each photo once, or once per look.
+    std::vector<ExportJob> jobs;
+    for (auto& job : prepared.jobs) {
+        for (const Look* look : looks) {
+            ExportJob withIt = job;
+            withIt.edits = cli::editsWithLook(job.edits, *look, strength);
+            withIt.edits.merge(sets);
+            jobs.push_back(std::move(withIt));
+        }
+        if (looks.empty()) {
+            job.edits.merge(sets);
+            jobs.push_back(std::move(job));
+        }
+    }
     const auto& skipped = prepared.skipped;
     if (!skipped.empty() && !a.quiet)
         for (const auto& f : skipped)
@@ -264,7 +303,7 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     exportCmd
         ->add_option("-t,--template", ex.nameTemplate,
-                     "Output name: {name} {ext} {camera} {date} {seq}")
+                     "Output name: {name} {ext} {camera} {date} {seq} {look}")
         ->capture_default_str();
     exportCmd->add_option("-f,--format", ex.format, "jpeg, tiff (16-bit) or png");
     exportCmd->add_option("-q,--quality", ex.quality, "JPEG quality")->check(CLI::Range(1, 100));
@@ -306,6 +345,18 @@ int main(int argc, char** argv) {
                      "Only photos rated at least N stars in their sidecars (0 = all but "
                      "rejects)")
         ->check(CLI::Range(-1, 5));
+    CLI::Option* lookOpt = exportCmd->add_option(
+        "--look", ex.looks,
+        "Apply this look (name or slug, see: rangefinder-cli looks list) on top of each photo's "
+        "edits; repeat it to write one file per look ({look} is added to the name template)");
+    exportCmd
+        ->add_option("--look-strength", ex.lookStrength,
+                     "Strength of the looks in percent (default: each look's own)")
+        ->check(CLI::Range(0.0, 100.0))
+        ->needs(lookOpt);
+    exportCmd->add_option("--looks-dir", ex.looksDirs,
+                          "Read looks (and the LUTs they name) from this folder instead of the "
+                          "installed and user folders (repeatable)");
 
     std::vector<std::string> infoInputs;
     bool infoAsJson = false;
@@ -318,6 +369,8 @@ int main(int argc, char** argv) {
 
     int (*runSidecarCommand)() = nullptr;
     cli::addSidecarCommands(app, runSidecarCommand);
+    int (*runLookCommand)() = nullptr;
+    cli::addLookCommands(app, runLookCommand);
 
     try {
         app.parse(argc, argv);
@@ -330,6 +383,7 @@ int main(int argc, char** argv) {
         if (*infoCmd) return runInfo(infoInputs, infoAsJson);
         if (*paramsCmd) return runParams();
         if (runSidecarCommand) return runSidecarCommand();
+        if (runLookCommand) return runLookCommand();
     } catch (const Error& e) {
         std::fprintf(stderr, "rangefinder-cli: %s\n", e.what());
         return 2;

@@ -223,11 +223,8 @@ int runChosen() {
 }  // namespace
 
 SidecarNaming namingFor(const std::string& raw, const SidecarOptions& o) {
-    const std::string existing = findSidecar(raw);
-    if (!existing.empty())
-        return existing == sidecarPath(raw, SidecarNaming::BaseNameXmp) ? SidecarNaming::BaseNameXmp
-                                                                        : SidecarNaming::RawExtXmp;
-    return o.naming == "base" ? SidecarNaming::BaseNameXmp : SidecarNaming::RawExtXmp;
+    return sidecarNamingFor(
+        raw, o.naming == "base" ? SidecarNaming::BaseNameXmp : SidecarNaming::RawExtXmp);
 }
 
 std::vector<ParamGroup> parseGroups(const std::string& list) {

@@ -196,10 +196,14 @@ TEST(Sidecar, ForeignPropertiesArePreserved) {
 TEST(Sidecar, LightroomNamedSidecarIsFoundAfterOurs) {
     rf::test::TempDir dir("sidecar");
     const std::string raw = rawIn(dir);
+    EXPECT_EQ(rf::sidecarNamingFor(raw, rf::SidecarNaming::BaseNameXmp),
+              rf::SidecarNaming::BaseNameXmp);
+    EXPECT_EQ(rf::sidecarNamingFor(raw), rf::SidecarNaming::RawExtXmp);
     rf::Sidecar lr;
     lr.info.rating = 2;
     rf::saveSidecar(raw, lr, rf::SidecarNaming::BaseNameXmp);
     EXPECT_EQ(rf::findSidecar(raw), dir.str("IMG_0001.xmp"));
+    EXPECT_EQ(rf::sidecarNamingFor(raw), rf::SidecarNaming::BaseNameXmp) << "saves keep to it";
     EXPECT_EQ(rf::loadSidecar(raw).info.rating, 2);
 
     rf::Sidecar ours;

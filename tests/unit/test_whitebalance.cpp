@@ -199,6 +199,36 @@ TEST(WhiteBalance, ResolveModes) {
     EXPECT_THROW(resolveWhiteBalance(raw, p), Error);
 }
 
+// The sliders show what "as shot" stands for; switching to custom at those values must
+// render the same balance, with and without a colour matrix.
+TEST(WhiteBalance, TemperatureOfASettingRoundTrips) {
+    RawImage raw;
+    raw.path = "x.dng";
+    raw.cameraFromXYZ = kCams[1];
+    raw.hasColorMatrix = true;
+    raw.asShotMultipliers = multipliersForTemperature(kCams[1], 4300, 12);
+    raw.daylightMultipliers = {2.2f, 1.0f, 1.3f};
+    for (bool matrix : {true, false}) {
+        raw.hasColorMatrix = matrix;
+        WhiteBalanceParams p;
+        const auto [kelvin, tint] = whiteBalanceTemperature(raw, p);
+        if (matrix) {
+            EXPECT_NEAR(kelvin, 4300, 5);
+            EXPECT_NEAR(tint, 12, 0.5);
+        }
+        const Multipliers asShot = resolveWhiteBalance(raw, p);
+        p.mode = "custom";
+        p.temperature = kelvin;
+        p.tint = tint;
+        const Multipliers custom = resolveWhiteBalance(raw, p);
+        for (int c = 0; c < 3; ++c) EXPECT_NEAR(custom[c], asShot[c], 2e-3 * asShot[c]) << c;
+        EXPECT_EQ(whiteBalanceTemperature(raw, p), std::make_pair(kelvin, tint));
+    }
+    WhiteBalanceParams shade;
+    shade.mode = "shade";
+    EXPECT_EQ(whiteBalanceTemperature(raw, shade), presetTemperature("shade"));
+}
+
 TEST(WhiteBalance, ApplyBayerPerSiteAndClip) {
     const Multipliers m{2.0f, 1.0f, 1.6f};
     for (const CfaPattern cfa : {CfaPattern{0, 1, 1, 2}, CfaPattern{1, 0, 2, 1},

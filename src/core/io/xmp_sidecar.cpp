@@ -474,6 +474,13 @@ std::string findSidecar(const std::string& rawPath) {
     return {};
 }
 
+SidecarNaming sidecarNamingFor(const std::string& rawPath, SidecarNaming fallback) {
+    const std::string existing = findSidecar(rawPath);
+    if (existing.empty()) return fallback;
+    return existing == sidecarPath(rawPath, SidecarNaming::BaseNameXmp) ? SidecarNaming::BaseNameXmp
+                                                                        : SidecarNaming::RawExtXmp;
+}
+
 Sidecar loadSidecarFile(const std::string& sidecarFile) {
     const std::string text = readSidecarText(sidecarFile);
     const ExivSession session;

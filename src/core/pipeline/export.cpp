@@ -13,6 +13,7 @@
 
 #include "io/atomic_file.h"
 #include "rangefinder/error.h"
+#include "rangefinder/looks.h"
 #include "util/text.h"
 
 namespace rf {
@@ -106,7 +107,7 @@ PreparedJobs prepareExportJobs(const std::vector<std::string>& rawFiles, const E
 }
 
 std::string expandNameTemplate(const std::string& tpl, const std::string& input,
-                               const CaptureInfo& info, const EditDocument& /*edits*/, int seq,
+                               const CaptureInfo& info, const EditDocument& edits, int seq,
                                FileFormat format) {
     const fs::path in(input);
     std::string out;
@@ -130,12 +131,15 @@ std::string expandNameTemplate(const std::string& tpl, const std::string& input,
             std::replace(value.begin(), value.end(), ' ', '-');
         } else if (field == "date") {
             value = info.dateTime.size() >= 10 ? info.dateTime.substr(0, 10) : "undated";
+        } else if (field == "look") {
+            const std::string look = edits.getText("look.name");
+            value = look.empty() ? "none" : lookSlug(look);
         } else if (field == "seq") {
             value = std::to_string(seq);
             value.insert(0, value.size() < 4 ? 4 - value.size() : 0, '0');
         } else {
             throw Error("file name template '" + tpl + "' has an unknown field {" + field +
-                        "} (fields: {name} {ext} {camera} {date} {seq})");
+                        "} (fields: {name} {ext} {camera} {date} {seq} {look})");
         }
         out += safeFileComponent(value);
         i = close + 1;

@@ -11,6 +11,7 @@
 #include "rangefinder/demosaic.h"
 #include "rangefinder/error.h"
 #include "rangefinder/geometry.h"
+#include "rangefinder/look.h"
 #include "rangefinder/tone.h"
 #include "rangefinder/whitebalance.h"
 
@@ -161,6 +162,8 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
                               const CancelToken* cancel) {
     std::lock_guard lock(mutex_);
     const Plan p = plan(edits, options);
+    // Read first: a malformed look (a missing LUT file) fails before any pixel work.
+    const LookParams look = LookParams::from(edits, options.lookDirs);
     if (developed_.empty() || developedKey_ != p.developKey) develop(p, cancel);
     if (shaped_.empty() || shapedKey_ != p.shapeKey) shape(p, cancel);
 
@@ -174,6 +177,7 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
         result.rgb = shaped_;
     }
     applyTone(result.rgb.view(), ToneParams::from(edits), cancel);
+    applyLook(result.rgb.view(), look, cancel);
     result.transform = outputTransform(options.space, options.intent);
     result.transform->apply(result.rgb.view(), cancel);
     if (options.sharpen.enabled()) sharpen(result.rgb.view(), options.sharpen, cancel);

@@ -84,6 +84,21 @@ std::pair<double, double> presetTemperature(const std::string& preset) {
     throw Error("unknown white balance preset \"" + preset + "\"");
 }
 
+std::pair<double, double> whiteBalanceTemperature(const RawImage& raw,
+                                                  const WhiteBalanceParams& p) {
+    if (p.mode == "custom") return {p.temperature, p.tint};
+    if (p.mode != "as_shot") return presetTemperature(p.mode);
+    const Multipliers m = resolveWhiteBalance(raw, p);
+    if (raw.hasColorMatrix) return temperatureForMultipliers(raw.cameraFromXYZ, m);
+    // Without a matrix, resolveWhiteBalance measures temperatures from the daylight
+    // multipliers through an sRGB stand-in camera; read "as shot" back the same way.
+    const Multipliers& day =
+        validMultipliers(raw.daylightMultipliers) ? raw.daylightMultipliers : Multipliers{1, 1, 1};
+    const Multipliers rel = normaliseSmallest(
+        std::array<double, 3>{double(m[0]) / day[0], double(m[1]) / day[1], double(m[2]) / day[2]});
+    return temperatureForMultipliers(inverse(xyzFromLinearSRGB()), rel);
+}
+
 Multipliers resolveWhiteBalance(const RawImage& raw, const WhiteBalanceParams& p) {
     if (p.mode == "as_shot") {
         if (validMultipliers(raw.asShotMultipliers))

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A console reporter that also keeps each benchmark's real time, so a benchmark executable
+// can print ratios of its own runs afterwards: on a noisy shared machine a ratio measured in
+// one run holds where absolute times do not.
+#pragma once
+
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+class RatioReporter : public benchmark::ConsoleReporter {
+  public:
+    /// Seconds per iteration, by benchmark name (the median when repetitions are asked for).
+    std::map<std::string, double> seconds;
+
+    void ReportRuns(const std::vector<Run>& runs) override {
+        for (const auto& r : runs)
+            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
+                seconds[r.run_name.function_name] =
+                    r.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
+        ConsoleReporter::ReportRuns(runs);
+    }
+};

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The look engine's insides, shared by its translation units and its tests: the colour model
+// prepared once per setting (the curve's coefficients, the hue bands, the loaded external LUT),
+// Oklab on linear Rec.2020, the baked-LUT cache and the cache of parsed LUT files.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rangefinder/look.h"
+
+namespace rf::look {
+
+/// Linear Rec.2020 (D65) ↔ Oklab (L in 0 … 1, a and b about ±0.4).
+Vec3 oklabFromLinear(const Vec3& rgb);
+Vec3 linearFromOklab(const Vec3& lab);
+
+/// The Oklab hue, in degrees, at the centre of each hue band (ascending).
+const std::array<double, kHueBands>& hueBandCentres();
+
+/// The look curve on display-encoded values in [0, 1]: a monotone cubic through the
+/// photographer's points, or the parametric S with brightness, toe and shoulder.
+class ToneShape {
+  public:
+    explicit ToneShape(const LookParams& p);
+    double operator()(double x) const;
+
+  private:
+    double parametric(double x) const;
+    double spline(double x) const;
+
+    bool custom_ = false;
+    std::vector<double> xs_, ys_, ms_;  // points and Fritsch–Carlson tangents
+    double contrast_ = 0, pivot_ = 0.5, gamma_ = 1;
+    double inBlack_ = 0, inWhite_ = 1, outBlack_ = 0, outWhite_ = 1;
+};
+
+/// Everything the colour transform needs, prepared once per setting (lookColour prepares it
+/// per call; a bake prepares it once for the whole grid).
+struct ColourModel {
+    explicit ColourModel(const LookParams& p);
+    /// The transform at one look-encoded colour (clamped to [0, 1]), look-encoded out.
+    Vec3 operator()(const Vec3& encoded) const;
+    /// The same with display-linear output (what the baked LUT holds).
+    Vec3 linear(const Vec3& encoded) const;
+
+    bool mono = false;
+    Vec3 monoMix{};
+    bool hasCurve = false;
+    ToneShape curve;
+    double curveBlack = 0;  // curve(0): where the norm's scaling starts
+    bool oklab = false;     // saturation, vibrance, bands or split toning active
+    double satScale = 1, vibrance = 0;
+    bool bands = false;
+    std::array<LookParams::Band, kHueBands> band{};
+    bool split = false;
+    double splitPoint = 0.5;
+    Vec3 shadowTint{}, highlightTint{};  // Oklab (·, a, b) at full weight
+    std::shared_ptr<const Lut3D> lut;
+    Mat3 lutFromLook{}, lookFromLut{};  // linear Rec.2020 ↔ the LUT's primaries
+};
+
+/// What a baked grid's axes are: look-encoded values (bakedLookLut's contract), or the square
+/// root of display-linear values (the stage's own grid: √ is one vector instruction per
+/// channel where the sRGB curve costs a table read, and spaces the grid as evenly in
+/// lightness).
+enum class GridInput { Encoded, SqrtLinear };
+
+/// A baked look: the Lut3D (display-linear out) and the same grid with each point padded to
+/// four floats, which the stage reads with one unaligned 16-byte load per corner.
+struct BakedLook {
+    Lut3D lut;
+    std::vector<float> rgba;
+};
+std::shared_ptr<const BakedLook> bakedLook(const LookParams& p, int size, GridInput input);
+
+/// A parsed LUT file, cached by path and modification time (re-read when the file changes).
+std::shared_ptr<const Lut3D> lutFile(const std::string& path);
+/// What identifies the current contents of a LUT file in the bake cache's key.
+std::uint64_t lutFileVersion(const std::string& path);
+/// Makes `path` read as `lut` (nullptr: back to the file). Tests use this to run external
+/// LUTs built in memory; each call changes the path's version so earlier bakes are not reused.
+void overrideLutFile(const std::string& path, std::shared_ptr<const Lut3D> lut);
+
+/// Makes applyLook run its baseline x86-64 row function even where the AVX2 one could run
+/// (tests compare the two).
+void useBaselineKernel(bool baselineOnly);
+
+}  // namespace rf::look

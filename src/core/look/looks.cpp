@@ -1,0 +1,698 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Look files (TOML, docs/looks.md) and the look library. The file's tables map onto the
+// schema generically: the key `contrast` in the table `[tone]` is the parameter
+// `look.tone.contrast`, so a parameter added to the schema is a look key at once, and every
+// value goes through EditDocument's validating setters. Errors carry toml++'s source lines.
+#include "rangefinder/looks.h"
+
+#include <unistd.h>
+
+#include <toml++/toml.h>
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "io/atomic_file.h"
+#include "rangefinder/error.h"
+#include "rangefinder/lut.h"
+#include "util/text.h"
+
+namespace rf {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kFormatMarker = "rangefinder-look";
+// Look files are a few hundred bytes; the limits keep a corrupt or hostile file from costing
+// memory and time when the library loads at start-up.
+constexpr std::size_t kMaxLookFileBytes = 1 << 20;
+constexpr std::size_t kMaxCurvePoints = 256;
+
+std::string at(const std::string& source, const toml::source_region& where) {
+    return source + ":" + std::to_string(where.begin.line) + ": ";
+}
+
+[[noreturn]] void fail(const std::string& source, const toml::source_region& where,
+                       const std::string& reason) {
+    throw Error(at(source, where) + reason);
+}
+
+std::string numberText(double v) {
+    char buf[64];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, end) : "0";
+}
+
+bool parseDouble(std::string_view s, double& out) {
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size() && std::isfinite(out);
+}
+
+const char* typeName(const toml::node& n) {
+    if (n.is_string()) return "a string";
+    if (n.is_integer() || n.is_floating_point()) return "a number";
+    if (n.is_boolean()) return "true/false";
+    if (n.is_array()) return "an array";
+    if (n.is_table()) return "a table";
+    return "a date or time";
+}
+
+// ---- the schema as seen from a look file ------------------------------------------------
+
+// Keys a look file may set: look.* without the two the application sets itself.
+bool isLookFileKey(const ParamDecl& d) {
+    return d.group == ParamGroup::Look && d.key.rfind("look.", 0) == 0 && d.key != "look.name" &&
+           d.key != "look.strength";
+}
+
+// Text parameters named *.curve hold control points, written in a file as [[x, y], …].
+bool holdsPoints(const ParamDecl& d) {
+    return d.type == ParamType::Text && d.key.size() > 6 &&
+           d.key.compare(d.key.size() - 6, 6, ".curve") == 0;
+}
+
+// "tone.contrast" (the path inside the file) → "look.tone.contrast".
+std::string schemaKey(const std::string& filePath) {
+    std::string out = "look";
+    std::size_t start = 0;
+    while (start <= filePath.size()) {
+        auto dot = filePath.find('.', start);
+        std::string part = filePath.substr(start, dot == std::string::npos ? dot : dot - start);
+        if (part == "colour") part = "color";
+        out += "." + part;
+        if (dot == std::string::npos) break;
+        start = dot + 1;
+    }
+    return out;
+}
+
+// The tables a look file may hold ("tone", "hsl.red", …) and their keys, in schema order.
+const std::vector<std::pair<std::string, std::vector<std::string>>>& lookTables() {
+    static const auto tables = [] {
+        std::vector<std::pair<std::string, std::vector<std::string>>> t;
+        for (const auto& d : schema()) {
+            if (!isLookFileKey(d)) continue;
+            const std::string rest = d.key.substr(5);
+            const auto dot = rest.rfind('.');
+            const std::string table = dot == std::string::npos ? "" : rest.substr(0, dot);
+            const std::string leaf = rest.substr(dot + 1);
+            auto it = std::find_if(t.begin(), t.end(), [&](auto& e) { return e.first == table; });
+            if (it == t.end()) it = t.insert(t.end(), {table, {}});
+            it->second.push_back(leaf);
+        }
+        return t;
+    }();
+    return tables;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string s;
+    for (const auto& i : items) s += (s.empty() ? "" : ", ") + i;
+    return s;
+}
+
+// What to say about a key the schema does not know: the keys its table takes, the tables
+// under it, or the tables there are.
+std::string unknownKeyReason(const std::string& path) {
+    const std::string known = schemaKey(path).substr(5);
+    const auto dot = known.rfind('.');
+    const std::string table = dot == std::string::npos ? "" : known.substr(0, dot);
+    const std::string top = known.substr(0, known.find('.'));
+    std::vector<std::string> subtables, tops;
+    for (const auto& [t, leaves] : lookTables()) {
+        if (t == table)
+            return "unknown key '" + path + "' ([" + table + "] takes: " + join(leaves) + ")";
+        const auto tdot = t.find('.');
+        if (tdot != std::string::npos && t.compare(0, tdot, top) == 0 && tdot == top.size())
+            subtables.push_back(t.substr(tdot + 1));
+        const std::string tt = tdot == std::string::npos ? t : t.substr(0, tdot) + ".<band>";
+        if (std::find(tops.begin(), tops.end(), tt) == tops.end()) tops.push_back(tt);
+    }
+    if (!subtables.empty())
+        return "unknown key '" + path + "' ([" + top + "] holds: " + join(subtables) + ")";
+    return "unknown key '" + path + "' (tables: " + join(tops) +
+           "; top-level keys: format, version, name, description, category, strength)";
+}
+
+// ---- control points --------------------------------------------------------------------
+
+using Points = std::vector<std::pair<double, double>>;
+
+// Checks a curve: 2 … kMaxCurvePoints points in [0, 1] with increasing x. "" when fine.
+std::string checkPoints(const Points& p) {
+    if (p.size() < 2) return "a curve needs at least two points";
+    if (p.size() > kMaxCurvePoints)
+        return "a curve has at most " + std::to_string(kMaxCurvePoints) + " points, not " +
+               std::to_string(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const auto [x, y] = p[i];
+        if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1))
+            return "curve point " + std::to_string(i + 1) + " [" + numberText(x) + ", " +
+                   numberText(y) + "] is outside [0, 1]";
+        if (i && x <= p[i - 1].first)
+            return "curve point " + std::to_string(i + 1) + " does not lie right of the previous";
+    }
+    return "";
+}
+
+std::string pointsText(const Points& p) {
+    std::string s;
+    for (const auto& [x, y] : p) s += (s.empty() ? "" : " ") + numberText(x) + "," + numberText(y);
+    return s;
+}
+
+// Parses "x,y x,y …"; false when malformed.
+bool parsePointsText(const std::string& text, Points& out) {
+    std::istringstream in(text);
+    std::string pair;
+    while (in >> pair) {
+        const auto comma = pair.find(',');
+        double x, y;
+        if (comma == std::string::npos ||
+            !parseDouble(std::string_view(pair).substr(0, comma), x) ||
+            !parseDouble(std::string_view(pair).substr(comma + 1), y))
+            return false;
+        out.emplace_back(x, y);
+        if (out.size() > kMaxCurvePoints) return true;  // checkPoints names the limit
+    }
+    return true;
+}
+
+bool numberOf(const toml::node& n, double& out) {
+    if (auto i = n.as_integer()) {
+        out = double(i->get());
+        return true;
+    }
+    if (auto f = n.as_floating_point()) {
+        out = f->get();
+        return true;
+    }
+    return false;
+}
+
+// ---- reading ---------------------------------------------------------------------------
+
+struct Reader {
+    const std::string& source;
+    std::string baseDir;  // where a relative LUT must exist; "" to skip the check
+
+    void setParam(EditDocument& doc, const std::string& path, const toml::node& v) {
+        const std::string key = schemaKey(path);
+        const ParamDecl* d = findParam(key);
+        if (!d || !isLookFileKey(*d)) fail(source, v.source(), unknownKeyReason(path));
+        // The setters check ranges and choices; their messages name the key, we add the line.
+        auto set = [&](auto&& fn) {
+            try {
+                fn();
+            } catch (const Error& e) {
+                fail(source, v.source(), e.what());
+            }
+        };
+        switch (d->type) {
+            case ParamType::Float:
+            case ParamType::Int: {
+                double x;
+                if (!numberOf(v, x))
+                    fail(source, v.source(), "'" + path + "' takes a number, not " + typeName(v));
+                set([&] { doc.setFloat(key, x); });
+                break;
+            }
+            case ParamType::Bool:
+                if (!v.is_boolean())
+                    fail(source, v.source(),
+                         "'" + path + "' takes true or false, not " + typeName(v));
+                set([&] { doc.setBool(key, v.as_boolean()->get()); });
+                break;
+            case ParamType::Choice:
+            case ParamType::Text:
+                if (holdsPoints(*d)) {
+                    const std::string points = readPoints(path, v);
+                    set([&] { doc.setText(key, points); });
+                    break;
+                }
+                if (!v.is_string())
+                    fail(source, v.source(), "'" + path + "' takes a string, not " + typeName(v));
+                set([&] { doc.setText(key, v.as_string()->get()); });
+                if (key == "look.lut.file" && !baseDir.empty()) checkLutExists(v);
+                break;
+        }
+    }
+
+    std::string readPoints(const std::string& path, const toml::node& v) {
+        Points pts;
+        if (auto s = v.as_string()) {
+            if (!parsePointsText(s->get(), pts))
+                fail(source, v.source(),
+                     "'" + path + "' takes points \"x,y x,y …\", not '" + s->get() + "'");
+        } else if (auto arr = v.as_array()) {
+            if (arr->size() > kMaxCurvePoints)
+                fail(source, v.source(),
+                     "a curve has at most " + std::to_string(kMaxCurvePoints) + " points, not " +
+                         std::to_string(arr->size()));
+            for (const toml::node& p : *arr) {
+                const toml::array* xy = p.as_array();
+                double x, y;
+                if (!xy || xy->size() != 2 || !numberOf(*xy->get(0), x) ||
+                    !numberOf(*xy->get(1), y))
+                    fail(source, p.source(),
+                         "'" + path + "' takes points [x, y] of two numbers each");
+                pts.emplace_back(x, y);
+            }
+        } else {
+            fail(source, v.source(),
+                 "'" + path + "' takes an array of [x, y] points, not " + typeName(v));
+        }
+        if (const std::string why = checkPoints(pts); !why.empty()) fail(source, v.source(), why);
+        return pointsText(pts);
+    }
+
+    void checkLutExists(const toml::node& v) {
+        const fs::path file(v.as_string()->get());
+        const fs::path resolved = file.is_absolute() ? file : fs::path(baseDir) / file;
+        std::error_code ec;
+        if (!fs::is_regular_file(resolved, ec))
+            fail(source, v.source(),
+                 "the LUT '" + file.string() + "' does not exist (looked for " +
+                     resolved.lexically_normal().string() + ")");
+    }
+
+    void readTable(EditDocument& doc, const toml::table& t, const std::string& prefix) {
+        for (const auto& [k, v] : t) {
+            const std::string path =
+                prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+            if (const toml::table* sub = v.as_table())
+                readTable(doc, *sub, path);
+            else
+                setParam(doc, path, v);
+        }
+    }
+
+    std::string readString(const toml::node& v, const char* key) {
+        if (!v.is_string()) fail(source, v.source(), std::string("'") + key + "' takes a string");
+        return v.as_string()->get();
+    }
+
+    Look read(const std::string& text) {
+        if (text.size() > kMaxLookFileBytes)
+            throw Error(source + ": " + std::to_string(text.size()) +
+                        " bytes is too large for a look file (at most " +
+                        std::to_string(kMaxLookFileBytes / 1024) + " KiB)");
+        toml::table root;
+        try {
+            root = toml::parse(text, source);
+        } catch (const toml::parse_error& e) {
+            throw Error(at(source, e.source()) + std::string(e.description()));
+        }
+
+        Look look;
+        bool haveName = false;
+        // The marker and the version first: a newer file is refused before its keys are read.
+        if (const toml::node* f = root.get("format")) {
+            if (readString(*f, "format") != kFormatMarker)
+                fail(source, f->source(),
+                     std::string("'format' must be \"") + kFormatMarker +
+                         "\" (this is not a Rangefinder look file)");
+        }
+        if (const toml::node* ver = root.get("version")) {
+            const auto* i = ver->as_integer();
+            if (!i || i->get() < 1)
+                fail(source, ver->source(), "'version' takes a whole number from 1");
+            if (i->get() > Look::kFormatVersion)
+                fail(source, ver->source(),
+                     "this look file has format version " + std::to_string(i->get()) +
+                         "; this Rangefinder reads version " +
+                         std::to_string(Look::kFormatVersion) + " (a newer Rangefinder wrote it)");
+            look.formatVersion = int(i->get());
+        }
+        for (const auto& [k, v] : root) {
+            const std::string key(k.str());
+            if (key == "format" || key == "version") continue;
+            if (key == "name") {
+                look.name = trim(readString(v, "name"));
+                if (look.name.empty()) fail(source, v.source(), "'name' is empty");
+                if (look.name.find('\n') != std::string::npos)
+                    fail(source, v.source(), "'name' is a single line");
+                haveName = true;
+            } else if (key == "description") {
+                look.description = trim(readString(v, "description"));
+            } else if (key == "category") {
+                const std::string c = asciiLower(readString(v, "category"));
+                if (c == "colour" || c == "color")
+                    look.category = LookCategory::Colour;
+                else if (c == "monochrome")
+                    look.category = LookCategory::Monochrome;
+                else
+                    fail(source, v.source(),
+                         "'category' is \"colour\" or \"monochrome\", not \"" + c + "\"");
+            } else if (key == "strength") {
+                double s;
+                if (!numberOf(v, s))
+                    fail(source, v.source(),
+                         std::string("'strength' takes a number, not ") + typeName(v));
+                if (!(s >= 0 && s <= 100))
+                    fail(source, v.source(), "'strength' is a percentage from 0 to 100");
+                look.defaultStrength = s;
+            } else if (const toml::table* t = v.as_table()) {
+                readTable(look.params, *t, key);
+            } else {
+                fail(source, v.source(), unknownKeyReason(key));
+            }
+        }
+        if (!haveName) throw Error(source + ":1: the look has no name (add a line: name = \"…\")");
+        return look;
+    }
+
+    static std::string trim(const std::string& s) {
+        const auto b = s.find_first_not_of(" \t\r\n");
+        if (b == std::string::npos) return "";
+        const auto e = s.find_last_not_of(" \t\r\n");
+        return s.substr(b, e - b + 1);
+    }
+};
+
+// ---- writing ---------------------------------------------------------------------------
+
+// A TOML basic string's body; newlines stay literal inside a multi-line string.
+std::string escaped(const std::string& s, bool multiline) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = s[i];
+        switch (c) {
+            case '"':
+                // A multi-line string holds a lone double quote as it is (easier to read);
+                // only a run of them could close it.
+                out += multiline && (i + 1 == s.size() || s[i + 1] != '"') ? "\"" : "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += multiline ? "\n" : "\\n";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            default:
+                if (c < 0x20 || c == 0x7f) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04X", c);
+                    out += buf;
+                } else {
+                    out += char(c);
+                }
+        }
+    }
+    return out;
+}
+
+std::string quoted(const std::string& s) {
+    return "\"" + escaped(s, false) + "\"";
+}
+
+std::string valueText(const EditDocument& doc, const ParamDecl& d) {
+    switch (d.type) {
+        case ParamType::Float:
+        case ParamType::Int:
+            return numberText(doc.getFloat(d.key));
+        case ParamType::Bool:
+            return doc.getBool(d.key) ? "true" : "false";
+        case ParamType::Choice:
+        case ParamType::Text:
+            break;
+    }
+    const std::string text = doc.getText(d.key);
+    if (!holdsPoints(d)) return quoted(text);
+    Points pts;
+    if (!parsePointsText(text, pts) || !checkPoints(pts).empty())
+        throw Error("the look curve '" + text + "' is not a list of points \"x,y x,y …\"");
+    std::string out = "[";
+    for (std::size_t i = 0; i < pts.size(); ++i)
+        out +=
+            (i ? ", [" : "[") + numberText(pts[i].first) + ", " + numberText(pts[i].second) + "]";
+    return out + "]";
+}
+
+bool sameContent(const fs::path& a, const fs::path& b) {
+    std::error_code ec;
+    if (fs::file_size(a, ec) != fs::file_size(b, ec) || ec) return false;
+    return readTextFile(a.string()) == readTextFile(b.string());
+}
+
+// Where the look's LUT is, or "" when it has none.
+fs::path lutOf(const Look& look) {
+    if (!look.params.isSet("look.lut.file")) return {};
+    const fs::path lut = look.params.getText("look.lut.file");
+    return lut.is_absolute() ? lut : fs::path(look.path).parent_path() / lut;
+}
+
+bool lessIgnoringCase(const std::string& a, const std::string& b) {
+    const std::string la = asciiLower(a), lb = asciiLower(b);
+    return la != lb ? la < lb : a < b;
+}
+
+}  // namespace
+
+const char* lookCategoryName(LookCategory c) {
+    return c == LookCategory::Monochrome ? "monochrome" : "colour";
+}
+
+Look parseLook(const std::string& text, const std::string& source) {
+    return Reader{source, ""}.read(text);
+}
+
+Look loadLook(const std::string& path) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kMaxLookFileBytes)
+        throw Error(path + ": " + std::to_string(size) +
+                    " bytes is too large for a look file (at most " +
+                    std::to_string(kMaxLookFileBytes / 1024) + " KiB)");
+    const std::string text = readTextFile(path);
+    Look look = Reader{path, fs::path(path).parent_path().string()}.read(text);
+    if (look.path.empty()) look.path = path;
+    return look;
+}
+
+std::string formatLook(const Look& look) {
+    if (look.name.empty()) throw Error("a look needs a name to be written");
+    std::string out = "# A Rangefinder look. docs/looks.md describes every key.\n";
+    out += "format = \"" + std::string(kFormatMarker) + "\"\n";
+    out += "version = " + std::to_string(Look::kFormatVersion) + "\n";
+    out += "name = " + quoted(look.name) + "\n";
+    if (!look.description.empty())
+        out += "description = \"\"\"\n" + escaped(look.description, true) + "\n\"\"\"\n";
+    out += "category = \"" + std::string(lookCategoryName(look.category)) + "\"\n";
+    out += "strength = " + numberText(look.defaultStrength) + "\n";
+
+    for (const std::string& key : look.params.keys()) {
+        const ParamDecl* d = findParam(key);
+        if (!d || !isLookFileKey(*d))
+            throw Error("look '" + look.name + "' sets '" + key +
+                        "', which a look file cannot hold");
+    }
+    // Tables and keys in schema order, so files diff well.
+    for (const auto& [table, leaves] : lookTables()) {
+        std::string body;
+        for (const auto& leaf : leaves) {
+            const ParamDecl* d = findParam("look." + table + "." + leaf);
+            if (d && look.params.isSet(d->key))
+                body += leaf + " = " + valueText(look.params, *d) + "\n";
+        }
+        if (!body.empty()) out += "\n[" + table + "]\n" + body;
+    }
+    return out;
+}
+
+void saveLook(const std::string& path, const Look& look) {
+    writeFileAtomically(path, formatLook(look));
+}
+
+std::string lookSlug(const std::string& name) {
+    std::string slug;
+    bool dash = false;
+    for (unsigned char c : name) {
+        // ASCII letters and digits stay (lowercased); UTF-8 sequences stay as they are; the
+        // rest (spaces, punctuation, slashes) becomes one dash.
+        if (std::isalnum(c) || c >= 0x80) {
+            if (dash && !slug.empty()) slug += '-';
+            dash = false;
+            slug += char(std::tolower(c));
+        } else {
+            dash = true;
+        }
+    }
+    return slug.empty() ? "look" : slug;
+}
+
+std::string userLookDir() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    // The XDG base directory spec ignores relative paths.
+    if (xdg && xdg[0] == '/') return (fs::path(xdg) / "rangefinder" / "looks").string();
+    const char* home = std::getenv("HOME");
+    const std::string base = home && *home ? home : "/";
+    return (fs::path(base) / ".local" / "share" / "rangefinder" / "looks").string();
+}
+
+std::vector<std::string> defaultLookDirs() {
+    std::vector<std::string> dirs;
+    std::error_code ec;
+    if (const char* env = std::getenv("RANGEFINDER_LOOKS_PATH"); env && *env) {
+        std::string list = env;
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            const auto colon = list.find(':', start);
+            const std::string d =
+                list.substr(start, colon == std::string::npos ? colon : colon - start);
+            if (!d.empty()) dirs.push_back(d);
+            if (colon == std::string::npos) break;
+            start = colon + 1;
+        }
+    } else if (fs::is_directory(RF_LOOKS_DIR, ec)) {
+        dirs.push_back(RF_LOOKS_DIR);
+    } else {
+        // Run from a build tree (<repo>/build/…): the source tree's looks/.
+        const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+        for (fs::path p = exe.parent_path(); !ec && !p.empty(); p = p.parent_path()) {
+            std::error_code ignored;  // a missing folder is an answer here, not an error
+            if (fs::is_directory(p / "looks", ignored) &&
+                fs::exists(p / "CMakeLists.txt", ignored)) {
+                dirs.push_back((p / "looks").string());
+                break;
+            }
+            if (p == p.root_path()) break;
+        }
+    }
+    dirs.push_back(userLookDir());
+    return dirs;
+}
+
+LookLibrary LookLibrary::load(const std::vector<std::string>& dirs) {
+    LookLibrary lib;
+    lib.dirs_ = dirs;
+    std::map<std::string, Look> byName;  // lower-case name → look
+    for (const auto& dir : dirs) {
+        std::error_code ec;
+        if (!fs::exists(dir, ec)) continue;
+        fs::directory_iterator it(dir, ec);
+        if (ec) {
+            lib.errors_.push_back({dir, dir + ": cannot read the folder: " + ec.message()});
+            continue;
+        }
+        std::vector<std::string> files;
+        for (const auto& entry : it) {
+            const std::string name = entry.path().filename().string();
+            std::error_code fec;
+            // Dot files are editors' and our own temporary files.
+            if (name.empty() || name[0] == '.' || !entry.is_regular_file(fec)) continue;
+            if (asciiLower(entry.path().extension().string()) == ".look")
+                files.push_back(entry.path().string());
+        }
+        std::sort(files.begin(), files.end());
+        std::map<std::string, std::string> seenHere;  // lower-case name → file, this folder
+        for (const auto& file : files) {
+            try {
+                Look look = loadLook(file);
+                const std::string key = asciiLower(look.name);
+                if (auto dup = seenHere.find(key); dup != seenHere.end()) {
+                    lib.errors_.push_back({file, file + ": a look named '" + look.name +
+                                                     "' is already defined by " + dup->second});
+                    continue;
+                }
+                seenHere[key] = file;
+                byName[key] = std::move(look);
+            } catch (const Error& e) {
+                lib.errors_.push_back({file, e.what()});
+            }
+        }
+    }
+    for (auto& [_, look] : byName) lib.looks_.push_back(std::move(look));
+    std::sort(lib.looks_.begin(), lib.looks_.end(),
+              [](const Look& a, const Look& b) { return lessIgnoringCase(a.name, b.name); });
+    return lib;
+}
+
+const Look* LookLibrary::find(const std::string& name) const {
+    const std::string lower = asciiLower(name);
+    for (const auto& l : looks_)
+        if (asciiLower(l.name) == lower) return &l;
+    const std::string slug = lookSlug(name);
+    for (const auto& l : looks_)
+        if (lookSlug(l.name) == slug) return &l;
+    return nullptr;
+}
+
+EditDocument withLook(const EditDocument& edits, const Look& look,
+                      std::optional<double> strengthPercent) {
+    EditDocument out = withoutLook(edits);
+    out.merge(look.params);
+    out.setText("look.name", look.name);
+    out.setFloat("look.strength", strengthPercent.value_or(look.defaultStrength));
+    return out;
+}
+
+EditDocument withoutLook(const EditDocument& edits) {
+    EditDocument out = edits;
+    out.resetGroup(ParamGroup::Look);
+    return out;
+}
+
+Look importLutAsLook(const std::string& lutPath, const std::string& dir, const std::string& name,
+                     const std::string& encoding) {
+    const ParamDecl* enc = findParam("look.lut.encoding");
+    if (std::find(enc->choices.begin(), enc->choices.end(), encoding) == enc->choices.end())
+        throw Error("unknown LUT encoding '" + encoding + "' (srgb, rec2020 or display-p3)");
+    readLut(lutPath);  // refuses anything that is not a usable LUT, naming the file and line
+    const fs::path source(lutPath);
+    const std::string lookName = Reader::trim(name.empty() ? source.stem().string() : name);
+    if (lookName.empty() || lookName.find_first_of("\r\n") != std::string::npos)
+        throw Error(lutPath, "a look's name is one line of text, not '" + lookName + "'");
+
+    std::error_code ec;
+    fs::create_directories(fs::path(dir) / "luts", ec);
+    if (ec) throw Error(dir, "cannot create the look folder: " + ec.message());
+
+    // Importing the same LUT under the same name again is not an error: it is already there.
+    const LookLibrary existing = LookLibrary::load({dir});
+    if (const Look* same = existing.find(lookName)) {
+        const fs::path lut = lutOf(*same);
+        if (!lut.empty() && sameContent(lut, source) &&
+            same->params.getText("look.lut.encoding") == encoding)
+            return *same;
+        throw Error(lutPath, "a look named '" + same->name + "' already exists (" + same->path +
+                                 "); choose another name");
+    }
+    const fs::path lookPath = fs::path(dir) / (lookSlug(lookName) + ".look");
+    if (fs::exists(lookPath, ec))
+        throw Error(lutPath,
+                    "the look file " + lookPath.string() + " already exists; choose another name");
+
+    // The LUT goes into luts/ under its own name, or a numbered one if a different LUT has it.
+    fs::path target = fs::path(dir) / "luts" / source.filename();
+    for (int n = 2; fs::exists(target, ec) && !sameContent(target, source); ++n)
+        target = fs::path(dir) / "luts" /
+                 (source.stem().string() + "-" + std::to_string(n) + source.extension().string());
+    if (!fs::exists(target, ec)) writeFileAtomically(target.string(), readTextFile(lutPath));
+
+    Look look;
+    look.name = lookName;
+    look.description = "Imported from " + source.filename().string();
+    look.category = LookCategory::Colour;
+    look.defaultStrength = 100;
+    look.params.setText("look.lut.file", "luts/" + target.filename().string());
+    look.params.setText("look.lut.encoding", encoding);
+    saveLook(lookPath.string(), look);
+    return loadLook(lookPath.string());
+}
+
+}  // namespace rf

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/looks_panel.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "editor/param_slider.h"
+#include "editor/photo_session.h"
+#include "editor/render_controller.h"
+#include "rangefinder/error.h"
+
+namespace rf::gui {
+
+namespace {
+
+constexpr int kNameRole = Qt::UserRole + 1;  // the look's name; "" for None
+
+// The look-free edits a thumbnail starts from, so every tile shows only its look.
+EditDocument base(const EditDocument& edits) {
+    return withoutLook(edits);
+}
+
+QIcon placeholder(int w, int h) {
+    QPixmap p(w, h);
+    p.fill(QColor(0x33, 0x33, 0x33));
+    return QIcon(p);
+}
+
+}  // namespace
+
+LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidget* parent)
+    : QWidget(parent), session_(session), renderer_(renderer) {
+    gallery_ = new QListWidget(this);
+    gallery_->setObjectName("looks.gallery");
+    gallery_->setViewMode(QListView::IconMode);
+    gallery_->setMovement(QListView::Static);
+    gallery_->setResizeMode(QListView::Adjust);
+    gallery_->setWrapping(true);
+    gallery_->setUniformItemSizes(true);
+    gallery_->setSelectionMode(QAbstractItemView::SingleSelection);
+    gallery_->setIconSize(QSize(iconEdge_, iconEdge_ * 2 / 3));
+    gallery_->setGridSize(QSize(iconEdge_ + 10, iconEdge_ * 2 / 3 + 28));
+    gallery_->setSpacing(2);
+    gallery_->setFrameShape(QFrame::NoFrame);
+    gallery_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    gallery_->setVerticalScrollMode(QAbstractItemView::ScrollPerItem);
+
+    const ParamDecl* d = findParam("look.strength");
+    strength_ = new ParamSlider(*d, this);
+    auto* reloadButton = new QToolButton(this);
+    reloadButton->setText(tr("Reload"));
+    reloadButton->setToolTip(tr("Read the look folders again"));
+    reloadButton->setAutoRaise(true);
+    status_ = new QLabel(this);
+    status_->setWordWrap(true);
+    status_->setStyleSheet("color: palette(mid);");
+
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(status_, 1);
+    bottom->addWidget(reloadButton);
+    auto* col = new QVBoxLayout(this);
+    col->setContentsMargins(0, 0, 0, 0);
+    col->setSpacing(4);
+    col->addWidget(gallery_);
+    col->addWidget(strength_);
+    col->addLayout(bottom);
+
+    renew_.setSingleShot(true);
+    renew_.setInterval(400);
+    connect(&renew_, &QTimer::timeout, this, &LooksPanel::renderThumbnails);
+
+    connect(gallery_, &QListWidget::itemClicked, this,
+            [this](QListWidgetItem* item) { apply(item->data(kNameRole).toString()); });
+    connect(strength_, &ParamSlider::changing, this, [this](const QString&, double v) {
+        EditDocument doc = session_->edits();
+        if (doc.getText("look.name").empty()) return;
+        doc.setFloat("look.strength", v);
+        session_->setLive(doc);
+    });
+    connect(strength_, &ParamSlider::committed, this, [this](const QString&, double v) {
+        session_->commit(tr("Look strength %1").arg(strength_->valueText(v)));
+    });
+    connect(strength_, &ParamSlider::resetRequested, this, [this] {
+        EditDocument doc = session_->edits();
+        const Look* look = library_.find(doc.getText("look.name"));
+        if (!look) return;
+        doc.setFloat("look.strength", look->defaultStrength);
+        session_->apply(doc, tr("Reset look strength"));
+    });
+    connect(reloadButton, &QToolButton::clicked, this, &LooksPanel::reload);
+    connect(renderer_, &RenderController::thumbnailReady, this,
+            [this](quint64 batch, int index, const QImage& image) {
+                if (batch != batch_ || index >= gallery_->count() || image.isNull()) return;
+                // Centred on a tile of the icon's shape, so portrait photos line up too.
+                const QSize box = gallery_->iconSize();
+                QPixmap tile(box);
+                tile.fill(Qt::transparent);
+                QPainter p(&tile);
+                const QImage scaled =
+                    image.scaled(box, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                p.drawImage((box.width() - scaled.width()) / 2,
+                            (box.height() - scaled.height()) / 2, scaled);
+                p.end();
+                gallery_->item(index)->setIcon(QIcon(tile));
+                ++shown_;
+            });
+
+    reload();
+}
+
+void LooksPanel::reload() {
+    library_ = LookLibrary::load();
+    gallery_->clear();
+    const QIcon blank = placeholder(gallery_->iconSize().width(), gallery_->iconSize().height());
+    auto* none = new QListWidgetItem(blank, tr("None"), gallery_);
+    none->setData(kNameRole, QString());
+    none->setToolTip(tr("No look: the photo as the basic panels make it"));
+    for (const Look& look : library_.looks()) {
+        auto* item = new QListWidgetItem(blank, QString::fromStdString(look.name), gallery_);
+        item->setData(kNameRole, QString::fromStdString(look.name));
+        QString tip = QString::fromStdString(look.description);
+        if (!look.path.empty())
+            tip += (tip.isEmpty() ? "" : "\n") + QString::fromStdString(look.path);
+        item->setToolTip(tip);
+    }
+    QStringList problems;
+    for (const LookLoadError& e : library_.errors()) problems << QString::fromStdString(e.message);
+    const int n = int(library_.looks().size());
+    const QString count = n == 1 ? tr("1 look") : tr("%1 looks").arg(n);
+    status_->setText(problems.isEmpty() ? count : tr("%1; some files did not load").arg(count));
+    status_->setToolTip(problems.join('\n'));
+    if (!problems.isEmpty()) emit message(problems.join("; "), true);
+    renderedKey_ = 0;
+    fitGallery();
+    refresh();
+    renderThumbnails();
+}
+
+void LooksPanel::fitGallery() {
+    // As tall as its rows, up to three; more scroll.
+    const QSize cell = gallery_->gridSize();
+    const int perRow = std::max(1, gallery_->viewport()->width() / std::max(1, cell.width()));
+    const int rows = (gallery_->count() + perRow - 1) / perRow;
+    gallery_->setFixedHeight(std::clamp(rows, 1, 3) * cell.height() + 6);
+}
+
+void LooksPanel::resizeEvent(QResizeEvent* e) {
+    QWidget::resizeEvent(e);
+    fitGallery();
+}
+
+QListWidgetItem* LooksPanel::itemFor(const QString& name) const {
+    for (int i = 0; i < gallery_->count(); ++i)
+        if (gallery_->item(i)->data(kNameRole).toString().compare(name, Qt::CaseInsensitive) == 0)
+            return gallery_->item(i);
+    return nullptr;
+}
+
+void LooksPanel::refresh() {
+    const EditDocument& doc = session_->edits();
+    const QString name = QString::fromStdString(doc.getText("look.name"));
+    QListWidgetItem* item = itemFor(name);
+    {
+        const QSignalBlocker block(gallery_);
+        gallery_->setCurrentItem(item);
+        if (item) item->setSelected(true);
+    }
+    strength_->setEnabled(!name.isEmpty());
+    strength_->setValue(doc.getFloat("look.strength"));
+    // New thumbnails once the edits settle: not for every step of a drag.
+    if (base(doc).hash() != renderedKey_ && !session_->hasLiveChange()) renew_.start();
+}
+
+void LooksPanel::renderThumbnails() {
+    renew_.stop();
+    if (!renderer_->isOpen()) return;
+    const EditDocument start = base(session_->edits());
+    renderedKey_ = start.hash();
+    std::vector<EditDocument> variants;
+    variants.push_back(start);
+    for (const Look& look : library_.looks()) variants.push_back(withLook(start, look, 100.0));
+    shown_ = 0;
+    const int edge = int(gallery_->iconSize().width() * devicePixelRatioF());
+    batch_ = renderer_->renderThumbnails(variants, edge);
+}
+
+void LooksPanel::apply(const QString& name) {
+    const EditDocument& current = session_->edits();
+    if (QString::fromStdString(current.getText("look.name")) == name && !name.isEmpty()) return;
+    if (name.isEmpty()) {
+        session_->apply(withoutLook(current), tr("No look"));
+        return;
+    }
+    const Look* look = library_.find(name.toStdString());
+    if (!look) {
+        emit message(tr("The look “%1” is not installed").arg(name), true);
+        return;
+    }
+    session_->apply(withLook(current, *look), tr("Look: %1").arg(name));
+}
+
+}  // namespace rf::gui

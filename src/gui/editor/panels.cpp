@@ -1,0 +1,405 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/panels.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "editor/crop_geometry.h"
+#include "editor/photo_session.h"
+#include "rangefinder/error.h"
+
+namespace rf::gui {
+
+namespace {
+
+const ParamDecl& declOf(const std::string& key) {
+    const ParamDecl* d = findParam(key);
+    if (!d) throw std::logic_error("panel: undeclared parameter " + key);
+    return *d;
+}
+
+QToolButton* smallButton(const QString& text, const QString& tip, QWidget* parent) {
+    auto* b = new QToolButton(parent);
+    b->setText(text);
+    b->setToolTip(tip);
+    b->setAutoRaise(true);
+    return b;
+}
+
+}  // namespace
+
+// ---- PanelSection ----------------------------------------------------------------------
+
+PanelSection::PanelSection(const QString& title, QWidget* body, QWidget* parent)
+    : QWidget(parent), body_(body) {
+    header_ = new QToolButton(this);
+    header_->setText(QString(title).replace('&', "&&"));  // a title, not a mnemonic
+    header_->setCheckable(true);
+    header_->setChecked(true);
+    header_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    header_->setArrowType(Qt::DownArrow);
+    header_->setAutoRaise(true);
+    header_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    QFont f = header_->font();
+    f.setBold(true);
+    header_->setFont(f);
+    reset_ = smallButton(tr("Reset"), tr("Reset this panel"), this);
+    reset_->setVisible(false);
+
+    auto* head = new QHBoxLayout;
+    head->setContentsMargins(0, 0, 0, 0);
+    head->addWidget(header_, 1);
+    head->addWidget(reset_);
+    auto* col = new QVBoxLayout(this);
+    col->setContentsMargins(0, 2, 0, 4);
+    col->setSpacing(2);
+    col->addLayout(head);
+    col->addWidget(body_);
+    body_->setContentsMargins(8, 0, 2, 0);
+
+    connect(header_, &QToolButton::toggled, this, &PanelSection::setExpanded);
+    connect(reset_, &QToolButton::clicked, this, &PanelSection::resetClicked);
+}
+
+void PanelSection::setExpanded(bool on) {
+    header_->setChecked(on);
+    header_->setArrowType(on ? Qt::DownArrow : Qt::RightArrow);
+    body_->setVisible(on);
+}
+
+bool PanelSection::isExpanded() const {
+    return header_->isChecked();
+}
+
+void PanelSection::setResettable(bool on) {
+    reset_->setVisible(on);
+}
+
+// ---- EditPanel -------------------------------------------------------------------------
+
+EditPanel::EditPanel(PhotoSession* session, const QString& title, QWidget* parent)
+    : QWidget(parent), session_(session), title_(title) {}
+
+ParamSlider* EditPanel::slider(const std::string& key) const {
+    auto it = sliders_.find(key);
+    return it == sliders_.end() ? nullptr : it->second;
+}
+
+QComboBox* EditPanel::choice(const std::string& key) const {
+    auto it = choices_.find(key);
+    return it == choices_.end() ? nullptr : it->second;
+}
+
+ParamSlider* EditPanel::addSlider(QBoxLayout* layout, const std::string& key) {
+    auto* s = new ParamSlider(declOf(key), this);
+    layout->addWidget(s);
+    sliders_[key] = s;
+    own(key);
+    connect(s, &ParamSlider::changing, this, [this, key](const QString&, double v) {
+        EditDocument doc = session_->edits();
+        try {
+            prepare(doc, key, v);
+            doc.setFloat(key, v);
+        } catch (const Error&) {
+            return;  // a value the schema refuses cannot come from its own range
+        }
+        session_->setLive(doc);
+    });
+    connect(s, &ParamSlider::committed, this, [this, s](const QString&, double v) {
+        session_->commit(QString::fromStdString(s->decl().label) + ' ' + s->valueText(v));
+    });
+    connect(s, &ParamSlider::resetRequested, this, [this, s, key] {
+        EditDocument doc = session_->edits();
+        resetKey(doc, key);
+        session_->apply(doc, tr("Reset %1").arg(QString::fromStdString(s->decl().label)));
+        refresh();
+    });
+    return s;
+}
+
+QComboBox* EditPanel::addChoice(QBoxLayout* layout, const std::string& key,
+                                const std::vector<std::string>& only) {
+    const ParamDecl& d = declOf(key);
+    auto* row = new QHBoxLayout;
+    row->setSpacing(6);
+    auto* label = new QLabel(QString::fromStdString(d.label), this);
+    label->setFixedWidth(ParamSlider::kLabelWidth);
+    label->setToolTip(QString::fromStdString(d.help));
+    auto* box = new QComboBox(this);
+    box->setObjectName(QString::fromStdString(key));
+    box->setToolTip(QString::fromStdString(d.help));
+    for (const std::string& c : only.empty() ? d.choices : only)
+        box->addItem(choiceLabel(c), QString::fromStdString(c));
+    row->addWidget(label);
+    row->addWidget(box, 1);
+    layout->addLayout(row);
+    choices_[key] = box;
+    own(key);
+    connect(box, &QComboBox::activated, this, [this, box, key, label](int index) {
+        EditDocument doc = session_->edits();
+        const std::string value = box->itemData(index).toString().toStdString();
+        if (doc.getText(key) == value) return;
+        doc.setText(key, value);
+        session_->apply(doc, label->text() + ": " + box->itemText(index));
+    });
+    return box;
+}
+
+QCheckBox* EditPanel::addFlag(QBoxLayout* layout, const std::string& key) {
+    const ParamDecl& d = declOf(key);
+    auto* box = new QCheckBox(QString::fromStdString(d.label), this);
+    box->setObjectName(QString::fromStdString(key));
+    box->setToolTip(QString::fromStdString(d.help));
+    layout->addWidget(box);
+    flags_[key] = box;
+    own(key);
+    connect(box, &QCheckBox::clicked, this, [this, key, box](bool on) {
+        EditDocument doc = session_->edits();
+        doc.setBool(key, on);
+        session_->apply(doc, box->text() + (on ? tr(" on") : tr(" off")));
+    });
+    return box;
+}
+
+QLabel* EditPanel::addHeading(QBoxLayout* layout, const QString& text) {
+    auto* l = new QLabel(text, this);
+    l->setStyleSheet("color: palette(mid); margin-top: 6px;");
+    QFont f = l->font();
+    f.setPointSizeF(f.pointSizeF() * 0.9);
+    l->setFont(f);
+    layout->addWidget(l);
+    return l;
+}
+
+void EditPanel::prepare(EditDocument&, const std::string&, double) {}
+
+void EditPanel::resetKey(EditDocument& doc, const std::string& key) {
+    doc.reset(key);
+}
+
+void EditPanel::refresh() {
+    const EditDocument& doc = session_->edits();
+    for (auto& [key, s] : sliders_) s->setValue(doc.getFloat(key));
+    for (auto& [key, box] : choices_) {
+        const int i = box->findData(QString::fromStdString(doc.getText(key)));
+        box->setCurrentIndex(i);
+    }
+    for (auto& [key, box] : flags_) box->setChecked(doc.getBool(key));
+}
+
+void EditPanel::resetPanel() {
+    EditDocument doc = session_->edits();
+    for (const std::string& k : keys_) doc.reset(k);
+    session_->apply(doc, tr("Reset %1").arg(title_));
+}
+
+// ---- BasicPanel ------------------------------------------------------------------------
+
+BasicPanel::BasicPanel(PhotoSession* session, QAction* eyedropper, QWidget* parent)
+    : EditPanel(session, tr("Basic"), parent) {
+    auto* col = new QVBoxLayout(this);
+    col->setContentsMargins(0, 0, 0, 0);
+    col->setSpacing(2);
+    QComboBox* wb = addChoice(col, "wb.mode");
+    auto* pick = new QToolButton(this);
+    pick->setDefaultAction(eyedropper);
+    pick->setAutoRaise(true);
+    static_cast<QHBoxLayout*>(col->itemAt(col->count() - 1)->layout())->addWidget(pick);
+    wb->setObjectName("wb.mode");
+    addSlider(col, "wb.temperature");
+    addSlider(col, "wb.tint");
+    addHeading(col, tr("Tone"));
+    for (const char* k : {"exposure.ev", "tone.contrast", "tone.highlights", "tone.shadows",
+                          "tone.whites", "tone.blacks"})
+        addSlider(col, k);
+    addHeading(col, tr("Presence"));
+    addSlider(col, "color.vibrance");
+    addSlider(col, "color.saturation");
+    addHeading(col, tr("Rendering"));
+    addChoice(col, "tone.curve");
+    addChoice(col, "highlights.mode");
+}
+
+void BasicPanel::setWhiteBalanceReadout(double kelvin, double tint) {
+    readoutKelvin_ = kelvin;
+    readoutTint_ = tint;
+    haveReadout_ = true;
+    if (session_->edits().getText("wb.mode") != "custom") {
+        slider("wb.temperature")->setValue(std::round(kelvin / 10) * 10);
+        slider("wb.tint")->setValue(std::round(tint));
+    }
+}
+
+void BasicPanel::refresh() {
+    EditPanel::refresh();
+    if (haveReadout_ && session_->edits().getText("wb.mode") != "custom") {
+        slider("wb.temperature")->setValue(std::round(readoutKelvin_ / 10) * 10);
+        slider("wb.tint")->setValue(std::round(readoutTint_));
+    }
+}
+
+void BasicPanel::prepare(EditDocument& doc, const std::string& key, double) {
+    // Moving temperature or tint from "as shot" or a preset starts from what it shows.
+    if ((key == "wb.temperature" || key == "wb.tint") && doc.getText("wb.mode") != "custom") {
+        doc.setText("wb.mode", "custom");
+        doc.setFloat("wb.temperature", slider("wb.temperature")->value());
+        doc.setFloat("wb.tint", slider("wb.tint")->value());
+    }
+}
+
+void BasicPanel::resetKey(EditDocument& doc, const std::string& key) {
+    if (key == "wb.temperature" || key == "wb.tint") {
+        for (const char* k : {"wb.mode", "wb.temperature", "wb.tint"}) doc.reset(k);
+        return;
+    }
+    doc.reset(key);
+}
+
+// ---- CropPanel -------------------------------------------------------------------------
+
+CropPanel::CropPanel(PhotoSession* session, QAction* cropTool, QWidget* parent)
+    : EditPanel(session, tr("Crop & rotate"), parent) {
+    auto* col = new QVBoxLayout(this);
+    col->setContentsMargins(0, 0, 0, 0);
+    col->setSpacing(4);
+
+    auto* top = new QHBoxLayout;
+    auto* tool = new QToolButton(this);
+    tool->setDefaultAction(cropTool);
+    tool->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    aspect_ = new QComboBox(this);
+    aspect_->setObjectName("crop.aspect");
+    for (const QString& p : cropAspectPresets())
+        aspect_->addItem(p == "original" ? tr("Original") : p == "free" ? tr("Free") : p, p);
+    aspect_->setToolTip(tr("Aspect ratio of the crop"));
+    auto* swap = smallButton(tr("⇄"), tr("Swap portrait and landscape"), this);
+    swap->setObjectName("crop.swap");
+    top->addWidget(tool);
+    top->addWidget(new QLabel(tr("Aspect"), this));
+    top->addWidget(aspect_, 1);
+    top->addWidget(swap);
+    col->addLayout(top);
+    for (const char* k : {"crop.left", "crop.top", "crop.right", "crop.bottom", "crop.aspect"})
+        own(k);
+
+    addSlider(col, "geometry.angle");
+
+    auto* turns = new QHBoxLayout;
+    auto* left = smallButton(tr("⟲ 90°"), tr("Rotate counter-clockwise"), this);
+    auto* right = smallButton(tr("⟳ 90°"), tr("Rotate clockwise"), this);
+    auto* flipH = smallButton(tr("⇋ Flip"), tr("Mirror left to right"), this);
+    auto* flipV = smallButton(tr("⇵ Flip"), tr("Mirror top to bottom"), this);
+    left->setObjectName("rotate.left");
+    right->setObjectName("rotate.right");
+    flipH->setObjectName("flip.h");
+    flipV->setObjectName("flip.v");
+    for (QToolButton* b : {left, right, flipH, flipV}) turns->addWidget(b);
+    turns->addStretch(1);
+    col->addLayout(turns);
+    for (const char* k : {"geometry.rotate", "geometry.flip_h", "geometry.flip_v"}) own(k);
+
+    connect(aspect_, &QComboBox::activated, this,
+            [this](int i) { emit aspectChosen(aspect_->itemData(i).toString()); });
+    connect(swap, &QToolButton::clicked, this, &CropPanel::orientationSwapRequested);
+    connect(left, &QToolButton::clicked, this, [this] { emit turnRequested(false); });
+    connect(right, &QToolButton::clicked, this, [this] { emit turnRequested(true); });
+    connect(flipH, &QToolButton::clicked, this, [this] { emit flipRequested(true); });
+    connect(flipV, &QToolButton::clicked, this, [this] { emit flipRequested(false); });
+}
+
+void CropPanel::refresh() {
+    EditPanel::refresh();
+    const QString aspect = QString::fromStdString(session_->edits().getText("crop.aspect"));
+    int i = aspect_->findData(aspect);
+    if (i < 0) i = aspect_->findData(swappedAspect(aspect));
+    aspect_->setCurrentIndex(i < 0 ? aspect_->findData("free") : i);
+}
+
+// ---- DetailPanel -----------------------------------------------------------------------
+
+DetailPanel::DetailPanel(PhotoSession* session, QWidget* parent)
+    : EditPanel(session, tr("Detail & effects"), parent) {
+    auto* col = new QVBoxLayout(this);
+    col->setContentsMargins(0, 0, 0, 0);
+    col->setSpacing(2);
+    addChoice(col, "demosaic.method");
+    // The effects the core has: everything it declares under these prefixes.
+    const std::pair<const char*, QString> groups[] = {{"look.vignette.", tr("Vignette")},
+                                                      {"look.grain.", tr("Grain")}};
+    for (const auto& [prefix, heading] : groups) {
+        addHeading(col, heading);
+        for (const ParamDecl& d : schema())
+            if (d.key.rfind(prefix, 0) == 0 && d.type == ParamType::Float) addSlider(col, d.key);
+    }
+}
+
+// ---- InfoPanel -------------------------------------------------------------------------
+
+InfoPanel::InfoPanel(QWidget* parent) : QWidget(parent) {
+    form_ = new QFormLayout(this);
+    form_->setContentsMargins(0, 0, 0, 0);
+    form_->setLabelAlignment(Qt::AlignLeft);
+    for (const QString& name :
+         {tr("File"), tr("Camera"), tr("Lens"), tr("Exposure"), tr("Focal length"), tr("ISO"),
+          tr("Date"), tr("Size"), tr("Folder")}) {
+        auto* v = new QLabel(this);
+        v->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        v->setWordWrap(true);
+        form_->addRow(name, v);
+        values_[name] = v;
+    }
+}
+
+QString InfoPanel::field(const QString& name) const {
+    auto it = values_.find(name);
+    return it == values_.end() ? QString() : it->second->text();
+}
+
+void InfoPanel::clear() {
+    for (auto& [name, label] : values_) label->clear();
+}
+
+void InfoPanel::showPhoto(const QString& path, const CaptureInfo& info) {
+    const QFileInfo file(path);
+    const QLocale locale;
+    const auto set = [this](const QString& name, const QString& text) {
+        values_[name]->setText(text.isEmpty() ? QStringLiteral("—") : text);
+    };
+    set(tr("File"), file.fileName() + "  (" + locale.formattedDataSize(file.size()) + ")");
+    set(tr("Folder"), file.absolutePath());
+    QString camera = QString::fromStdString(info.make + " " + info.model).trimmed();
+    set(tr("Camera"), camera);
+    set(tr("Lens"), QString::fromStdString(info.lens));
+    QStringList exposure;
+    if (info.shutterSeconds > 0)
+        exposure << (info.shutterSeconds < 0.5f
+                         ? QStringLiteral("1/%1 s").arg(std::lround(1.0 / info.shutterSeconds))
+                         : QStringLiteral("%1 s").arg(double(info.shutterSeconds), 0, 'g', 3));
+    if (info.aperture > 0) exposure << QStringLiteral("f/%1").arg(double(info.aperture), 0, 'g', 3);
+    set(tr("Exposure"), exposure.join("  "));
+    set(tr("Focal length"), info.focalLengthMm > 0
+                                ? QStringLiteral("%1 mm").arg(double(info.focalLengthMm), 0, 'g', 4)
+                                : QString());
+    set(tr("ISO"), info.iso > 0 ? QString::number(std::lround(info.iso)) : QString());
+    const QDateTime taken =
+        QDateTime::fromString(QString::fromStdString(info.dateTime), Qt::ISODate);
+    set(tr("Date"), taken.isValid() ? locale.toString(taken, QLocale::ShortFormat)
+                                    : QString::fromStdString(info.dateTime));
+    const bool turned = info.orientation >= 5 && info.orientation <= 8;
+    const int w = turned ? info.height : info.width, h = turned ? info.width : info.height;
+    set(tr("Size"),
+        w > 0 ? QStringLiteral("%1 × %2  (%3 MP)").arg(w).arg(h).arg(w * double(h) / 1e6, 0, 'f', 1)
+              : QString());
+}
+
+}  // namespace rf::gui

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "editor/param_slider.h"
+
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMouseEvent>
+#include <QSlider>
+#include <QWheelEvent>
+#include <algorithm>
+#include <cmath>
+
+namespace rf::gui {
+
+namespace {
+
+// Precision from the range: a tenth of an EV would be too coarse for exposure and a tenth
+// of a contrast point is noise.
+int decimalsFor(const ParamDecl& d) {
+    if (d.type == ParamType::Int) return 0;
+    const double span = d.maxValue - d.minValue;
+    if (span <= 2) return 3;
+    if (span <= 10) return 2;
+    if (span <= 100) return 1;
+    return 0;
+}
+
+}  // namespace
+
+const int ParamSlider::kLabelWidth = 116;
+
+QString choiceLabel(const std::string& choice) {
+    QStringList words = QString::fromStdString(choice).split('_', Qt::SkipEmptyParts);
+    // A lone short word is an abbreviation ("hq"); in a phrase it is a word ("as shot").
+    if (words.size() == 1 && words[0].size() <= 2) words[0] = words[0].toUpper();
+    QString s = words.join(' ');
+    if (!s.isEmpty()) s[0] = s[0].toUpper();
+    return s;
+}
+
+ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
+    : QWidget(parent), decl_(decl), decimals_(decimalsFor(decl)) {
+    setObjectName(QString::fromStdString(decl.key));
+    mired_ = decl.unit == "K" && decl.minValue > 0;
+    steps_ =
+        mired_ ? 1000
+               : std::clamp(
+                     int(std::lround((decl.maxValue - decl.minValue) * std::pow(10.0, decimals_))),
+                     1, 2000);
+    if (decl.type == ParamType::Int) steps_ = int(decl.maxValue - decl.minValue);
+
+    const QString name = QString::fromStdString(decl.label);
+    label_ = new QLabel(this);
+    label_->setFixedWidth(kLabelWidth);
+    // A long name is shortened rather than pushing its slider out of line; the tooltip
+    // has it whole.
+    label_->setText(label_->fontMetrics().elidedText(name, Qt::ElideRight, kLabelWidth));
+    label_->setToolTip(name + ": " + QString::fromStdString(decl.help));
+    label_->installEventFilter(this);
+
+    slider_ = new QSlider(Qt::Horizontal, this);
+    slider_->setRange(0, steps_);
+    slider_->setSingleStep(std::max(1, steps_ / 200));
+    slider_->setPageStep(std::max(1, steps_ / 20));
+    slider_->setFocusPolicy(Qt::StrongFocus);
+    slider_->setToolTip(QString::fromStdString(decl.help) + tr("\nDouble-click to reset"));
+    slider_->installEventFilter(this);
+
+    spin_ = new QDoubleSpinBox(this);
+    spin_->setButtonSymbols(QAbstractSpinBox::NoButtons);
+    spin_->setRange(decl.minValue, decl.maxValue);
+    spin_->setDecimals(decimals_);
+    spin_->setAlignment(Qt::AlignRight);
+    spin_->setKeyboardTracking(false);
+    spin_->setFrame(false);
+    if (!decl.unit.empty()) {
+        const QString unit = QString::fromStdString(decl.unit);
+        spin_->setSuffix(unit == "°" || unit == "%" ? unit : " " + unit);
+    }
+    spin_->setFixedWidth(decl.unit == "K" ? 72 : 64);
+    spin_->installEventFilter(this);
+
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 1, 0, 1);
+    row->setSpacing(6);
+    row->addWidget(label_);
+    row->addWidget(slider_, 1);
+    row->addWidget(spin_);
+
+    keyCommit_.setSingleShot(true);
+    keyCommit_.setInterval(500);
+    connect(&keyCommit_, &QTimer::timeout, this, [this] { emit committed(key(), value_); });
+
+    connect(slider_, &QSlider::valueChanged, this, [this](int pos) {
+        if (updating_) return;
+        userValue(fromPosition(pos), false);
+    });
+    connect(slider_, &QSlider::sliderReleased, this, [this] {
+        keyCommit_.stop();
+        emit committed(key(), value_);
+    });
+    connect(spin_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        if (updating_) return;
+        userValue(v, true);
+    });
+
+    updating_ = true;
+    show(decl.defaultValue);
+    updating_ = false;
+    value_ = decl.defaultValue;
+}
+
+bool ParamSlider::isDragging() const {
+    return slider_->isSliderDown();
+}
+
+int ParamSlider::toPosition(double v) const {
+    const double lo = decl_.minValue, hi = decl_.maxValue;
+    double t;
+    if (mired_)
+        t = (1e6 / lo - 1e6 / std::clamp(v, lo, hi)) / (1e6 / lo - 1e6 / hi);
+    else
+        t = (std::clamp(v, lo, hi) - lo) / (hi - lo);
+    return int(std::lround(t * steps_));
+}
+
+double ParamSlider::fromPosition(int pos) const {
+    const double lo = decl_.minValue, hi = decl_.maxValue, t = double(pos) / steps_;
+    if (mired_) {
+        // Whole tens of kelvin are as fine as anyone sets a temperature.
+        const double k = 1e6 / (1e6 / lo - t * (1e6 / lo - 1e6 / hi));
+        return std::clamp(std::round(k / 10) * 10, lo, hi);
+    }
+    return rounded(lo + t * (hi - lo));
+}
+
+double ParamSlider::rounded(double v) const {
+    const double f = std::pow(10.0, decimals_);
+    return std::clamp(std::round(v * f) / f, decl_.minValue, decl_.maxValue);
+}
+
+void ParamSlider::show(double v) {
+    slider_->setValue(toPosition(v));
+    spin_->setValue(v);
+}
+
+void ParamSlider::setValue(double v) {
+    if (isDragging()) return;  // the hand on the slider wins
+    value_ = v;
+    updating_ = true;
+    show(v);
+    updating_ = false;
+}
+
+void ParamSlider::userValue(double v, bool commitNow) {
+    v = rounded(v);
+    if (v == value_) return;
+    value_ = v;
+    updating_ = true;
+    if (commitNow)
+        slider_->setValue(toPosition(v));
+    else
+        spin_->setValue(v);
+    updating_ = false;
+    emit changing(key(), v);
+    if (commitNow)
+        emit committed(key(), v);
+    else if (!isDragging())
+        keyCommit_.start();  // keyboard or wheel steps: one step per burst
+}
+
+QString ParamSlider::valueText(double v) const {
+    QString number = QString::number(v, 'f', decimals_);
+    if (decl_.minValue < 0 && v > 0) number.prepend('+');
+    if (decl_.unit.empty()) return number;
+    const QString unit = QString::fromStdString(decl_.unit);
+    return unit == "°" || unit == "%" ? number + unit : number + ' ' + unit;
+}
+
+bool ParamSlider::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::MouseButtonDblClick && (watched == slider_ || watched == label_)) {
+        keyCommit_.stop();
+        emit resetRequested(key());
+        return true;
+    }
+    if (event->type() == QEvent::Wheel && (watched == slider_ || watched == spin_) &&
+        !static_cast<QWidget*>(watched)->hasFocus()) {
+        // Not for this slider: this widget ignores wheels, so the event travels up to the
+        // scroll area and the panel scrolls.
+        QCoreApplication::sendEvent(this, event);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+}  // namespace rf::gui
