@@ -6,6 +6,7 @@
 // folder from its command line, remembers it, accepts a drop, and lists its shortcuts.
 
 #include <QApplication>
+#include <QBuffer>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QElapsedTimer>
@@ -27,6 +28,9 @@
 #include "app/settings.h"
 #include "app/shortcuts_dialog.h"
 #include "app/theme.h"
+#include "common/display_image.h"
+#include "editor/editor_widget.h"
+#include "editor/photo_session.h"
 #include "export/export_controller.h"
 #include "export/export_dialog.h"
 #include "export/export_summary_dialog.h"
@@ -35,8 +39,8 @@
 #include "library/photo_commands.h"
 #include "library/photo_filter_model.h"
 #include "library/photo_library_model.h"
-#include "library/photo_loader.h"
 #include "rangefinder/color.h"
+#include "rangefinder/looks.h"
 #include "rangefinder/sidecar.h"
 #include "support/test_support.h"
 #include "synth.h"
@@ -448,6 +452,121 @@ TEST_F(LibraryFolder, TheFilmstripSharesTheGridsModelAndSelection) {
     EXPECT_EQ(grid.currentIndex().data(PhotoLibraryModel::FileNameRole).toString(), "c_canon.CR2");
 }
 
+/// The main window's own action for these keys (the editor's Ctrl+V is a different one).
+QAction* actionWithShortcut(const rf::gui::MainWindow& w, const QKeySequence& keys) {
+    for (QAction* a : w.findChildren<QAction*>())
+        if (a->shortcut() == keys && a->parent() != w.editor()) return a;
+    return nullptr;
+}
+
+TEST_F(LibraryFolder, EnterOpensDevelopAndTheFilmstripChoosesThePhoto) {
+    using Mode = rf::gui::MainWindow::Mode;
+    rf::gui::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    w.openPath(path("c_canon.CR2"));
+    ASSERT_EQ(w.mode(), Mode::Library);
+    QTest::keyClick(w.grid(), Qt::Key_Return);
+    EXPECT_EQ(w.mode(), Mode::Develop);
+    EXPECT_EQ(w.editor()->currentPhoto(), path("c_canon.CR2"));
+    EXPECT_TRUE(w.editor()->isVisible());
+    EXPECT_TRUE(w.filmstrip()->isVisible());
+    EXPECT_FALSE(w.grid()->isVisible());
+
+    // A click in the filmstrip edits that photo; the grid's selection follows.
+    QListView* strip = w.filmstrip();
+    const QModelIndex sony = viewIndexOf(w, path("a_sony.ARW"));
+    QTest::mouseClick(strip->viewport(), Qt::LeftButton, {}, strip->visualRect(sony).center());
+    EXPECT_EQ(w.editor()->currentPhoto(), path("a_sony.ARW"));
+    EXPECT_EQ(w.currentPhoto(), path("a_sony.ARW"));
+
+    // Ctrl+Right: the next photo.
+    QAction* next = actionWithShortcut(w, QKeySequence(Qt::CTRL | Qt::Key_Right));
+    ASSERT_NE(next, nullptr);
+    next->trigger();
+    EXPECT_EQ(w.editor()->currentPhoto(), path("b_nikon.NEF"));
+
+    // G: back to the grid, on the photo last edited.
+    QAction* library = actionWithShortcut(w, QKeySequence(Qt::Key_G));
+    ASSERT_NE(library, nullptr);
+    library->trigger();
+    EXPECT_EQ(w.mode(), Mode::Library);
+    EXPECT_TRUE(w.grid()->isVisible());
+    EXPECT_EQ(w.currentPhoto(), path("b_nikon.NEF"));
+    EXPECT_FALSE(w.editor()->undoAction()->isEnabled()) << "the editor's keys rest in Library";
+
+    QAction* develop = actionWithShortcut(w, QKeySequence(Qt::Key_D));
+    ASSERT_NE(develop, nullptr);
+    develop->trigger();
+    EXPECT_EQ(w.mode(), Mode::Develop);
+    EXPECT_EQ(w.editor()->currentPhoto(), path("b_nikon.NEF"));
+}
+
+TEST_F(LibraryFolder, EditsMadeInDevelopMarkTheTile) {
+    rf::gui::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    w.openPath(path("c_canon.CR2"));
+    ASSERT_TRUE(w.setMode(rf::gui::MainWindow::Mode::Develop));
+    rf::gui::PhotoSession* session = w.editor()->session();
+    ASSERT_TRUE(waitUntil([&] { return session->isOpen(); }));
+    rf::EditDocument edits = session->edits();
+    edits.setFloat("exposure.ev", 0.5);
+    session->apply(edits, "Exposure +0.50 EV");
+    const QModelIndex canon = viewIndexOf(w, path("c_canon.CR2"));
+    EXPECT_TRUE(waitUntil([&] { return canon.data(PhotoLibraryModel::EditedRole).toBool(); }))
+        << "the autosave's editsSaved refreshes the tile";
+    EXPECT_DOUBLE_EQ(
+        rf::loadSidecar(path("c_canon.CR2").toStdString()).edits.getFloat("exposure.ev"), 0.5);
+}
+
+TEST_F(LibraryFolder, EditsAndLooksGoToTheWholeSelection) {
+    rf::gui::MainWindow w;
+    w.resize(1400, 900);
+    w.show();
+    w.openPath(path("c_canon.CR2"));
+    ASSERT_TRUE(waitLoaded(*w.library()));
+    ASSERT_TRUE(w.setMode(rf::gui::MainWindow::Mode::Develop));
+    rf::gui::PhotoSession* session = w.editor()->session();
+    ASSERT_TRUE(waitUntil([&] { return session->isOpen(); }));
+    rf::EditDocument edits = session->edits();
+    edits.setFloat("exposure.ev", 0.7);
+    edits.setFloat("tone.contrast", 20);
+    session->apply(edits, "Edits");
+    w.editor()->copyEditsAction()->trigger();
+    w.setMode(rf::gui::MainWindow::Mode::Library);
+
+    QAction* paste = actionWithShortcut(w, QKeySequence(Qt::CTRL | Qt::Key_V));
+    ASSERT_NE(paste, nullptr) << "the library's Paste Edits to Selected";
+    EXPECT_TRUE(paste->isEnabled());
+    EXPECT_FALSE(w.editor()->pasteEditsAction()->isEnabled()) << "one Ctrl+V at a time";
+    QItemSelection both;
+    for (const char* name : {"a_sony.ARW", "b_nikon.NEF"})
+        both.select(viewIndexOf(w, path(name)), viewIndexOf(w, path(name)));
+    w.selectionModel()->select(both, QItemSelectionModel::ClearAndSelect);
+    paste->trigger();
+    for (const char* name : {"a_sony.ARW", "b_nikon.NEF"}) {
+        const rf::Sidecar s = rf::loadSidecar(path(name).toStdString());
+        EXPECT_DOUBLE_EQ(s.edits.getFloat("exposure.ev"), 0.7) << name;
+        EXPECT_DOUBLE_EQ(s.edits.getFloat("tone.contrast"), 20) << name;
+        EXPECT_TRUE(viewIndexOf(w, path(name)).data(PhotoLibraryModel::EditedRole).toBool())
+            << name;
+    }
+    EXPECT_FALSE(fs::exists(dir.path() / "d_chart.dng.xmp")) << "not selected";
+
+    const rf::LookLibrary looks = rf::LookLibrary::load();
+    ASSERT_FALSE(looks.looks().empty()) << "the looks of the source tree";
+    const std::string look = looks.looks().front().name;
+    w.applyLookToSelection(QString::fromStdString(look));
+    for (const char* name : {"a_sony.ARW", "b_nikon.NEF"}) {
+        const rf::Sidecar s = rf::loadSidecar(path(name).toStdString());
+        EXPECT_EQ(s.edits.getText("look.name"), look) << name;
+        EXPECT_DOUBLE_EQ(s.edits.getFloat("exposure.ev"), 0.7) << "a look keeps the other edits";
+    }
+    w.applyLookToSelection(QString());
+    EXPECT_EQ(rf::loadSidecar(path("a_sony.ARW").toStdString()).edits.getText("look.name"), "");
+}
+
 TEST_F(LibraryFolder, TheWindowOpensTheCommandLineFolderAndRemembersIt) {
     QSettings().remove(rf::gui::settings::kLastFolder);
     {
@@ -615,26 +734,39 @@ TEST(Preferences, TheDisplayProfileIsCheckedAndStored) {
     EXPECT_TRUE(QSettings().value(rf::gui::settings::kDisplayProfile).toString().isEmpty());
 }
 
-TEST(Orientation, EveryExifOrientationTurnsTheThumbnailUpright) {
-    // A 3×2 image with a marked top-left pixel: where the mark ends up is the orientation.
-    QImage image(3, 2, QImage::Format_RGB32);
+TEST(Orientation, EveryExifOrientationTurnsThePreviewUpright) {
+    // A 60×40 JPEG with a white 20×20 block in its top-left corner: where the block ends up
+    // after decoding with an orientation is what that orientation does.
+    QImage image(60, 40, QImage::Format_RGB32);
     image.fill(Qt::black);
-    image.setPixel(0, 0, qRgb(255, 255, 255));
+    for (int y = 0; y < 20; ++y)
+        for (int x = 0; x < 20; ++x) image.setPixel(x, y, qRgb(255, 255, 255));
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    ASSERT_TRUE(image.save(&buffer, "JPEG", 95));
+    const std::vector<std::uint8_t> jpeg(bytes.begin(), bytes.end());
     struct Expect {
         int orientation;
         QSize size;
-        QPoint mark;
+        QPoint block;  // the centre of the white block afterwards
     };
     // EXIF: 2 mirrored, 3 turned 180°, 4 flipped, 5 transposed, 6 needs 90° clockwise,
     // 7 transversed, 8 needs 90° anticlockwise.
-    for (const Expect& e :
-         {Expect{1, {3, 2}, {0, 0}}, Expect{2, {3, 2}, {2, 0}}, Expect{3, {3, 2}, {2, 1}},
-          Expect{4, {3, 2}, {0, 1}}, Expect{5, {2, 3}, {0, 0}}, Expect{6, {2, 3}, {1, 0}},
-          Expect{7, {2, 3}, {1, 2}}, Expect{8, {2, 3}, {0, 2}}}) {
-        const QImage out = rf::gui::orientImage(image, e.orientation);
-        EXPECT_EQ(out.size(), e.size) << e.orientation;
-        EXPECT_EQ(qRed(out.pixel(e.mark)), 255) << "orientation " << e.orientation;
+    for (const Expect& e : {Expect{1, {60, 40}, {10, 10}}, Expect{2, {60, 40}, {50, 10}},
+                            Expect{3, {60, 40}, {50, 30}}, Expect{4, {60, 40}, {10, 30}},
+                            Expect{5, {40, 60}, {10, 10}}, Expect{6, {40, 60}, {30, 10}},
+                            Expect{7, {40, 60}, {30, 50}}, Expect{8, {40, 60}, {10, 50}}}) {
+        const QImage out = rf::gui::decodePreview(jpeg, e.orientation);
+        ASSERT_EQ(out.size(), e.size) << e.orientation;
+        EXPECT_GT(qRed(out.pixel(e.block)), 200) << "orientation " << e.orientation;
+        // The opposite corner stays dark.
+        const QPoint opposite(out.width() - 1 - e.block.x(), out.height() - 1 - e.block.y());
+        EXPECT_LT(qRed(out.pixel(opposite)), 50) << "orientation " << e.orientation;
     }
+    // Decoded small for a thumbnail: the long edge is the limit, the aspect kept.
+    EXPECT_EQ(rf::gui::decodePreview(jpeg, 6, 30).size(), QSize(20, 30));
+    EXPECT_EQ(rf::gui::decodePreview(jpeg, 1, 600).size(), QSize(60, 40)) << "never enlarged";
 }
 
 int main(int argc, char** argv) {

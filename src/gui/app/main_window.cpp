@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QFileSystemModel>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenuBar>
@@ -20,6 +21,7 @@
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
@@ -31,14 +33,18 @@
 #include "app/shortcuts_dialog.h"
 #include "export/export_controller.h"
 // export_controller.h returns its QPointers as raw pointers inline: they need the classes.
+#include "editor/editor_widget.h"
+#include "editor/paste_dialog.h"
 #include "export/export_dialog.h"
 #include "export/export_summary_dialog.h"
+#include "library/filmstrip.h"
 #include "library/library_bar.h"
 #include "library/library_grid.h"
 #include "library/photo_commands.h"
 #include "library/photo_filter_model.h"
 #include "library/photo_library_model.h"
 #include "rangefinder/export.h"
+#include "rangefinder/looks.h"
 
 namespace rf::gui {
 
@@ -88,8 +94,26 @@ MainWindow::MainWindow(QWidget* parent)
     grid_->setCommands(commands_);
     export_ = new ExportController(this);
 
+    // Develop: the editor over the filmstrip, which shares the grid's model and selection.
+    developPage_ = new QSplitter(Qt::Vertical, this);
+    developPage_->setObjectName(QStringLiteral("developPage"));
+    editor_ = new EditorWidget(developPage_);
+    filmstrip_ = new Filmstrip(developPage_);
+    filmstrip_->setModel(filter_);
+    QItemSelectionModel* ownSelection = filmstrip_->selectionModel();
+    filmstrip_->setSelectionModel(grid_->selectionModel());
+    delete ownSelection;
+    filmstrip_->setCommands(commands_);
+    developPage_->addWidget(editor_);
+    developPage_->addWidget(filmstrip_);
+    developPage_->setStretchFactor(0, 1);
+    developPage_->setStretchFactor(1, 0);
+    developPage_->setCollapsible(0, false);
+    developPage_->setSizes({800, 118});
+
     modes_ = new QStackedWidget(this);
     modes_->addWidget(libraryPage_);
+    modes_->addWidget(developPage_);
     setCentralWidget(modes_);
 
     loadingLabel_ = new QLabel(this);
@@ -135,8 +159,23 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& text) { statusBar()->showMessage(text, 4000); });
     connect(commands_, &PhotoCommands::problems, this, &MainWindow::showProblems);
 
+    connect(grid_, &LibraryGrid::openRequested, this, [this] { setMode(Mode::Develop); });
+    // In Develop the current photo is the one being edited: the filmstrip, Ctrl+arrows and a
+    // filter that hides the photo all move it.
+    connect(grid_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current) {
+                if (mode() != Mode::Develop || !current.isValid()) return;
+                const QString path = current.data(PhotoLibraryModel::PathRole).toString();
+                if (path != editor_->currentPhoto()) editor_->openPhoto(path);
+            });
+    connect(editor_, &EditorWidget::editsSaved, library_, &PhotoLibraryModel::refreshPhoto);
+    connect(editor_, &EditorWidget::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    connect(editor_->copyEditsAction(), &QAction::triggered, this, &MainWindow::updateActions);
+
     restoreSettings();
     updateStatus();
+    updateActions();
     grid_->setFocus();
 }
 
@@ -211,6 +250,38 @@ void MainWindow::createActions() {
         saveLibrarySettings();
     });
 
+    auto* modeGroup = new QActionGroup(this);
+    libraryModeAction_ = new QAction(tr("&Library"), modeGroup);
+    libraryModeAction_->setShortcut(QKeySequence(Qt::Key_G));
+    libraryModeAction_->setStatusTip(tr("The thumbnail grid"));
+    developModeAction_ = new QAction(tr("&Develop"), modeGroup);
+    developModeAction_->setShortcut(QKeySequence(Qt::Key_D));
+    developModeAction_->setStatusTip(tr("Edit the current photo (also Enter or a double-click)"));
+    for (QAction* a : {libraryModeAction_, developModeAction_}) a->setCheckable(true);
+    libraryModeAction_->setChecked(true);
+    connect(libraryModeAction_, &QAction::triggered, this, [this] { setMode(Mode::Library); });
+    connect(developModeAction_, &QAction::triggered, this, [this] {
+        if (!setMode(Mode::Develop)) updateActions();
+    });
+
+    applyLookAction_ = new QAction(tr("Apply &Look to Selected…"), this);
+    applyLookAction_->setStatusTip(tr("Give every selected photo the same look"));
+    connect(applyLookAction_, &QAction::triggered, this, &MainWindow::chooseLookForSelection);
+    // The editor's Paste works on the photo it has open; in the library the same keys paste
+    // onto the selection (the editor's actions are disabled while it is hidden).
+    pasteToSelectionAction_ = new QAction(tr("&Paste Edits to Selected"), this);
+    pasteToSelectionAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_V));
+    pasteToSelectionAction_->setStatusTip(
+        tr("Paste the edits copied in Develop, except white balance and crop"));
+    connect(pasteToSelectionAction_, &QAction::triggered, this,
+            [this] { pasteEditsToSelection(PasteDialog::defaultGroups()); });
+    pasteSelectiveToSelectionAction_ = new QAction(tr("Paste &Selected Edits to Selected…"), this);
+    pasteSelectiveToSelectionAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    connect(pasteSelectiveToSelectionAction_, &QAction::triggered, this, [this] {
+        PasteDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted) pasteEditsToSelection(dialog.groups());
+    });
+
     previousAction_ = new QAction(tr("&Previous Photo"), this);
     previousAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Left));
     connect(previousAction_, &QAction::triggered, this, [this] { moveCurrent(-1); });
@@ -245,10 +316,28 @@ void MainWindow::createMenus() {
     file->addAction(quitAction_);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(editor_->undoAction());
+    edit->addAction(editor_->redoAction());
+    edit->addSeparator();
+    edit->addAction(editor_->copyEditsAction());
+    edit->addAction(editor_->pasteEditsAction());
+    edit->addAction(editor_->pasteSelectiveAction());
+    edit->addSeparator();
+    edit->addAction(editor_->resetAllAction());
+    edit->addSeparator();
     edit->addAction(selectAllAction_);
     edit->addAction(selectNoneAction_);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(libraryModeAction_);
+    view->addAction(developModeAction_);
+    view->addSeparator();
+    view->addAction(editor_->beforeAfterAction());
+    view->addAction(editor_->splitViewAction());
+    view->addAction(editor_->clippingAction());
+    view->addAction(editor_->zoomFitAction());
+    view->addAction(editor_->zoom100Action());
+    view->addSeparator();
     view->addAction(sortByNameAction_);
     view->addAction(sortByTimeAction_);
     view->addSeparator();
@@ -260,6 +349,13 @@ void MainWindow::createMenus() {
     rating->addActions(commands_->ratingActions());
     QMenu* label = photo->addMenu(tr("Colour &Label"));
     label->addActions(commands_->labelActions());
+    photo->addSeparator();
+    photo->addAction(applyLookAction_);
+    photo->addAction(pasteToSelectionAction_);
+    photo->addAction(pasteSelectiveToSelectionAction_);
+    photo->addSeparator();
+    photo->addAction(editor_->eyedropperAction());
+    photo->addAction(editor_->cropToolAction());
     photo->addSeparator();
     photo->addAction(previousAction_);
     photo->addAction(nextAction_);
@@ -335,6 +431,7 @@ void MainWindow::restoreSettings() {
         resize(available * 0.8);
     }
     restoreState(s.value(settings::kWindowState).toByteArray());
+    developPage_->restoreState(s.value(settings::kDevelopSplitter).toByteArray());
 
     grid_->setTileWidth(s.value(settings::kTileWidth, grid_->tileWidth()).toInt());
     filter_->setSortKey(s.value(settings::kSortKey).toString() == QLatin1String("time")
@@ -366,6 +463,7 @@ void MainWindow::saveSettings() const {
     QSettings s;
     s.setValue(settings::kGeometry, saveGeometry());
     s.setValue(settings::kWindowState, saveState());
+    s.setValue(settings::kDevelopSplitter, developPage_->saveState());
     saveLibrarySettings();
 }
 
@@ -374,6 +472,16 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         QMessageBox::question(
             this, tr("Export Running"), tr("An export is still running. Stop it and quit?"),
             QMessageBox::Yes | QMessageBox::No, QMessageBox::No) != QMessageBox::Yes) {
+        event->ignore();
+        return;
+    }
+    if (!editor_->flush() &&
+        QMessageBox::question(this, tr("Edits Not Saved"),
+                              tr("The edits of %1 could not be saved to its sidecar. Quit "
+                                 "anyway and lose them?")
+                                  .arg(QFileInfo(editor_->currentPhoto()).fileName()),
+                              QMessageBox::Yes | QMessageBox::No,
+                              QMessageBox::No) != QMessageBox::Yes) {
         event->ignore();
         return;
     }
@@ -451,6 +559,78 @@ void MainWindow::onFolderOpened(const QString& folder) {
     updateStatus();
 }
 
+MainWindow::Mode MainWindow::mode() const {
+    return modes_->currentWidget() == developPage_ ? Mode::Develop : Mode::Library;
+}
+
+bool MainWindow::setMode(Mode mode) {
+    if (mode == Mode::Develop) {
+        const QString path = currentPhoto();
+        if (path.isEmpty()) {
+            statusBar()->showMessage(tr("Select a photo to develop"), 4000);
+            return false;
+        }
+        if (editor_->currentPhoto() != path) editor_->openPhoto(path);
+        modes_->setCurrentWidget(developPage_);
+        filmstrip_->scrollTo(grid_->currentIndex(), QAbstractItemView::PositionAtCenter);
+        editor_->setFocus();
+    } else {
+        modes_->setCurrentWidget(libraryPage_);
+        grid_->scrollTo(grid_->currentIndex());
+        grid_->setFocus();
+    }
+    updateActions();
+    return true;
+}
+
+void MainWindow::updateActions() {
+    const bool library = mode() == Mode::Library;
+    libraryModeAction_->setChecked(library);
+    developModeAction_->setChecked(!library);
+    const bool copied = editor_->copiedEdits().has_value();
+    pasteToSelectionAction_->setEnabled(library && copied);
+    pasteSelectiveToSelectionAction_->setEnabled(library && copied);
+}
+
+void MainWindow::chooseLookForSelection() {
+    const QStringList photos = selectedPhotos();
+    if (photos.isEmpty()) {
+        statusBar()->showMessage(tr("Select the photos first"), 4000);
+        return;
+    }
+    const rf::LookLibrary looks = rf::LookLibrary::load();
+    QStringList names{tr("None (remove the look)")};
+    for (const rf::Look& look : looks.looks()) names << QString::fromStdString(look.name);
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(
+        this, tr("Apply Look"), tr("Look for %1:").arg(photoCount(int(photos.size()))), names,
+        names.size() > 1 ? 1 : 0, false, &ok);
+    if (ok) applyLookToSelection(chosen == names.first() ? QString() : chosen);
+}
+
+void MainWindow::applyLookToSelection(const QString& lookName) {
+    const QStringList photos = selectedPhotos();
+    if (photos.isEmpty()) return;
+    editor_->applyLookTo(photos, lookName);
+    refreshPhotos(photos);
+}
+
+void MainWindow::pasteEditsToSelection(const std::vector<rf::ParamGroup>& groups) {
+    const QStringList photos = selectedPhotos();
+    if (!editor_->copiedEdits()) {
+        statusBar()->showMessage(tr("Copy a photo's edits in Develop first (Ctrl+C)"), 6000);
+        return;
+    }
+    if (photos.isEmpty() || groups.empty()) return;
+    editor_->pasteEditsTo(photos, groups);
+    refreshPhotos(photos);
+}
+
+void MainWindow::refreshPhotos(const QStringList& paths) {
+    // The editor writes other photos' sidecars directly; their tiles show it from here.
+    for (const QString& p : paths) library_->refreshPhoto(p);
+}
+
 QStringList MainWindow::selectedPhotos() const {
     return commands_->selectedPaths();
 }
@@ -523,7 +703,8 @@ ShortcutsDialog* MainWindow::showShortcuts() {
           {tr("Add to or take from the selection"), tr("Ctrl+Click")},
           {tr("Select a range"), tr("Shift+Click, Shift+Arrow keys")},
           {tr("Select with a rectangle"), tr("Drag in the grid")},
-          {tr("Move between photos"), tr("Arrow keys, Home, End, Page Up, Page Down")}}},
+          {tr("Move between photos"), tr("Arrow keys, Home, End, Page Up, Page Down")},
+          {tr("Open the current photo in Develop"), tr("Enter, Double-click")}}},
         {tr("Folders"), {{tr("Open a folder or raw file"), tr("Drop it on the window")}}}};
     auto* dialog = new ShortcutsDialog(menus_, extra, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -536,7 +717,9 @@ void MainWindow::showPreferences() {
     const QString before = QSettings().value(settings::kDisplayProfile).toString();
     if (dialog.exec() != QDialog::Accepted) return;
     const QString after = dialog.displayProfile();
-    if (after != before) emit displayProfileChanged(after);
+    if (after == before) return;
+    editor_->reloadDisplaySettings();
+    emit displayProfileChanged(after);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The main window. It composes the library (the thumbnail grid of one folder, with its sort and
-// filter bar) and the folder dock, and owns what ties them together: one PhotoLibraryModel, one
-// sort/filter proxy and one selection model shared by every view of the folder, the rating and
-// label commands, the menus (every action with its shortcut, which the shortcuts help lists),
-// the status bar (counts, loading progress, the current photo), and the things remembered
-// between runs (last folder, window layout, the library's sort, filters and tile size).
+// The main window. It has two modes over one folder: Library (the thumbnail grid with its sort
+// and filter bar) and Develop (the EditorWidget with the filmstrip beneath it); Enter or a
+// double-click on a photo opens Develop, G returns to the grid. It owns what ties them together:
+// one PhotoLibraryModel, one sort/filter proxy and one selection model shared by the grid and
+// the filmstrip (the photo being edited is the current one of both), the rating and label
+// commands, the batch actions on a library selection (apply a look, paste edits — carried out
+// by the editor), the folder dock, the menus (every action with its shortcut, the editor's
+// included, which the shortcuts help lists), the status bar (counts, loading progress, the
+// current photo, the export's progress), and the things remembered between runs (last folder,
+// window layout, the library's sort, filters and tile size).
 // A folder opens from the File menu, the folder dock, a drop onto the window or the command
 // line; a raw file opened the same way opens its folder with the file selected. File → Export
 // hands the selection to the ExportController, whose progress sits in the status bar.
@@ -12,9 +16,13 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <vector>
+
+#include "rangefinder/params.h"
 
 class QAction;
 class QDockWidget;
+class QSplitter;
 class QFileSystemModel;
 class QItemSelectionModel;
 class QLabel;
@@ -23,6 +31,7 @@ class QTreeView;
 
 namespace rf::gui {
 
+class EditorWidget;
 class ExportController;
 class Filmstrip;
 class LibraryBar;
@@ -36,8 +45,15 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 
   public:
+    enum class Mode { Library, Develop };
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    Mode mode() const;
+    /// Develop opens the current photo in the editor; false (with a status message) when no
+    /// photo is current.
+    bool setMode(Mode mode);
 
     /// Opens a folder, or the folder of a raw file with that file selected. Reports a path that
     /// is neither in the status bar.
@@ -50,6 +66,8 @@ class MainWindow : public QMainWindow {
     PhotoFilterModel* filterModel() const { return filter_; }
     QItemSelectionModel* selectionModel() const;
     LibraryGrid* grid() const { return grid_; }
+    Filmstrip* filmstrip() const { return filmstrip_; }
+    EditorWidget* editor() const { return editor_; }
     LibraryBar* libraryBar() const { return bar_; }
     PhotoCommands* commands() const { return commands_; }
     QTreeView* folderTree() const { return folders_; }
@@ -62,6 +80,11 @@ class MainWindow : public QMainWindow {
     QString currentPhoto() const;
     /// Makes `path` the current and only selected photo; false when it is not shown.
     bool selectPhoto(const QString& path);
+
+    /// Batch actions on the selection (Photo menu): apply a look ("" removes the look), paste
+    /// the edits copied in Develop (all groups but white balance and crop, or chosen ones).
+    void applyLookToSelection(const QString& lookName);
+    void pasteEditsToSelection(const std::vector<rf::ParamGroup>& groups);
 
     QList<QMenu*> menus() const { return menus_; }
     /// Opens the keyboard shortcuts help (non-modal) and returns it.
@@ -89,6 +112,9 @@ class MainWindow : public QMainWindow {
     void onFolderOpened(const QString& folder);
     void showFolderInTree(const QString& folder);
     void moveCurrent(int step);
+    void chooseLookForSelection();
+    void updateActions();
+    void refreshPhotos(const QStringList& paths);
     void updateStatus();
     void showProblems(const QStringList& problems);
 
@@ -100,6 +126,9 @@ class MainWindow : public QMainWindow {
     QWidget* libraryPage_;
     LibraryGrid* grid_;
     LibraryBar* bar_;
+    QSplitter* developPage_;
+    EditorWidget* editor_;
+    Filmstrip* filmstrip_;
     QDockWidget* folderDock_ = nullptr;
     QTreeView* folders_ = nullptr;
     QFileSystemModel* fileSystem_ = nullptr;
@@ -121,6 +150,11 @@ class MainWindow : public QMainWindow {
     QAction* sortByTimeAction_ = nullptr;
     QAction* largerAction_ = nullptr;
     QAction* smallerAction_ = nullptr;
+    QAction* libraryModeAction_ = nullptr;
+    QAction* developModeAction_ = nullptr;
+    QAction* applyLookAction_ = nullptr;
+    QAction* pasteToSelectionAction_ = nullptr;
+    QAction* pasteSelectiveToSelectionAction_ = nullptr;
     QAction* previousAction_ = nullptr;
     QAction* nextAction_ = nullptr;
     QAction* shortcutsAction_ = nullptr;

@@ -14,6 +14,7 @@ inline constexpr char kShowRejected[] = "library/showRejected";
 inline constexpr char kLabelFilter[] = "library/labelFilter";  ///< absent: any label
 inline constexpr char kGeometry[] = "window/geometry";
 inline constexpr char kWindowState[] = "window/state";
+inline constexpr char kDevelopSplitter[] = "window/developSplitter";  ///< editor over filmstrip
 /// Path of the monitor's ICC profile; empty or absent: the display is taken to be sRGB.
 inline constexpr char kDisplayProfile[] = "display/iccProfile";
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "common/display_image.h"
 
+#include <QBuffer>
+#include <QByteArray>
+#include <QImageReader>
 #include <QTransform>
 #include <algorithm>
 #include <cmath>
@@ -89,9 +92,17 @@ QImage toDisplayImage(const Image& rgb, const DisplayOptions& options) {
     return out;
 }
 
-QImage decodePreview(const std::vector<std::uint8_t>& jpeg, int exifOrientation) {
+QImage decodePreview(const std::vector<std::uint8_t>& jpeg, int exifOrientation, int maxSize) {
     if (jpeg.empty()) return {};
-    QImage img = QImage::fromData(jpeg.data(), int(jpeg.size()));
+    QByteArray bytes =
+        QByteArray::fromRawData(reinterpret_cast<const char*>(jpeg.data()), qsizetype(jpeg.size()));
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    const QSize full = reader.size();
+    if (maxSize > 0 && full.isValid() && (full.width() > maxSize || full.height() > maxSize))
+        reader.setScaledSize(full.scaled(maxSize, maxSize, Qt::KeepAspectRatio));
+    QImage img = reader.read();
     if (img.isNull()) return {};
     // EXIF orientation as a transform of the stored image: mirror first, then rotate.
     QTransform t;

@@ -44,8 +44,10 @@ inline constexpr QRgb kShadowClipColour = 0xff2060ff;
 QImage toDisplayImage(const Image& rgb, const DisplayOptions& options = {});
 
 /// The photo's embedded JPEG preview turned upright with the raw's EXIF orientation (1…8);
-/// a null image when the bytes are empty or not an image.
-QImage decodePreview(const std::vector<std::uint8_t>& jpeg, int exifOrientation);
+/// a null image when the bytes are empty or not an image. With `maxSize` > 0 it is decoded at
+/// most that many pixels on its long edge — libjpeg scales while decoding, several times faster
+/// than decoding in full (the library's thumbnails).
+QImage decodePreview(const std::vector<std::uint8_t>& jpeg, int exifOrientation, int maxSize = 0);
 
 /// Mean of a Format_RGB32 image's channels, 0…255 (for tests and the benchmark).
 double meanLevel(const QImage& image);

@@ -327,13 +327,10 @@ PhotoLibraryModel::SidecarWrites PhotoLibraryModel::updateSidecars(
     for (const QString& path : paths) {
         const std::string raw = path.toStdString();
         try {
-            // Keep the naming the photo's sidecar already has (NAME.xmp for Lightroom users).
+            // Keep the naming the photo's sidecar already has (NAME.xmp for Lightroom users),
+            // also when an unreadable one is moved aside.
             const std::string existing = rf::findSidecar(raw);
-            const rf::SidecarNaming naming =
-                !existing.empty() &&
-                        existing == rf::sidecarPath(raw, rf::SidecarNaming::BaseNameXmp)
-                    ? rf::SidecarNaming::BaseNameXmp
-                    : rf::SidecarNaming::RawExtXmp;
+            const rf::SidecarNaming naming = rf::sidecarNamingFor(raw);
             rf::Sidecar sidecar;
             try {
                 sidecar = rf::loadSidecar(raw);

@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "library/photo_loader.h"
 
-#include <QBuffer>
-#include <QByteArray>
-#include <QImageReader>
-#include <QTransform>
-#include <algorithm>
 #include <cmath>
 #include <memory>
+
+#include "common/display_image.h"
 
 #include "rangefinder/error.h"
 #include "rangefinder/pipeline.h"
@@ -33,23 +30,6 @@ QString formatExposure(const rf::CaptureInfo& info) {
     return parts.join(QStringLiteral("  "));
 }
 
-/// The pipeline's display-encoded sRGB floats as 8-bit pixels. Only previews that lack an
-/// embedded JPEG come this way, at thumbnail size, so a plain loop is fast enough.
-QImage toQImage(const rf::Image& rgb) {
-    QImage out(rgb.width(), rgb.height(), QImage::Format_RGB32);
-    for (int y = 0; y < rgb.height(); ++y) {
-        const float* src = rgb.row(y);
-        auto* dst = reinterpret_cast<QRgb*>(out.scanLine(y));
-        for (int x = 0; x < rgb.width(); ++x, src += rgb.channels()) {
-            const auto byte = [](float v) {
-                return int(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f);
-            };
-            dst[x] = qRgb(byte(src[0]), byte(src[1]), byte(src[2]));
-        }
-    }
-    return out;
-}
-
 /// The raw rendered as the camera would show it (no edits), `size` pixels on the long edge.
 QImage renderThumbnail(const QString& path, int size) {
     auto raw = std::make_shared<const rf::RawImage>(rf::decodeRaw(path.toStdString()));
@@ -58,25 +38,7 @@ QImage renderThumbnail(const QString& path, int size) {
     options.size.mode = rf::SizeMode::LongEdge;
     options.size.a = size;
     options.oneShot = true;
-    return toQImage(pipeline.render(rf::EditDocument{}, options).rgb);
-}
-
-QImage decodePreview(const std::vector<std::uint8_t>& jpeg, int size) {
-    QByteArray bytes =
-        QByteArray::fromRawData(reinterpret_cast<const char*>(jpeg.data()), qsizetype(jpeg.size()));
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer, "jpeg");
-    // The raw's orientation is applied afterwards; a preview rarely has EXIF of its own, and
-    // when it does it would turn the picture twice.
-    reader.setAutoTransform(false);
-    const QSize full = reader.size();
-    if (full.isValid() && (full.width() > size || full.height() > size))
-        reader.setScaledSize(full.scaled(size, size, Qt::KeepAspectRatio));
-    QImage image = reader.read();
-    if (image.isNull()) return {};
-    return image.format() == QImage::Format_RGB32 ? image
-                                                  : image.convertToFormat(QImage::Format_RGB32);
+    return toDisplayImage(pipeline.render(rf::EditDocument{}, options).rgb);
 }
 
 }  // namespace
@@ -131,37 +93,15 @@ SidecarSummary readSidecarSummary(const QString& path) {
     return s;
 }
 
-QImage orientImage(const QImage& image, int orientation) {
-    // EXIF 5 and 7 are a mirror followed by a quarter turn.
-    switch (orientation) {
-        case 2:
-            return image.mirrored(true, false);
-        case 3:
-            return image.transformed(QTransform().rotate(180));
-        case 4:
-            return image.mirrored(false, true);
-        case 5:
-            return image.mirrored(true, false).transformed(QTransform().rotate(270));
-        case 6:
-            return image.transformed(QTransform().rotate(90));
-        case 7:
-            return image.mirrored(true, false).transformed(QTransform().rotate(90));
-        case 8:
-            return image.transformed(QTransform().rotate(270));
-        default:
-            return image;
-    }
-}
-
 QImage loadThumbnail(const QString& path, int orientation, int size, QString& error) {
     error.clear();
     try {
         const std::vector<std::uint8_t> jpeg = rf::extractPreview(path.toStdString());
         if (!jpeg.empty()) {
-            QImage preview = decodePreview(jpeg, size);
             // A preview much smaller than the tile (some cameras embed only a 160 px one)
             // is still better than nothing; a broken one falls through to the render.
-            if (!preview.isNull()) return orientImage(preview, orientation);
+            QImage preview = decodePreview(jpeg, orientation, size);
+            if (!preview.isNull()) return preview;
         }
         // The render applies the orientation itself.
         return renderThumbnail(path, size);

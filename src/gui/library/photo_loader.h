@@ -3,10 +3,11 @@
 // sidecar's rating, label and whether it holds edits, and a thumbnail. The thumbnail comes from
 // the raw's embedded JPEG preview, decoded straight to tile size (libjpeg's DCT scaling does
 // most of the shrinking) and turned upright by the raw's EXIF orientation, which the preview
-// itself does not carry. A raw without a usable preview is rendered small through the core
-// pipeline instead, so a DNG without a preview still gets a picture; only when that fails too
-// does the tile show the reason. Every function here is safe on a worker thread and reports
-// failures in its result instead of throwing: one bad file never stops a folder loading.
+// itself does not carry (common/display_image.h's decodePreview, which the editor uses too). A raw
+// without a usable preview is rendered small through the core pipeline instead, so a DNG without a
+// preview still gets a picture; only when that fails too does the tile show the reason. Every
+// function here is safe on a worker thread and reports failures in its result instead of throwing:
+// one bad file never stops a folder loading.
 #pragma once
 
 #include <QDateTime>
@@ -59,9 +60,6 @@ QImage loadThumbnail(const QString& path, int orientation, int size, QString& er
 /// capture metadata when the model already has it.
 PhotoLoad loadPhoto(const QString& path, int thumbnailSize, bool withThumbnail,
                     const PhotoMetadata* knownMetadata = nullptr);
-
-/// `image` turned by EXIF orientation 1–8 (2 = mirrored, 6 = rotated 90° clockwise, …).
-QImage orientImage(const QImage& image, int orientation);
 
 /// The reason of an rf::Error without the file name in front (tiles already show the name).
 QString reasonOf(const std::exception& e);
