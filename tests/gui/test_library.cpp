@@ -472,6 +472,7 @@ TEST_F(LibraryFolder, EnterOpensDevelopAndTheFilmstripChoosesThePhoto) {
     EXPECT_TRUE(w.editor()->isVisible());
     EXPECT_TRUE(w.filmstrip()->isVisible());
     EXPECT_FALSE(w.grid()->isVisible());
+    EXPECT_FALSE(w.folderTree()->isVisible()) << "the photo gets the room of the folder panel";
 
     // A click in the filmstrip edits that photo; the grid's selection follows.
     QListView* strip = w.filmstrip();
@@ -492,6 +493,7 @@ TEST_F(LibraryFolder, EnterOpensDevelopAndTheFilmstripChoosesThePhoto) {
     library->trigger();
     EXPECT_EQ(w.mode(), Mode::Library);
     EXPECT_TRUE(w.grid()->isVisible());
+    EXPECT_TRUE(w.folderTree()->isVisible());
     EXPECT_EQ(w.currentPhoto(), path("b_nikon.NEF"));
     EXPECT_FALSE(w.editor()->undoAction()->isEnabled()) << "the editor's keys rest in Library";
 

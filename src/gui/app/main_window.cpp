@@ -564,6 +564,7 @@ MainWindow::Mode MainWindow::mode() const {
 }
 
 bool MainWindow::setMode(Mode mode) {
+    const Mode before = this->mode();
     if (mode == Mode::Develop) {
         const QString path = currentPhoto();
         if (path.isEmpty()) {
@@ -578,6 +579,11 @@ bool MainWindow::setMode(Mode mode) {
         modes_->setCurrentWidget(libraryPage_);
         grid_->scrollTo(grid_->currentIndex());
         grid_->setFocus();
+    }
+    if (mode != before) {
+        (before == Mode::Library ? foldersInLibrary_ : foldersInDevelop_) =
+            folderDock_->isVisibleTo(this);
+        folderDock_->setVisible(mode == Mode::Library ? foldersInLibrary_ : foldersInDevelop_);
     }
     updateActions();
     return true;

@@ -136,6 +136,10 @@ class MainWindow : public QMainWindow {
     QLabel* countLabel_;
     QLabel* currentLabel_;
     QString pendingSelection_;  // a file opened by path, selected once listed
+    // The folder panel is wanted in the library and mostly not beside the photo being
+    // edited: each mode keeps its own choice.
+    bool foldersInLibrary_ = true;
+    bool foldersInDevelop_ = false;
     QList<QMenu*> menus_;
     QList<QAction*> libraryActions_;
 
