@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's first command: installs what is needed, builds in Release, and runs the main
 # job on the embedded default: it generates the synthetic ColorChecker DNG, adds the real
-# Canon EOS 30D raw that Debian's rawtran-doc installs, and batch-exports them to web JPEGs.
+# Canon EOS 30D raw that Debian's rawtran-doc installs, and batch-exports them to web JPEGs,
+# plainly and with two of the bundled looks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -17,6 +18,8 @@ canon=/usr/share/doc/rawtran/IMG_5952.CR2
 [[ -f $canon ]] && ln -sf "$canon" "$samples/canon-eos30d.CR2"
 
 "$build/rangefinder-cli" export --preset web --overwrite -o out/web "$samples"
+"$build/rangefinder-cli" export --preset web --overwrite -o out/looks -t '{name}-{look}' \
+    --look "Leica Authentic" --look "Leica Vibrant" "$samples"
 echo
-echo "Web JPEGs are in $(pwd)/out/web"
-ls -l out/web
+echo "Web JPEGs are in $(pwd)/out/web, and with looks applied in $(pwd)/out/looks"
+ls -l out/web out/looks
