@@ -229,6 +229,11 @@ void EditorWidget::buildActions() {
             viewer_->setCropRect(cropRectOf(doc, uncropped_));
         }
         viewer_->setTool(on ? ImageViewer::Tool::Crop : ImageViewer::Tool::None);
+        // The aspect presets and straighten belong with the frame: bring them into view.
+        if (on && cropSection_ && panelScroll_) {
+            cropSection_->setExpanded(true);
+            panelScroll_->ensureWidgetVisible(cropSection_, 0, 0);
+        }
         requestRenders();
     });
 }
@@ -278,12 +283,14 @@ void EditorWidget::buildLayout() {
         connect(s, &PanelSection::resetClicked, p, &EditPanel::resetPanel);
         sections_.push_back(s);
         col->addWidget(s);
+        if (p == crop_) cropSection_ = s;
     }
     auto* infoSection = new PanelSection(tr("Info"), info_, column);
     sections_.push_back(infoSection);
     col->addWidget(infoSection);
     col->addStretch(1);
     auto* scroll = new QScrollArea;
+    panelScroll_ = scroll;
     scroll->setWidget(column);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

@@ -132,6 +132,8 @@ class EditorWidget : public QWidget {
     LooksPanel* looks_ = nullptr;
     std::vector<PanelSection*> sections_;
     QSplitter* splitter_ = nullptr;
+    QScrollArea* panelScroll_ = nullptr;
+    PanelSection* cropSection_ = nullptr;
     QLabel* zoomLabel_ = nullptr;
     QLabel* messageLabel_ = nullptr;
 

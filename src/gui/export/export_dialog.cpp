@@ -47,6 +47,7 @@ const char* const kTemplateFields[][2] = {
     {"{camera}", QT_TR_NOOP("the camera model")},
     {"{date}", QT_TR_NOOP("the capture date, YYYY-MM-DD")},
     {"{seq}", QT_TR_NOOP("the photo's position in this export, 0001…")},
+    {"{look}", QT_TR_NOOP("the applied look, e.g. leica-authentic (\"none\" without one)")},
 };
 
 void selectData(QComboBox* box, const QVariant& value) {
