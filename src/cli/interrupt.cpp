@@ -19,6 +19,7 @@ namespace {
 // the process exits.
 CancelToken gToken;
 std::atomic<bool> gCancels{false};
+std::atomic<bool> gFinished{false};
 std::atomic<int> gSignal{0};
 sigset_t gSignals;
 
@@ -30,14 +31,19 @@ void say(const char* text) {
 [[noreturn]] void receive() {
     for (;;) {
         int sig = 0;
-        if (::sigwait(&gSignals, &sig) != 0) continue;
+        if (::sigwait(&gSignals, &sig) != 0 || gFinished.load()) continue;
+        // Two signals already waiting (the machine too busy to run this thread in between)
+        // are two interrupts: the second must not wait for the batch the first one cancels.
+        const timespec now{0, 0};
+        const int next = ::sigtimedwait(&gSignals, nullptr, &now);
         int none = 0;
-        if (gCancels.load() && gSignal.compare_exchange_strong(none, sig)) {
+        if (next <= 0 && gCancels.load() && gSignal.compare_exchange_strong(none, sig)) {
             gToken.cancel();
             say("\nrangefinder-cli: interrupted, finishing the files in progress "
                 "(interrupt again to stop at once)\n");
             continue;
         }
+        if (next > 0) sig = next;
         removeTemporaryExportFiles();
         say("\nrangefinder-cli: stopped at once; the files in progress were not written\n");
         ::_exit(128 + sig);
@@ -64,6 +70,10 @@ void installSignalHandling() {
 const CancelToken* cancelOnInterrupt() {
     gCancels.store(true);
     return &gToken;
+}
+
+void batchFinished() {
+    gFinished.store(true);
 }
 
 int interruptSignal() {

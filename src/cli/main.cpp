@@ -169,6 +169,7 @@ int runExport(const ExportArgs& a) {
     const auto outcomes = exportBatch(
         jobs, s, a.jobs, [&](const ExportOutcome& o, int done, int) { progress.update(o, done); },
         cancel);
+    cli::batchFinished();
     progress.finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
