@@ -3,7 +3,10 @@
 // and writes it safely (a temporary file beside the target, flushed, then linked into place
 // so an existing file is never replaced unless asked, and a failure leaves nothing behind).
 // A batch runs files in parallel, one per core, reports each file's outcome as it finishes
-// and goes on past failures. Both front ends export through here.
+// and goes on past failures — except a full disk, after which every later file would fail
+// the same way, so the batch stops (docs/cli.md). Cancelling stops it too: a render in flight
+// is abandoned, an encode in flight finishes. Either way no partial file is ever left in the
+// output folder. Both front ends export through here.
 #pragma once
 
 #include <functional>
@@ -44,12 +47,22 @@ struct ExportJob {
     std::optional<PhotoInfo> photo;
 };
 
+enum class ExportStatus {
+    Exported,      ///< `output` is the file written
+    Failed,        ///< this file could not be exported; `error` names the file and the problem
+    DiskFull,      ///< Failed because the disk (or the quota) is full: the batch stops here
+    Cancelled,     ///< cancelled before it started, or its render abandoned: `error` "cancelled"
+    NotAttempted,  ///< not started because an earlier file found the disk full
+};
+
 struct ExportOutcome {
     std::string input;
     std::string output;  ///< empty on failure
     std::string error;   ///< empty on success
     int width = 0, height = 0;
     double seconds = 0;
+    /// Set by exportFile and exportBatch; an outcome made elsewhere with an error is Failed.
+    ExportStatus status = ExportStatus::Failed;
     bool ok() const { return error.empty(); }
 };
 
@@ -80,7 +93,9 @@ std::string expandNameTemplate(const std::string& nameTemplate, const std::strin
                                const CaptureInfo& info, const EditDocument& edits, int seq,
                                FileFormat format);
 
-/// Renders and writes one file. Never throws for a bad input: the outcome says what failed.
+/// Renders and writes one file, creating the output folder if needed. Never throws for a bad
+/// input: the outcome says what failed. A full disk, a quota or a file size limit is named as
+/// such ("disk full", "file too large"), with the file.
 ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, int seq = 1,
                          const CancelToken* cancel = nullptr);
 
@@ -88,10 +103,21 @@ using ExportProgress = std::function<void(const ExportOutcome& finished, int don
 
 /// Exports every job, `jobs` files at a time (0 = one per core), calling `progress` (from
 /// worker threads, serialised) as each finishes. Outcomes come back in input order.
+///
+/// The output folder is created once, at the start; if it disappears later, the files not yet
+/// written fail, naming the folder, and it is not silently made again. After a DiskFull
+/// outcome the files not yet started are NotAttempted; once `cancel` fires they are
+/// Cancelled. At the end every Exported output is checked to be still there: one that was
+/// deleted meanwhile (with its folder, say) becomes Failed, so a summary never counts a file
+/// the photographer does not have.
 std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
                                        const ExportSettings& settings, int parallelJobs = 0,
                                        const ExportProgress& progress = {},
                                        const CancelToken* cancel = nullptr);
+
+/// For a front end that must exit at once (a second Ctrl+C): deletes the temporary files of
+/// every export and atomic write in flight, so none is left behind. Async-signal-safe.
+void removeTemporaryExportFiles() noexcept;
 
 /// Raw files in a folder (by extension, not recursive), sorted by name.
 std::vector<std::string> rawFilesIn(const std::string& dir);

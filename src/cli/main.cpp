@@ -2,7 +2,8 @@
 // rangefinder-cli: the batch front end over the core. It parses the command line (CLI11,
 // Debian's libcli11-dev, rather than hand-written parsing), turns options into an edit
 // document and export settings, and hands the files to the core's batch exporter. Exit
-// status: 0 all good, 1 some file failed, 2 the command line itself was wrong.
+// status: 0 all good, 1 some file failed (or was not attempted after a full disk), 2 the
+// command line itself was wrong, 130/143 interrupted by SIGINT/SIGTERM (interrupt.h).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "interrupt.h"
 #include "look_commands.h"
 #include "progress.h"
 #include "rangefinder/error.h"
@@ -162,32 +164,49 @@ int runExport(const ExportArgs& a) {
             std::fprintf(stderr, "skipped %s (rated below %d)\n", f.c_str(), a.minRating);
 
     cli::Progress progress(int(jobs.size()), ::isatty(STDERR_FILENO) != 0, a.quiet);
+    const CancelToken* cancel = cli::cancelOnInterrupt();
     const auto start = std::chrono::steady_clock::now();
     const auto outcomes = exportBatch(
-        jobs, s, a.jobs, [&](const ExportOutcome& o, int done, int) { progress.update(o, done); });
+        jobs, s, a.jobs, [&](const ExportOutcome& o, int done, int) { progress.update(o, done); },
+        cancel);
+    cli::batchFinished();
     progress.finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    int failed = int(problems.size());
+    int failed = int(problems.size()), notAttempted = 0;
     std::vector<std::string> written;
     for (const auto& o : outcomes) {
         if (o.ok())
             written.push_back(o.output);
-        else
+        else if (o.status == ExportStatus::NotAttempted)
+            ++notAttempted;
+        else if (o.status != ExportStatus::Cancelled)
             ++failed;
     }
-    std::fprintf(stderr, "Exported %zu of %zu file(s) to %s in %.2fs", written.size(),
-                 outcomes.size(), fs::absolute(s.outputDir).lexically_normal().c_str(), seconds);
+    const std::string folder = fs::absolute(s.outputDir).lexically_normal().string();
+    const int interrupted = cli::interruptSignal();
+    if (interrupted) {
+        const std::size_t total = outcomes.size();
+        std::fprintf(stderr, "interrupted: %zu of %zu exported, %zu not exported (to %s in %.2fs)",
+                     written.size(), total, total - written.size(), folder.c_str(), seconds);
+    } else {
+        std::fprintf(stderr, "Exported %zu of %zu file(s) to %s in %.2fs", written.size(),
+                     outcomes.size(), folder.c_str(), seconds);
+    }
     if (!skipped.empty()) std::fprintf(stderr, "; %zu skipped by rating", skipped.size());
-    if (failed) std::fprintf(stderr, "; %d failed:", failed);
-    std::fprintf(stderr, "\n");
+    if (failed) std::fprintf(stderr, "; %d failed", failed);
+    if (notAttempted) std::fprintf(stderr, "; %d not attempted (the disk is full)", notAttempted);
+    std::fprintf(stderr, failed ? ":\n" : "\n");
     for (const auto& p : problems) std::fprintf(stderr, "  %s\n", p.c_str());
     for (const auto& o : outcomes)
-        if (!o.ok()) std::fprintf(stderr, "  %s\n", o.error.c_str());
+        if (!o.ok() && o.status != ExportStatus::Cancelled &&
+            o.status != ExportStatus::NotAttempted)
+            std::fprintf(stderr, "  %s\n", o.error.c_str());
     // The written paths on stdout, one per line, for scripts.
     for (const auto& w : written) std::printf("%s\n", w.c_str());
-    return failed ? 1 : 0;
+    if (interrupted) return 128 + interrupted;
+    return failed || notAttempted ? 1 : 0;
 }
 
 nlohmann::json infoJson(const std::string& path, const CaptureInfo& i) {
@@ -283,6 +302,7 @@ int runParams() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    cli::installSignalHandling();
     CLI::App app{
         "rangefinder-cli: develop camera raw files into finished images.\n"
         "Rangefinder never writes to a raw file."};

@@ -37,9 +37,12 @@ void Progress::drawBar(int done) {
 void Progress::update(const ExportOutcome& o, int done) {
     const std::string name = std::filesystem::path(o.input).filename().string();
     if (terminal_ && barShown_) std::fprintf(stderr, "\r\033[K");
-    if (!o.ok())
+    // Files the batch never wrote because it stopped are counted in the summary, not here.
+    const bool stopped =
+        o.status == ExportStatus::Cancelled || o.status == ExportStatus::NotAttempted;
+    if (!o.ok() && !stopped)
         std::fprintf(stderr, "FAILED %s\n", o.error.c_str());
-    else if (!quiet_)
+    else if (o.ok() && !quiet_)
         std::fprintf(stderr, "[%d/%d] %s -> %s (%dx%d, %.2fs)\n", done, total_, name.c_str(),
                      o.output.c_str(), o.width, o.height, o.seconds);
     if (terminal_ && !quiet_) drawBar(done);

@@ -2,25 +2,114 @@
 #include "io/atomic_file.h"
 
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <set>
 #include <sstream>
 
+#include "io/atomic_file_faults.h"
 #include "rangefinder/error.h"
 
 namespace rf {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+constexpr char kTempMarker[] = ".rf-tmp-";
+
+// ---- the registry of temporaries in flight -----------------------------------------------
+//
+// A signal context may read it at any moment, on any thread, so it holds no pointers to heap
+// strings (which a writer could free under the reader) and takes no locks: fixed slots, each
+// a path of atomic chars behind a sequence counter (odd while the slot changes). A reader
+// keeps a path only if the counter was even and the same before and after copying it.
+constexpr int kSlots = 256;
+constexpr std::size_t kPathCapacity = 4096;  // PATH_MAX on Linux, the terminating NUL included
+
+struct Slot {
+    std::atomic<bool> claimed{false};
+    std::atomic<unsigned> sequence{0};
+    std::atomic<char> path[kPathCapacity];
+};
+Slot gSlots[kSlots];
+
+void writeSlot(Slot& slot, const char* text, std::size_t length) {
+    const unsigned s = slot.sequence.load(std::memory_order_relaxed);
+    slot.sequence.store(s + 1, std::memory_order_relaxed);
+    std::atomic_thread_fence(std::memory_order_release);
+    for (std::size_t i = 0; i < length; ++i) slot.path[i].store(text[i], std::memory_order_relaxed);
+    slot.path[length].store('\0', std::memory_order_relaxed);
+    slot.sequence.store(s + 2, std::memory_order_release);
+}
+
+int registerTemporary(const std::string& path) {
+    if (path.empty() || path.size() >= kPathCapacity) return -1;
+    for (int i = 0; i < kSlots; ++i) {
+        bool expected = false;
+        if (!gSlots[i].claimed.compare_exchange_strong(expected, true, std::memory_order_acquire))
+            continue;
+        writeSlot(gSlots[i], path.data(), path.size());
+        return i;
+    }
+    return -1;  // more writes in flight than slots: the owner still removes its file
+}
+
+void unregisterTemporary(int slot) {
+    if (slot < 0) return;
+    writeSlot(gSlots[slot], "", 0);
+    gSlots[slot].claimed.store(false, std::memory_order_release);
+}
+
+std::atomic<faults::BeforePlaceHook> gBeforePlace{nullptr};
+
+// The PID in a temporary's name ("." STEM ".rf-tmp-" PID "-" N EXT); false for other names.
+bool parseTemporaryName(const std::string& name, long& pid) {
+    if (name.size() < 2 || name[0] != '.') return false;
+    const auto at = name.rfind(kTempMarker);
+    if (at == std::string::npos || at == 0) return false;
+    std::size_t i = at + sizeof kTempMarker - 1;
+    const std::size_t pidStart = i;
+    while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) ++i;
+    if (i == pidStart || i - pidStart > 9 || i >= name.size() || name[i] != '-') return false;
+    pid = std::stol(name.substr(pidStart, i - pidStart));
+    const std::size_t counterStart = ++i;
+    while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) ++i;
+    if (i == counterStart) return false;
+    return i == name.size() || name[i] == '.';
+}
+
+}  // namespace
+
+namespace faults {
+
+void setBeforePlaceHook(BeforePlaceHook hook) {
+    gBeforePlace.store(hook);
+}
+
+void beforePlace(const std::string& temporary, const std::string& target) {
+    if (const BeforePlaceHook hook = gBeforePlace.load()) hook(temporary, target);
+}
+
+}  // namespace faults
+
 std::string readTextFile(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, std::string("cannot open: ") + std::strerror(errno));
+    if (!in) {
+        const int err = errno;
+        throw Error(path, std::string("cannot open: ") + std::strerror(err), err);
+    }
     std::ostringstream s;
     s << in.rdbuf();
     if (in.bad()) throw Error(path, "read error");
@@ -31,31 +120,102 @@ std::string temporarySiblingPath(const std::string& path) {
     static std::atomic<unsigned> counter{0};
     const fs::path p(path);
     const std::string stem = p.stem().string();
-    const std::string name = "." + stem + ".rf-tmp-" + std::to_string(::getpid()) + "-" +
+    const std::string name = "." + stem + kTempMarker + std::to_string(::getpid()) + "-" +
                              std::to_string(counter++) + p.extension().string();
     return (p.parent_path() / name).string();
 }
 
+bool isTemporaryName(const std::string& fileName) {
+    long pid = 0;
+    return parseTemporaryName(fileName, pid);
+}
+
+TemporaryFile::TemporaryFile(const std::string& target)
+    : path_(temporarySiblingPath(target)), slot_(registerTemporary(path_)) {}
+
+TemporaryFile::~TemporaryFile() {
+    ::unlink(path_.c_str());  // ENOENT once it was placed
+    unregisterTemporary(slot_);
+}
+
+void removeTemporaryFilesNow() noexcept {
+    char path[kPathCapacity];
+    for (Slot& slot : gSlots) {
+        const unsigned before = slot.sequence.load(std::memory_order_acquire);
+        if (before & 1u) continue;  // changing: not created yet, or already gone
+        std::size_t n = 0;
+        while (n + 1 < kPathCapacity &&
+               (path[n] = slot.path[n].load(std::memory_order_relaxed)) != '\0')
+            ++n;
+        path[n] = '\0';
+        std::atomic_thread_fence(std::memory_order_acquire);
+        if (n == 0 || slot.sequence.load(std::memory_order_relaxed) != before) continue;
+        ::unlink(path);
+    }
+}
+
+int removeStaleTemporaries(const std::string& dir) {
+    constexpr auto kQuiet = std::chrono::minutes(10);
+    int removed = 0;
+    const auto now = fs::file_time_type::clock::now();
+    std::error_code ec;
+    for (fs::directory_iterator it(dir.empty() ? "." : dir, ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const fs::directory_entry& entry = *it;
+        long pid = 0;
+        const std::string name = entry.path().filename().string();
+        if (!parseTemporaryName(name, pid) || pid <= 0 || pid == ::getpid()) continue;
+        std::error_code fec;
+        if (!entry.is_regular_file(fec)) continue;
+        // A process of that number still running may be the writer: leave its file alone.
+        if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH) continue;
+        // The number may belong to another machine or container sharing the folder; a file
+        // untouched for minutes has no writer left anywhere.
+        const auto written = entry.last_write_time(fec);
+        if (fec || now - written < kQuiet) continue;
+        if (fs::remove(entry.path(), fec)) ++removed;
+    }
+    return removed;
+}
+
+void removeStaleTemporariesOnce(const std::string& dir) {
+    static std::mutex mutex;
+    static std::set<std::string> done;
+    std::error_code ec;
+    const std::string key = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal().string();
+    {
+        std::lock_guard lock(mutex);
+        if (!done.insert(key).second) return;
+    }
+    removeStaleTemporaries(dir);
+}
+
 void syncFile(const std::string& path) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(path, std::string("cannot reopen to flush: ") + std::strerror(errno));
+    if (fd < 0) {
+        const int err = errno;
+        throw Error(path, std::string("cannot reopen to flush: ") + std::strerror(err), err);
+    }
     const int rc = ::fsync(fd);
     const int err = errno;
     ::close(fd);
-    if (rc != 0) throw Error(path, std::string("cannot flush to disk: ") + std::strerror(err));
+    if (rc != 0) throw Error(path, std::string("cannot flush to disk: ") + std::strerror(err), err);
 }
 
 bool placeFile(const std::string& tmp, const std::string& target, bool overwrite) {
     if (overwrite) {
-        if (std::rename(tmp.c_str(), target.c_str()) != 0)
-            throw Error(target, std::string("cannot rename into place: ") + std::strerror(errno));
+        if (std::rename(tmp.c_str(), target.c_str()) != 0) {
+            const int err = errno;
+            throw Error(target, std::string("cannot rename into place: ") + std::strerror(err),
+                        err);
+        }
         return true;
     }
     // link() refuses to replace an existing file, atomically, where rename would not.
     if (::link(tmp.c_str(), target.c_str()) != 0) {
         const int err = errno;
         if (err == EEXIST) return false;
-        throw Error(target, std::string("cannot create: ") + std::strerror(err));
+        throw Error(target, std::string("cannot create: ") + std::strerror(err), err);
     }
     ::unlink(tmp.c_str());
     return true;
@@ -63,26 +223,29 @@ bool placeFile(const std::string& tmp, const std::string& target, bool overwrite
 
 void commitAtomically(const std::string& path, const std::function<void(const std::string&)>& write,
                       bool overwrite) {
-    const std::string tmp = temporarySiblingPath(path);
-    try {
-        write(tmp);
-        syncFile(tmp);
-        if (!placeFile(tmp, path, overwrite)) throw Error(path, "already exists");
-    } catch (...) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw;
+    {
+        const TemporaryFile tmp(path);
+        write(tmp.path());
+        syncFile(tmp.path());
+        faults::beforePlace(tmp.path(), path);
+        if (!placeFile(tmp.path(), path, overwrite)) throw Error(path, "already exists");
     }
+    removeStaleTemporariesOnce(fs::path(path).parent_path().string());
 }
 
 void writeFileAtomically(const std::string& path, const std::string& content) {
     commitAtomically(path, [&](const std::string& tmp) {
         std::FILE* f = std::fopen(tmp.c_str(), "wb");
-        if (!f) throw Error(path, std::string("cannot write: ") + std::strerror(errno));
+        if (!f) {
+            const int err = errno;
+            throw Error(path, std::string("cannot write: ") + std::strerror(err), err);
+        }
         const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
         const int err = errno;
-        if (std::fclose(f) != 0 || !ok)
-            throw Error(path, std::string("write failed: ") + std::strerror(ok ? errno : err));
+        if (std::fclose(f) != 0 || !ok) {
+            const int e = ok ? errno : err;
+            throw Error(path, std::string("write failed: ") + std::strerror(e), e);
+        }
     });
 }
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Files are written whole or not at all: content goes to a temporary file beside the target,
 // is flushed to disk, and is renamed over the target in one step. A crash, a full disk or an
-// interrupt never leaves a half-written export or document behind.
+// interrupt never leaves a half-written export or document behind. Every temporary file in
+// flight is registered, so a process that must exit at once (a second Ctrl+C) can delete
+// them from a signal context; one that dies harder (SIGKILL, a power cut) leaves a hidden
+// temporary that later writes into the same folder clean up.
 #pragma once
 
 #include <functional>
@@ -12,12 +15,17 @@ namespace rf {
 /// Reads a whole file; throws rf::Error naming it when it cannot.
 std::string readTextFile(const std::string& path);
 
-/// Writes `content` to `path` atomically. Throws rf::Error naming the path on failure.
+/// Writes `content` to `path` atomically. Throws rf::Error naming the path on failure (with
+/// the errno value when the system refused: Error::systemError()).
 void writeFileAtomically(const std::string& path, const std::string& content);
 
 /// A unique temporary path in the same directory as `path` (so the rename is atomic),
-/// keeping the extension so encoders that look at it still work.
+/// keeping the extension so encoders that look at it still work:
+/// `DIR/.STEM.rf-tmp-PID-N.EXT`.
 std::string temporarySiblingPath(const std::string& path);
+
+/// True for a name temporarySiblingPath() makes (any process, any target).
+bool isTemporaryName(const std::string& fileName);
 
 /// Flushes a written file to disk; throws rf::Error naming it on failure.
 void syncFile(const std::string& path);
@@ -32,5 +40,35 @@ bool placeFile(const std::string& tmp, const std::string& target, bool overwrite
 /// file (rf::Error).
 void commitAtomically(const std::string& path, const std::function<void(const std::string&)>& write,
                       bool overwrite = true);
+
+/// The temporary file a write goes through. Its path is registered for
+/// removeTemporaryFilesNow() from construction (before anything creates the file) until
+/// destruction, which deletes the file if it is still there: placed, it is not.
+class TemporaryFile {
+  public:
+    /// A fresh temporarySiblingPath(target); nothing is created yet.
+    explicit TemporaryFile(const std::string& target);
+    ~TemporaryFile();
+    TemporaryFile(const TemporaryFile&) = delete;
+    TemporaryFile& operator=(const TemporaryFile&) = delete;
+    const std::string& path() const { return path_; }
+
+  private:
+    std::string path_;
+    int slot_ = -1;  ///< -1 when the registry was full (the file is still removed here)
+};
+
+/// Deletes every registered temporary file. Async-signal-safe (unlink() and atomics only),
+/// for a process about to _exit() while writes are in flight.
+void removeTemporaryFilesNow() noexcept;
+
+/// Deletes the temporaries in `dir` left by processes that no longer run and untouched for
+/// ten minutes (a crash or a kill between write and rename); a live writer's, ours, or one
+/// from another machine sharing the folder is left alone. Returns how many were removed;
+/// never throws.
+int removeStaleTemporaries(const std::string& dir);
+
+/// removeStaleTemporaries() once per folder per process: what writes call.
+void removeStaleTemporariesOnce(const std::string& dir);
 
 }  // namespace rf

@@ -12,11 +12,15 @@
 // the workshop, not the picture. Exiv2 0.27 is not thread-safe throughout, so
 // every call here runs under the mutex of io/exiv2_common.h, shared with the XMP sidecars: a
 // metadata write takes milliseconds, a render seconds.
+#include <fcntl.h>
+#include <unistd.h>
 #include <exiv2/exiv2.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <mutex>
 #include <numeric>
@@ -31,6 +35,50 @@
 namespace rf {
 
 namespace {
+
+// Exiv2 0.27 rewrites a file through FileIo::transfer, which ignores a failed write: past a
+// file size limit or on a full disk the file was cut short and reported written (seen with
+// `ulimit -f`: a 28 KB JPEG left at 25.6 KB, exit status 0). For the new contents Exiv2
+// builds in memory — how it writes JPEG, PNG and TIFF — this writes them itself and reports
+// any failure with its errno; anything else goes the library's way.
+class CheckedFileIo : public Exiv2::FileIo {
+  public:
+    explicit CheckedFileIo(const std::string& path) : Exiv2::FileIo(path) {}
+
+    void transfer(Exiv2::BasicIo& src) override {
+        if (isopen() || dynamic_cast<Exiv2::MemIo*>(&src) == nullptr) {
+            Exiv2::FileIo::transfer(src);
+            return;
+        }
+        const std::string file = path();
+        const auto fail = [&](int err) {
+            return Error(file, std::string("cannot write metadata: ") + std::strerror(err), err);
+        };
+        if (src.open() != 0) throw Error(file, "cannot write metadata: the new data is unreadable");
+        const Exiv2::byte* data = src.mmap();
+        const std::size_t size = src.size();
+        const int fd = ::open(file.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        if (fd < 0) {
+            const int err = errno;
+            src.close();
+            throw fail(err);
+        }
+        for (std::size_t done = 0; done < size;) {
+            const ssize_t n = ::write(fd, data + done, size - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                const int err = n < 0 ? errno : ENOSPC;
+                ::close(fd);
+                src.close();
+                throw fail(err);
+            }
+            done += std::size_t(n);
+        }
+        src.munmap();
+        src.close();
+        if (::close(fd) != 0) throw fail(errno);
+    }
+};
 
 // Photographic EXIF tags: what the camera recorded about the scene and the shot.
 constexpr std::string_view kExifAllowList[] = {
@@ -538,7 +586,8 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
 
     const SourceMetadata src = readSource(sourceRaw);
     try {
-        auto image = Exiv2::ImageFactory::open(outputPath);
+        auto image =
+            Exiv2::ImageFactory::open(Exiv2::BasicIo::AutoPtr(new CheckedFileIo(outputPath)));
         image->readMetadata();  // keeps what the encoder wrote (ICC profile, TIFF structure)
         Exiv2::ExifData exif = image->exifData();
         Exiv2::IptcData iptc = image->iptcData();

@@ -73,7 +73,10 @@ class OutputFile {
   public:
     explicit OutputFile(const std::string& path) : path_(path) {
         fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-        if (fd_ < 0) throw Error(path, "cannot create file: " + errnoText(errno));
+        if (fd_ < 0) {
+            const int err = errno;
+            throw Error(path, "cannot create file: " + errnoText(err), err);
+        }
         struct stat st {};
         removable_ = ::fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
     }
@@ -91,7 +94,10 @@ class OutputFile {
     std::FILE* stream() {
         if (!stream_) {
             stream_ = ::fdopen(fd_, "wb");
-            if (!stream_) throw Error(path_, "cannot open stream: " + errnoText(errno));
+            if (!stream_) {
+                const int err = errno;
+                throw Error(path_, "cannot open stream: " + errnoText(err), err);
+            }
         }
         return stream_;
     }
@@ -116,7 +122,10 @@ class OutputFile {
             err = errno;
         }
         fd_ = -1;
-        if (rc != 0) throw Error(path_, "write failed: " + errnoText(err ? err : EIO));
+        if (rc != 0) {
+            if (!err) err = EIO;
+            throw Error(path_, "write failed: " + errnoText(err), err);
+        }
         committed_ = true;
     }
 
@@ -217,6 +226,7 @@ struct JpegJob {
     const EncodeOptions* options;
     const std::vector<std::uint8_t>* icc;
     char message[JMSG_LENGTH_MAX];
+    int writeErrno;  ///< the errno of a failed write, 0 otherwise
 };
 
 // Everything between setjmp and a possible longjmp lives in trivially destructible locals;
@@ -231,6 +241,7 @@ bool encodeJpeg(JpegJob& job) {
     jerr.savedErrno = 0;
     if (setjmp(jerr.jump)) {
         std::snprintf(job.message, sizeof job.message, "%s", jerr.message);
+        if (jerr.pub.msg_code == JERR_FILE_WRITE) job.writeErrno = jerr.savedErrno;
         jpeg_destroy_compress(&cinfo);
         return false;
     }
@@ -292,8 +303,9 @@ void writeJpeg(const std::string& path, const Quantizer& q, const EncodeOptions&
     if (icc.size() > 16u * 1024 * 1024) throw Error(path, "ICC profile too large for JPEG");
     std::vector<std::uint8_t> buffer(q.rowBytes() * kStripRows);
     OutputFile file(path);
-    JpegJob job{file.stream(), &q, buffer.data(), &options, &icc, {}};
-    if (!encodeJpeg(job)) throw Error(path, std::string("JPEG encoding failed: ") + job.message);
+    JpegJob job{file.stream(), &q, buffer.data(), &options, &icc, {}, 0};
+    if (!encodeJpeg(job))
+        throw Error(path, std::string("JPEG encoding failed: ") + job.message, job.writeErrno);
     file.commit();
 }
 
@@ -305,6 +317,7 @@ struct PngJob {
     std::uint8_t* buffer;
     const std::vector<std::uint8_t>* icc;
     char message[256];
+    int writeErrno;  ///< the errno of a failed write, 0 otherwise
 };
 
 void pngError(png_structp png, png_const_charp msg) {
@@ -318,8 +331,9 @@ void pngWarning(png_structp, png_const_charp) {}
 void pngWrite(png_structp png, png_bytep data, png_size_t length) {
     auto* job = static_cast<PngJob*>(png_get_io_ptr(png));
     if (std::fwrite(data, 1, length, job->file) != length) {
+        job->writeErrno = errno;
         char msg[128];
-        std::snprintf(msg, sizeof msg, "write failed: %s", std::strerror(errno));
+        std::snprintf(msg, sizeof msg, "write failed: %s", std::strerror(job->writeErrno));
         png_error(png, msg);
     }
 }
@@ -327,8 +341,9 @@ void pngWrite(png_structp png, png_bytep data, png_size_t length) {
 void pngFlush(png_structp png) {
     auto* job = static_cast<PngJob*>(png_get_io_ptr(png));
     if (std::fflush(job->file) != 0) {
+        job->writeErrno = errno;
         char msg[128];
-        std::snprintf(msg, sizeof msg, "write failed: %s", std::strerror(errno));
+        std::snprintf(msg, sizeof msg, "write failed: %s", std::strerror(job->writeErrno));
         png_error(png, msg);
     }
 }
@@ -388,8 +403,9 @@ bool encodePng(PngJob& job) {
 void writePng(const std::string& path, const Quantizer& q, const std::vector<std::uint8_t>& icc) {
     std::vector<std::uint8_t> buffer(q.rowBytes() * kStripRows);
     OutputFile file(path);
-    PngJob job{file.stream(), &q, buffer.data(), &icc, {}};
-    if (!encodePng(job)) throw Error(path, std::string("PNG encoding failed: ") + job.message);
+    PngJob job{file.stream(), &q, buffer.data(), &icc, {}, 0};
+    if (!encodePng(job))
+        throw Error(path, std::string("PNG encoding failed: ") + job.message, job.writeErrno);
     file.commit();
 }
 
@@ -470,7 +486,7 @@ void writeTiff(const std::string& path, const Quantizer& q, const std::vector<st
             msg = "write failed: " + errnoText(io.writeErrno);
         else if (!io.error.empty())
             msg += " (" + io.error + ")";
-        return Error(path, msg);
+        return Error(path, msg, io.writeErrno);
     };
 
     TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();

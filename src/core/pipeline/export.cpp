@@ -2,16 +2,21 @@
 // Export never replaces or half-writes a file: the image and its metadata go to a temporary
 // file beside the target, which is flushed and then hard-linked into place, and link() fails
 // rather than replace an existing name, so two parallel jobs racing for "IMG_1.jpg" both
-// succeed under different numbers.
+// succeed under different numbers. The temporary file is registered while it exists, so even
+// an immediate exit removes it (removeTemporaryExportFiles).
 #include "rangefinder/export.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 
 #include "io/atomic_file.h"
+#include "io/atomic_file_faults.h"
 #include "rangefinder/error.h"
 #include "rangefinder/looks.h"
 #include "util/text.h"
@@ -29,7 +34,121 @@ std::string safeFileComponent(std::string s) {
     return s;
 }
 
+bool isDiskFull(int err) {
+    return err == ENOSPC || err == EDQUOT;
+}
+
+Error folderGone(const std::string& dir) {
+    return Error(dir, "the output folder is gone (deleted or unmounted during the export)", ENOENT);
+}
+
+// What the photographer needs to hear when writing `target` (through `tmp`) failed: the
+// output folder vanished, the disk is full, the file is too large — or the writer's own
+// message, naming the file asked for rather than our temporary one.
+Error writeFailure(const Error& e, const std::string& tmp, const std::string& target,
+                   const std::string& outputDir) {
+    const int err = e.systemError();
+    std::error_code ec;
+    if (!fs::is_directory(outputDir, ec)) return folderGone(outputDir);
+    if (isDiskFull(err)) return Error(target, std::string("disk full: ") + std::strerror(err), err);
+    if (err == EFBIG)
+        return Error(target,
+                     "file too large: the disk or the file size limit (ulimit -f) does not allow "
+                     "it",
+                     err);
+    if (e.file() != tmp) return e;
+    std::string msg = e.what();
+    msg.erase(0, std::min(msg.size(), tmp.size() + 2));
+    return Error(target, msg, err);
+}
+
+ExportOutcome exportOne(const ExportJob& job, const ExportSettings& settings, int seq,
+                        const CancelToken* cancel, bool createFolder) {
+    const auto start = std::chrono::steady_clock::now();
+    ExportOutcome outcome;
+    outcome.input = job.input;
+    try {
+        std::error_code ec;
+        // In a batch the folder was made at the start; if it is gone now, making it again
+        // would hide that the files already written went with it.
+        if (!createFolder && !fs::is_directory(settings.outputDir, ec))
+            throw folderGone(settings.outputDir);
+        auto raw = std::make_shared<RawImage>(decodeRaw(job.input));
+        const CaptureInfo info = raw->info;
+        const std::string name = expandNameTemplate(settings.nameTemplate, job.input, info,
+                                                    job.edits, seq, settings.encode.format);
+        RenderResult result;
+        {  // the raw and the pipeline's caches are released before encoding
+            Pipeline pipeline(std::move(raw));
+            RenderOptions once = settings.render;
+            once.oneShot = true;
+            result = pipeline.render(job.edits, once, cancel);
+        }
+        outcome.width = result.rgb.width();
+        outcome.height = result.rgb.height();
+
+        if (createFolder) {
+            fs::create_directories(settings.outputDir, ec);
+            if (ec)
+                throw Error(settings.outputDir, "cannot create the output folder: " + ec.message(),
+                            ec.value());
+        }
+        const fs::path dir(settings.outputDir);
+        const fs::path base(name);
+        const fs::path first = dir / base;
+        const TemporaryFile tmp(first.string());  // removed on every way out of this block
+        try {
+            writeImage(tmp.path(), result.rgb.cview(), settings.encode,
+                       result.transform->iccProfile());
+            writeMetadata(tmp.path(), job.input, info, outcome.width, outcome.height,
+                          settings.metadata, job.photo ? &*job.photo : nullptr);
+            syncFile(tmp.path());
+            faults::beforePlace(tmp.path(), first.string());
+            // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
+            for (int n = 0; outcome.output.empty(); ++n) {
+                if (n > 9999) throw Error(first.string(), "too many files with this name");
+                const fs::path target = n == 0
+                                            ? first
+                                            : dir / (base.stem().string() + "-" +
+                                                     std::to_string(n) + base.extension().string());
+                if (placeFile(tmp.path(), target.string(), settings.overwrite))
+                    outcome.output = target.string();
+            }
+        } catch (const Error& e) {
+            throw writeFailure(e, tmp.path(), first.string(), settings.outputDir);
+        }
+        outcome.status = ExportStatus::Exported;
+    } catch (const Cancelled&) {
+        outcome.error = "cancelled";
+        outcome.status = ExportStatus::Cancelled;
+    } catch (const Error& e) {
+        // Errors name their file already (the raw, or the output that could not be written).
+        outcome.error = e.file().empty() ? job.input + ": " + e.what() : e.what();
+        outcome.status =
+            isDiskFull(e.systemError()) ? ExportStatus::DiskFull : ExportStatus::Failed;
+    } catch (const std::bad_alloc&) {
+        outcome.error = job.input + ": out of memory";
+    } catch (const std::exception& e) {
+        outcome.error = job.input + ": " + e.what();
+    }
+    outcome.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return outcome;
+}
+
+ExportOutcome notExported(const std::string& input, ExportStatus status, std::string error) {
+    ExportOutcome o;
+    o.input = input;
+    o.status = status;
+    o.error = std::move(error);
+    return o;
+}
+
 }  // namespace
+
+void removeTemporaryExportFiles() noexcept {
+    removeTemporaryFilesNow();
+}
 
 ExportSettings exportPreset(const std::string& name) {
     ExportSettings s;
@@ -155,72 +274,9 @@ std::string expandNameTemplate(const std::string& tpl, const std::string& input,
 
 ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, int seq,
                          const CancelToken* cancel) {
-    const auto start = std::chrono::steady_clock::now();
-    ExportOutcome outcome;
-    outcome.input = job.input;
-    try {
-        auto raw = std::make_shared<RawImage>(decodeRaw(job.input));
-        const CaptureInfo info = raw->info;
-        const std::string name = expandNameTemplate(settings.nameTemplate, job.input, info,
-                                                    job.edits, seq, settings.encode.format);
-        RenderResult result;
-        {  // the raw and the pipeline's caches are released before encoding
-            Pipeline pipeline(std::move(raw));
-            RenderOptions once = settings.render;
-            once.oneShot = true;
-            result = pipeline.render(job.edits, once, cancel);
-        }
-        outcome.width = result.rgb.width();
-        outcome.height = result.rgb.height();
-
-        std::error_code ec;
-        fs::create_directories(settings.outputDir, ec);
-        if (ec) throw Error(settings.outputDir, "cannot create the output folder: " + ec.message());
-        const fs::path dir(settings.outputDir);
-        const fs::path base(name);
-        const fs::path first = dir / base;
-        const std::string tmp = temporarySiblingPath(first.string());
-        try {
-            writeImage(tmp, result.rgb.cview(), settings.encode, result.transform->iccProfile());
-            writeMetadata(tmp, job.input, info, outcome.width, outcome.height, settings.metadata,
-                          job.photo ? &*job.photo : nullptr);
-            syncFile(tmp);
-            // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
-            for (int n = 0; outcome.output.empty(); ++n) {
-                if (n > 9999) throw Error(first.string(), "too many files with this name");
-                const fs::path target = n == 0
-                                            ? first
-                                            : dir / (base.stem().string() + "-" +
-                                                     std::to_string(n) + base.extension().string());
-                if (placeFile(tmp, target.string(), settings.overwrite))
-                    outcome.output = target.string();
-            }
-        } catch (...) {
-            std::error_code rmError;
-            fs::remove(tmp, rmError);
-            try {
-                throw;
-            } catch (const Error& e) {
-                if (e.file() != tmp) throw;
-                // Name the file the photographer asked for, not our temporary one.
-                std::string msg = e.what();
-                msg.erase(0, std::min(msg.size(), tmp.size() + 2));
-                throw Error(first.string(), msg);
-            }
-        }
-    } catch (const Cancelled&) {
-        outcome.error = "cancelled";
-    } catch (const Error& e) {
-        // Errors name their file already (the raw, or the output that could not be written).
-        outcome.error = e.file().empty() ? job.input + ": " + e.what() : e.what();
-    } catch (const std::bad_alloc&) {
-        outcome.error = job.input + ": out of memory";
-    } catch (const std::exception& e) {
-        outcome.error = job.input + ": " + e.what();
-    }
-    outcome.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return outcome;
+    ExportOutcome o = exportOne(job, settings, seq, cancel, true);
+    if (o.ok()) removeStaleTemporariesOnce(settings.outputDir);
+    return o;
 }
 
 std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
@@ -230,20 +286,48 @@ std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
     std::mutex mutex;
     int done = 0;
     const int total = int(jobs.size());
+    const auto report = [&](int i, ExportOutcome o) {
+        std::lock_guard lock(mutex);
+        outcomes[i] = std::move(o);
+        ++done;
+        if (progress) progress(outcomes[i], done, total);
+    };
+
+    std::error_code ec;
+    fs::create_directories(settings.outputDir, ec);
+    if (ec) {
+        const Error e(settings.outputDir, "cannot create the output folder: " + ec.message(),
+                      ec.value());
+        const auto status = isDiskFull(ec.value()) ? ExportStatus::DiskFull : ExportStatus::Failed;
+        for (int i = 0; i < total; ++i) report(i, notExported(jobs[i].input, status, e.what()));
+        return outcomes;
+    }
+    removeStaleTemporariesOnce(settings.outputDir);
+
+    std::atomic<bool> diskFull{false};
     const int n = parallelJobs > 0 ? parallelJobs : threadCount();
     parallelTasks(total, std::min(n, std::max(1, total)), [&](int i) {
         ExportOutcome o;
         if (cancel && cancel->cancelled()) {
-            o.input = jobs[i].input;
-            o.error = "cancelled";
+            o = notExported(jobs[i].input, ExportStatus::Cancelled, "cancelled");
+        } else if (diskFull.load()) {
+            o = notExported(jobs[i].input, ExportStatus::NotAttempted,
+                            jobs[i].input + ": not exported: the disk is full");
         } else {
-            o = exportFile(jobs[i], settings, i + 1, cancel);
+            o = exportOne(jobs[i], settings, i + 1, cancel, false);
+            if (o.status == ExportStatus::DiskFull) diskFull.store(true);
         }
-        std::lock_guard lock(mutex);
-        outcomes[i] = o;
-        ++done;
-        if (progress) progress(outcomes[i], done, total);
+        report(i, std::move(o));
     });
+
+    // A file reported as exported may have gone since (its folder removed mid-batch).
+    for (auto& o : outcomes) {
+        if (o.status != ExportStatus::Exported || fs::exists(fs::symlink_status(o.output, ec)))
+            continue;
+        o.status = ExportStatus::Failed;
+        o.error = o.output + ": was exported, but is no longer there (deleted during the export)";
+        o.output.clear();
+    }
     return outcomes;
 }
 
