@@ -5,11 +5,15 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <csignal>
 
 #include "app/main_window.h"
 #include "app/theme.h"
 
 int main(int argc, char** argv) {
+    // A write past the user's file-size limit must fail as an error the export reports and
+    // cleans up after (as in the CLI), not kill the app with SIGXFSZ mid-file.
+    std::signal(SIGXFSZ, SIG_IGN);
     QApplication app(argc, argv);
     // These name the settings file (~/.config/Rangefinder/Rangefinder.conf) and, on Wayland,
     // tie the window to rangefinder.desktop and its icon.
