@@ -414,4 +414,12 @@ TEST(CliLimits, AHostileSidecarFailsItsPhotoByTheSidecarsName) {
     EXPECT_EQ(test::runCli("rate --stars 2 " + test::shellQuote(dng), log), 0) << log;
     EXPECT_TRUE(contains(log, "kept the unreadable sidecar as")) << log;
     EXPECT_EQ(loadSidecar(dng).info.rating, 2);
+
+    // An oversized one too (set aside by its name, never read whole).
+    fs::resize_file(xmp, std::uintmax_t(20) << 20);
+    EXPECT_EQ(test::runCli("export" + out + test::shellQuote(dng), log), 1) << log;
+    EXPECT_TRUE(contains(log, xmp + ": XMP sidecar too large: 20.0 MiB")) << log;
+    EXPECT_EQ(test::runCli("rate --stars 3 " + test::shellQuote(dng), log), 0) << log;
+    EXPECT_TRUE(contains(log, "kept the unreadable sidecar as")) << log;
+    EXPECT_EQ(loadSidecar(dng).info.rating, 3);
 }
