@@ -13,6 +13,7 @@
 
 #include "rangefinder/colormath.h"
 #include "rangefinder/image.h"
+#include "rangefinder/limits.h"
 
 namespace rf {
 
@@ -65,17 +66,21 @@ struct RawImage {
 
 struct DecodeOptions {
     /// Refuse images with more pixels than this before allocating (hostile headers). Counts
-    /// the whole sensor area LibRaw unpacks, masked borders included.
-    std::int64_t maxPixels = 400'000'000;
+    /// the whole sensor area LibRaw unpacks, masked borders included. Default: the process's
+    /// ResourceLimits::maxPixels.
+    std::int64_t maxPixels = resourceLimits().maxPixels;
+    /// Refuse images whose estimated working memory (decodeMemoryEstimate()) exceeds this,
+    /// before allocating. Default: the process's ResourceLimits::maxDecodeBytes.
+    std::int64_t maxMemoryBytes = resourceLimits().maxDecodeBytes;
     /// Decode to half size where LibRaw can do it cheaply (unused for Bayer: the fast
     /// demosaic does its own 2×2 binning).
     bool halfSize = false;
 };
 
 /// Decodes a raw file. Throws rf::Error naming the file and the reason (not a raw file,
-/// unsupported camera, truncated data, too large, unreadable). Files whose raw data cannot
-/// fit in the file, or that LibRaw reports any data error for, are refused as truncated or
-/// corrupt rather than returned half decoded.
+/// unsupported camera, truncated data, over the pixel or memory limit, unreadable). Files
+/// whose raw data cannot fit in the file, or that LibRaw reports any data error for, are
+/// refused as truncated or corrupt rather than returned half decoded.
 RawImage decodeRaw(const std::string& path, const DecodeOptions& options = {});
 
 /// Reads metadata only (no pixel decoding): fast, for `info` and the library grid.

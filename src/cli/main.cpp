@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -20,6 +21,7 @@
 #include "progress.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
+#include "rangefinder/limits.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
@@ -59,6 +61,8 @@ struct ExportArgs {
     std::vector<std::string> looks;
     double lookStrength = -1;  ///< -1: each look's default
     std::vector<std::string> looksDirs;
+    double maxMegapixels = 0;  ///< 0: the environment's or the built-in limit
+    std::string maxMemory;     ///< empty: the environment's or the built-in limit
 };
 
 std::vector<std::string> expandInputs(const std::vector<std::string>& inputs,
@@ -82,6 +86,12 @@ std::vector<std::string> expandInputs(const std::vector<std::string>& inputs,
 }
 
 int runExport(const ExportArgs& a) {
+    // The decoder reads the process's limits: the built-in ones, the environment's, then ours.
+    ResourceLimits limits = limitsFromEnvironment();
+    if (a.maxMegapixels > 0) limits.maxPixels = std::llround(a.maxMegapixels * 1e6);
+    if (!a.maxMemory.empty()) limits.maxDecodeBytes = parseByteSize(a.maxMemory);
+    setResourceLimits(limits);
+
     ExportSettings s = exportPreset(a.preset);
     if (!a.format.empty()) s.encode.format = fileFormatFromString(a.format);
     if (s.encode.format == FileFormat::Tiff) s.encode.bitDepth = 16;
@@ -377,6 +387,23 @@ int main(int argc, char** argv) {
     exportCmd->add_option("--looks-dir", ex.looksDirs,
                           "Read looks (and the LUTs they name) from this folder instead of the "
                           "installed and user folders (repeatable)");
+    exportCmd
+        ->add_option("--max-megapixels", ex.maxMegapixels,
+                     "Refuse raws larger than this many megapixels (default 500, or "
+                     "RANGEFINDER_MAX_MEGAPIXELS)")
+        ->check(CLI::Range(0.000001, 1e6));
+    exportCmd
+        ->add_option("--max-memory", ex.maxMemory,
+                     "Refuse raws whose decoding would need more memory than this, e.g. 4GiB "
+                     "(default: 3/4 of physical memory, or RANGEFINDER_MAX_MEMORY)")
+        ->check([](const std::string& text) {
+            try {
+                parseByteSize(text);
+                return std::string();
+            } catch (const Error& e) {
+                return std::string(e.what());
+            }
+        });
 
     std::vector<std::string> infoInputs;
     bool infoAsJson = false;

@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
 
-#include "io/atomic_file.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
 #include "rangefinder/history.h"
@@ -70,11 +70,11 @@ Sidecar loadForUpdate(const std::string& raw) {
         const std::string existing = findSidecar(raw);
         std::error_code ec;
         if (existing.empty() || !fs::is_regular_file(existing, ec)) throw;
-        try {
-            readTextFile(existing);  // unreadable (permissions, I/O): report, touch nothing
-        } catch (const Error&) {
-            throw e;
-        }
+        // Unreadable (permissions, I/O): report, touch nothing. Its first bytes tell; reading
+        // all of it would let a huge sidecar exhaust memory on the way to being set aside.
+        std::ifstream in(existing, std::ios::binary);
+        char head[4096];
+        if (!in || (!in.read(head, sizeof head) && in.bad())) throw e;
         const std::string backup = quarantineSidecar(existing);
         std::fprintf(stderr, "warning: %s\n  kept the unreadable sidecar as %s; starting afresh\n",
                      e.what(), backup.c_str());

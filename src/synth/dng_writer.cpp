@@ -239,9 +239,11 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     constexpr std::uint16_t kStripOffsets = 273;
     const std::uint32_t stripBytes = std::uint32_t(pixels.size() * 2);
     Ifd ifd;
-    ifd.longs(254, {0});                 // NewSubFileType: main image
-    ifd.longs(256, {std::uint32_t(w)});  // ImageWidth
-    ifd.longs(257, {std::uint32_t(h)});  // ImageLength
+    ifd.longs(254, {0});  // NewSubFileType: main image
+    const std::uint32_t headerW = o.claimedWidth ? o.claimedWidth : std::uint32_t(w);
+    const std::uint32_t headerH = o.claimedHeight ? o.claimedHeight : std::uint32_t(h);
+    ifd.longs(256, {headerW});  // ImageWidth
+    ifd.longs(257, {headerH});  // ImageLength
     if (o.linear)
         ifd.shorts(258, {16, 16, 16});  // BitsPerSample
     else
@@ -253,7 +255,7 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     ifd.longs(kStripOffsets, {0});  // patched by serialise()
     ifd.shorts(274, {std::uint32_t(o.orientation)});
     ifd.shorts(277, {std::uint32_t(spp)});          // SamplesPerPixel
-    ifd.longs(278, {std::uint32_t(h)});             // RowsPerStrip: one strip
+    ifd.longs(278, {headerH});                      // RowsPerStrip: one strip
     ifd.longs(279, {stripBytes});                   // StripByteCounts
     ifd.shorts(284, {1});                           // PlanarConfiguration: chunky
     ifd.ascii(305, "Rangefinder synthetic chart");  // Software

@@ -74,6 +74,9 @@ struct DngOptions {
     /// Write Fujifilm's 6×6 X-Trans layout (kXTrans) instead of the 2×2 `cfa`, to exercise
     /// the decoder's non-Bayer path.
     bool xtrans = false;
+    /// When not 0, the ImageWidth / ImageLength the header claims instead of the scene's: a
+    /// hostile or broken file whose strip holds only the scene's pixels (limit tests).
+    std::uint32_t claimedWidth = 0, claimedHeight = 0;
 };
 
 /// The X-Trans layout `xtrans` writes, [row % 6][col % 6], 0 = R, 1 = G, 2 = B.

@@ -20,6 +20,7 @@
 
 #include "io/atomic_file_faults.h"
 #include "rangefinder/error.h"
+#include "rangefinder/limits.h"
 
 namespace rf {
 
@@ -114,6 +115,38 @@ std::string readTextFile(const std::string& path) {
     s << in.rdbuf();
     if (in.bad()) throw Error(path, "read error");
     return s.str();
+}
+
+std::string readTextFile(const std::string& path, std::int64_t maxBytes, const std::string& what) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(path, std::string("cannot open: ") + std::strerror(errno));
+    // The size of the file opened, not of whatever the name points to a moment later; the
+    // read stops at the limit too, for files that grow (or lie, like /proc) meanwhile.
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && std::int64_t(st.st_size) > maxBytes) {
+        ::close(fd);
+        throw Error(path, what + " too large: " + byteSizeText(std::int64_t(st.st_size)) +
+                              ", the limit is " + byteSizeText(maxBytes));
+    }
+    std::string text;
+    char buf[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            throw Error(path, std::string("read error: ") + std::strerror(err));
+        }
+        if (n == 0) break;
+        text.append(buf, std::size_t(n));
+        if (std::int64_t(text.size()) > maxBytes) {
+            ::close(fd);
+            throw Error(path, what + " too large: over the limit of " + byteSizeText(maxBytes));
+        }
+    }
+    ::close(fd);
+    return text;
 }
 
 std::string temporarySiblingPath(const std::string& path) {

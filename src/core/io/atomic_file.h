@@ -7,6 +7,7 @@
 // temporary that later writes into the same folder clean up.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -14,6 +15,10 @@ namespace rf {
 
 /// Reads a whole file; throws rf::Error naming it when it cannot.
 std::string readTextFile(const std::string& path);
+
+/// Reads a whole file of at most `maxBytes`; a larger one is refused from its size, before
+/// reading, with an rf::Error naming it, `what` it is ("XMP sidecar") and the limit.
+std::string readTextFile(const std::string& path, std::int64_t maxBytes, const std::string& what);
 
 /// Writes `content` to `path` atomically. Throws rf::Error naming the path on failure (with
 /// the errno value when the system refused: Error::systemError()).

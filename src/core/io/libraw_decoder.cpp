@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "rangefinder/error.h"
+#include "rangefinder/limits.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/raw.h"
 
@@ -210,16 +211,34 @@ void checkNotTruncated(LibRaw& lr, std::uintmax_t fileSize, const std::string& p
     if (fsize - offset < uncompressed / 64) throw Error(path, msg);
 }
 
-void checkPixelLimit(LibRaw& lr, const DecodeOptions& o, const std::string& path) {
+/// Refuses, from the sizes in the header alone, an image larger than the limits allow: a
+/// hostile or broken header can claim any size, and nothing has been allocated yet.
+void checkLimits(LibRaw& lr, const DecodeOptions& o, const std::string& path) {
     const auto& s = lr.imgdata.sizes;
+    const auto& id = lr.imgdata.idata;
     const std::int64_t rawPixels = std::int64_t(s.raw_width) * s.raw_height;
     const std::int64_t pixels = std::int64_t(s.width) * s.height;
+    const auto mp = [](std::int64_t px) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, px >= 10'000'000 ? "%.0f MP" : "%.3g MP", double(px) / 1e6);
+        return std::string(buf);
+    };
+    const std::string size = std::to_string(s.width) + "×" + std::to_string(s.height);
     if (std::max(rawPixels, pixels) > o.maxPixels) {
-        throw Error(path, "image too large: " + std::to_string(s.width) + "×" +
-                              std::to_string(s.height) + " pixels exceeds the limit of " +
-                              std::to_string(o.maxPixels));
+        throw Error(path, "image too large: " + size + " pixels (" +
+                              mp(std::max(rawPixels, pixels)) + ") is over the limit of " +
+                              mp(o.maxPixels) + " (RANGEFINDER_MAX_MEGAPIXELS)");
     }
     if (s.width == 0 || s.height == 0) throw Error(path, "file is truncated or corrupt");
+    const bool plainBayer = id.filters >= 1000 && id.colors == 3;
+    const int rawSamples = id.filters ? 1 : 4;
+    const std::int64_t bytes =
+        decodeMemoryEstimate(s.raw_width, s.raw_height, s.width, s.height, plainBayer, rawSamples);
+    if (bytes > o.maxMemoryBytes) {
+        throw Error(path, "image too large: " + size + " pixels need about " + byteSizeText(bytes) +
+                              " of memory, over the limit of " + byteSizeText(o.maxMemoryBytes) +
+                              " (RANGEFINDER_MAX_MEMORY)");
+    }
 }
 
 /// The 2×2 colour layout in visible-area coordinates, or false when the sensor is not a
@@ -456,7 +475,7 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
     try {
         LibRawFile f(path);
         f.open();
-        checkPixelLimit(*f, options, path);
+        checkLimits(*f, options, path);
         checkNotTruncated(*f, f.fileSize(), path);
         f->imgdata.params.max_raw_memory_mb = unsigned(
             std::clamp<std::int64_t>(options.maxPixels * 8 / (1024 * 1024) + 64, 256, 1 << 20));

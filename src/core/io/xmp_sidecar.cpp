@@ -18,6 +18,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -28,7 +29,9 @@
 #include "io/atomic_file.h"
 #include "io/exiv2_common.h"
 #include "rangefinder/error.h"
+#include "rangefinder/limits.h"
 #include "rangefinder/sidecar.h"
+#include "util/json_input.h"
 
 namespace rf {
 
@@ -77,6 +80,78 @@ bool isBlank(const std::string& s) {
                        [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
+// Position just past `end` at or after `from`, or npos.
+std::size_t pastNext(std::string_view text, std::size_t from, std::string_view end) {
+    const std::size_t at = text.find(end, from);
+    return at == std::string_view::npos ? at : at + end.size();
+}
+
+// The XMP toolkit builds and walks its tree recursively, one call per element level; how
+// deep it goes before refusing (Exiv2 0.27's bundled validator gives up near a thousand
+// levels with a bare "Error in XMLValidator") belongs to whichever Exiv2 is installed. This
+// scan refuses a deep packet before the toolkit sees it, with a limit we choose and a
+// message that says what is wrong. It counts element nesting as an XML parser would
+// (comments, CDATA, processing instructions, declarations and quoted attribute values
+// skipped) and names the line; malformed XML is left to the parser, which reports it.
+void checkXmlNesting(std::string_view text, int maxDepth, const std::string& file) {
+    int depth = 0;
+    std::size_t line = 1, counted = 0;  // lines counted up to position `counted`
+    const auto lineAt = [&](std::size_t pos) {
+        line +=
+            std::size_t(std::count(text.begin() + long(counted), text.begin() + long(pos), '\n'));
+        counted = pos;
+        return line;
+    };
+    std::size_t i = 0;
+    while ((i = text.find('<', i)) != std::string_view::npos) {
+        const std::string_view rest = text.substr(i);
+        std::size_t next;
+        if (rest.starts_with("<!--")) {
+            next = pastNext(text, i + 4, "-->");
+        } else if (rest.starts_with("<![CDATA[")) {
+            next = pastNext(text, i + 9, "]]>");
+        } else if (rest.starts_with("<?")) {
+            next = pastNext(text, i + 2, "?>");
+        } else if (rest.starts_with("<!")) {
+            // A declaration; a DOCTYPE's internal subset sits between brackets.
+            int brackets = 0;
+            next = std::string_view::npos;
+            for (std::size_t j = i + 2; j < text.size(); ++j) {
+                if (text[j] == '[') ++brackets;
+                if (text[j] == ']') --brackets;
+                if (text[j] == '>' && brackets <= 0) {
+                    next = j + 1;
+                    break;
+                }
+            }
+        } else if (rest.starts_with("</")) {
+            --depth;
+            next = pastNext(text, i + 2, ">");
+        } else {
+            // A start tag: '>' may appear inside a quoted attribute value.
+            next = std::string_view::npos;
+            char quote = 0;
+            for (std::size_t j = i + 1; j < text.size(); ++j) {
+                const char c = text[j];
+                if (quote) {
+                    if (c == quote) quote = 0;
+                } else if (c == '"' || c == '\'') {
+                    quote = c;
+                } else if (c == '>') {
+                    if (text[j - 1] != '/' && ++depth > maxDepth)
+                        throw Error(file, "the XMP sidecar nests elements more than " +
+                                              std::to_string(maxDepth) + " deep (line " +
+                                              std::to_string(lineAt(i)) + "); refused unparsed");
+                    next = j + 1;
+                    break;
+                }
+            }
+        }
+        if (next == std::string_view::npos) return;  // unterminated: the parser says so
+        i = next;
+    }
+}
+
 // Must be called with the Exiv2 session held.
 Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) {
     Exiv2::XmpData data;
@@ -85,6 +160,7 @@ Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) 
     // is clearer than the XML toolkit's generic error.
     if (packet.find("http://www.w3.org/1999/02/22-rdf-syntax-ns#") == std::string::npos)
         throw Error(file, "not an XMP sidecar (no RDF content)");
+    checkXmlNesting(packet, resourceLimits().maxXmpDepth, file);
     std::string log;
     gLogCapture = &log;
     Exiv2::LogMsg::setHandler(captureLog);
@@ -104,7 +180,7 @@ Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) 
 }
 
 std::string readSidecarText(const std::string& file) {
-    return readTextFile(file);
+    return readTextFile(file, resourceLimits().maxSidecarBytes, "XMP sidecar");
 }
 
 const Exiv2::Xmpdatum* findDatum(const Exiv2::XmpData& data, const std::string& key) {
@@ -239,7 +315,8 @@ EditHistory historyFromXmp(const Exiv2::XmpData& data, const std::string& file) 
                 auto f = fields.find(side);
                 if (f == fields.end()) continue;
                 try {
-                    jc[side == std::string("Before") ? "before" : "after"] = json::parse(f->second);
+                    jc[side == std::string("Before") ? "before" : "after"] =
+                        parseJsonWithinLimits(f->second, file, at + "'" + key->second + "'");
                 } catch (const json::parse_error&) {
                     throw Error(file, at + "'" + key->second + "' has a malformed " + side +
                                           " value '" + f->second + "'");
@@ -284,7 +361,7 @@ Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
     json params = json::object();
     auto parseValue = [&](const std::string& key, const std::string& text) {
         try {
-            return json::parse(text);
+            return parseJsonWithinLimits(text, file, "parameter '" + key + "'");
         } catch (const json::parse_error&) {
             throw Error(file, "parameter '" + key + "' has a malformed value '" + text + "'");
         }

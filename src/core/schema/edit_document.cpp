@@ -10,7 +10,9 @@
 
 #include "io/atomic_file.h"
 #include "rangefinder/error.h"
+#include "rangefinder/limits.h"
 #include "rangefinder/params.h"
+#include "util/json_input.h"
 
 namespace rf {
 
@@ -207,7 +209,7 @@ void EditDocument::setValueJson(const std::string& key, const std::optional<std:
     }
     json v;
     try {
-        v = json::parse(*text);
+        v = parseJsonWithinLimits(*text, "", "the value of parameter '" + key + "'");
     } catch (const json::parse_error&) {
         throw Error("parameter '" + key + "' has a malformed value '" + *text + "'");
     }
@@ -317,7 +319,7 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
     const std::string where = source.empty() ? std::string("edit document") : source;
     json doc;
     try {
-        doc = json::parse(text);
+        doc = parseJsonWithinLimits(text, where, "edit document");
     } catch (const json::parse_error& e) {
         throw Error(where, std::string("not valid JSON: ") + e.what());
     }
@@ -375,7 +377,8 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
 }
 
 EditDocument EditDocument::loadFile(const std::string& path) {
-    return fromJson(readTextFile(path), path);
+    return fromJson(readTextFile(path, resourceLimits().maxEditDocumentBytes, "edit document"),
+                    path);
 }
 
 void EditDocument::saveFile(const std::string& path) const {

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "rangefinder/error.h"
+#include "util/json_input.h"
 
 namespace rf {
 
@@ -101,7 +102,7 @@ EditHistory EditHistory::fromJson(const std::string& text, const std::string& so
     const std::string where = source.empty() ? std::string("edit history") : source;
     json doc;
     try {
-        doc = json::parse(text);
+        doc = parseJsonWithinLimits(text, where, "edit history");
     } catch (const json::parse_error& e) {
         throw Error(where, std::string("edit history is not valid JSON: ") + e.what());
     }
