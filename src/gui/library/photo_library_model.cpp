@@ -109,15 +109,20 @@ QHash<int, QByteArray> PhotoLibraryModel::roleNames() const {
     return names;
 }
 
-void PhotoLibraryModel::openFolder(const QString& folder) {
-    const QString dir = QDir(folder).absolutePath();
-    std::vector<std::string> files;
+std::optional<std::vector<std::string>> PhotoLibraryModel::listFolder(const QString& dir) {
     try {
-        files = rf::rawFilesIn(dir.toStdString());
+        return rf::rawFilesIn(dir.toStdString());
     } catch (const std::exception& e) {
         emit folderError(QString::fromStdString(e.what()));
-        return;
+        return std::nullopt;
     }
+}
+
+void PhotoLibraryModel::openFolder(const QString& folder) {
+    const QString dir = QDir(folder).absolutePath();
+    const auto listed = listFolder(dir);
+    if (!listed) return;
+    const std::vector<std::string>& files = *listed;
     std::vector<Photo> photos(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
         photos[i].path = QString::fromStdString(files[i]);
@@ -128,13 +133,9 @@ void PhotoLibraryModel::openFolder(const QString& folder) {
 
 void PhotoLibraryModel::reload() {
     if (folder_.isEmpty()) return;
-    std::vector<std::string> files;
-    try {
-        files = rf::rawFilesIn(folder_.toStdString());
-    } catch (const std::exception& e) {
-        emit folderError(QString::fromStdString(e.what()));
-        return;
-    }
+    const auto listed = listFolder(folder_);
+    if (!listed) return;
+    const std::vector<std::string>& files = *listed;
     std::vector<Photo> photos(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
         const QString path = QString::fromStdString(files[i]);

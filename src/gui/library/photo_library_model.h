@@ -24,6 +24,8 @@
 #include <QThreadPool>
 #include <deque>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "library/photo_loader.h"
@@ -107,6 +109,8 @@ class PhotoLibraryModel : public QAbstractListModel {
     void loadingFinished();
 
   private:
+    /// The folder's raw files; nullopt (after emitting folderError) when it cannot be read.
+    std::optional<std::vector<std::string>> listFolder(const QString& dir);
     struct Photo {
         QString path, name;
         PhotoMetadata metadata;
