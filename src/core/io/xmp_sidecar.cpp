@@ -240,7 +240,7 @@ EditHistory historyFromXmp(const Exiv2::XmpData& data, const std::string& file) 
                 if (f == fields.end()) continue;
                 try {
                     jc[side == std::string("Before") ? "before" : "after"] = json::parse(f->second);
-                } catch (const json::parse_error&) {
+                } catch (const json::exception&) {  // parse_error, or out_of_range: 1e999
                     throw Error(file, at + "'" + key->second + "' has a malformed " + side +
                                           " value '" + f->second + "'");
                 }
@@ -285,7 +285,7 @@ Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
     auto parseValue = [&](const std::string& key, const std::string& text) {
         try {
             return json::parse(text);
-        } catch (const json::parse_error&) {
+        } catch (const json::exception&) {  // parse_error, or out_of_range: 1e999
             throw Error(file, "parameter '" + key + "' has a malformed value '" + text + "'");
         }
     };

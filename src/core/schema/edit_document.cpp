@@ -208,7 +208,7 @@ void EditDocument::setValueJson(const std::string& key, const std::optional<std:
     json v;
     try {
         v = json::parse(*text);
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {  // parse_error, or out_of_range: 1e999
         throw Error("parameter '" + key + "' has a malformed value '" + *text + "'");
     }
     const ParamDecl* d = findParam(key);
@@ -318,7 +318,7 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
     json doc;
     try {
         doc = json::parse(text);
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range: 1e999
         throw Error(where, std::string("not valid JSON: ") + e.what());
     }
     if (!doc.is_object()) throw Error(where, "an edit document must be a JSON object");
