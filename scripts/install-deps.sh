@@ -12,6 +12,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libimage-exiftool-perl rawtran-doc
     qt6-base-dev libgl-dev
+    clang libclang-rt-14-dev
 )
 
 missing=()

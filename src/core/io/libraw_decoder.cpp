@@ -69,6 +69,46 @@ void onExifTag(void* data, int tag, int type, int len, unsigned int /*order*/, v
     st->copyright = buf;
 }
 
+/// LibRaw's own file stream, keeping count of the work asked of it. LibRaw 0.20 trusts the
+/// counts a file states: a Phase One header claiming four billion directory entries makes
+/// identify() seek and read past the end of a 3 KB file for hours. A file that keeps being
+/// read past its end, or that takes far more reads and seeks than its size explains, is
+/// corrupt: the stream then throws LibRaw's own I/O exception, which LibRaw's entry points
+/// catch and return as an error code.
+template <class Base>
+class GuardedStream final : public Base {
+  public:
+    GuardedStream(const char* path, std::uintmax_t size)
+        : Base(path), budget_(kBaseBudget + size / 4) {}
+
+    int read(void* ptr, std::size_t size, std::size_t count) override {
+        spend();
+        const int got = Base::read(ptr, size, count);
+        // Honest files are read past their end a few times at most (a last bit-buffer fill).
+        if (got >= 0 && std::size_t(got) < count && ++shortReads_ > kMaxShortReads)
+            throw LIBRAW_EXCEPTION_IO_EOF;
+        return got;
+    }
+    int seek(INT64 offset, int whence) override {
+        spend();
+        return Base::seek(offset, whence);
+    }
+
+  private:
+    // Reads and seeks (not single characters, which bit readers fetch one by one): parsing a
+    // real raw's headers takes thousands, decoders read in blocks.
+    static constexpr std::uint64_t kBaseBudget = std::uint64_t(1) << 24;
+    static constexpr int kMaxShortReads = 4096;
+
+    void spend() {
+        if (++calls_ > budget_) throw LIBRAW_EXCEPTION_IO_CORRUPT;
+    }
+
+    std::uint64_t calls_ = 0;
+    const std::uint64_t budget_;
+    int shortReads_ = 0;
+};
+
 /// Owns one LibRaw instance for the duration of a call.
 class LibRawFile {
   public:
@@ -105,7 +145,19 @@ class LibRawFile {
         } else {
             throw Error(path_, std::string("cannot open: ") + std::strerror(errno));
         }
-        check(lr_->open_file(path_.c_str()));
+        // As LibRaw's open_file() does, with the guarded stream: buffered below 250 MB.
+        try {
+            if (fileSize_ > std::uintmax_t(LIBRAW_USE_STREAMS_DATASTREAM_MAXSIZE))
+                stream_ = std::make_unique<GuardedStream<LibRaw_bigfile_datastream>>(path_.c_str(),
+                                                                                     fileSize_);
+            else
+                stream_ = std::make_unique<GuardedStream<LibRaw_file_datastream>>(path_.c_str(),
+                                                                                  fileSize_);
+        } catch (const std::bad_alloc&) {
+            throw Error(path_, "out of memory");
+        }
+        if (!stream_->valid()) throw Error(path_, "cannot open the file");
+        check(lr_->open_datastream(stream_.get()));
     }
 
     std::uintmax_t fileSize() const { return fileSize_; }
@@ -135,6 +187,7 @@ class LibRawFile {
 
   private:
     std::string path_;
+    std::unique_ptr<LibRaw_abstract_datastream> stream_;  // outlives lr_, which reads it
     std::unique_ptr<LibRaw> lr_;
     ParseState state_;
     std::uintmax_t fileSize_ = 0;

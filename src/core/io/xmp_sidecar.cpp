@@ -60,16 +60,28 @@ void captureLog(int, const char* msg) {
 
 void quiet(int, const char*) {}
 
-// Takes the shared Exiv2 lock and makes sure our namespace is known to Exiv2.
+// Whether Exiv2's process-wide registry maps our prefix to our namespace. Exiv2 keys
+// properties by prefix, and decoding a packet that binds a prefix to an unknown namespace
+// re-registers that prefix for the whole process: one sidecar saying
+// xmlns:rangefinder="http://elsewhere/" would file its properties under our keys and make
+// every later save write ours into its namespace.
+bool ourPrefixIsOurs() {
+    try {
+        return Exiv2::XmpProperties::ns(kSidecarPrefix) == kSidecarNamespace;
+    } catch (const Exiv2::AnyError&) {
+        return false;  // not registered
+    }
+}
+
+void claimOurPrefix() {
+    if (!ourPrefixIsOurs()) Exiv2::XmpProperties::registerNs(kSidecarNamespace, kSidecarPrefix);
+}
+
+// Takes the shared Exiv2 lock and makes sure our prefix names our namespace (anything that
+// decodes XMP, a raw's embedded packet too, may have taken it since the last session).
 class ExivSession {
   public:
-    ExivSession() : lock_((initialiseExiv2(), exivMutex())) {
-        static bool registered = false;  // guarded by exivMutex()
-        if (!registered) {
-            Exiv2::XmpProperties::registerNs(kSidecarNamespace, kSidecarPrefix);
-            registered = true;
-        }
-    }
+    ExivSession() : lock_((initialiseExiv2(), exivMutex())) { claimOurPrefix(); }
 
   private:
     std::lock_guard<std::mutex> lock_;
@@ -176,6 +188,12 @@ Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) 
     if (rc != 0)
         throw Error(
             file, "cannot parse the XMP sidecar: " + (log.empty() ? "malformed XML or RDF" : log));
+    if (!ourPrefixIsOurs()) {
+        claimOurPrefix();
+        throw Error(file, std::string("the XMP sidecar binds the prefix '") + kSidecarPrefix +
+                              "' to another namespace than Rangefinder's (" + kSidecarNamespace +
+                              ")");
+    }
     return data;
 }
 
@@ -317,7 +335,7 @@ EditHistory historyFromXmp(const Exiv2::XmpData& data, const std::string& file) 
                 try {
                     jc[side == std::string("Before") ? "before" : "after"] =
                         parseJsonWithinLimits(f->second, file, at + "'" + key->second + "'");
-                } catch (const json::parse_error&) {
+                } catch (const json::exception&) {  // parse_error, or out_of_range: 1e999
                     throw Error(file, at + "'" + key->second + "' has a malformed " + side +
                                           " value '" + f->second + "'");
                 }
@@ -362,7 +380,7 @@ Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
     auto parseValue = [&](const std::string& key, const std::string& text) {
         try {
             return parseJsonWithinLimits(text, file, "parameter '" + key + "'");
-        } catch (const json::parse_error&) {
+        } catch (const json::exception&) {  // parse_error, or out_of_range: 1e999
             throw Error(file, "parameter '" + key + "' has a malformed value '" + text + "'");
         }
     };
@@ -589,6 +607,19 @@ void saveSidecar(const std::string& rawPath, const Sidecar& sidecar, SidecarNami
         if (rc != 0 || packet.empty())
             throw Error(target,
                         "cannot encode the XMP sidecar (Exiv2 code " + std::to_string(rc) + ")");
+        // Exiv2's writer does not escape everything it writes (a namespace URI holding a
+        // quote comes out as broken XML): a packet that does not read back would make the
+        // sidecar unreadable, so it is never written and the file on disk stays as it was.
+        try {
+            decodePacket(packet, target);
+        } catch (const Error& e) {
+            std::string why = e.what();
+            if (why.starts_with(target + ": ")) why.erase(0, target.size() + 2);
+            throw Error(target,
+                        "cannot save the XMP sidecar: Exiv2 would write a file it cannot "
+                        "read back (" +
+                            why + ")");
+        }
     }
     writeFileAtomically(target, packet);
 }

@@ -427,7 +427,14 @@ std::atomic<bool> gBaselineOnly{false};
 
 RowFn chooseRow() {
 #if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__clang__)
+    // clang (14) tests single features, not levels: these are the ones it can test, and no
+    // x86 CPU has them without the rest of x86-64-v3 (F16C, LZCNT, MOVBE).
+    static const bool v3 = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+                           __builtin_cpu_supports("bmi") && __builtin_cpu_supports("bmi2");
+#else
     static const bool v3 = __builtin_cpu_supports("x86-64-v3");
+#endif
     if (v3 && !gBaselineOnly.load(std::memory_order_relaxed)) return lookRowV3;
 #endif
     return lookRowBaseline;

@@ -18,7 +18,9 @@ namespace {
 inline void locate(float v, float lo, float hi, int n, int& i, float& f) {
     const float scale = float(n - 1) / (hi - lo);
     float t = (v - lo) * scale;
-    t = std::clamp(t, 0.0f, float(n - 1));
+    // Not std::clamp, which passes a NaN through (a NaN colour, or a domain so narrow that
+    // hi − lo is 0 in float): it would become an index far outside the table.
+    t = t > 0.0f ? std::min(t, float(n - 1)) : 0.0f;
     i = std::min(int(t), n - 2);
     f = t - float(i);
 }

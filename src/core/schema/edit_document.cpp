@@ -210,7 +210,7 @@ void EditDocument::setValueJson(const std::string& key, const std::optional<std:
     json v;
     try {
         v = parseJsonWithinLimits(*text, "", "the value of parameter '" + key + "'");
-    } catch (const json::parse_error&) {
+    } catch (const json::exception&) {  // parse_error, or out_of_range: 1e999
         throw Error("parameter '" + key + "' has a malformed value '" + *text + "'");
     }
     const ParamDecl* d = findParam(key);
@@ -320,7 +320,7 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
     json doc;
     try {
         doc = parseJsonWithinLimits(text, where, "edit document");
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range: 1e999
         throw Error(where, std::string("not valid JSON: ") + e.what());
     }
     if (!doc.is_object()) throw Error(where, "an edit document must be a JSON object");

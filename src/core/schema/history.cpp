@@ -103,7 +103,7 @@ EditHistory EditHistory::fromJson(const std::string& text, const std::string& so
     json doc;
     try {
         doc = parseJsonWithinLimits(text, where, "edit history");
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, or out_of_range: 1e999
         throw Error(where, std::string("edit history is not valid JSON: ") + e.what());
     }
     if (!doc.is_object()) throw Error(where, "an edit history must be a JSON object");
