@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The harness bodies (see fuzz_targets.h). Readers that take a path (the raw decoder, the
 // Hald CLUT reader, the sidecar reader) get the bytes through a file in a private scratch
-// folder, $TMPDIR/rf-fuzz-XXXXXX, made once per process. Raws go through a file, not
-// LibRaw's open_buffer: LibRaw 0.20 reads memory through another stream class that behaves
-// differently (exiftool's PhaseOne.iiq opens in 0.1 s from a file and spins for minutes in
-// parse_phase_one from memory), and the front ends only ever decode files.
+// folder, $TMPDIR/rf-fuzz-XXXXXX, made once per process. Raws go through a file too rather
+// than LibRaw's open_buffer, which reads through another stream class: the front ends only
+// ever decode files, through the adapter's budgeted file stream, and that is what is fuzzed
+// (a file in /dev/shm costs microseconds beside a decode).
 #include "fuzz_targets.h"
 
 #include <stdlib.h>
