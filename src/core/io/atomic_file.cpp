@@ -35,7 +35,10 @@ constexpr char kTempMarker[] = ".rf-tmp-";
 // A signal context may read it at any moment, on any thread, so it holds no pointers to heap
 // strings (which a writer could free under the reader) and takes no locks: fixed slots, each
 // a path of atomic chars behind a sequence counter (odd while the slot changes). A reader
-// keeps a path only if the counter was even and the same before and after copying it.
+// keeps a path only if the counter was even and the same before and after copying it. The
+// characters are stored with release and loaded with acquire instead of relaxed accesses
+// between fences: on x86 the same instructions, and ThreadSanitizer (which does not model
+// fences) can check it.
 constexpr int kSlots = 256;
 constexpr std::size_t kPathCapacity = 4096;  // PATH_MAX on Linux, the terminating NUL included
 
@@ -49,9 +52,9 @@ Slot gSlots[kSlots];
 void writeSlot(Slot& slot, const char* text, std::size_t length) {
     const unsigned s = slot.sequence.load(std::memory_order_relaxed);
     slot.sequence.store(s + 1, std::memory_order_relaxed);
-    std::atomic_thread_fence(std::memory_order_release);
-    for (std::size_t i = 0; i < length; ++i) slot.path[i].store(text[i], std::memory_order_relaxed);
-    slot.path[length].store('\0', std::memory_order_relaxed);
+    // Each release store publishes the odd counter before the character it writes.
+    for (std::size_t i = 0; i < length; ++i) slot.path[i].store(text[i], std::memory_order_release);
+    slot.path[length].store('\0', std::memory_order_release);
     slot.sequence.store(s + 2, std::memory_order_release);
 }
 
@@ -178,10 +181,10 @@ void removeTemporaryFilesNow() noexcept {
         if (before & 1u) continue;  // changing: not created yet, or already gone
         std::size_t n = 0;
         while (n + 1 < kPathCapacity &&
-               (path[n] = slot.path[n].load(std::memory_order_relaxed)) != '\0')
+               (path[n] = slot.path[n].load(std::memory_order_acquire)) != '\0')
             ++n;
         path[n] = '\0';
-        std::atomic_thread_fence(std::memory_order_acquire);
+        // The acquire loads keep the counter's second reading after every character.
         if (n == 0 || slot.sequence.load(std::memory_order_relaxed) != before) continue;
         ::unlink(path);
     }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/render_controller.h"
 
-#include <QMetaObject>
 #include <QRect>
 #include <array>
 #include <chrono>
@@ -11,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "common/post_to.h"
 #include "editor/crop_geometry.h"
 #include "rangefinder/error.h"
 #include "rangefinder/looks.h"
@@ -177,38 +177,29 @@ void RenderController::open(const QString& rawPath) {
         } catch (const Error&) {
         }
         if (!preview.isNull())
-            QMetaObject::invokeMethod(
-                this,
-                [this, serial, rawPath, preview] {
-                    if (serial == openSerial_) emit previewReady(rawPath, preview);
-                },
-                Qt::QueuedConnection);
+            postTo(this, [this, serial, rawPath, preview] {
+                if (serial == openSerial_) emit previewReady(rawPath, preview);
+            });
         token.check();
         std::shared_ptr<const RawImage> raw;
         try {
             raw = std::make_shared<const RawImage>(decodeRaw(file));
         } catch (const Error& e) {
             const QString message = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(
-                this,
-                [this, serial, rawPath, message] {
-                    if (serial == openSerial_) emit openFailed(rawPath, message);
-                },
-                Qt::QueuedConnection);
+            postTo(this, [this, serial, rawPath, message] {
+                if (serial == openSerial_) emit openFailed(rawPath, message);
+            });
             return;
         }
         token.check();
         worker_->photo = std::make_shared<Photo>(serial, raw);
         const CaptureInfo info = raw->info;
-        QMetaObject::invokeMethod(
-            this,
-            [this, serial, rawPath, info] {
-                if (serial != openSerial_) return;
-                decoded_ = true;
-                info_ = info;
-                emit opened(rawPath);
-            },
-            Qt::QueuedConnection);
+        postTo(this, [this, serial, rawPath, info] {
+            if (serial != openSerial_) return;
+            decoded_ = true;
+            info_ = info;
+            emit opened(rawPath);
+        });
     });
 }
 
@@ -259,17 +250,13 @@ quint64 RenderController::render(RenderedFrame::Kind kind, const EditDocument& e
                     whiteBalanceTemperature(pipeline.raw(), WhiteBalanceParams::from(edits));
             } catch (const Error& e) {
                 const QString message = QString::fromStdString(e.what());
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, kind, serial, message] {
-                        if (serial == latest_[kind]) emit renderFailed(message);
-                    },
-                    Qt::QueuedConnection);
+                postTo(this, [this, kind, serial, message] {
+                    if (serial == latest_[kind]) emit renderFailed(message);
+                });
                 return;
             }
             frame.milliseconds = millisecondsSince(start);
-            QMetaObject::invokeMethod(
-                this, [this, frame] { deliver(frame); }, Qt::QueuedConnection);
+            postTo(this, [this, frame] { deliver(frame); });
         });
     return serial;
 }
@@ -292,20 +279,14 @@ void RenderController::pickWhiteBalance(const EditDocument& edits, QSize fitSize
             options.size = OutputSize{SizeMode::Fit, fitSize.width(), fitSize.height()};
         try {
             const EditDocument picked = p->view.whiteBalanceFromRegion(edits, options, r);
-            QMetaObject::invokeMethod(
-                this,
-                [this, photo, picked] {
-                    if (photo == openSerial_) emit whiteBalancePicked(picked);
-                },
-                Qt::QueuedConnection);
+            postTo(this, [this, photo, picked] {
+                if (photo == openSerial_) emit whiteBalancePicked(picked);
+            });
         } catch (const Error& e) {
             const QString message = QString::fromStdString(e.what());
-            QMetaObject::invokeMethod(
-                this,
-                [this, photo, message] {
-                    if (photo == openSerial_) emit pickFailed(message);
-                },
-                Qt::QueuedConnection);
+            postTo(this, [this, photo, message] {
+                if (photo == openSerial_) emit pickFailed(message);
+            });
         }
     });
 }
@@ -336,12 +317,9 @@ quint64 RenderController::renderThumbnails(const std::vector<EditDocument>& vari
                 // thumbnail; applying it reports the reason.
             }
             const int index = int(*next);
-            QMetaObject::invokeMethod(
-                this,
-                [this, batch, index, image] {
-                    if (batch == thumbBatch_) emit thumbnailReady(batch, index, image);
-                },
-                Qt::QueuedConnection);
+            postTo(this, [this, batch, index, image] {
+                if (batch == thumbBatch_) emit thumbnailReady(batch, index, image);
+            });
         }
     });
     return batch;

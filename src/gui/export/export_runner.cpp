@@ -2,11 +2,12 @@
 #include "export/export_runner.h"
 
 #include <QFileInfo>
-#include <QMetaObject>
 #include <QtConcurrent/QtConcurrentRun>
 #include <chrono>
 #include <string>
 #include <vector>
+
+#include "common/post_to.h"
 
 namespace rf::gui {
 
@@ -68,12 +69,9 @@ bool ExportRunner::start(const QStringList& rawPaths, const QList<ExportTarget>&
                 ++s.failed;
                 s.failures.append({QString::fromStdString(o.input), preset, reasonOf(o)});
             }
-            QMetaObject::invokeMethod(
-                this,
-                [this, done, total, input = QString::fromStdString(o.input), preset] {
-                    emit progress(done, total, input, preset);
-                },
-                Qt::QueuedConnection);
+            postTo(this, [this, done, total, input = QString::fromStdString(o.input), preset] {
+                emit progress(done, total, input, preset);
+            });
         };
 
         // Sidecars are read once for all presets: the same edits go into every output.

@@ -4,10 +4,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
+#include <QMetaObject>
 #include <QThread>
 #include <algorithm>
 #include <optional>
 
+#include "common/post_to.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
 #include "rangefinder/sidecar.h"
@@ -246,8 +248,7 @@ void PhotoLibraryModel::start(const Job& job) {
     if (p.metadataLoaded) known = p.metadata;
     pool_.start([this, job, path, size, known] {
         PhotoLoad load = loadPhoto(path, size, job.thumbnail, known ? &*known : nullptr);
-        QMetaObject::invokeMethod(
-            this, [this, job, load] { finish(job, load); }, Qt::QueuedConnection);
+        postTo(this, [this, job, load] { finish(job, load); });
     });
 }
 
