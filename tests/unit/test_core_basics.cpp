@@ -33,6 +33,38 @@ TEST(Image, ResizeReusesLargerBuffers) {
     EXPECT_EQ(img.width(), 50);
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+// Image buffers are recycled by the process, not freed; the sanitizer build poisons what is
+// not in use so AddressSanitizer still catches reads of a dead image or past a shrunk one.
+TEST(ImageDeathTest, PooledAndUnusedMemoryIsPoisonedUnderAddressSanitizer) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    const auto readAt = [](const float* p) { return *static_cast<const volatile float*>(p); };
+    EXPECT_DEATH(
+        {
+            const float* stale = nullptr;
+            {
+                Image big(1024, 1024, 3);  // large enough for the pool
+                stale = big.data();
+            }
+            readAt(stale);
+        },
+        "use-after-poison");
+    EXPECT_DEATH(
+        {
+            Image img(100, 100, 3);
+            img.resize(50, 50, 3);
+            readAt(img.data() + 50 * 50 * 3);
+        },
+        "use-after-poison");
+    // Growing back within the buffer makes its memory usable again.
+    Image img(100, 100, 3);
+    img.resize(50, 50, 3);
+    img.resize(100, 100, 3);
+    img.at(99, 99, 2) = 1.5f;
+    EXPECT_EQ(readAt(&img.at(99, 99, 2)), 1.5f);
+}
+#endif
+
 TEST(Parallel, CoversTheRangeExactlyOnce) {
     std::vector<std::atomic<int>> hits(1000);
     parallelFor(

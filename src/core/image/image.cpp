@@ -12,9 +12,29 @@
 
 #include "rangefinder/error.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace rf {
 
 namespace {
+
+// AddressSanitizer sees malloc and free, not our reuse of buffers: to it a buffer resting in
+// the pool, or the part of a reused buffer beyond the image it now holds, would be live
+// memory. Sanitizer builds poison both, so touching them is reported as a use after free or
+// an overflow would be.
+void poison([[maybe_unused]] const float* p, [[maybe_unused]] std::size_t floats) {
+#if defined(__SANITIZE_ADDRESS__)
+    ASAN_POISON_MEMORY_REGION(p, floats * sizeof(float));
+#endif
+}
+
+void unpoison([[maybe_unused]] const float* p, [[maybe_unused]] std::size_t floats) {
+#if defined(__SANITIZE_ADDRESS__)
+    ASAN_UNPOISON_MEMORY_REGION(p, floats * sizeof(float));
+#endif
+}
 
 // Large buffers are recycled within the process instead of going back to the kernel: a batch
 // allocates the same few sizes for every file, and fresh memory must be faulted in and zeroed
@@ -46,6 +66,7 @@ class BufferPool {
     bool give(float* p, std::size_t bytes) {
         std::lock_guard lock(mutex_);
         if (held_ + bytes > kMaxHeld || buffers_.size() >= kMaxBuffers) return false;
+        poison(p, bytes / sizeof(float));
         buffers_.push_back({p, bytes});
         held_ += bytes;
         return true;
@@ -137,6 +158,10 @@ void Image::resize(int width, int height, int channels) {
                         std::to_string(height) + " image");
         data_.reset(p);
         capacity_ = bytes / sizeof(float);
+    }
+    if (data_) {
+        unpoison(data_.get(), n);
+        poison(data_.get() + n, capacity_ - n);
     }
     width_ = width;
     height_ = height;
