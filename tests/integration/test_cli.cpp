@@ -5,8 +5,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <utility>
 
 #include "support/test_support.h"
 #include "synth.h"
@@ -83,6 +85,38 @@ TEST(Cli, BatchGoesOnPastACorruptFileAndFailsOverall) {
     EXPECT_NE(log.find("c.dng"), std::string::npos) << log;
     EXPECT_NE(log.find("Exported 2 of 3"), std::string::npos) << log;
     EXPECT_EQ(countFiles(out), 2u) << "no temporary or partial files may remain";
+}
+
+TEST(Cli, TwoJobsAtOnceWriteExactlyWhatOneAtATimeDoes) {
+    // Files exported side by side share the process's caches (the image buffer pool, the
+    // look's baked LUT, the output transform); what is written must not depend on which other
+    // file was being exported at the same time. The sanitizer job runs this under TSan.
+    test::TempDir dir("cli-jobs");
+    const fs::path in = dir.path() / "in";
+    fs::create_directories(in);
+    const std::pair<int, int> sizes[] = {{600, 400}, {640, 480}, {400, 600}, {900, 600}};
+    for (std::size_t i = 0; i < std::size(sizes); ++i)
+        writeChart((in / ("c" + std::to_string(i) + ".dng")).string(), sizes[i].first,
+                   sizes[i].second);
+    const std::string look =
+        "--look leica-authentic --looks-dir " + test::shellQuote(RF_SOURCE_DIR "/looks") + " ";
+    std::string log;
+    ASSERT_EQ(test::runCli("export -j 1 " + look + "-o " + dir.str("one") + " " + in.string(), log),
+              0)
+        << log;
+    ASSERT_EQ(test::runCli("export -j 2 " + look + "-o " + dir.str("two") + " " + in.string(), log),
+              0)
+        << log;
+    EXPECT_NE(log.find("Exported 4 of 4"), std::string::npos) << log;
+    for (std::size_t i = 0; i < std::size(sizes); ++i) {
+        const std::string name = "c" + std::to_string(i) + ".jpg";
+        const cv::Mat one = cv::imread(dir.str("one/" + name), cv::IMREAD_UNCHANGED);
+        const cv::Mat two = cv::imread(dir.str("two/" + name), cv::IMREAD_UNCHANGED);
+        ASSERT_FALSE(one.empty()) << name;
+        ASSERT_FALSE(two.empty()) << name << "\n" << log;
+        EXPECT_EQ(two.cols, sizes[i].first) << name;
+        EXPECT_EQ(cv::norm(one, two, cv::NORM_INF), 0.0) << name;
+    }
 }
 
 TEST(Cli, NeverOverwritesSilently) {
