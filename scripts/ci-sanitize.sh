@@ -66,7 +66,7 @@ export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
 phase "ASan+UBSan build"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DRF_WERROR=ON \
     -DRF_SANITIZE=address,undefined -DRF_BUILD_TESTS=ON -DRF_BUILD_GUI=ON -DRF_BUILD_BENCH=OFF
-cmake --build build-asan --parallel "$jobs" --target rangefinder-cli "${tests[@]}"
+cmake --build build-asan --parallel "$jobs" --target rangefinder-cli rangefinder "${tests[@]}"
 phase "ASan+UBSan: the whole test suite"
 ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 check_logs build-asan

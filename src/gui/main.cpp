@@ -5,15 +5,13 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <csignal>
 
 #include "app/main_window.h"
+#include "app/quit_signals.h"
 #include "app/theme.h"
 
 int main(int argc, char** argv) {
-    // A write past the user's file-size limit must fail as an error the export reports and
-    // cleans up after (as in the CLI), not kill the app with SIGXFSZ mid-file.
-    std::signal(SIGXFSZ, SIG_IGN);
+    rf::gui::blockQuitSignals();  // before QApplication starts any thread
     QApplication app(argc, argv);
     // These name the settings file (~/.config/Rangefinder/Rangefinder.conf) and, on Wayland,
     // tie the window to rangefinder.desktop and its icon.
@@ -36,6 +34,7 @@ int main(int argc, char** argv) {
     rf::gui::applyDarkTheme(app);
     rf::gui::MainWindow window;
     window.show();
+    rf::gui::quitOnSignals(&window);
     QStringList arguments{app.arguments().value(0)};
     arguments << parser.positionalArguments().mid(0, 1);
     window.openFromArguments(arguments);

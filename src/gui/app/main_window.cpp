@@ -27,6 +27,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <cmath>
+#include <cstdio>
 
 #include "app/preferences_dialog.h"
 #include "app/settings.h"
@@ -465,6 +466,15 @@ void MainWindow::saveSettings() const {
     s.setValue(settings::kWindowState, saveState());
     s.setValue(settings::kDevelopSplitter, developPage_->saveState());
     saveLibrarySettings();
+}
+
+void MainWindow::quitOnSignal(int signal) {
+    export_->cancel();  // waits: what was being written is removed, what was written stays
+    if (!editor_->flush())
+        std::fprintf(stderr, "rangefinder: the edits of %s could not be saved to its sidecar\n",
+                     qPrintable(editor_->currentPhoto()));
+    saveSettings();
+    QCoreApplication::exit(128 + signal);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -73,6 +73,10 @@ class MainWindow : public QMainWindow {
     QTreeView* folderTree() const { return folders_; }
     ExportController* exportController() const { return export_; }
 
+    /// Quits as a SIGINT or SIGTERM asks (app/quit_signals.h): without questions, cancelling
+    /// the export, saving the edits and the settings; the app exits with 128 + `signal`.
+    void quitOnSignal(int signal);
+
     /// What Export and the batch actions work on: the selected photos, or the current one
     /// when none is selected.
     QStringList selectedPhotos() const;
