@@ -586,8 +586,13 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
 
     const SourceMetadata src = readSource(sourceRaw);
     try {
+        // Exiv2 0.27 takes the stream as a std::auto_ptr (0.28 as a std::unique_ptr); clang
+        // warns about auto_ptr where the system header's use does not count.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
         auto image =
             Exiv2::ImageFactory::open(Exiv2::BasicIo::AutoPtr(new CheckedFileIo(outputPath)));
+#pragma GCC diagnostic pop
         image->readMetadata();  // keeps what the encoder wrote (ICC profile, TIFF structure)
         Exiv2::ExifData exif = image->exifData();
         Exiv2::IptcData iptc = image->iptcData();
