@@ -11,11 +11,14 @@
 // (bench_demosaic, bench_resample), lcms2's exact path and 2 MP previews (bench_color,
 // bench_tone, bench_look), other encoders and the Exiv2 copy (bench_writers), and the
 // whole-export ratios (bench_export, bench_look).
-// Usage: bench_stages [benchmark flags]; "MP/s" counts the stage's input megapixels.
+// Usage: bench_stages [--threads=N] [benchmark flags]; "MP/s" counts the stage's input
+// megapixels.
 #include <benchmark/benchmark.h>
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -28,6 +31,7 @@
 #include "rangefinder/geometry.h"
 #include "rangefinder/look.h"
 #include "rangefinder/looks.h"
+#include "rangefinder/parallel.h"
 #include "rangefinder/raw.h"
 #include "rangefinder/resample.h"
 #include "rangefinder/tone.h"
@@ -180,7 +184,16 @@ std::vector<Stage> stages(Chain& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    benchmark::Initialize(&argc, argv);
+    // --threads=N: the pool size for every stage (default all cores; 1 is steadier on a busy
+    // machine, where a two-thread stage waits for whichever thread was descheduled).
+    std::vector<char*> args;
+    for (int i = 0; i < argc; ++i)
+        if (std::strncmp(argv[i], "--threads=", 10) == 0)
+            setThreadCount(std::atoi(argv[i] + 10));
+        else
+            args.push_back(argv[i]);
+    int count = int(args.size());
+    benchmark::Initialize(&count, args.data());
     std::printf("building the 24 MP chain...\n");
     buildChain(gChain);
     const std::vector<Stage> all = stages(gChain);
@@ -196,7 +209,8 @@ int main(int argc, char** argv) {
     double total = 0;
     for (const Stage& s : all)
         if (s.fullSizeExport && reporter.seconds.count(s.name)) total += reporter.seconds[s.name];
-    std::printf("\n%-32s %9s %9s %11s\n", "stage (24 MP unless said)", "ms", "MP/s", "full export");
+    std::printf("\n%d thread(s)\n%-32s %9s %9s %11s\n", threadCount(), "stage (24 MP unless said)",
+                "ms", "MP/s", "full export");
     for (const Stage& s : all) {
         const auto it = reporter.seconds.find(s.name);
         if (it == reporter.seconds.end()) continue;
