@@ -12,15 +12,15 @@
 // bench_tone, bench_look), other encoders and the Exiv2 copy (bench_writers), and the
 // whole-export ratios (bench_export, bench_look).
 // Usage: bench_stages [--threads=N] [benchmark flags]; "MP/s" counts the stage's input
-// megapixels.
+// megapixels per second of real time.
 #include <benchmark/benchmark.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -78,16 +78,32 @@ struct Stage {
 
 void runStage(benchmark::State& state, const Stage& s) {
     for (auto _ : state) {
-        if (s.reset) s.reset();
-        const auto t0 = std::chrono::steady_clock::now();
+        if (s.reset) {
+            state.PauseTiming();
+            s.reset();
+            state.ResumeTiming();
+        }
         s.run();
-        state.SetIterationTime(
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         benchmark::ClobberMemory();
     }
     state.counters["MP/s"] =
         benchmark::Counter(s.megapixels * double(state.iterations()), benchmark::Counter::kIsRate);
 }
+
+/// Keeps CPU seconds as well as real ones: on a shared, busy machine a stage's CPU time (all
+/// its threads) says what it costs, its real time also how long it waited for a core.
+class StageReporter : public RatioReporter {
+  public:
+    std::map<std::string, double> cpuSeconds;
+
+    void ReportRuns(const std::vector<Run>& runs) override {
+        for (const auto& r : runs)
+            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
+                cpuSeconds[r.run_name.function_name] =
+                    r.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
+        RatioReporter::ReportRuns(runs);
+    }
+};
 
 void buildChain(Chain& c) {
     const fs::path dir = fs::temp_directory_path() / "rf-bench-stages";
@@ -201,27 +217,33 @@ int main(int argc, char** argv) {
         benchmark::RegisterBenchmark(s.name.c_str(),
                                      [&s](benchmark::State& st) { runStage(st, s); })
             ->Unit(benchmark::kMillisecond)
-            ->UseManualTime();
-    RatioReporter reporter;
+            ->UseRealTime();
+    StageReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
 
-    double total = 0;
+    // Shares of the full-size export by CPU time, which the machine's load disturbs least.
+    double total = 0, totalReal = 0;
     for (const Stage& s : all)
-        if (s.fullSizeExport && reporter.seconds.count(s.name)) total += reporter.seconds[s.name];
-    std::printf("\n%d thread(s)\n%-32s %9s %9s %11s\n", threadCount(), "stage (24 MP unless said)",
-                "ms", "MP/s", "full export");
+        if (s.fullSizeExport && reporter.cpuSeconds.count(s.name)) {
+            total += reporter.cpuSeconds[s.name];
+            totalReal += reporter.seconds[s.name];
+        }
+    std::printf("\n%d thread(s)\n%-32s %9s %9s %9s %11s\n", threadCount(),
+                "stage (24 MP unless said)", "real ms", "CPU ms", "MP/s", "full export");
     for (const Stage& s : all) {
         const auto it = reporter.seconds.find(s.name);
         if (it == reporter.seconds.end()) continue;
-        const double sec = it->second;
-        std::printf("%-32s %9.1f %9.1f", s.name.c_str(), sec * 1e3, s.megapixels / sec);
-        if (s.fullSizeExport && total > 0) std::printf(" %10.1f%%", 100.0 * sec / total);
+        const double sec = it->second, cpu = reporter.cpuSeconds[s.name];
+        std::printf("%-32s %9.1f %9.1f %9.1f", s.name.c_str(), sec * 1e3, cpu * 1e3,
+                    s.megapixels / sec);
+        if (s.fullSizeExport && total > 0) std::printf(" %10.1f%%", 100.0 * cpu / total);
         std::printf("\n");
     }
     if (total > 0)
-        std::printf("%-32s %9.1f %9.1f  (sum of the stages marked with a share)\n",
-                    "full-size export chain", total * 1e3, double(kWidth) * kHeight * 1e-6 / total);
+        std::printf("%-32s %9.1f %9.1f %9.1f  (the stages with a share)\n",
+                    "full-size export chain", totalReal * 1e3, total * 1e3,
+                    double(kWidth) * kHeight * 1e-6 / totalReal);
     fs::remove_all(fs::path(gChain.dng).parent_path());
     return 0;
 }
