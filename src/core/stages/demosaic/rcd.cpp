@@ -21,10 +21,11 @@
 // Colour differences assume the neighbours' hue holds at the site. Where a dark gap sits in
 // bright, saturated fine detail (the tinsel of the D30 CRW in shared/testdata) they
 // extrapolate past zero and leave isolated dark, saturated dots, a pattern along every strand.
-// So each interpolated value is kept within a factor of two of the native samples it comes
-// from (`limitToNeighbours`): a bound in ratio terms, which suits linear sensor data. On that
-// CRW the pixels with a channel below −0.02 went from 7985 to 1, and Kodak CPSNR rose from
-// 40.37 to 40.42 dB (a factor of 0.7 instead of 0.5 lost 0.12 dB; 0.3 left dots visible).
+// So each interpolated value is kept within a factor of two of the four samples it is
+// interpolated from (`limitToNeighbours`): a bound in ratio terms, which suits linear sensor
+// data. On that CRW the pixels with a channel below −0.02 went from 7985 to 1, and Kodak
+// CPSNR rose from 40.37 to 40.42 dB (bounds of 0.7×/1.43× instead of 0.5×/2× gave 40.25 dB;
+// 0.3×/3.3× left dots visible).
 //
 // Works on one padded tile at a time with planar float buffers; the caller runs tiles in
 // parallel with a working set that stays in cache.
@@ -47,8 +48,9 @@ inline float sq(float v) {
     return v * v;
 }
 
-/// `v` kept within [min/2, 2·max] of the four native samples it was interpolated from (for
-/// negative noise around black, the same distances).
+/// `v` kept within [min/2, 2·max] of the four samples it was interpolated from (for negative
+/// noise around black, the same distances). Those are native samples, except for red and blue
+/// at green sites, where two of them come from the diagonal step before.
 inline float limitToNeighbours(float v, float a, float b, float c, float d) {
     const float lo = std::min(std::min(a, b), std::min(c, d));
     const float hi = std::max(std::max(a, b), std::max(c, d));
