@@ -217,6 +217,7 @@ int main(int argc, char** argv) {
         benchmark::RegisterBenchmark(s.name.c_str(),
                                      [&s](benchmark::State& st) { runStage(st, s); })
             ->Unit(benchmark::kMillisecond)
+            ->MeasureProcessCPUTime()  // the pool's threads too
             ->UseRealTime();
     StageReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
