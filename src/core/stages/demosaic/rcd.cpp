@@ -15,8 +15,17 @@
 // differences and then redoes both red/blue steps against it, → 40.37 dB (refining green
 // alone gave 39.65; a second round 40.23, so one round it is). No division involves the
 // data itself (only sums of absolute gradients or squared responses plus an epsilon), so
-// zeros, negative noise around black and white-balanced values above 1 pass through
-// unclamped; every blend is a + w·(b − a), so a flat field comes out flat.
+// zeros, negative noise around black and white-balanced values above 1 pass through; every
+// blend is a + w·(b − a), so a flat field comes out flat.
+//
+// Colour differences assume the neighbours' hue holds at the site. Where a dark gap sits in
+// bright, saturated fine detail (the tinsel of the D30 CRW in shared/testdata) they
+// extrapolate past zero and leave isolated dark, saturated dots, a pattern along every strand.
+// So each interpolated value is kept within a factor of two of the four samples it is
+// interpolated from (`limitToNeighbours`): a bound in ratio terms, which suits linear sensor
+// data. On that CRW the pixels with a channel below −0.02 went from 7985 to 1, and Kodak
+// CPSNR rose from 40.37 to 40.42 dB (bounds of 0.7×/1.43× instead of 0.5×/2× gave 40.25 dB;
+// 0.3×/3.3× left dots visible).
 //
 // Works on one padded tile at a time with planar float buffers; the caller runs tiles in
 // parallel with a working set that stays in cache.
@@ -37,6 +46,15 @@ static_assert(kRcdPad == 10 + 8 * kRefineRounds);
 
 inline float sq(float v) {
     return v * v;
+}
+
+/// `v` kept within [min/2, 2·max] of the four samples it was interpolated from (for negative
+/// noise around black, the same distances). Those are native samples, except for red and blue
+/// at green sites, where two of them come from the diagonal step before.
+inline float limitToNeighbours(float v, float a, float b, float c, float d) {
+    const float lo = std::min(std::min(a, b), std::min(c, d));
+    const float hi = std::max(std::max(a, b), std::max(c, d));
+    return std::clamp(v, lo - 0.5f * std::fabs(lo), hi + std::fabs(hi));
 }
 
 /// a + w·(b − a): exact when a == b.
@@ -122,7 +140,7 @@ RF_NOINLINE void greenRow(const float* __restrict c, const float* __restrict d, 
         const float hEst = pair(wEst, wGrad, eEst, eGrad);
         const float disc =
             discriminate(d[x], 0.25f * (d[x - s - 1] + d[x - s + 1] + d[x + s - 1] + d[x + s + 1]));
-        out[x] = blend(disc, vEst, hEst);
+        out[x] = limitToNeighbours(blend(disc, vEst, hEst), c[x - s], c[x + s], c[x - 1], c[x + 1]);
     }
 }
 
@@ -150,7 +168,8 @@ RF_NOINLINE void colourDifferenceRow(const float* __restrict m, const float* __r
         const float bEst = pair(m[x - b] - g[x - b], bMinusGrad, m[x + b] - g[x + b], bPlusGrad);
         const float disc =
             discriminate(d[x], 0.25f * (d[x - na] + d[x + na] + d[x - nb] + d[x + nb]));
-        out[x] = g[x] + blend(disc, aEst, bEst);
+        out[x] = limitToNeighbours(g[x] + blend(disc, aEst, bEst), m[x - a], m[x + a], m[x - b],
+                                   m[x + b]);
     }
 }
 
@@ -164,7 +183,8 @@ RF_NOINLINE void refineGreenRow(const float* __restrict k, const float* __restri
             discriminate(d[x], 0.25f * (d[x - s - 1] + d[x - s + 1] + d[x + s - 1] + d[x + s + 1]));
         const float vD = 0.5f * ((g[x - s] - k[x - s]) + (g[x + s] - k[x + s]));
         const float hD = 0.5f * ((g[x - 1] - k[x - 1]) + (g[x + 1] - k[x + 1]));
-        out[x] = k[x] + blend(disc, vD, hD);
+        out[x] =
+            limitToNeighbours(k[x] + blend(disc, vD, hD), g[x - s], g[x + s], g[x - 1], g[x + 1]);
     }
 }
 
