@@ -90,21 +90,6 @@ void runStage(benchmark::State& state, const Stage& s) {
         benchmark::Counter(s.megapixels * double(state.iterations()), benchmark::Counter::kIsRate);
 }
 
-/// Keeps CPU seconds as well as real ones: on a shared, busy machine a stage's CPU time (all
-/// its threads) says what it costs, its real time also how long it waited for a core.
-class StageReporter : public RatioReporter {
-  public:
-    std::map<std::string, double> cpuSeconds;
-
-    void ReportRuns(const std::vector<Run>& runs) override {
-        for (const auto& r : runs)
-            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
-                cpuSeconds[r.run_name.function_name] =
-                    r.GetAdjustedCPUTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
-        RatioReporter::ReportRuns(runs);
-    }
-};
-
 void buildChain(Chain& c) {
     const fs::path dir = fs::temp_directory_path() / "rf-bench-stages";
     fs::create_directories(dir);
@@ -219,7 +204,7 @@ int main(int argc, char** argv) {
             ->Unit(benchmark::kMillisecond)
             ->MeasureProcessCPUTime()  // the pool's threads too
             ->UseRealTime();
-    StageReporter reporter;
+    RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
 

@@ -14,12 +14,18 @@ class RatioReporter : public benchmark::ConsoleReporter {
   public:
     /// Seconds per iteration, by benchmark name (the median when repetitions are asked for).
     std::map<std::string, double> seconds;
+    /// CPU seconds (all of the process's threads when the benchmark measures process CPU
+    /// time): on a busy machine what a run costs, where its real time also says how long it
+    /// waited for a core.
+    std::map<std::string, double> cpuSeconds;
 
     void ReportRuns(const std::vector<Run>& runs) override {
         for (const auto& r : runs)
-            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median")
-                seconds[r.run_name.function_name] =
-                    r.GetAdjustedRealTime() / benchmark::GetTimeUnitMultiplier(r.time_unit);
+            if (r.run_type == Run::RT_Iteration || r.aggregate_name == "median") {
+                const double unit = benchmark::GetTimeUnitMultiplier(r.time_unit);
+                seconds[r.run_name.function_name] = r.GetAdjustedRealTime() / unit;
+                cpuSeconds[r.run_name.function_name] = r.GetAdjustedCPUTime() / unit;
+            }
         ConsoleReporter::ReportRuns(runs);
     }
 };
