@@ -44,26 +44,62 @@ void balancedRow(ConstImageView mosaic, int y, const SiteGains& gains, float* ds
     }
 }
 
-// The four estimates every site could need, for a whole row (vectorisable): green at a red
-// or blue site, the opposite colour at a red or blue site, and at a green site the colour of
-// its horizontal and of its vertical neighbours. Weights from the paper, in eighths.
-void estimatesRow(const float* const r[5], int w, float* __restrict green, float* __restrict opp,
-                  float* __restrict horiz, float* __restrict vert) {
-    const float* __restrict nn = r[0] + kReach;
-    const float* __restrict n = r[1] + kReach;
-    const float* __restrict c = r[2] + kReach;
-    const float* __restrict s = r[3] + kReach;
-    const float* __restrict ss = r[4] + kReach;
-    for (int x = 0; x < w; ++x) {
-        const float cc = c[x];
-        const float hN = c[x - 1] + c[x + 1], vN = n[x] + s[x];
-        const float hF = c[x - 2] + c[x + 2], vF = nn[x] + ss[x];
-        const float diag = n[x - 1] + n[x + 1] + s[x - 1] + s[x + 1];
-        green[x] = std::max(0.0f, 0.125f * (4.0f * cc + 2.0f * (hN + vN) - (hF + vF)));
-        opp[x] = std::max(0.0f, 0.125f * (6.0f * cc + 2.0f * diag - 1.5f * (hF + vF)));
-        horiz[x] = std::max(0.0f, 0.125f * (5.0f * cc + 4.0f * hN - hF - diag + 0.5f * vF));
-        vert[x] = std::max(0.0f, 0.125f * (5.0f * cc + 4.0f * vN - vF - diag + 0.5f * hF));
+// The filters, in eighths, on the five rows around a site: green at a red or blue site, the
+// opposite colour at a red or blue site, and at a green site the colour of its horizontal
+// and of its vertical neighbours. Negative results (overshoot at hard edges) floor at 0.
+struct Neighbourhood {
+    float c, hN, vN, hF, vF, diag;
+};
+
+inline Neighbourhood around(const float* nn, const float* n, const float* c, const float* s,
+                            const float* ss, int x) {
+    return {c[x],          c[x - 1] + c[x + 1],
+            n[x] + s[x],   c[x - 2] + c[x + 2],
+            nn[x] + ss[x], n[x - 1] + n[x + 1] + s[x - 1] + s[x + 1]};
+}
+inline float greenAt(const Neighbourhood& p) {
+    return std::max(0.0f, 0.125f * (4.0f * p.c + 2.0f * (p.hN + p.vN) - (p.hF + p.vF)));
+}
+inline float oppositeAt(const Neighbourhood& p) {
+    return std::max(0.0f, 0.125f * (6.0f * p.c + 2.0f * p.diag - 1.5f * (p.hF + p.vF)));
+}
+inline float horizontalAt(const Neighbourhood& p) {
+    return std::max(0.0f, 0.125f * (5.0f * p.c + 4.0f * p.hN - p.hF - p.diag + 0.5f * p.vF));
+}
+inline float verticalAt(const Neighbourhood& p) {
+    return std::max(0.0f, 0.125f * (5.0f * p.c + 4.0f * p.vN - p.vF - p.diag + 0.5f * p.hF));
+}
+
+// Writes one pixel whose own colour is Own, with horizontal neighbours of colour Side.
+template <int Own, int Side>
+inline void pixel(const Neighbourhood& p, float* d) {
+    if constexpr (Own == 1) {
+        d[1] = p.c;
+        d[Side] = horizontalAt(p);
+        d[2 - Side] = verticalAt(p);
+    } else {
+        d[Own] = p.c;
+        d[1] = greenAt(p);
+        d[2 - Own] = oppositeAt(p);
     }
+}
+
+// One output row whose sites alternate C0, C1 (a compile-time pair, so every store goes to
+// a fixed channel and the loop has no per-pixel decisions); rows[k] are the balanced mosaic
+// rows y − 2 … y + 2, each with kReach samples of margin.
+template <int C0, int C1>
+void gradientRow(const float* const rows[5], int w, float* __restrict d) {
+    const float* __restrict nn = rows[0] + kReach;
+    const float* __restrict n = rows[1] + kReach;
+    const float* __restrict c = rows[2] + kReach;
+    const float* __restrict s = rows[3] + kReach;
+    const float* __restrict ss = rows[4] + kReach;
+    int x = 0;
+    for (; x + 1 < w; x += 2) {
+        pixel<C0, C1>(around(nn, n, c, s, ss, x), d + 3 * x);
+        pixel<C1, C0>(around(nn, n, c, s, ss, x + 1), d + 3 * x + 3);
+    }
+    if (x < w) pixel<C0, C1>(around(nn, n, c, s, ss, x), d + 3 * x);
 }
 
 }  // namespace
@@ -78,45 +114,26 @@ void demosaicGradientRows(ConstImageView mosaic, const CfaPattern& cfa, const Mo
         throw Error("", "demosaicGradientRows: the rows or the output do not fit the mosaic");
     const SiteGains gains = siteGains(cfa, wb);
     const std::size_t lineLen = std::size_t(w) + 2 * kReach;
-    // Five ring rows for the mosaic, four for the estimates.
-    std::vector<float> buf(lineLen * 5 + std::size_t(w) * 4);
+    // Five ring rows of the balanced mosaic; mosaic row y lives in slot (y + 10) mod 5.
+    std::vector<float> buf(lineLen * 5);
     float* ring[5];
     for (int i = 0; i < 5; ++i) ring[i] = buf.data() + lineLen * std::size_t(i);
-    float* green = buf.data() + lineLen * 5;
-    float* opp = green + w;
-    float* horiz = opp + w;
-    float* vert = horiz + w;
-    // Mosaic row y lives in ring slot (y + 10) mod 5 (y >= -2).
     for (int k = 0; k < 4; ++k)
         balancedRow(mosaic, y0 - kReach + k, gains, ring[(y0 - kReach + k + 10) % 5]);
     for (int y = y0; y < y1; ++y) {
         balancedRow(mosaic, y + kReach, gains, ring[(y + kReach + 10) % 5]);
         const float* rows[5];
         for (int k = 0; k < 5; ++k) rows[k] = ring[(y - kReach + k + 10) % 5];
-        estimatesRow(rows, w, green, opp, horiz, vert);
-        const float* c = rows[2] + kReach;
         float* d = out.row(y - y0);
-        // Which estimate goes to which channel depends only on the site's colour and on the
-        // colour of its horizontal neighbours.
-        for (int px = 0; px < 2; ++px) {
-            const int own = cfa[(y & 1) * 2 + px];
-            const int side = cfa[(y & 1) * 2 + (px ^ 1)];
-            if (own == 1) {
-                const int other = 2 - side;  // the colour above and below
-                for (int x = px; x < w; x += 2) {
-                    d[3 * x + 1] = c[x];
-                    d[3 * x + side] = horiz[x];
-                    d[3 * x + other] = vert[x];
-                }
-            } else {
-                const int other = 2 - own;
-                for (int x = px; x < w; x += 2) {
-                    d[3 * x + own] = c[x];
-                    d[3 * x + 1] = green[x];
-                    d[3 * x + other] = opp[x];
-                }
-            }
-        }
+        const int c0 = cfa[(y & 1) * 2], c1 = cfa[(y & 1) * 2 + 1];
+        if (c0 == 0)
+            gradientRow<0, 1>(rows, w, d);
+        else if (c0 == 2)
+            gradientRow<2, 1>(rows, w, d);
+        else if (c1 == 0)
+            gradientRow<1, 0>(rows, w, d);
+        else
+            gradientRow<1, 2>(rows, w, d);
     }
 }
 
