@@ -131,3 +131,21 @@ TEST(WebDemosaic, LargerOutputsGetTheHighQualityPath) {
     ASSERT_EQ(a.height(), b.height());
     EXPECT_EQ(compare(a, b).maxDE, 0.0);
 }
+
+TEST(WebDemosaic, OneShotFullSizeRenderMatchesTheCachedOne) {
+    // A one-shot full-size render hands the developed image over and applies the camera
+    // matrix during development; a cached render copies and applies it in shape(). Same
+    // pixels either way.
+    RF_REQUIRE_TESTDATA(kCanon);
+    const auto raw =
+        std::make_shared<const RawImage>(decodeRaw((test::testdata() / kCanon).string()));
+    const OutputSize full{SizeMode::Original, 0};
+    const Image once = renderWith(raw, "auto", full, true);
+    const Image cached = renderWith(raw, "auto", full, false);
+    ASSERT_EQ(once.width(), raw->mosaic.width());
+    ASSERT_EQ(once.width(), cached.width());
+    ASSERT_EQ(once.height(), cached.height());
+    EXPECT_EQ(std::memcmp(once.cview().data, cached.cview().data,
+                          sizeof(float) * std::size_t(once.width()) * once.height() * 3),
+              0);
+}

@@ -61,6 +61,9 @@ struct Pipeline::Plan {
     // Demosaic, highlights and resize in bands (resizeRows): the full-size developed image
     // is never held. Only for a one-shot render (nothing to cache) without geometry.
     bool banded = false;
+    // A one-shot full-size render without geometry: the camera matrix runs right after the
+    // highlight repair, strip by strip while the strip is in cache, instead of in shape().
+    bool matrixInDevelop = false;
     int developedWidth = 0, developedHeight = 0;
     int geometryWidth = 0, geometryHeight = 0;  // after geometry, at developed scale
     int outWidth = 0, outHeight = 0;
@@ -113,6 +116,9 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
     p.oneShot = options.oneShot;
     p.banded = p.gradient && p.oneShot && p.geometry.isIdentity() && r.info.orientation == 1 &&
                p.outWidth <= sensorW && p.outHeight < sensorH;
+    p.matrixInDevelop = p.oneShot && !p.banded && p.geometry.isIdentity() &&
+                        r.info.orientation == 1 && p.outWidth == p.developedWidth &&
+                        p.outHeight == p.developedHeight;
 
     p.developedWidth = p.half ? sensorW / 2 : sensorW;
     p.developedHeight = p.half ? sensorH / 2 : sensorH;
@@ -160,8 +166,23 @@ void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
             std::swap(developed_, scratch_);
         if (p.oneShot) scratch_ = Image();
     }
-    if (p.highlights == HighlightMode::Reconstruct)
+    if (p.matrixInDevelop) {
+        // Both are per pixel: one trip through memory instead of two (nested parallelFor
+        // calls run inline on the strip's thread).
+        const Mat3 m = workingMatrix();
+        const ImageView d = developed_.view();
+        parallelFor(
+            0, d.height,
+            [&](int y0, int y1) {
+                const ImageView strip = d.region({0, y0, d.width, y1 - y0});
+                if (p.highlights == HighlightMode::Reconstruct)
+                    reconstructHighlights(strip, p.wb, cancel);
+                applyMatrix(strip, m, cancel);
+            },
+            16, cancel);
+    } else if (p.highlights == HighlightMode::Reconstruct) {
         reconstructHighlights(developed_.view(), p.wb, cancel);
+    }
     developedKey_ = p.developKey;
     ++stats_.developed;
 }
@@ -213,7 +234,7 @@ void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
     }
     // Geometry and resize are linear, so the camera matrix commutes with them exactly; run
     // on the output-sized image it costs a fraction of what it would at sensor size.
-    applyMatrix(shaped_.view(), workingMatrix(), cancel);
+    if (!p.matrixInDevelop) applyMatrix(shaped_.view(), workingMatrix(), cancel);
     shapedKey_ = p.shapeKey;
     ++stats_.geometry;
 }
