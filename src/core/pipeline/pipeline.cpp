@@ -111,8 +111,8 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
     // Canon EOS 30D the two differ less than the web JPEG's own encoding error (mean CIEDE2000
     // 1.06 against 1.37, PSNR 46.4 against 42.2 dB; test_web_demosaic). "hq" always gets
     // the high-quality path.
-    p.gradient = method == "auto" && !p.half && r.layout == SensorLayout::Bayer &&
-                 5 * p.outWidth <= 3 * fullGeoW && 5 * p.outHeight <= 3 * fullGeoH;
+    p.gradient = method == "auto" && !p.half && r.layout == SensorLayout::Bayer && sensorW >= 4 &&
+                 sensorH >= 4 && 5 * p.outWidth <= 3 * fullGeoW && 5 * p.outHeight <= 3 * fullGeoH;
     p.oneShot = options.oneShot;
     p.banded = p.gradient && p.oneShot && p.geometry.isIdentity() && r.info.orientation == 1 &&
                p.outWidth <= sensorW && p.outHeight < sensorH;
