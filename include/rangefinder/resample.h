@@ -5,6 +5,7 @@
 // mask on luminance, so edges gain contrast without colour fringes.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "rangefinder/image.h"
@@ -36,6 +37,20 @@ void targetSize(int width, int height, const OutputSize& size, int& outWidth, in
 /// `in`.
 void resize(ConstImageView in, int width, int height, Image& out,
             const CancelToken* cancel = nullptr);
+
+/// Produces rows [y0, y1) of an image into `rows` (y1 − y0 rows, tightly packed): the input
+/// of resizeRows, for a stage that can compute any band of its output on demand.
+using RowSource = std::function<void(int y0, int y1, ImageView rows)>;
+
+/// The same resize as `resize` (bit-identical output) of an inWidth × inHeight image that is
+/// never held whole: each task asks `source` for the band of input rows its output rows
+/// need, a few dozen rows at a time, so a 45 MP input costs a few MB of memory instead of a
+/// full-size buffer and stays in cache between being produced and being filtered. Rows
+/// under two neighbouring bands' kernels are produced twice; `source` must be a pure
+/// function of the row index and safe to call from several threads. Reductions only
+/// (width ≤ inWidth, height < inHeight).
+void resizeRows(int inWidth, int inHeight, int channels, const RowSource& source, int width,
+                int height, Image& out, const CancelToken* cancel = nullptr);
 
 struct SharpenParams {
     float amount = 0;     ///< 0 … 5 (1 = 100 %)

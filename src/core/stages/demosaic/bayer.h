@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "rangefinder/demosaic.h"
 #include "rangefinder/image.h"
 #include "rangefinder/raw.h"
 
@@ -28,6 +29,21 @@ inline int mirror(int i, int n) {
 /// Copies mosaic samples [x0 - pad, x0 + w + pad) × [y0 - pad, y0 + h + pad) into `dst`
 /// (row length w + 2·pad), mirroring where the window leaves the image.
 void copyPaddedTile(ConstImageView mosaic, int x0, int y0, int w, int h, int pad, float* dst);
+
+/// Per-site gains of a white balance applied while reading the mosaic: site (x, y) is scaled
+/// by site[(y & 1) * 2 + (x & 1)] and then limited to `ceiling` (+infinity when not clipping,
+/// which leaves every finite value unchanged).
+struct SiteGains {
+    float site[4];
+    float ceiling;
+    bool identity() const;
+};
+SiteGains siteGains(const CfaPattern& cfa, const MosaicGains& g);
+
+/// copyPaddedTile, white balancing each sample by the gain of its own site (a mirrored
+/// sample keeps its site's colour, see mirror()).
+void copyPaddedTile(ConstImageView mosaic, int x0, int y0, int w, int h, int pad,
+                    const SiteGains& gains, float* dst);
 
 /// RCD-style directional demosaicing (see rcd.cpp) of a padded tile whose top-left
 /// sample has CFA colour layout `cfa` (phase already shifted to the tile origin). Writes

@@ -5,7 +5,9 @@
 // algorithm's reach, so image edges are handled like any interior and each tile's buffers
 // (about 1.5 MB) stay in cache; tiles run through rf::parallelFor.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,53 @@ void copyPaddedTile(ConstImageView mosaic, int x0, int y0, int w, int h, int pad
     }
 }
 
+bool SiteGains::identity() const {
+    return site[0] == 1.0f && site[1] == 1.0f && site[2] == 1.0f && site[3] == 1.0f &&
+           ceiling == std::numeric_limits<float>::infinity();
+}
+
+SiteGains siteGains(const CfaPattern& cfa, const MosaicGains& g) {
+    requireBayer(cfa);
+    for (const float v : g.gain)
+        if (!(v > 0) || !std::isfinite(v))
+            throw Error("", "white balance: multipliers must be positive");
+    SiteGains s{};
+    for (int i = 0; i < 4; ++i) s.site[i] = g.gain[cfa[i]];
+    s.ceiling = g.clip ? 1.0f : std::numeric_limits<float>::infinity();
+    return s;
+}
+
+void copyPaddedTile(ConstImageView mosaic, int x0, int y0, int w, int h, int pad,
+                    const SiteGains& gains, float* dst) {
+    if (gains.identity()) return copyPaddedTile(mosaic, x0, y0, w, h, pad, dst);
+    const int tw = w + 2 * pad;
+    const int xa = x0 - pad, xb = x0 + w + pad;
+    const bool inside = xa >= 0 && xb <= mosaic.width;
+    const float top = gains.ceiling;
+    for (int ty = 0; ty < h + 2 * pad; ++ty) {
+        const int sy = mirror(y0 - pad + ty, mosaic.height);
+        const float* src = mosaic.row(sy);
+        const float* g = gains.site + (sy & 1) * 2;
+        float* __restrict d = dst + std::ptrdiff_t(ty) * tw;
+        if (inside) {
+            // Pairs of sites with a fixed gain each: the loop vectorises.
+            const float* __restrict s = src + xa;
+            const float ge = g[xa & 1], go = g[(xa + 1) & 1];
+            int tx = 0;
+            for (; tx + 1 < tw; tx += 2) {
+                d[tx] = std::min(s[tx] * ge, top);
+                d[tx + 1] = std::min(s[tx + 1] * go, top);
+            }
+            if (tx < tw) d[tx] = std::min(s[tx] * ge, top);
+        } else {
+            for (int tx = 0; tx < tw; ++tx) {
+                const int sx = mirror(xa + tx, mosaic.width);
+                d[tx] = std::min(src[sx] * g[sx & 1], top);
+            }
+        }
+    }
+}
+
 }  // namespace demosaic_detail
 
 using namespace demosaic_detail;
@@ -64,14 +113,19 @@ CfaPattern shifted(const CfaPattern& cfa, int x, int y) {
 
 // The superpixel bin is memory-bound; with the tile layout a compile-time constant the
 // compiler turns the loop into deinterleaving loads and interleaving stores.
+// The white balance rides along as a per-site multiply and a ceiling (+infinity when not
+// clipping), which costs nothing next to the memory traffic.
 template <int R, int G1, int G2, int B>
-void binRows(ConstImageView mosaic, ImageView out, int y0, int y1) {
+void binRows(ConstImageView mosaic, const SiteGains& gains, ImageView out, int y0, int y1) {
+    const float g0 = gains.site[0], g1 = gains.site[1], g2 = gains.site[2], g3 = gains.site[3];
+    const float top = gains.ceiling;
     for (int oy = y0; oy < y1; ++oy) {
         const float* __restrict r0 = mosaic.row(2 * oy);
         const float* __restrict r1 = mosaic.row(2 * oy + 1);
         float* __restrict d = out.row(oy);
         for (int ox = 0; ox < out.width; ++ox) {
-            const float v[4] = {r0[2 * ox], r0[2 * ox + 1], r1[2 * ox], r1[2 * ox + 1]};
+            const float v[4] = {std::min(r0[2 * ox] * g0, top), std::min(r0[2 * ox + 1] * g1, top),
+                                std::min(r1[2 * ox] * g2, top), std::min(r1[2 * ox + 1] * g3, top)};
             d[3 * ox] = v[R];
             d[3 * ox + 1] = 0.5f * (v[G1] + v[G2]);
             d[3 * ox + 2] = v[B];
@@ -103,15 +157,20 @@ void mosaicFromRgb(ConstImageView rgb, const CfaPattern& cfa, Image& out) {
 
 void demosaicHalf(ConstImageView mosaic, const CfaPattern& cfa, Image& out,
                   const CancelToken* cancel) {
+    demosaicHalf(mosaic, cfa, MosaicGains{}, out, cancel);
+}
+
+void demosaicHalf(ConstImageView mosaic, const CfaPattern& cfa, const MosaicGains& wb, Image& out,
+                  const CancelToken* cancel) {
     requireMosaic(mosaic, "demosaicHalf");
-    requireBayer(cfa);
+    const SiteGains gains = siteGains(cfa, wb);
     if (mosaic.width < 2 || mosaic.height < 2)
         throw Error("", "demosaicHalf: mosaic smaller than one 2×2 tile");
     out.resize(mosaic.width / 2, mosaic.height / 2, 3);
     ImageView o = out.view();
     auto run = [&](auto kernel) {
         parallelFor(
-            0, o.height, [&](int y0, int y1) { kernel(mosaic, o, y0, y1); }, 64, cancel);
+            0, o.height, [&](int y0, int y1) { kernel(mosaic, gains, o, y0, y1); }, 64, cancel);
     };
     // requireBayer guarantees the greens sit on a diagonal, (0, 3) or (1, 2); red and blue
     // take the other two sites.
@@ -164,8 +223,13 @@ void demosaicBilinear(ConstImageView mosaic, const CfaPattern& cfa, Image& out) 
 
 void demosaicFull(ConstImageView mosaic, const CfaPattern& cfa, Image& out,
                   const CancelToken* cancel) {
+    demosaicFull(mosaic, cfa, MosaicGains{}, out, cancel);
+}
+
+void demosaicFull(ConstImageView mosaic, const CfaPattern& cfa, const MosaicGains& wb, Image& out,
+                  const CancelToken* cancel) {
     requireMosaic(mosaic, "demosaicFull");
-    requireBayer(cfa);
+    const SiteGains gains = siteGains(cfa, wb);
     const int w = mosaic.width, h = mosaic.height;
     if (w < 2 || h < 2) throw Error("", "demosaicFull: mosaic smaller than 2×2");
     out.resize(w, h, 3);
@@ -194,7 +258,7 @@ void demosaicFull(ConstImageView mosaic, const CfaPattern& cfa, Image& out,
                     // A narrow last tile still uses the full padded geometry: the mirror fills
                     // what lies beyond the image, and only the valid part is written out.
                     const int ctw = cw + 2 * pad, cth = chh + 2 * pad;
-                    copyPaddedTile(mosaic, x0, y0, cw, chh, pad, tile.data());
+                    copyPaddedTile(mosaic, x0, y0, cw, chh, pad, gains, tile.data());
                     rcdTile(tile.data(), ctw, cth, shifted(cfa, x0 - pad, y0 - pad), scratch.data(),
                             o.region({x0, y0, cw, chh}));
                 }
