@@ -446,35 +446,66 @@ namespace look {
 void useBaselineKernel(bool baselineOnly) {
     gBaselineOnly.store(baselineOnly, std::memory_order_relaxed);
 }
+
+struct StripRenderer::Impl {
+    bool identity = true;
+    int width = 0, height = 0;
+    std::shared_ptr<const BakedLook> baked;
+    Kernel k;
+    RowFn row = nullptr;
+};
+
+StripRenderer::StripRenderer(const LookParams& p, int frameWidth, int frameHeight)
+    : impl_(std::make_unique<Impl>()) {
+    Impl& m = *impl_;
+    m.identity = frameWidth <= 0 || frameHeight <= 0 || p.isIdentity();
+    m.width = frameWidth;
+    m.height = frameHeight;
+    if (m.identity) return;
+    const float strength = std::clamp(p.strength, 0.f, 1.f);
+    Kernel& k = m.k;
+    k.colour = p.hasColour(), k.vignette = p.hasVignette(), k.grain = p.hasGrain();
+    if (k.colour) {
+        m.baked = bakedLook(p, kGridSize, GridInput::SqrtLinear);
+        k.cs = makeColour(*m.baked, strength);
+    }
+    if (k.vignette) k.vs = makeVignette(p, frameWidth, frameHeight, strength);
+    if (k.grain) k.gs = makeGrain(p, frameWidth, frameHeight, strength);
+    m.row = chooseRow();
+}
+
+StripRenderer::~StripRenderer() = default;
+
+bool StripRenderer::identity() const {
+    return impl_->identity;
+}
+
+void StripRenderer::apply(ImageView rows, int y0) const {
+    const Impl& m = *impl_;
+    if (m.identity || rows.empty()) return;
+    if (rows.channels < 3) throw Error("", "look: expected an RGB image");
+    if (rows.width != m.width || y0 < 0 || y0 + rows.height > m.height)
+        throw Error("", "look: a strip outside the frame it was prepared for");
+    auto s = std::make_unique<Scratch>();
+    if (m.k.grain)
+        for (int o = 0; o < kOctaves; ++o) {
+            s->rowValue[o].resize(std::size_t(m.k.gs.oct[o].latticeCols));
+            s->rowNoise[o].resize(std::size_t(m.k.gs.oct[o].latticeCols));
+        }
+    for (int y = 0; y < rows.height; ++y)
+        m.row(m.k, rows.row(y), rows.width, rows.channels, y0 + y, *s);
+}
+
 }  // namespace look
 
 void applyLook(ImageView rgb, const LookParams& p, const CancelToken* cancel) {
     if (rgb.empty() || p.isIdentity()) return;
     if (rgb.channels < 3) throw Error("", "look: expected an RGB image");
-    const float strength = std::clamp(p.strength, 0.f, 1.f);
-    const bool colour = p.hasColour(), vignette = p.hasVignette(), grain = p.hasGrain();
-
-    std::shared_ptr<const look::BakedLook> baked;
-    Kernel k;
-    k.colour = colour, k.vignette = vignette, k.grain = grain;
-    if (colour) {
-        baked = look::bakedLook(p, kGridSize, look::GridInput::SqrtLinear);
-        k.cs = makeColour(*baked, strength);
-    }
-    if (vignette) k.vs = makeVignette(p, rgb.width, rgb.height, strength);
-    if (grain) k.gs = makeGrain(p, rgb.width, rgb.height, strength);
-
-    const RowFn row = chooseRow();
+    const look::StripRenderer look(p, rgb.width, rgb.height);
     parallelFor(
         0, rgb.height,
         [&](int y0, int y1) {
-            auto s = std::make_unique<Scratch>();
-            if (grain)
-                for (int o = 0; o < kOctaves; ++o) {
-                    s->rowValue[o].resize(std::size_t(k.gs.oct[o].latticeCols));
-                    s->rowNoise[o].resize(std::size_t(k.gs.oct[o].latticeCols));
-                }
-            for (int y = y0; y < y1; ++y) row(k, rgb.row(y), rgb.width, rgb.channels, y, *s);
+            look.apply(rgb.region({0, y0, rgb.width, y1 - y0}), y0);
         },
         8, cancel);
 }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "pipeline/finishing.h"
 #include "rangefinder/demosaic.h"
 #include "rangefinder/error.h"
 #include "rangefinder/geometry.h"
@@ -22,6 +23,12 @@ namespace {
 std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
     return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
 }
+
+// reconstructHighlights leaves a pixel alone unless a balanced channel reaches 96 % of its
+// ceiling m[c], i.e. unless the unbalanced value reaches 0.96 (the balance is a gain on both
+// sides). Below this peak, with a margin for the rounding of the 2×2 green average, the
+// highlight stage is the identity whatever the white balance.
+constexpr float kNoHighlightWork = 0.95f;
 
 const std::vector<std::string> kDevelopKeys = {"wb.mode", "wb.temperature", "wb.tint",
                                                "highlights.mode", "demosaic.method"};
@@ -54,13 +61,17 @@ Mat3 cameraMatrixOf(const RawImage& r) {
 
 struct Pipeline::Plan {
     bool half = false;
+    // White balance commutes with the demosaic (the half-size superpixel is linear; non-Bayer
+    // data needs none) and is not followed by a clip, so the unbalanced demosaic can be cached.
+    bool commutes = false;
     int developedWidth = 0, developedHeight = 0;
     int geometryWidth = 0, geometryHeight = 0;  // after geometry, at developed scale
     int outWidth = 0, outHeight = 0;
     Multipliers wb{1, 1, 1};
     HighlightMode highlights = HighlightMode::Reconstruct;
     GeometryParams geometry;
-    std::uint64_t developKey = 0, shapeKey = 0;
+    std::uint64_t baseKey = 0, developKey = 0;
+    std::uint64_t shapeParams = 0;  // crop and output size; the shaped key adds its source's
 };
 
 Pipeline::Pipeline(std::shared_ptr<const RawImage> raw) : raw_(std::move(raw)) {
@@ -104,10 +115,31 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
     p.wb = resolveWhiteBalance(r, WhiteBalanceParams::from(edits));
     p.highlights = edits.getText("highlights.mode") == "clip" ? HighlightMode::Clip
                                                               : HighlightMode::Reconstruct;
+    p.commutes =
+        (p.half || r.layout != SensorLayout::Bayer) && p.highlights == HighlightMode::Reconstruct;
+    p.baseKey = combine(0x6261736500000000ull, p.half ? 1 : 2);
     p.developKey = combine(edits.hashKeys(kDevelopKeys), p.half ? 1 : 2);
-    p.shapeKey = combine(p.developKey, edits.hash({ParamGroup::Crop}));
-    p.shapeKey = combine(p.shapeKey, std::uint64_t(p.outWidth) << 32 | std::uint32_t(p.outHeight));
+    p.shapeParams = combine(edits.hash({ParamGroup::Crop}),
+                            std::uint64_t(p.outWidth) << 32 | std::uint32_t(p.outHeight));
     return p;
+}
+
+void Pipeline::demosaicUnbalanced(const Plan& p, const CancelToken* cancel) {
+    const RawImage& r = *raw_;
+    baseKey_ = 0;  // as in develop(): never trust a half-written buffer
+    if (r.layout == SensorLayout::Bayer)
+        demosaicHalf(r.mosaic.cview(), r.cfa, base_, cancel);
+    else if (p.half)
+        halveLinear(r.mosaic.cview(), base_);
+    else
+        base_ = r.mosaic;
+    float peak = 0;
+    const std::size_t n = base_.sampleCount();
+    const float* d = base_.data();
+    for (std::size_t i = 0; i < n; ++i) peak = d[i] > peak ? d[i] : peak;
+    basePeak_ = peak;
+    baseKey_ = p.baseKey;
+    ++stats_.demosaiced;
 }
 
 void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
@@ -115,19 +147,25 @@ void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
     // Invalidate first: a cancelled run leaves half-written buffers that must never be
     // mistaken for the result of the parameters they held before.
     developedKey_ = 0;
-    shapedKey_ = 0;
-    // White balance works on a copy: the decoded raw is shared and never changes.
-    scratch_ = r.mosaic;
-    applyWhiteBalance(scratch_.view(), r.layout, r.cfa, p.wb, p.highlights, cancel);
-    if (r.layout == SensorLayout::Bayer) {
-        if (p.half)
-            demosaicHalf(scratch_.cview(), r.cfa, developed_, cancel);
-        else
-            demosaicFull(scratch_.cview(), r.cfa, developed_, cancel);
-    } else if (p.half) {
-        halveLinear(scratch_.cview(), developed_);
+    if (p.commutes) {
+        // Balance the cached demosaic: the same as balancing the raw before it, to rounding.
+        developed_ = base_;
+        applyWhiteBalance(developed_.view(), SensorLayout::Linear, r.cfa, p.wb, p.highlights,
+                          cancel);
     } else {
-        std::swap(developed_, scratch_);
+        // White balance works on a copy: the decoded raw is shared and never changes.
+        scratch_ = r.mosaic;
+        applyWhiteBalance(scratch_.view(), r.layout, r.cfa, p.wb, p.highlights, cancel);
+        if (r.layout == SensorLayout::Bayer) {
+            if (p.half)
+                demosaicHalf(scratch_.cview(), r.cfa, developed_, cancel);
+            else
+                demosaicFull(scratch_.cview(), r.cfa, developed_, cancel);
+        } else if (p.half) {
+            halveLinear(scratch_.cview(), developed_);
+        } else {
+            std::swap(developed_, scratch_);
+        }
     }
     if (p.highlights == HighlightMode::Reconstruct)
         reconstructHighlights(developed_.view(), p.wb, cancel);
@@ -135,26 +173,24 @@ void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
     ++stats_.developed;
 }
 
-void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
+void Pipeline::shape(const Plan& p, const Image& source, std::uint64_t key,
+                     const CancelToken* cancel) {
     shapedKey_ = 0;  // as in develop(): never trust a half-written buffer
     const GeometryParams& g = p.geometry;
-    ConstImageView src = developed_.cview();
+    ConstImageView src = source.cview();
     if (!g.isIdentity() || raw_->info.orientation != 1) {
         applyGeometry(src, raw_->info.orientation, g, scratch_, cancel);
         src = scratch_.cview();
     }
     if (src.width == p.outWidth && src.height == p.outHeight) {
-        if (src.data == developed_.data())
-            shaped_ = developed_;
+        if (src.data == source.data())
+            shaped_ = source;
         else
             std::swap(shaped_, scratch_);
     } else {
         resize(src, p.outWidth, p.outHeight, shaped_, cancel);
     }
-    // Geometry and resize are linear, so the camera matrix commutes with them exactly; run
-    // on the output-sized image it costs a fraction of what it would at sensor size.
-    applyMatrix(shaped_.view(), workingMatrix(), cancel);
-    shapedKey_ = p.shapeKey;
+    shapedKey_ = key;
     ++stats_.geometry;
 }
 
@@ -164,8 +200,25 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
     const Plan p = plan(edits, options);
     // Read first: a malformed look (a missing LUT file) fails before any pixel work.
     const LookParams look = LookParams::from(edits, options.lookDirs);
-    if (developed_.empty() || developedKey_ != p.developKey) develop(p, cancel);
-    if (shaped_.empty() || shapedKey_ != p.shapeKey) shape(p, cancel);
+
+    // Geometry, resize and the camera matrix are linear, so the matrix commutes with them
+    // exactly and runs last, in the finishing pass, on output pixels. White balance is a
+    // diagonal matrix: where nothing else stands between it and the camera matrix, it joins
+    // that matrix and the cached images stay unbalanced.
+    Mat3 matrix = workingMatrix();
+    const Image* source = &developed_;
+    std::uint64_t sourceKey = p.developKey;
+    if (p.commutes && (base_.empty() || baseKey_ != p.baseKey)) demosaicUnbalanced(p, cancel);
+    if (p.commutes && basePeak_ < kNoHighlightWork) {
+        for (auto& row : matrix)
+            for (int c = 0; c < 3; ++c) row[c] *= double(p.wb[c]);
+        source = &base_;
+        sourceKey = p.baseKey;
+    } else if (developed_.empty() || developedKey_ != p.developKey) {
+        develop(p, cancel);
+    }
+    const std::uint64_t shapeKey = combine(sourceKey, p.shapeParams);
+    if (shaped_.empty() || shapedKey_ != shapeKey) shape(p, *source, shapeKey, cancel);
 
     RenderResult result;
     result.halfSizeDemosaic = p.half;
@@ -174,12 +227,11 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
         shaped_ = Image();
         shapedKey_ = 0;
     } else {
-        result.rgb = shaped_;
+        result.rgb.resize(shaped_.width(), shaped_.height(), shaped_.channels());
     }
-    applyTone(result.rgb.view(), ToneParams::from(edits), cancel);
-    applyLook(result.rgb.view(), look, cancel);
     result.transform = outputTransform(options.space, options.intent);
-    result.transform->apply(result.rgb.view(), cancel);
+    finishing::run(options.oneShot ? result.rgb.cview() : shaped_.cview(), result.rgb.view(),
+                   matrix, ToneParams::from(edits), look, *result.transform, cancel);
     if (options.sharpen.enabled()) sharpen(result.rgb.view(), options.sharpen, cancel);
     ++stats_.finished;
     return result;
@@ -196,7 +248,17 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
                                               const RenderOptions& options, const Rect& region) {
     std::lock_guard lock(mutex_);
     const Plan p = plan(edits, options);
-    if (developed_.empty() || developedKey_ != p.developKey) develop(p, nullptr);
+    // Where white balance commutes with the demosaic, the cached unbalanced demosaic is the
+    // sensor's own response; otherwise the balance is undone below.
+    const Image* image = &developed_;
+    Multipliers undo = p.wb;
+    if (p.commutes) {
+        if (base_.empty() || baseKey_ != p.baseKey) demosaicUnbalanced(p, nullptr);
+        image = &base_;
+        undo = {1, 1, 1};
+    } else if (developed_.empty() || developedKey_ != p.developKey) {
+        develop(p, nullptr);
+    }
     if (region.width <= 0 || region.height <= 0) throw Error("the neutral patch is empty");
     // Output pixels → geometry output (before the resize) → developed image.
     const double sx = double(p.geometryWidth) / p.outWidth;
@@ -216,13 +278,11 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
     const int x1 = std::clamp(int(std::ceil(maxX)), x0 + 1, p.developedWidth);
     const int y1 = std::clamp(int(std::ceil(maxY)), y0 + 1, p.developedHeight);
 
-    // The developed image is balanced camera RGB: undo the balance to get the sensor's own
-    // response to the patch.
     Vec3 sum{0, 0, 0};
     for (int y = y0; y < y1; ++y)
         for (int x = x0; x < x1; ++x) {
-            const float* px = developed_.row(y) + 3 * x;
-            for (int c = 0; c < 3; ++c) sum[c] += px[c] / p.wb[c];
+            const float* px = image->row(y) + 3 * x;
+            for (int c = 0; c < 3; ++c) sum[c] += px[c] / undo[c];
         }
     const double n = double(x1 - x0) * (y1 - y0);
     const Multipliers neutral = multipliersForNeutral({sum[0] / n, sum[1] / n, sum[2] / n});
