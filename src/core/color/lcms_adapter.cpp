@@ -163,8 +163,8 @@ constexpr int kLutSize = 4097;
 // The fast path per row, in blocks of pixels so the passes vectorise: the matrix, the clip
 // and the square root (one vector instruction each), then the table reads (gathers with
 // AVX2) and the interpolation. Compiled for the baseline x86-64 and for x86-64-v3 and picked
-// by the CPU, as the look stage does; without fused multiply-adds (none are asked for, and
-// ISO C++ mode does not contract) both give the same bits.
+// by the CPU, as the look stage does; without contraction into fused multiply-adds, so both
+// give the same bits.
 namespace {
 
 constexpr int kFastBlock = 256;
@@ -203,8 +203,10 @@ void fastRowBaseline(const float* m, const float* l, float* p, int width) {
 }
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-[[gnu::target("arch=x86-64-v3")]] void fastRowV3(const float* m, const float* l, float* p,
-                                                 int width) {
+[[gnu::target("arch=x86-64-v3"), gnu::optimize("fp-contract=off")]] void fastRowV3(const float* m,
+                                                                                   const float* l,
+                                                                                   float* p,
+                                                                                   int width) {
     fastRowBody(m, l, p, width);
 }
 #endif

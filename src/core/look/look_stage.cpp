@@ -10,7 +10,7 @@
 // Everything that does not change along a row is prepared before it: the vignette's column
 // and row terms (so r needs no root or power per pixel: the gain table is indexed by the
 // normalised |u|^p + |v|^p), the noise lattice's column positions and the row's lattice
-// values interpolated vertically (so a pixel costs one read and a multiply-add per octave).
+// values interpolated vertically (so a pixel costs two reads and a multiply-add per octave).
 // Pixels go through in blocks of kBlock, de-interleaved, so that every pass but the table
 // reads is a branch-free loop the compiler vectorises; even the choice of tetrahedron is a
 // set of selects. No allocation, virtual call or transcendental function runs per pixel.
@@ -74,8 +74,8 @@ inline v4 load4(const float* p) {
     return v;
 }
 
-// A table read with linear interpolation: each node holds its value and the step to the next,
-// so one 8-byte read serves a pixel.
+// A table for reading with linear interpolation: each node's value and the step to the next
+// (kept as two arrays: one float index serves both).
 struct Node {
     float v, d;
 };
@@ -131,7 +131,8 @@ struct ColourSetup {
 struct VignetteSetup {
     std::vector<float> col;  // |u|^p / corner, per column
     std::vector<float> row;  // |v|^p / corner, per row
-    std::vector<Node> gain;  // over col + row, see kVignetteShift
+    // The gain over col + row (see kVignetteShift): value and step to the next node.
+    std::vector<float> gainV, gainD;
 };
 
 struct GrainOctave {
@@ -187,7 +188,10 @@ VignetteSetup makeVignette(const LookParams& p, int width, int height, float str
         const double u = std::clamp(t / feather, 0.0, 1.0);
         gain[std::size_t(k)] = std::exp2(ev * u * u * (3 - 2 * u));
     }
-    v.gain = nodes(gain);
+    for (const Node& nd : nodes(gain)) {
+        v.gainV.push_back(nd.v);
+        v.gainD.push_back(nd.d);
+    }
     return v;
 }
 
@@ -226,7 +230,7 @@ struct Scratch {
     alignas(64) std::int32_t base[kBlock], oa[kBlock], ob[kBlock];
     alignas(64) std::int32_t idx[kBlock];
     std::vector<float> rowValue[kOctaves];  // this row's lattice values, interpolated vertically
-    std::vector<Node> rowNoise[kOctaves];   // the same as table nodes
+    std::vector<float> rowStep[kOctaves];   // from each lattice column's value to the next
 };
 
 [[gnu::always_inline]] inline void colourBlock(const ColourSetup& cs, Scratch& s, int n) {
@@ -294,10 +298,11 @@ struct Scratch {
         s.idx[i] = (bits >> kVignetteShift) - std::int32_t(kVignetteBase);
         s.w[0][i] = float(bits & fracMask) * fracScale;
     }
-    const Node* table = vs.gain.data();
+    const float* gainV = vs.gainV.data();
+    const float* gainD = vs.gainD.data();
     for (int i = 0; i < n; ++i) {
-        const Node nd = table[s.idx[i]];
-        s.t[1][i] = nd.v + s.w[0][i] * nd.d;
+        const std::int32_t k = s.idx[i];
+        s.t[1][i] = gainV[k] + s.w[0][i] * gainD[k];
     }
     for (int i = 0; i < n; ++i) {
         const float gain = s.t[1][i];
@@ -319,7 +324,7 @@ struct Scratch {
         const std::uint32_t a = latticeOffset(j, oc.seed), b = latticeOffset(j + 1, oc.seed);
         const int cols = oc.latticeCols;
         float* v = s.rowValue[o].data();
-        Node* out = s.rowNoise[o].data();
+        float* step = s.rowStep[o].data();
         const float weight = kOctaveWeight[o];
         // In pieces of at most kNoiseLength (only a frame wider than that repeats the
         // sequence along a row, each row from its own offset).
@@ -331,8 +336,8 @@ struct Scratch {
             float* pv = v + i0;
             for (int i = 0; i < len; ++i) pv[i] = weight * (pa[i] + wy * (pb[i] - pa[i]));
         }
-        for (int i = 0; i + 1 < cols; ++i) out[i] = {v[i], v[i + 1] - v[i]};
-        out[cols - 1] = {v[cols - 1], 0.f};
+        for (int i = 0; i + 1 < cols; ++i) step[i] = v[i + 1] - v[i];
+        step[cols - 1] = 0.f;
     }
 }
 
@@ -343,10 +348,11 @@ struct Scratch {
         const GrainOctave& oc = gs.oct[o];
         const std::int32_t* col = oc.col.data() + x0;
         const float* w = oc.colW.data() + x0;
-        const Node* row = s.rowNoise[o].data();
+        const float* value = s.rowValue[o].data();
+        const float* step = s.rowStep[o].data();
         for (int i = 0; i < n; ++i) {
-            const Node nd = row[col[i]];
-            noise[i] += nd.v + w[i] * nd.d;
+            const std::int32_t c = col[i];
+            noise[i] += value[c] + w[i] * step[c];
         }
     }
     // Strongest in the mid-tones: 4q(1 − q) with q = √luminance (close to the encoded
@@ -490,7 +496,7 @@ void StripRenderer::apply(ImageView rows, int y0) const {
     if (m.k.grain)
         for (int o = 0; o < kOctaves; ++o) {
             s->rowValue[o].resize(std::size_t(m.k.gs.oct[o].latticeCols));
-            s->rowNoise[o].resize(std::size_t(m.k.gs.oct[o].latticeCols));
+            s->rowStep[o].resize(std::size_t(m.k.gs.oct[o].latticeCols));
         }
     for (int y = 0; y < rows.height; ++y)
         m.row(m.k, rows.row(y), rows.width, rows.channels, y0 + y, *s);

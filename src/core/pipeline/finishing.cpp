@@ -23,24 +23,6 @@ void requireRgb(ConstImageView src, ImageView dst) {
         throw Error("finishing: source and result must be RGB images of one size");
 }
 
-// dst ← m · src over a strip; the arithmetic of applyMatrix, so the bits agree.
-void matrixRows(ConstImageView src, ImageView dst, const Mat3& m) {
-    const float a = float(m[0][0]), b = float(m[0][1]), c = float(m[0][2]);
-    const float d = float(m[1][0]), e = float(m[1][1]), f = float(m[1][2]);
-    const float g = float(m[2][0]), h = float(m[2][1]), i = float(m[2][2]);
-    for (int y = 0; y < src.height; ++y) {
-        const float* s = src.row(y);
-        float* p = dst.row(y);
-        const int w = src.width;
-        for (int x = 0; x < w; ++x) {
-            const float r = s[3 * x], gg = s[3 * x + 1], bb = s[3 * x + 2];
-            p[3 * x] = a * r + b * gg + c * bb;
-            p[3 * x + 1] = d * r + e * gg + f * bb;
-            p[3 * x + 2] = g * r + h * gg + i * bb;
-        }
-    }
-}
-
 }  // namespace
 
 void run(ConstImageView src, ImageView dst, const Mat3& matrix, const ToneParams& tone,
@@ -55,8 +37,7 @@ void run(ConstImageView src, ImageView dst, const Mat3& matrix, const ToneParams
             for (int s0 = y0; s0 < y1; s0 += kStripRows) {
                 const Rect strip{0, s0, dst.width, std::min(kStripRows, y1 - s0)};
                 const ImageView rows = dst.region(strip);
-                matrixRows(src.region(strip), rows, matrix);
-                toneRows.apply(rows);
+                toneRows.apply(src.region(strip), rows, matrix);
                 lookRows.apply(rows, s0);
                 output.applyRows(rows);
             }

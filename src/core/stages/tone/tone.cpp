@@ -50,10 +50,6 @@ constexpr std::int32_t kLutMaxBits = std::bit_cast<std::int32_t>(kLutMax);
 constexpr std::uint32_t kFracMask = (1u << kLutShift) - 1;
 constexpr float kFracScale = 1.f / float(1u << kLutShift);
 
-struct LutNode {
-    float a, b;
-};
-
 // By-value min/max and min(max()) rather than std::clamp: unconditional compares, which the
 // vectoriser turns into min/max instructions (std::clamp's second compare is conditional).
 inline float maxf(float a, float b) {
@@ -73,7 +69,9 @@ inline float sanitise(float v) {
 
 // The per-call state: curve table and colour settings.
 struct Renderer {
-    std::vector<LutNode> lut;  // kLutIntervals + 2 nodes (the last repeats for interpolation)
+    // A(m) and B(m) at kLutIntervals + 2 nodes (the last repeats for interpolation), in two
+    // arrays so that AVX2 reads them with gathers.
+    std::vector<float> lutA, lutB;
     float gain = 1;
     bool exact = false;   // exposure-only linear mode: out = clamp(c · gain)
     bool colour = false;  // saturation or vibrance active
@@ -91,25 +89,29 @@ Renderer makeRenderer(const ToneParams& p) {
     r.colour = p.saturation != 0 || p.vibrance != 0;
     if (r.exact) return r;
 
-    r.lut.resize(std::size_t(kLutIntervals) + 2);
+    r.lutA.resize(std::size_t(kLutIntervals) + 2);
+    r.lutB.resize(std::size_t(kLutIntervals) + 2);
     const double t0 = tone::sceneToDisplay(model, 0.0);
     for (int i = 0; i <= kLutIntervals; ++i) {
         const double m = std::bit_cast<float>((kLutBase + std::uint32_t(i)) << kLutShift);
         const double t = tone::sceneToDisplay(model, m);
         const double d = tone::highlightDesaturation(model, t);
-        r.lut[std::size_t(i)] = {float(t0 + (t - t0) * d), float((t - t0) * (1 - d))};
+        r.lutA[std::size_t(i)] = float(t0 + (t - t0) * d);
+        r.lutB[std::size_t(i)] = float((t - t0) * (1 - d));
     }
-    r.lut.back() = r.lut[std::size_t(kLutIntervals)];
+    r.lutA.back() = r.lutA[std::size_t(kLutIntervals)];
+    r.lutB.back() = r.lutB[std::size_t(kLutIntervals)];
     return r;
 }
 
 // Pixels are processed in blocks of kBlock, de-interleaved into arrays, so that each pass
-// below is a branch-free loop the compiler vectorises; only the table read is scalar.
+// below is a branch-free loop the compiler vectorises; only the table read is scalar (GCC's
+// generic tuning emits no gathers, and where it did they measured five times slower).
 constexpr int kBlock = 256;
 
 struct Block {
     alignas(64) float r[kBlock], g[kBlock], b[kBlock], a[kBlock], s[kBlock], m[kBlock], f[kBlock];
-    alignas(64) std::uint32_t idx[kBlock];
+    alignas(64) std::int32_t idx[kBlock];
 };
 
 // Saturation and vibrance. Chroma is scaled about luminance by k = saturation factor ×
@@ -152,18 +154,39 @@ template <bool kVibrance>
     }
 }
 
+// A 3×3 matrix the fused finishing pass applies on the way in (a row-major float[9], the
+// arithmetic of applyMatrix, so the bits agree with running it before the stage).
+template <bool kMatrix>
+[[gnu::always_inline]] inline void loadBlock(const float* in, const float* m, Block& bl, int n,
+                                             int channels) {
+    for (int i = 0; i < n; ++i) {
+        float r = in[i * channels], g = in[i * channels + 1], b = in[i * channels + 2];
+        if constexpr (kMatrix) {
+            const float mr = m[0] * r + m[1] * g + m[2] * b;
+            const float mg = m[3] * r + m[4] * g + m[5] * b;
+            const float mb = m[6] * r + m[7] * g + m[8] * b;
+            r = mr, g = mg, b = mb;
+        }
+        bl.r[i] = sanitise(r);
+        bl.g[i] = sanitise(g);
+        bl.b[i] = sanitise(b);
+    }
+}
+
 template <bool kColour>
-[[gnu::always_inline]] inline void renderRowBody(const Renderer& rd, float* row, int width,
-                                                 int channels) {
+[[gnu::always_inline]] inline void renderRowBody(const Renderer& rd, const float* in, float* row,
+                                                 int width, int channels, const float* matrix) {
     Block bl;
     for (int x0 = 0; x0 < width; x0 += kBlock) {
         const int n = std::min(kBlock, width - x0);
         float* px = row + std::ptrdiff_t(x0) * channels;
-        for (int i = 0; i < n; ++i) {
-            bl.r[i] = sanitise(px[i * channels]);
-            bl.g[i] = sanitise(px[i * channels + 1]);
-            bl.b[i] = sanitise(px[i * channels + 2]);
-        }
+        const float* src = in + std::ptrdiff_t(x0) * channels;
+        if (channels == 3)  // a constant stride: the de-interleaving vectorises
+            matrix ? loadBlock<true>(src, matrix, bl, n, 3)
+                   : loadBlock<false>(src, matrix, bl, n, 3);
+        else
+            matrix ? loadBlock<true>(src, matrix, bl, n, channels)
+                   : loadBlock<false>(src, matrix, bl, n, channels);
         if constexpr (kColour) {
             rd.vibrance != 0.f ? colourPass<true>(rd, bl, n) : colourPass<false>(rd, bl, n);
         }
@@ -174,8 +197,8 @@ template <bool kColour>
                 bl.s[i] = gain;
             }
         } else {
-            // Index and fraction (vectorised), table reads (scalar: no gathers in the baseline
-            // instruction set), then interpolation and the ratio (vectorised).
+            // Index and fraction (vectorised), table reads (scalar), then interpolation and the
+            // ratio (vectorised).
             for (int i = 0; i < n; ++i) {
                 const float m = maxf(bl.r[i], maxf(bl.g[i], bl.b[i]));
                 // Clamped on the bit pattern: for floats, signed-integer order is numeric order
@@ -183,14 +206,16 @@ template <bool kColour>
                 const std::int32_t bits =
                     std::min(std::max(std::bit_cast<std::int32_t>(m), kLutMinBits), kLutMaxBits);
                 bl.m[i] = m;
-                bl.idx[i] = std::uint32_t(bits >> kLutShift) - kLutBase;
+                bl.idx[i] = std::int32_t(std::uint32_t(bits >> kLutShift) - kLutBase);
                 bl.f[i] = float(bits & std::int32_t(kFracMask)) * kFracScale;
             }
-            const LutNode* lut = rd.lut.data();
+            const float* lutA = rd.lutA.data();
+            const float* lutB = rd.lutB.data();
             for (int i = 0; i < n; ++i) {
-                const LutNode n0 = lut[bl.idx[i]], n1 = lut[bl.idx[i] + 1];
-                bl.a[i] = n0.a + bl.f[i] * (n1.a - n0.a);
-                bl.s[i] = n0.b + bl.f[i] * (n1.b - n0.b);
+                const std::int32_t k = bl.idx[i];
+                const float a0 = lutA[k], a1 = lutA[k + 1], b0 = lutB[k], b1 = lutB[k + 1];
+                bl.a[i] = a0 + bl.f[i] * (a1 - a0);
+                bl.s[i] = b0 + bl.f[i] * (b1 - b0);
             }
             // Below the table's floor every channel is at most m, so c/m stays bounded.
             for (int i = 0; i < n; ++i) bl.s[i] /= maxf(bl.m[i], kLutMin);
@@ -203,24 +228,26 @@ template <bool kColour>
     }
 }
 
-// The row compiled for the baseline x86-64 and for x86-64-v3 (AVX2: twice the vector width,
-// and the table reads become gathers), picked by the CPU it runs on, as the look stage does.
-// The code does not ask for fused multiply-adds and ISO C++ mode does not contract, so both
-// give the same bits.
-void renderRowBaseline(const Renderer& rd, float* row, int width, int channels) {
-    rd.colour ? renderRowBody<true>(rd, row, width, channels)
-              : renderRowBody<false>(rd, row, width, channels);
+// The row compiled for the baseline x86-64 and for x86-64-v3 (AVX2: twice the vector width),
+// picked by the CPU it runs on, as the look stage does.
+// Contraction into fused multiply-adds is switched off for the AVX2 build, so both give the
+// same bits, and the fused finishing pass (which runs the camera matrix here) gives the bits
+// of applyMatrix followed by applyTone.
+void renderRowBaseline(const Renderer& rd, const float* in, float* row, int width, int channels,
+                       const float* matrix) {
+    rd.colour ? renderRowBody<true>(rd, in, row, width, channels, matrix)
+              : renderRowBody<false>(rd, in, row, width, channels, matrix);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-[[gnu::target("arch=x86-64-v3")]] void renderRowV3(const Renderer& rd, float* row, int width,
-                                                   int channels) {
-    rd.colour ? renderRowBody<true>(rd, row, width, channels)
-              : renderRowBody<false>(rd, row, width, channels);
+[[gnu::target("arch=x86-64-v3"), gnu::optimize("fp-contract=off")]] void renderRowV3(
+    const Renderer& rd, const float* in, float* row, int width, int channels, const float* matrix) {
+    rd.colour ? renderRowBody<true>(rd, in, row, width, channels, matrix)
+              : renderRowBody<false>(rd, in, row, width, channels, matrix);
 }
 #endif
 
-using RowFn = void (*)(const Renderer&, float*, int, int);
+using RowFn = void (*)(const Renderer&, const float*, float*, int, int, const float*);
 
 RowFn chooseRow() {
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -250,7 +277,19 @@ void RowRenderer::apply(ImageView rows) const {
     if (rows.empty()) return;
     if (rows.channels < 3) throw Error("", "tone: expected an RGB image");
     for (int y = 0; y < rows.height; ++y)
-        impl_->row(impl_->renderer, rows.row(y), rows.width, rows.channels);
+        impl_->row(impl_->renderer, rows.row(y), rows.row(y), rows.width, rows.channels, nullptr);
+}
+
+void RowRenderer::apply(ConstImageView src, ImageView dst, const Mat3& matrix) const {
+    if (dst.empty()) return;
+    if (src.channels != dst.channels || src.width != dst.width || src.height != dst.height)
+        throw Error("", "tone: the source and result differ in size");
+    if (dst.channels < 3) throw Error("", "tone: expected an RGB image");
+    float m[9];
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) m[3 * r + c] = float(matrix[r][c]);
+    for (int y = 0; y < dst.height; ++y)
+        impl_->row(impl_->renderer, src.row(y), dst.row(y), dst.width, dst.channels, m);
 }
 
 }  // namespace tone

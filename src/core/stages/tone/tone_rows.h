@@ -7,6 +7,7 @@
 
 #include <memory>
 
+#include "rangefinder/colormath.h"
 #include "rangefinder/image.h"
 #include "rangefinder/tone.h"
 
@@ -21,6 +22,9 @@ class RowRenderer {
 
     /// In place on a 3-or-more-channel view, serially; the same result as applyTone.
     void apply(ImageView rows) const;
+    /// dst ← tone(matrix · src) (the fused pass's first step), the same bits as applyMatrix
+    /// followed by apply(); src and dst are the same size and may be the same pixels.
+    void apply(ConstImageView src, ImageView dst, const Mat3& matrix) const;
 
   private:
     struct Impl;
