@@ -141,6 +141,10 @@ struct GrainOctave {
     std::vector<std::int32_t> col;  // lattice column left of each pixel
     std::vector<float> colW;        // its smoothed weight
     int latticeCols = 0;
+    // col[x] = x + colOffset for every x (a lattice cell of one pixel, what a preview of a
+    // fine grain gets): the reads are contiguous, and vectorise.
+    bool contiguous = false;
+    int colOffset = 0;
 };
 
 struct GrainSetup {
@@ -216,6 +220,10 @@ GrainSetup makeGrain(const LookParams& p, int width, int height, float strength)
             oc.colW[std::size_t(x)] = smooth(float(X - fl));
         }
         oc.latticeCols = int(std::floor((width + 0.5) / oc.cell + oc.offset)) + 2;
+        oc.colOffset = width > 0 ? oc.col[0] : 0;
+        oc.contiguous = true;
+        for (int x = 0; x < width; ++x)
+            oc.contiguous = oc.contiguous && oc.col[std::size_t(x)] == oc.colOffset + x;
     }
     g.amplitude = kGrainAmplitude * p.grainAmount * strength;
     return g;
@@ -225,8 +233,9 @@ GrainSetup makeGrain(const LookParams& p, int width, int height, float strength)
 // grain's noise for the current row.
 struct Scratch {
     alignas(64) float r[kBlock], g[kBlock], b[kBlock];
-    alignas(64) float t[3][kBlock];  // LUT coordinates; then the LUT's output
-    alignas(64) float w[4][kBlock];  // tetrahedron weights; w[0] also the table's fractions
+    alignas(64) float t[3][kBlock];  // LUT coordinates; then the vignette's gain and the noise
+    alignas(64) float lutOut[4 * kBlock];  // the LUT's output, as read: four floats a pixel
+    alignas(64) float w[4][kBlock];        // tetrahedron weights; w[0] also the table's fractions
     alignas(64) std::int32_t base[kBlock], oa[kBlock], ob[kBlock];
     alignas(64) std::int32_t idx[kBlock];
     std::vector<float> rowValue[kOctaves];  // this row's lattice values, interpolated vertically
@@ -271,15 +280,14 @@ struct Scratch {
         const float* c = grid + s.base[i];
         const v4 o = s.w[0][i] * load4(c) + s.w[1][i] * load4(c + s.oa[i]) +
                      s.w[2][i] * load4(c + s.ob[i]) + s.w[3][i] * load4(c + diag);
-        s.t[0][i] = o[0];
-        s.t[1][i] = o[1];
-        s.t[2][i] = o[2];
+        std::memcpy(s.lutOut + 4 * i, &o, sizeof o);  // one store; split up below, vectorised
     }
     const float k = cs.strength;
+    const float* out = s.lutOut;
     for (int i = 0; i < n; ++i) {
-        s.r[i] += k * (s.t[0][i] - s.r[i]);
-        s.g[i] += k * (s.t[1][i] - s.g[i]);
-        s.b[i] += k * (s.t[2][i] - s.b[i]);
+        s.r[i] += k * (out[4 * i] - s.r[i]);
+        s.g[i] += k * (out[4 * i + 1] - s.g[i]);
+        s.b[i] += k * (out[4 * i + 2] - s.b[i]);
     }
 }
 
@@ -350,9 +358,15 @@ struct Scratch {
         const float* w = oc.colW.data() + x0;
         const float* value = s.rowValue[o].data();
         const float* step = s.rowStep[o].data();
-        for (int i = 0; i < n; ++i) {
-            const std::int32_t c = col[i];
-            noise[i] += value[c] + w[i] * step[c];
+        if (oc.contiguous) {
+            const float* v = value + oc.colOffset + x0;
+            const float* d = step + oc.colOffset + x0;
+            for (int i = 0; i < n; ++i) noise[i] += v[i] + w[i] * d[i];
+        } else {
+            for (int i = 0; i < n; ++i) {
+                const std::int32_t c = col[i];
+                noise[i] += value[c] + w[i] * step[c];
+            }
         }
     }
     // Strongest in the mid-tones: 4q(1 − q) with q = √luminance (close to the encoded
