@@ -173,6 +173,14 @@ template <bool kMatrix>
     }
 }
 
+[[gnu::always_inline]] inline void storeBlock(const Block& bl, float* px, int n, int channels) {
+    for (int i = 0; i < n; ++i) {
+        px[i * channels] = clampf(bl.a[i] + bl.s[i] * bl.r[i], 0.f, 1.f);
+        px[i * channels + 1] = clampf(bl.a[i] + bl.s[i] * bl.g[i], 0.f, 1.f);
+        px[i * channels + 2] = clampf(bl.a[i] + bl.s[i] * bl.b[i], 0.f, 1.f);
+    }
+}
+
 template <bool kColour>
 [[gnu::always_inline]] inline void renderRowBody(const Renderer& rd, const float* in, float* row,
                                                  int width, int channels, const float* matrix) {
@@ -181,7 +189,7 @@ template <bool kColour>
         const int n = std::min(kBlock, width - x0);
         float* px = row + std::ptrdiff_t(x0) * channels;
         const float* src = in + std::ptrdiff_t(x0) * channels;
-        if (channels == 3)  // a constant stride: the de-interleaving vectorises
+        if (channels == 3)  // a constant stride: the (de-)interleaving vectorises
             matrix ? loadBlock<true>(src, matrix, bl, n, 3)
                    : loadBlock<false>(src, matrix, bl, n, 3);
         else
@@ -220,11 +228,10 @@ template <bool kColour>
             // Below the table's floor every channel is at most m, so c/m stays bounded.
             for (int i = 0; i < n; ++i) bl.s[i] /= maxf(bl.m[i], kLutMin);
         }
-        for (int i = 0; i < n; ++i) {
-            px[i * channels] = clampf(bl.a[i] + bl.s[i] * bl.r[i], 0.f, 1.f);
-            px[i * channels + 1] = clampf(bl.a[i] + bl.s[i] * bl.g[i], 0.f, 1.f);
-            px[i * channels + 2] = clampf(bl.a[i] + bl.s[i] * bl.b[i], 0.f, 1.f);
-        }
+        if (channels == 3)
+            storeBlock(bl, px, n, 3);
+        else
+            storeBlock(bl, px, n, channels);
     }
 }
 
