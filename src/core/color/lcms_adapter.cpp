@@ -190,10 +190,11 @@ constexpr int kFastBlock = 256;
                 frac[c][i] = f - float(k);
             }
         }
+        // l holds each node's value and the step to the next side by side: one 8-byte read.
         for (int i = 0; i < n; ++i)
             for (int c = 0; c < 3; ++c) {
-                const std::int32_t k = idx[c][i];
-                q[3 * i + c] = l[k] + frac[c][i] * (l[k + 1] - l[k]);
+                const float* node = l + 2 * idx[c][i];
+                q[3 * i + c] = node[0] + frac[c][i] * node[1];
             }
     }
 }
@@ -229,11 +230,12 @@ struct OutputTransform::Impl {
     TransformHandle xform;
     std::vector<std::uint8_t> icc;
     float matrix[9] = {};
-    std::vector<float> lut;  // lut[i] = encode((i / (kLutSize - 1))²)
+    std::vector<float> lut;    // lut[i] = encode((i / (kLutSize - 1))²)
+    std::vector<float> nodes;  // lut[i], lut[i + 1] − lut[i] for each i < kLutSize − 1
     bool fast = false;
     FastRowFn fastRow = chooseFastRow();
 
-    void applyFastRow(float* p, int width) const { fastRow(matrix, lut.data(), p, width); }
+    void applyFastRow(float* p, int width) const { fastRow(matrix, nodes.data(), p, width); }
 
     void applyExactRow(float* p, int width) const {
         // Float pixels are read, converted and written one at a time, so in place is safe.
@@ -267,6 +269,11 @@ struct OutputTransform::Impl {
         }
         lut.front() = 0.0f;
         lut.back() = 1.0f;
+        nodes.resize(2 * (kLutSize - 1));
+        for (int i = 0; i + 1 < kLutSize; ++i) {
+            nodes[2 * std::size_t(i)] = lut[std::size_t(i)];
+            nodes[2 * std::size_t(i) + 1] = lut[std::size_t(i) + 1] - lut[std::size_t(i)];
+        }
         // Trust the shortcut only where it reproduces lcms2 (a grid over and beyond the cube).
         std::vector<float> a, b;
         for (int r = -2; r <= 18; ++r)
