@@ -52,6 +52,9 @@ class OutputTransform {
     void apply(ImageView rgb, const CancelToken* cancel = nullptr) const;
     /// The same through lcms2 pixel by pixel: the reference (slow, ~10× slower).
     void applyExact(ImageView rgb, const CancelToken* cancel = nullptr) const;
+    /// apply() without threads, for callers that run their own strips of rows in parallel
+    /// (the pipeline's fused finishing pass); the same result.
+    void applyRows(ImageView rows) const;
     bool usesFastPath() const;
     /// The output profile as ICC bytes, to embed.
     const std::vector<std::uint8_t>& iccProfile() const;

@@ -15,7 +15,13 @@
 // Each stage is a pure function of its input and its parameters. The pipeline keeps the
 // output of the expensive early stages under a hash of everything upstream of them (raw,
 // parameters, scale), so moving a tone or look slider re-runs only tone, look, output
-// transform and sharpening; moving white balance re-runs from the start.
+// transform and sharpening. White balance is a gain per channel, so it commutes with every
+// linear stage: where the demosaic is linear too (the half-size superpixel, sensors that are
+// not Bayer) the unbalanced demosaic is cached, and when no pixel is near clipping (so the
+// highlight stage has nothing to do) the balance joins the camera matrix and moving white
+// balance costs what a tone slider does. Otherwise it re-runs the balance and highlights on
+// the cached demosaic (full-size Bayer: from the raw) and everything after them. The finishing
+// stages (camera matrix, tone, look, output) run fused, strip by strip (pipeline/finishing.h).
 #pragma once
 
 #include <cstdint>
@@ -77,25 +83,30 @@ class Pipeline {
 
     /// Counts of stage executions, for tests that check only downstream stages re-run.
     struct Stats {
-        int developed = 0;  ///< white balance → demosaic → camera matrix
-        int geometry = 0;   ///< geometry → resize
-        int finished = 0;   ///< tone → look → output → sharpen
+        int demosaiced = 0;  ///< unbalanced demosaic (half-size Bayer, non-Bayer sensors)
+        int developed = 0;   ///< white balance → highlights (full-size Bayer: with the demosaic)
+        int geometry = 0;    ///< geometry → resize
+        int finished = 0;    ///< camera matrix → tone → look → output → sharpen
     };
     Stats stats() const;
 
   private:
     struct Plan;
     Plan plan(const EditDocument& edits, const RenderOptions& options) const;
+    void demosaicUnbalanced(const Plan& p, const CancelToken* cancel);
     void develop(const Plan& p, const CancelToken* cancel);
-    void shape(const Plan& p, const CancelToken* cancel);
+    void shape(const Plan& p, const Image& source, std::uint64_t key, const CancelToken* cancel);
     Mat3 workingMatrix() const;
 
     std::shared_ptr<const RawImage> raw_;
     mutable std::mutex mutex_;
     // Cached stage outputs and the hashes of everything upstream of them.
-    Image developed_;  // balanced camera RGB, sensor geometry (full or half)
+    Image base_;  // unbalanced camera RGB, sensor geometry (when white balance commutes)
+    std::uint64_t baseKey_ = 0;
+    float basePeak_ = 0;  // its largest value
+    Image developed_;     // balanced camera RGB, sensor geometry (full or half)
     std::uint64_t developedKey_ = 0;
-    Image shaped_;  // after geometry and resize, linear working space
+    Image shaped_;  // after geometry and resize: camera RGB, balanced or not (see shapedKey_)
     std::uint64_t shapedKey_ = 0;
     Image scratch_;
     Stats stats_;

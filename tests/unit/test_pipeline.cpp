@@ -3,12 +3,16 @@
 // demosaic path a size chooses, orientation, exposure and the neutral-patch picker.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
 #include <memory>
+#include <span>
 #include <thread>
 
+#include "rangefinder/color.h"
+#include "rangefinder/demosaic.h"
 #include "rangefinder/error.h"
 #include "rangefinder/pipeline.h"
 #include "rangefinder/whitebalance.h"
@@ -41,6 +45,22 @@ std::shared_ptr<RawImage> greyRaw(int w, int h, float level, const Vec3& light =
     const float g = float(light[1]);
     raw->asShotMultipliers = {g / float(light[0]), 1.f, g / float(light[2])};
     raw->daylightMultipliers = raw->asShotMultipliers;
+    return raw;
+}
+
+// A Bayer (RGGB) raw of a smooth coloured pattern peaking at `peak`, with a square clipped
+// (1.0 at every site) when `clippedPatch` is set.
+std::shared_ptr<RawImage> patternRaw(int w, int h, float peak, bool clippedPatch = false) {
+    auto raw = greyRaw(w, h, 0, {1.3, 1.0, 0.7});
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const int c = raw->cfa[(y & 1) * 2 + (x & 1)];
+            const double shade = 0.55 + 0.45 * std::sin(0.11 * x + c) * std::cos(0.07 * y);
+            const double light[3] = {1.0, 0.8, 0.6};
+            raw->mosaic.at(x, y) = float(peak * light[c] * shade);
+            if (clippedPatch && x >= w / 4 && x < w / 2 && y >= h / 4 && y < h / 2)
+                raw->mosaic.at(x, y) = 1.f;
+        }
     return raw;
 }
 
@@ -177,4 +197,116 @@ TEST(Pipeline, ACancelledRenderNeverPoisonsTheCache) {
         EXPECT_EQ(std::memcmp(again.data(), fresh.data(), fresh.sampleCount() * sizeof(float)), 0)
             << "after a cancellation at " << delayUs << " µs";
     }
+}
+
+TEST(Pipeline, HalfSizeWhiteBalanceJoinsTheCameraMatrixWhenNothingIsNearClipping) {
+    Pipeline p(patternRaw(400, 300, 0.3f));
+    RenderOptions o;
+    o.size = {SizeMode::LongEdge, 150};
+    EditDocument e;
+    EXPECT_TRUE(p.render(e, o).halfSizeDemosaic);
+    EXPECT_EQ(p.stats().demosaiced, 1);
+    EXPECT_EQ(p.stats().developed, 0) << "the balance is part of the camera matrix";
+    EXPECT_EQ(p.stats().geometry, 1);
+
+    e.setFloat("exposure.ev", 0.5);  // tone: only the finishing stages
+    p.render(e, o);
+    e.setFloat("look.strength", 80);
+    e.setFloat("look.vignette.amount", -0.5);  // the look: only the finishing stages
+    p.render(e, o);
+    EXPECT_EQ(p.stats().demosaiced, 1);
+    EXPECT_EQ(p.stats().geometry, 1);
+    EXPECT_EQ(p.stats().finished, 3);
+
+    e.setText("wb.mode", "custom");  // white balance: still only the finishing stages
+    e.setFloat("wb.temperature", 4300);
+    p.render(e, o);
+    e.setFloat("wb.temperature", 7100);
+    p.render(e, o);
+    EXPECT_EQ(p.stats().demosaiced, 1);
+    EXPECT_EQ(p.stats().developed, 0);
+    EXPECT_EQ(p.stats().geometry, 1);
+    EXPECT_EQ(p.stats().finished, 5);
+
+    e.setFloat("crop.left", 0.2);  // geometry: from the crop on, on the same demosaic
+    p.render(e, o);
+    EXPECT_EQ(p.stats().demosaiced, 1);
+    EXPECT_EQ(p.stats().geometry, 2);
+}
+
+TEST(Pipeline, NearClippingWhiteBalanceReRunsTheBalanceButNotTheDemosaic) {
+    Pipeline p(patternRaw(400, 300, 0.3f, true));
+    RenderOptions o;
+    o.size = {SizeMode::LongEdge, 150};
+    EditDocument e;
+    p.render(e, o);
+    EXPECT_EQ(p.stats().demosaiced, 1);
+    EXPECT_EQ(p.stats().developed, 1);
+    EXPECT_EQ(p.stats().geometry, 1);
+
+    e.setText("wb.mode", "tungsten");  // balance and highlights on the cached demosaic
+    p.render(e, o);
+    EXPECT_EQ(p.stats().demosaiced, 1);
+    EXPECT_EQ(p.stats().developed, 2);
+    EXPECT_EQ(p.stats().geometry, 2);
+
+    e.setFloat("exposure.ev", -1);  // tone: only the finishing stages
+    p.render(e, o);
+    EXPECT_EQ(p.stats().developed, 2);
+    EXPECT_EQ(p.stats().geometry, 2);
+    EXPECT_EQ(p.stats().finished, 3);
+}
+
+TEST(Pipeline, BalanceInTheCameraMatrixEqualsBalancingTheRaw) {
+    // With nothing near clipping, clip mode balances the raw itself before the demosaic (its
+    // clip changes nothing) and reconstruct mode folds the balance into the camera matrix:
+    // the same image, to float rounding. (Dim, so even tungsten's blue gain of 8 stays below
+    // the clip.)
+    auto raw = patternRaw(400, 300, 0.1f);
+    RenderOptions o;
+    o.size = {SizeMode::LongEdge, 150};
+    for (const char* wb : {"as_shot", "tungsten", "shade"}) {
+        EditDocument folded;
+        folded.setText("wb.mode", wb);
+        EditDocument balanced = folded;
+        balanced.setText("highlights.mode", "clip");
+        Pipeline a(raw), b(raw);
+        const Image x = a.render(folded, o).rgb;
+        const Image y = b.render(balanced, o).rgb;
+        EXPECT_EQ(a.stats().developed, 0);
+        EXPECT_EQ(b.stats().developed, 1);
+        ASSERT_EQ(x.sampleCount(), y.sampleCount());
+        float worst = 0;
+        for (std::size_t i = 0; i < x.sampleCount(); ++i)
+            worst = std::max(worst, std::abs(x.data()[i] - y.data()[i]));
+        EXPECT_LT(worst, 1e-5f) << wb;
+    }
+}
+
+TEST(Pipeline, BalancingTheCachedDemosaicEqualsBalancingTheRaw) {
+    // Near clipping the balance and highlights run on the cached unbalanced demosaic; a
+    // full-size render binned afterwards cannot stand in for the old path, so compare with
+    // the stages run by hand: balance the raw, demosaic, rebuild highlights.
+    auto raw = patternRaw(200, 160, 0.3f, true);
+    RenderOptions o;
+    o.size = {SizeMode::LongEdge, 100};  // the half-size demosaic's own size: no resize
+    EditDocument e = linearEdits();
+    e.setText("wb.mode", "tungsten");
+    Pipeline p(raw);
+    const Image got = p.render(e, o).rgb;
+    EXPECT_EQ(p.stats().developed, 1);
+
+    const Multipliers m = resolveWhiteBalance(*raw, WhiteBalanceParams::from(e));
+    Image mosaic = raw->mosaic, want;
+    applyWhiteBalance(mosaic.view(), raw->layout, raw->cfa, m, HighlightMode::Reconstruct);
+    demosaicHalf(mosaic.cview(), raw->cfa, want);
+    reconstructHighlights(want.view(), m);
+    applyMatrix(want.view(), workingFromCamera(raw->cameraFromXYZ));
+    for (float& v : std::span(want.data(), want.sampleCount())) v = std::clamp(v, 0.f, 1.f);
+    outputTransform(OutputSpace::SRGB, RenderingIntent::Perceptual)->apply(want.view());
+    ASSERT_EQ(got.sampleCount(), want.sampleCount());
+    float worst = 0;
+    for (std::size_t i = 0; i < got.sampleCount(); ++i)
+        worst = std::max(worst, std::abs(got.data()[i] - want.data()[i]));
+    EXPECT_LT(worst, 1e-5f);
 }

@@ -89,4 +89,25 @@ void overrideLutFile(const std::string& path, std::shared_ptr<const Lut3D> lut);
 /// (tests compare the two).
 void useBaselineKernel(bool baselineOnly);
 
+/// The look stage one strip of rows at a time: applyLook runs it over the whole frame, the
+/// pipeline's fused finishing pass on a few rows at a time while they are in cache. Prepared
+/// once per setting and frame size (the bake, the vignette and grain tables), then applied
+/// serially to strips of that frame, from any number of threads.
+class StripRenderer {
+  public:
+    StripRenderer(const LookParams& p, int frameWidth, int frameHeight);
+    ~StripRenderer();
+    StripRenderer(const StripRenderer&) = delete;
+    StripRenderer& operator=(const StripRenderer&) = delete;
+
+    /// Applying changes nothing (LookParams::isIdentity()).
+    bool identity() const;
+    /// In place on the frame's rows [y0, y0 + rows.height); rows.width is the frame's width.
+    void apply(ImageView rows, int y0) const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
 }  // namespace rf::look

@@ -10,7 +10,7 @@
 // Everything that does not change along a row is prepared before it: the vignette's column
 // and row terms (so r needs no root or power per pixel: the gain table is indexed by the
 // normalised |u|^p + |v|^p), the noise lattice's column positions and the row's lattice
-// values interpolated vertically (so a pixel costs one read and a multiply-add per octave).
+// values interpolated vertically (so a pixel costs two reads and a multiply-add per octave).
 // Pixels go through in blocks of kBlock, de-interleaved, so that every pass but the table
 // reads is a branch-free loop the compiler vectorises; even the choice of tetrahedron is a
 // set of selects. No allocation, virtual call or transcendental function runs per pixel.
@@ -74,8 +74,8 @@ inline v4 load4(const float* p) {
     return v;
 }
 
-// A table read with linear interpolation: each node holds its value and the step to the next,
-// so one 8-byte read serves a pixel.
+// A table for reading with linear interpolation: each node's value and the step to the next
+// (kept as two arrays: one float index serves both).
 struct Node {
     float v, d;
 };
@@ -131,7 +131,8 @@ struct ColourSetup {
 struct VignetteSetup {
     std::vector<float> col;  // |u|^p / corner, per column
     std::vector<float> row;  // |v|^p / corner, per row
-    std::vector<Node> gain;  // over col + row, see kVignetteShift
+    // The gain over col + row (see kVignetteShift): value and step to the next node.
+    std::vector<float> gainV, gainD;
 };
 
 struct GrainOctave {
@@ -140,6 +141,10 @@ struct GrainOctave {
     std::vector<std::int32_t> col;  // lattice column left of each pixel
     std::vector<float> colW;        // its smoothed weight
     int latticeCols = 0;
+    // col[x] = x + colOffset for every x (a lattice cell of one pixel, what a preview of a
+    // fine grain gets): the reads are contiguous, and vectorise.
+    bool contiguous = false;
+    int colOffset = 0;
 };
 
 struct GrainSetup {
@@ -187,7 +192,10 @@ VignetteSetup makeVignette(const LookParams& p, int width, int height, float str
         const double u = std::clamp(t / feather, 0.0, 1.0);
         gain[std::size_t(k)] = std::exp2(ev * u * u * (3 - 2 * u));
     }
-    v.gain = nodes(gain);
+    for (const Node& nd : nodes(gain)) {
+        v.gainV.push_back(nd.v);
+        v.gainD.push_back(nd.d);
+    }
     return v;
 }
 
@@ -212,6 +220,10 @@ GrainSetup makeGrain(const LookParams& p, int width, int height, float strength)
             oc.colW[std::size_t(x)] = smooth(float(X - fl));
         }
         oc.latticeCols = int(std::floor((width + 0.5) / oc.cell + oc.offset)) + 2;
+        oc.colOffset = width > 0 ? oc.col[0] : 0;
+        oc.contiguous = true;
+        for (int x = 0; x < width; ++x)
+            oc.contiguous = oc.contiguous && oc.col[std::size_t(x)] == oc.colOffset + x;
     }
     g.amplitude = kGrainAmplitude * p.grainAmount * strength;
     return g;
@@ -221,12 +233,13 @@ GrainSetup makeGrain(const LookParams& p, int width, int height, float strength)
 // grain's noise for the current row.
 struct Scratch {
     alignas(64) float r[kBlock], g[kBlock], b[kBlock];
-    alignas(64) float t[3][kBlock];  // LUT coordinates; then the LUT's output
-    alignas(64) float w[4][kBlock];  // tetrahedron weights; w[0] also the table's fractions
+    alignas(64) float t[3][kBlock];  // LUT coordinates; then the vignette's gain and the noise
+    alignas(64) float lutOut[4 * kBlock];  // the LUT's output, as read: four floats a pixel
+    alignas(64) float w[4][kBlock];        // tetrahedron weights; w[0] also the table's fractions
     alignas(64) std::int32_t base[kBlock], oa[kBlock], ob[kBlock];
     alignas(64) std::int32_t idx[kBlock];
     std::vector<float> rowValue[kOctaves];  // this row's lattice values, interpolated vertically
-    std::vector<Node> rowNoise[kOctaves];   // the same as table nodes
+    std::vector<float> rowStep[kOctaves];   // from each lattice column's value to the next
 };
 
 [[gnu::always_inline]] inline void colourBlock(const ColourSetup& cs, Scratch& s, int n) {
@@ -267,15 +280,14 @@ struct Scratch {
         const float* c = grid + s.base[i];
         const v4 o = s.w[0][i] * load4(c) + s.w[1][i] * load4(c + s.oa[i]) +
                      s.w[2][i] * load4(c + s.ob[i]) + s.w[3][i] * load4(c + diag);
-        s.t[0][i] = o[0];
-        s.t[1][i] = o[1];
-        s.t[2][i] = o[2];
+        std::memcpy(s.lutOut + 4 * i, &o, sizeof o);  // one store; split up below, vectorised
     }
     const float k = cs.strength;
+    const float* out = s.lutOut;
     for (int i = 0; i < n; ++i) {
-        s.r[i] += k * (s.t[0][i] - s.r[i]);
-        s.g[i] += k * (s.t[1][i] - s.g[i]);
-        s.b[i] += k * (s.t[2][i] - s.b[i]);
+        s.r[i] += k * (out[4 * i] - s.r[i]);
+        s.g[i] += k * (out[4 * i + 1] - s.g[i]);
+        s.b[i] += k * (out[4 * i + 2] - s.b[i]);
     }
 }
 
@@ -294,10 +306,11 @@ struct Scratch {
         s.idx[i] = (bits >> kVignetteShift) - std::int32_t(kVignetteBase);
         s.w[0][i] = float(bits & fracMask) * fracScale;
     }
-    const Node* table = vs.gain.data();
+    const float* gainV = vs.gainV.data();
+    const float* gainD = vs.gainD.data();
     for (int i = 0; i < n; ++i) {
-        const Node nd = table[s.idx[i]];
-        s.t[1][i] = nd.v + s.w[0][i] * nd.d;
+        const std::int32_t k = s.idx[i];
+        s.t[1][i] = gainV[k] + s.w[0][i] * gainD[k];
     }
     for (int i = 0; i < n; ++i) {
         const float gain = s.t[1][i];
@@ -319,7 +332,7 @@ struct Scratch {
         const std::uint32_t a = latticeOffset(j, oc.seed), b = latticeOffset(j + 1, oc.seed);
         const int cols = oc.latticeCols;
         float* v = s.rowValue[o].data();
-        Node* out = s.rowNoise[o].data();
+        float* step = s.rowStep[o].data();
         const float weight = kOctaveWeight[o];
         // In pieces of at most kNoiseLength (only a frame wider than that repeats the
         // sequence along a row, each row from its own offset).
@@ -331,8 +344,8 @@ struct Scratch {
             float* pv = v + i0;
             for (int i = 0; i < len; ++i) pv[i] = weight * (pa[i] + wy * (pb[i] - pa[i]));
         }
-        for (int i = 0; i + 1 < cols; ++i) out[i] = {v[i], v[i + 1] - v[i]};
-        out[cols - 1] = {v[cols - 1], 0.f};
+        for (int i = 0; i + 1 < cols; ++i) step[i] = v[i + 1] - v[i];
+        step[cols - 1] = 0.f;
     }
 }
 
@@ -343,10 +356,17 @@ struct Scratch {
         const GrainOctave& oc = gs.oct[o];
         const std::int32_t* col = oc.col.data() + x0;
         const float* w = oc.colW.data() + x0;
-        const Node* row = s.rowNoise[o].data();
-        for (int i = 0; i < n; ++i) {
-            const Node nd = row[col[i]];
-            noise[i] += nd.v + w[i] * nd.d;
+        const float* value = s.rowValue[o].data();
+        const float* step = s.rowStep[o].data();
+        if (oc.contiguous) {
+            const float* v = value + oc.colOffset + x0;
+            const float* d = step + oc.colOffset + x0;
+            for (int i = 0; i < n; ++i) noise[i] += v[i] + w[i] * d[i];
+        } else {
+            for (int i = 0; i < n; ++i) {
+                const std::int32_t c = col[i];
+                noise[i] += value[c] + w[i] * step[c];
+            }
         }
     }
     // Strongest in the mid-tones: 4q(1 − q) with q = √luminance (close to the encoded
@@ -446,35 +466,66 @@ namespace look {
 void useBaselineKernel(bool baselineOnly) {
     gBaselineOnly.store(baselineOnly, std::memory_order_relaxed);
 }
+
+struct StripRenderer::Impl {
+    bool identity = true;
+    int width = 0, height = 0;
+    std::shared_ptr<const BakedLook> baked;
+    Kernel k;
+    RowFn row = nullptr;
+};
+
+StripRenderer::StripRenderer(const LookParams& p, int frameWidth, int frameHeight)
+    : impl_(std::make_unique<Impl>()) {
+    Impl& m = *impl_;
+    m.identity = frameWidth <= 0 || frameHeight <= 0 || p.isIdentity();
+    m.width = frameWidth;
+    m.height = frameHeight;
+    if (m.identity) return;
+    const float strength = std::clamp(p.strength, 0.f, 1.f);
+    Kernel& k = m.k;
+    k.colour = p.hasColour(), k.vignette = p.hasVignette(), k.grain = p.hasGrain();
+    if (k.colour) {
+        m.baked = bakedLook(p, kGridSize, GridInput::SqrtLinear);
+        k.cs = makeColour(*m.baked, strength);
+    }
+    if (k.vignette) k.vs = makeVignette(p, frameWidth, frameHeight, strength);
+    if (k.grain) k.gs = makeGrain(p, frameWidth, frameHeight, strength);
+    m.row = chooseRow();
+}
+
+StripRenderer::~StripRenderer() = default;
+
+bool StripRenderer::identity() const {
+    return impl_->identity;
+}
+
+void StripRenderer::apply(ImageView rows, int y0) const {
+    const Impl& m = *impl_;
+    if (m.identity || rows.empty()) return;
+    if (rows.channels < 3) throw Error("", "look: expected an RGB image");
+    if (rows.width != m.width || y0 < 0 || y0 + rows.height > m.height)
+        throw Error("", "look: a strip outside the frame it was prepared for");
+    auto s = std::make_unique<Scratch>();
+    if (m.k.grain)
+        for (int o = 0; o < kOctaves; ++o) {
+            s->rowValue[o].resize(std::size_t(m.k.gs.oct[o].latticeCols));
+            s->rowStep[o].resize(std::size_t(m.k.gs.oct[o].latticeCols));
+        }
+    for (int y = 0; y < rows.height; ++y)
+        m.row(m.k, rows.row(y), rows.width, rows.channels, y0 + y, *s);
+}
+
 }  // namespace look
 
 void applyLook(ImageView rgb, const LookParams& p, const CancelToken* cancel) {
     if (rgb.empty() || p.isIdentity()) return;
     if (rgb.channels < 3) throw Error("", "look: expected an RGB image");
-    const float strength = std::clamp(p.strength, 0.f, 1.f);
-    const bool colour = p.hasColour(), vignette = p.hasVignette(), grain = p.hasGrain();
-
-    std::shared_ptr<const look::BakedLook> baked;
-    Kernel k;
-    k.colour = colour, k.vignette = vignette, k.grain = grain;
-    if (colour) {
-        baked = look::bakedLook(p, kGridSize, look::GridInput::SqrtLinear);
-        k.cs = makeColour(*baked, strength);
-    }
-    if (vignette) k.vs = makeVignette(p, rgb.width, rgb.height, strength);
-    if (grain) k.gs = makeGrain(p, rgb.width, rgb.height, strength);
-
-    const RowFn row = chooseRow();
+    const look::StripRenderer look(p, rgb.width, rgb.height);
     parallelFor(
         0, rgb.height,
         [&](int y0, int y1) {
-            auto s = std::make_unique<Scratch>();
-            if (grain)
-                for (int o = 0; o < kOctaves; ++o) {
-                    s->rowValue[o].resize(std::size_t(k.gs.oct[o].latticeCols));
-                    s->rowNoise[o].resize(std::size_t(k.gs.oct[o].latticeCols));
-                }
-            for (int y = y0; y < y1; ++y) row(k, rgb.row(y), rgb.width, rgb.channels, y, *s);
+            look.apply(rgb.region({0, y0, rgb.width, y1 - y0}), y0);
         },
         8, cancel);
 }

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <mutex>
 
+#include "pipeline/finishing.h"
 #include "rangefinder/demosaic.h"
 #include "rangefinder/error.h"
 #include "rangefinder/geometry.h"
@@ -22,6 +24,12 @@ namespace {
 std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
     return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
 }
+
+// reconstructHighlights leaves a pixel alone unless a balanced channel reaches 96 % of its
+// ceiling m[c], i.e. unless the unbalanced value reaches 0.96 (the balance is a gain on both
+// sides). Below this peak, with a margin for the rounding of the 2×2 green average, the
+// highlight stage is the identity whatever the white balance.
+constexpr float kNoHighlightWork = 0.95f;
 
 const std::vector<std::string> kDevelopKeys = {"wb.mode", "wb.temperature", "wb.tint",
                                                "highlights.mode", "demosaic.method"};
@@ -44,6 +52,30 @@ void halveLinear(ConstImageView in, Image& out) {
     });
 }
 
+// The largest value of an image (0 if none is positive). Eight running maxima per row, each
+// over its own lanes, so the loop vectorises without reassociating anything.
+float peakOf(ConstImageView img, const CancelToken* cancel) {
+    std::mutex mutex;
+    float peak = 0;
+    parallelFor(
+        0, img.height,
+        [&](int y0, int y1) {
+            float lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+            const int n = img.width * img.channels;
+            for (int y = y0; y < y1; ++y) {
+                const float* d = img.row(y);
+                int i = 0;
+                for (; i + 8 <= n; i += 8)
+                    for (int j = 0; j < 8; ++j) lane[j] = d[i + j] > lane[j] ? d[i + j] : lane[j];
+                for (; i < n; ++i) lane[0] = d[i] > lane[0] ? d[i] : lane[0];
+            }
+            std::lock_guard lock(mutex);
+            for (float v : lane) peak = v > peak ? v : peak;
+        },
+        64, cancel);
+    return peak;
+}
+
 // A camera without a known matrix is treated as if its primaries were sRGB's: plausible
 // colour rather than none.
 Mat3 cameraMatrixOf(const RawImage& r) {
@@ -61,16 +93,17 @@ struct Pipeline::Plan {
     // Demosaic, highlights and resize in bands (resizeRows): the full-size developed image
     // is never held. Only for a one-shot render (nothing to cache) without geometry.
     bool banded = false;
-    // A one-shot full-size render without geometry: the camera matrix runs right after the
-    // highlight repair, strip by strip while the strip is in cache, instead of in shape().
-    bool matrixInDevelop = false;
+    // White balance commutes with the demosaic (the half-size superpixel is linear; non-Bayer
+    // data needs none) and is not followed by a clip, so the unbalanced demosaic can be cached.
+    bool commutes = false;
     int developedWidth = 0, developedHeight = 0;
     int geometryWidth = 0, geometryHeight = 0;  // after geometry, at developed scale
     int outWidth = 0, outHeight = 0;
     Multipliers wb{1, 1, 1};
     HighlightMode highlights = HighlightMode::Reconstruct;
     GeometryParams geometry;
-    std::uint64_t developKey = 0, shapeKey = 0;
+    std::uint64_t baseKey = 0, developKey = 0;
+    std::uint64_t shapeParams = 0;  // crop and output size; the shaped key adds its source's
 };
 
 Pipeline::Pipeline(std::shared_ptr<const RawImage> raw) : raw_(std::move(raw)) {
@@ -119,21 +152,33 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
 
     p.developedWidth = p.half ? sensorW / 2 : sensorW;
     p.developedHeight = p.half ? sensorH / 2 : sensorH;
-    p.matrixInDevelop = p.oneShot && !p.banded && p.geometry.isIdentity() &&
-                        r.info.orientation == 1 && p.outWidth == p.developedWidth &&
-                        p.outHeight == p.developedHeight;
     geometryOutputSize(p.developedWidth, p.developedHeight, r.info.orientation, p.geometry,
                        p.geometryWidth, p.geometryHeight);
 
     p.wb = resolveWhiteBalance(r, WhiteBalanceParams::from(edits));
     p.highlights = edits.getText("highlights.mode") == "clip" ? HighlightMode::Clip
                                                               : HighlightMode::Reconstruct;
+    p.commutes =
+        (p.half || r.layout != SensorLayout::Bayer) && p.highlights == HighlightMode::Reconstruct;
+    p.baseKey = combine(0x6261736500000000ull, p.half ? 1 : 2);
     p.developKey = combine(edits.hashKeys(kDevelopKeys), p.half ? 1 : p.gradient ? 3 : 2);
-    // Developed pixels with the camera matrix applied are not what a cached render expects.
-    if (p.matrixInDevelop) p.developKey = combine(p.developKey, 4);
-    p.shapeKey = combine(p.developKey, edits.hash({ParamGroup::Crop}));
-    p.shapeKey = combine(p.shapeKey, std::uint64_t(p.outWidth) << 32 | std::uint32_t(p.outHeight));
+    p.shapeParams = combine(edits.hash({ParamGroup::Crop}),
+                            std::uint64_t(p.outWidth) << 32 | std::uint32_t(p.outHeight));
     return p;
+}
+
+void Pipeline::demosaicUnbalanced(const Plan& p, const CancelToken* cancel) {
+    const RawImage& r = *raw_;
+    baseKey_ = 0;  // as in develop(): never trust a half-written buffer
+    if (r.layout == SensorLayout::Bayer)
+        demosaicHalf(r.mosaic.cview(), r.cfa, base_, cancel);
+    else if (p.half)
+        halveLinear(r.mosaic.cview(), base_);
+    else
+        base_ = r.mosaic;
+    basePeak_ = peakOf(base_.cview(), cancel);
+    baseKey_ = p.baseKey;
+    ++stats_.demosaiced;
 }
 
 void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
@@ -145,10 +190,16 @@ void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
     if (p.banded) {  // shape() develops band by band
         developed_ = Image();
         scratch_ = Image();
+        developedKey_ = p.developKey;
         ++stats_.developed;
         return;
     }
-    if (r.layout == SensorLayout::Bayer) {
+    if (p.commutes) {
+        // Balance the cached demosaic: the same as balancing the raw before it, to rounding.
+        developed_ = base_;
+        applyWhiteBalance(developed_.view(), SensorLayout::Linear, r.cfa, p.wb, p.highlights,
+                          cancel);
+    } else if (r.layout == SensorLayout::Bayer) {
         // The demosaic white-balances as it reads the shared, never-changing decoded mosaic:
         // no full-size balanced copy (180 MB at 45 MP).
         const MosaicGains gains{p.wb, p.highlights == HighlightMode::Clip};
@@ -168,31 +219,14 @@ void Pipeline::develop(const Plan& p, const CancelToken* cancel) {
             std::swap(developed_, scratch_);
         if (p.oneShot) scratch_ = Image();
     }
-    if (p.matrixInDevelop) {
-        // Both are per pixel: one trip through memory instead of two (nested parallelFor
-        // calls run inline on the strip's thread).
-        const Mat3 m = workingMatrix();
-        const ImageView d = developed_.view();
-        parallelFor(
-            0, d.height,
-            [&](int y0, int y1) {
-                // A task's rows can be megabytes; 16 rows of an 8 MP image are 700 kB.
-                for (int s0 = y0; s0 < y1; s0 += 16) {
-                    const ImageView strip = d.region({0, s0, d.width, std::min(16, y1 - s0)});
-                    if (p.highlights == HighlightMode::Reconstruct)
-                        reconstructHighlights(strip, p.wb, cancel);
-                    applyMatrix(strip, m, cancel);
-                }
-            },
-            16, cancel);
-    } else if (p.highlights == HighlightMode::Reconstruct) {
+    if (p.highlights == HighlightMode::Reconstruct)
         reconstructHighlights(developed_.view(), p.wb, cancel);
-    }
     developedKey_ = p.developKey;
     ++stats_.developed;
 }
 
-void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
+void Pipeline::shape(const Plan& p, const Image& source, std::uint64_t key,
+                     const CancelToken* cancel) {
     shapedKey_ = 0;  // as in develop(): never trust a half-written buffer
     if (p.banded) {
         const RawImage& r = *raw_;
@@ -206,28 +240,28 @@ void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
                     reconstructHighlights(rows, p.wb, cancel);
             },
             p.outWidth, p.outHeight, shaped_, cancel);
-        applyMatrix(shaped_.view(), workingMatrix(), cancel);
-        shapedKey_ = p.shapeKey;
+        shapedKey_ = key;
         ++stats_.geometry;
         return;
     }
     const GeometryParams& g = p.geometry;
-    ConstImageView src = developed_.cview();
+    ConstImageView src = source.cview();
     if (!g.isIdentity() || raw_->info.orientation != 1) {
         applyGeometry(src, raw_->info.orientation, g, scratch_, cancel);
         src = scratch_.cview();
     }
     if (src.width == p.outWidth && src.height == p.outHeight) {
-        if (src.data != developed_.data()) {
+        if (src.data != source.data()) {
             std::swap(shaped_, scratch_);
         } else if (p.oneShot) {
-            // Nothing will render from the developed image again: hand it over instead of
-            // copying it (a full-size RGB buffer, 545 MB at 45 MP).
-            shaped_ = std::move(developed_);
-            developed_ = Image();
-            developedKey_ = 0;
+            // Nothing will render from the source again: hand it over instead of copying it
+            // (a full-size RGB buffer, 545 MB at 45 MP).
+            const bool base = &source == &base_;
+            shaped_ = std::move(base ? base_ : developed_);
+            (base ? base_ : developed_) = Image();
+            (base ? baseKey_ : developedKey_) = 0;
         } else {
-            shaped_ = developed_;
+            shaped_ = source;
         }
     } else {
         resize(src, p.outWidth, p.outHeight, shaped_, cancel);
@@ -235,12 +269,11 @@ void Pipeline::shape(const Plan& p, const CancelToken* cancel) {
     if (p.oneShot) {  // the full-size intermediates go before the finishing stages run
         developed_ = Image();
         developedKey_ = 0;
+        base_ = Image();
+        baseKey_ = 0;
         scratch_ = Image();
     }
-    // Geometry and resize are linear, so the camera matrix commutes with them exactly; run
-    // on the output-sized image it costs a fraction of what it would at sensor size.
-    if (!p.matrixInDevelop) applyMatrix(shaped_.view(), workingMatrix(), cancel);
-    shapedKey_ = p.shapeKey;
+    shapedKey_ = key;
     ++stats_.geometry;
 }
 
@@ -250,8 +283,25 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
     const Plan p = plan(edits, options);
     // Read first: a malformed look (a missing LUT file) fails before any pixel work.
     const LookParams look = LookParams::from(edits, options.lookDirs);
-    if (developed_.empty() || developedKey_ != p.developKey) develop(p, cancel);
-    if (shaped_.empty() || shapedKey_ != p.shapeKey) shape(p, cancel);
+
+    // Geometry, resize and the camera matrix are linear, so the matrix commutes with them
+    // exactly and runs last, in the finishing pass, on output pixels. White balance is a
+    // diagonal matrix: where nothing else stands between it and the camera matrix, it joins
+    // that matrix and the cached images stay unbalanced.
+    Mat3 matrix = workingMatrix();
+    const Image* source = &developed_;
+    std::uint64_t sourceKey = p.developKey;
+    if (p.commutes && (base_.empty() || baseKey_ != p.baseKey)) demosaicUnbalanced(p, cancel);
+    if (p.commutes && basePeak_ < kNoHighlightWork) {
+        for (auto& row : matrix)
+            for (int c = 0; c < 3; ++c) row[c] *= double(p.wb[c]);
+        source = &base_;
+        sourceKey = p.baseKey;
+    } else if (developed_.empty() || developedKey_ != p.developKey) {
+        develop(p, cancel);
+    }
+    const std::uint64_t shapeKey = combine(sourceKey, p.shapeParams);
+    if (shaped_.empty() || shapedKey_ != shapeKey) shape(p, *source, shapeKey, cancel);
 
     RenderResult result;
     result.halfSizeDemosaic = p.half;
@@ -260,12 +310,11 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
         shaped_ = Image();
         shapedKey_ = 0;
     } else {
-        result.rgb = shaped_;
+        result.rgb.resize(shaped_.width(), shaped_.height(), shaped_.channels());
     }
-    applyTone(result.rgb.view(), ToneParams::from(edits), cancel);
-    applyLook(result.rgb.view(), look, cancel);
     result.transform = outputTransform(options.space, options.intent);
-    result.transform->apply(result.rgb.view(), cancel);
+    finishing::run(options.oneShot ? result.rgb.cview() : shaped_.cview(), result.rgb.view(),
+                   matrix, ToneParams::from(edits), look, *result.transform, cancel);
     if (options.sharpen.enabled()) sharpen(result.rgb.view(), options.sharpen, cancel);
     ++stats_.finished;
     return result;
@@ -282,7 +331,17 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
                                               const RenderOptions& options, const Rect& region) {
     std::lock_guard lock(mutex_);
     const Plan p = plan(edits, options);
-    if (developed_.empty() || developedKey_ != p.developKey) develop(p, nullptr);
+    // Where white balance commutes with the demosaic, the cached unbalanced demosaic is the
+    // sensor's own response; otherwise the balance is undone below.
+    const Image* image = &developed_;
+    Multipliers undo = p.wb;
+    if (p.commutes) {
+        if (base_.empty() || baseKey_ != p.baseKey) demosaicUnbalanced(p, nullptr);
+        image = &base_;
+        undo = {1, 1, 1};
+    } else if (developed_.empty() || developedKey_ != p.developKey) {
+        develop(p, nullptr);
+    }
     if (region.width <= 0 || region.height <= 0) throw Error("the neutral patch is empty");
     // Output pixels → geometry output (before the resize) → developed image.
     const double sx = double(p.geometryWidth) / p.outWidth;
@@ -302,13 +361,11 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
     const int x1 = std::clamp(int(std::ceil(maxX)), x0 + 1, p.developedWidth);
     const int y1 = std::clamp(int(std::ceil(maxY)), y0 + 1, p.developedHeight);
 
-    // The developed image is balanced camera RGB: undo the balance to get the sensor's own
-    // response to the patch.
     Vec3 sum{0, 0, 0};
     for (int y = y0; y < y1; ++y)
         for (int x = x0; x < x1; ++x) {
-            const float* px = developed_.row(y) + 3 * x;
-            for (int c = 0; c < 3; ++c) sum[c] += px[c] / p.wb[c];
+            const float* px = image->row(y) + 3 * x;
+            for (int c = 0; c < 3; ++c) sum[c] += px[c] / undo[c];
         }
     const double n = double(x1 - x0) * (y1 - y0);
     const Multipliers neutral = multipliersForNeutral({sum[0] / n, sum[1] / n, sum[2] / n});
