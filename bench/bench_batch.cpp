@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -147,6 +148,25 @@ void BM_BatchJ2(benchmark::State& state) {
     runBatch(state, "batch_j2", 2, 0);
 }
 
+// CPU seconds `threads` busy threads get in `seconds` of wall time: how much more the
+// scheduler gives this process for a second thread. On an idle two-core machine two threads
+// get twice as much; under fair-share scheduling on a busy one they may get no more at all,
+// and then no wall-clock ratio of this run can show two jobs beating one.
+double spinCpuSeconds(int threads, double seconds) {
+    std::atomic<bool> stop{false};
+    const double cpu0 = processCpuSeconds();
+    std::vector<std::thread> spinners;
+    for (int t = 0; t < threads; ++t)
+        spinners.emplace_back([&] {
+            volatile unsigned x = 0;
+            while (!stop.load(std::memory_order_relaxed)) x = x + 1;
+        });
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    stop = true;
+    for (auto& t : spinners) t.join();
+    return processCpuSeconds() - cpu0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -213,5 +233,18 @@ int main(int argc, char** argv) {
     if (j2 > 0 && j1 > 0) std::printf("  throughput j2 / j1:          %.2fx\n", j1 / j2);
     if (j2 > 0 && j1one > 0) std::printf("  throughput j2 / j1 one core: %.2fx\n", j1one / j2);
     if (unpack > 0) std::printf("  LibRaw unpack: %.3f s\n", unpack);
+    const double cpuOne = median(gCpuPerImage["batch_j1_one_core"]),
+                 cpuTwo = median(gCpuPerImage["batch_j2"]);
+    if (cpuOne > 0 && cpuTwo > 0)
+        std::printf(
+            "  CPU per image j2 / j1 one core: %.2fx, so on two idle cores j2 / j1 one "
+            "core is at most %.2fx\n",
+            cpuTwo / cpuOne, 2 * cpuOne / cpuTwo);
+    const double spinOne = spinCpuSeconds(1, 2.0), spinTwo = spinCpuSeconds(2, 2.0);
+    if (spinOne > 0)
+        std::printf(
+            "  scheduler check: 2 busy threads got %.2fx the CPU of 1 (2.00x on idle "
+            "cores)\n",
+            spinTwo / spinOne);
     return 0;
 }
