@@ -4,12 +4,21 @@
 // call made from inside a pool task runs serially on that thread: when a batch already runs
 // one file per core, the per-image loops do not oversubscribe the machine. Cancellation is
 // checked between chunks, never inside a pixel loop.
+//
+// Longer-lived work (a batch's lanes, a file encoding while the next one decodes) runs on
+// threads of its own that count as busy cores while they run. A parallelFor called from such
+// a thread takes helpers only from the cores idle at that moment: none while every core has
+// a lane (it runs inline, as inside a task), one when the other lane is waiting or done.
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 namespace rf {
 
@@ -43,5 +52,39 @@ void parallelTasks(int count, int jobs, const std::function<void(int)>& fn);
 
 /// True on a pool thread (where nested parallelFor runs inline).
 bool inParallelTask();
+
+/// Runs fn(lane) for every lane in [0, lanes) at once, each on its own thread (the caller's
+/// for lane 0), and returns when all have; the first exception is rethrown. Each lane counts
+/// as a busy core, and a parallelFor inside one borrows only the cores no lane or task is
+/// using. Used by batch export, whose lanes take files from a shared queue.
+void runLanes(int lanes, const std::function<void(int)>& fn);
+
+/// A thread of its own that runs work handed to it, one piece at a time, while its owner goes
+/// on with something else (a batch lane encodes one file while it decodes the next). One
+/// thread for the worker's life, not one per piece: a thread per file would leave the
+/// allocator a new arena to fill every time. A piece counts as a busy core while it runs, and
+/// parallelFor inside it follows the lanes' rule. The destructor waits for the piece in hand.
+class BackgroundWorker {
+  public:
+    BackgroundWorker() = default;
+    ~BackgroundWorker();
+    BackgroundWorker(const BackgroundWorker&) = delete;
+    BackgroundWorker& operator=(const BackgroundWorker&) = delete;
+
+    /// Waits for the previous piece (see wait()), then starts `fn`.
+    void start(std::function<void()> fn);
+    /// Waits for the piece in hand, if any, and rethrows what it threw.
+    void wait();
+
+  private:
+    void run();
+
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::function<void()> piece_;
+    bool busy_ = false, stop_ = false;
+    std::exception_ptr error_;
+    std::thread thread_;  // last: it starts after the members it uses
+};
 
 }  // namespace rf

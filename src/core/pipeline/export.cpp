@@ -6,14 +6,19 @@
 // an immediate exit removes it (removeTemporaryExportFiles).
 #include "rangefinder/export.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <exception>
 #include <filesystem>
+#include <memory>
 #include <mutex>
+#include <optional>
 
 #include "io/atomic_file.h"
 #include "io/atomic_file_faults.h"
@@ -62,6 +67,91 @@ Error writeFailure(const Error& e, const std::string& tmp, const std::string& ta
     return Error(target, msg, err);
 }
 
+// The outcome of a file whose export threw: rethrows the exception in flight to sort it.
+void recordFailure(ExportOutcome& outcome, const std::string& input) {
+    try {
+        throw;
+    } catch (const Cancelled&) {
+        outcome.error = "cancelled";
+        outcome.status = ExportStatus::Cancelled;
+    } catch (const Error& e) {
+        // Errors name their file already (the raw, or the output that could not be written).
+        outcome.error = e.file().empty() ? input + ": " + e.what() : e.what();
+        outcome.status =
+            isDiskFull(e.systemError()) ? ExportStatus::DiskFull : ExportStatus::Failed;
+    } catch (const std::bad_alloc&) {
+        outcome.error = input + ": out of memory";
+        outcome.status = ExportStatus::Failed;
+    } catch (const std::exception& e) {
+        outcome.error = input + ": " + e.what();
+        outcome.status = ExportStatus::Failed;
+    }
+}
+
+// An export in its three phases: decode (serial, in LibRaw), render (parallel loops) and
+// write (encode, metadata, flush, place: serial, and partly waiting on the disk). A batch
+// overlaps one file's write with the next one's decode.
+struct Rendered {
+    RenderResult result;
+    CaptureInfo info;
+    std::string name;
+};
+
+Rendered renderDecoded(const ExportJob& job, std::shared_ptr<RawImage> raw,
+                       const ExportSettings& settings, int seq, const CancelToken* cancel) {
+    Rendered r;
+    r.info = raw->info;
+    r.name = expandNameTemplate(settings.nameTemplate, job.input, r.info, job.edits, seq,
+                                settings.encode.format);
+    // The raw and the pipeline's caches are released before encoding.
+    Pipeline pipeline(std::move(raw));
+    RenderOptions once = settings.render;
+    once.oneShot = true;
+    r.result = pipeline.render(job.edits, once, cancel);
+    return r;
+}
+
+void writeRendered(const ExportJob& job, const Rendered& r, const ExportSettings& settings,
+                   bool createFolder, ExportOutcome& outcome) {
+    outcome.width = r.result.rgb.width();
+    outcome.height = r.result.rgb.height();
+    if (createFolder) {
+        std::error_code ec;
+        fs::create_directories(settings.outputDir, ec);
+        if (ec)
+            throw Error(settings.outputDir, "cannot create the output folder: " + ec.message(),
+                        ec.value());
+    }
+    const fs::path dir(settings.outputDir);
+    const fs::path base(r.name);
+    const fs::path first = dir / base;
+    const TemporaryFile tmp(first.string());  // removed on every way out of this block
+    try {
+        writeImage(tmp.path(), r.result.rgb.cview(), settings.encode,
+                   r.result.transform->iccProfile());
+        writeMetadata(tmp.path(), job.input, r.info, outcome.width, outcome.height,
+                      settings.metadata, job.photo ? &*job.photo : nullptr);
+        syncFile(tmp.path());
+        faults::beforePlace(tmp.path(), first.string());
+        // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
+        for (int n = 0; outcome.output.empty(); ++n) {
+            if (n > 9999) throw Error(first.string(), "too many files with this name");
+            const fs::path target = n == 0 ? first
+                                           : dir / (base.stem().string() + "-" + std::to_string(n) +
+                                                    base.extension().string());
+            if (placeFile(tmp.path(), target.string(), settings.overwrite))
+                outcome.output = target.string();
+        }
+    } catch (const Error& e) {
+        throw writeFailure(e, tmp.path(), first.string(), settings.outputDir);
+    }
+    outcome.status = ExportStatus::Exported;
+}
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 ExportOutcome exportOne(const ExportJob& job, const ExportSettings& settings, int seq,
                         const CancelToken* cancel, bool createFolder) {
     const auto start = std::chrono::steady_clock::now();
@@ -74,67 +164,69 @@ ExportOutcome exportOne(const ExportJob& job, const ExportSettings& settings, in
         if (!createFolder && !fs::is_directory(settings.outputDir, ec))
             throw folderGone(settings.outputDir);
         auto raw = std::make_shared<RawImage>(decodeRaw(job.input));
-        const CaptureInfo info = raw->info;
-        const std::string name = expandNameTemplate(settings.nameTemplate, job.input, info,
-                                                    job.edits, seq, settings.encode.format);
-        RenderResult result;
-        {  // the raw and the pipeline's caches are released before encoding
-            Pipeline pipeline(std::move(raw));
-            RenderOptions once = settings.render;
-            once.oneShot = true;
-            result = pipeline.render(job.edits, once, cancel);
-        }
-        outcome.width = result.rgb.width();
-        outcome.height = result.rgb.height();
-
-        if (createFolder) {
-            fs::create_directories(settings.outputDir, ec);
-            if (ec)
-                throw Error(settings.outputDir, "cannot create the output folder: " + ec.message(),
-                            ec.value());
-        }
-        const fs::path dir(settings.outputDir);
-        const fs::path base(name);
-        const fs::path first = dir / base;
-        const TemporaryFile tmp(first.string());  // removed on every way out of this block
-        try {
-            writeImage(tmp.path(), result.rgb.cview(), settings.encode,
-                       result.transform->iccProfile());
-            writeMetadata(tmp.path(), job.input, info, outcome.width, outcome.height,
-                          settings.metadata, job.photo ? &*job.photo : nullptr);
-            syncFile(tmp.path());
-            faults::beforePlace(tmp.path(), first.string());
-            // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …
-            for (int n = 0; outcome.output.empty(); ++n) {
-                if (n > 9999) throw Error(first.string(), "too many files with this name");
-                const fs::path target = n == 0
-                                            ? first
-                                            : dir / (base.stem().string() + "-" +
-                                                     std::to_string(n) + base.extension().string());
-                if (placeFile(tmp.path(), target.string(), settings.overwrite))
-                    outcome.output = target.string();
-            }
-        } catch (const Error& e) {
-            throw writeFailure(e, tmp.path(), first.string(), settings.outputDir);
-        }
-        outcome.status = ExportStatus::Exported;
-    } catch (const Cancelled&) {
-        outcome.error = "cancelled";
-        outcome.status = ExportStatus::Cancelled;
-    } catch (const Error& e) {
-        // Errors name their file already (the raw, or the output that could not be written).
-        outcome.error = e.file().empty() ? job.input + ": " + e.what() : e.what();
-        outcome.status =
-            isDiskFull(e.systemError()) ? ExportStatus::DiskFull : ExportStatus::Failed;
-    } catch (const std::bad_alloc&) {
-        outcome.error = job.input + ": out of memory";
-    } catch (const std::exception& e) {
-        outcome.error = job.input + ": " + e.what();
+        const Rendered rendered = renderDecoded(job, std::move(raw), settings, seq, cancel);
+        writeRendered(job, rendered, settings, createFolder, outcome);
+    } catch (...) {
+        recordFailure(outcome, job.input);
     }
-    outcome.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    outcome.seconds = secondsSince(start);
     return outcome;
 }
+
+// What a raw file was when a batch read it ahead: if it is not the same file when its turn
+// comes (deleted, replaced, rewritten), it is read again then, so reading ahead never
+// exports what the folder no longer holds.
+struct FileIdentity {
+    bool known = false;
+    dev_t dev = 0;
+    ino_t ino = 0;
+    off_t size = 0;
+    timespec mtime{};
+
+    static FileIdentity of(const std::string& path) {
+        struct stat st {};
+        FileIdentity id;
+        if (::stat(path.c_str(), &st) != 0) return id;
+        id.known = true;
+        id.dev = st.st_dev;
+        id.ino = st.st_ino;
+        id.size = st.st_size;
+        id.mtime = st.st_mtim;
+        return id;
+    }
+    bool sameAs(const FileIdentity& o) const {
+        return known && o.known && dev == o.dev && ino == o.ino && size == o.size &&
+               mtime.tv_sec == o.mtime.tv_sec && mtime.tv_nsec == o.mtime.tv_nsec;
+    }
+};
+
+// A raw decoded ahead of its turn, or why it could not be.
+struct ReadAhead {
+    std::string input;  // the file last read
+    std::chrono::steady_clock::time_point started;
+    std::shared_ptr<RawImage> raw;
+    std::exception_ptr error;
+    FileIdentity identity;
+
+    void read(const std::string& path) {
+        input = path;
+        started = std::chrono::steady_clock::now();
+        identity = FileIdentity::of(path);
+        raw.reset();
+        error = nullptr;
+        try {
+            raw = std::make_shared<RawImage>(decodeRaw(path));
+        } catch (...) {
+            error = std::current_exception();
+        }
+    }
+    /// The decoded raw, read again if the file changed since; throws what decoding threw.
+    std::shared_ptr<RawImage> take(const std::string& path) {
+        if (input != path || !identity.sameAs(FileIdentity::of(path))) read(path);
+        if (error) std::rethrow_exception(error);
+        return std::move(raw);
+    }
+};
 
 ExportOutcome notExported(const std::string& input, ExportStatus status, std::string error) {
     ExportOutcome o;
@@ -304,20 +396,70 @@ std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
     }
     removeStaleTemporariesOnce(settings.outputDir);
 
+    // Each lane takes files from a shared queue and renders one with the cores no other lane is
+    // using; while it writes that one (encode, metadata, flush, place), a reader of its own
+    // decodes the lane's next file. The next file's checks — a cancel, a full disk, the
+    // folder gone, the raw changed since it was read — come only after the write has been
+    // reported, so a lane's files see them in the same order as one after another would.
+    // The reader is one thread for the whole batch, and each buffer is freed by the thread
+    // that allocated it in the order it was allocated, which keeps the allocator's heaps from
+    // fragmenting over a long batch.
     std::atomic<bool> diskFull{false};
+    std::atomic<int> next{0};
+    const auto stopped = [&] { return (cancel && cancel->cancelled()) || diskFull.load(); };
     const int n = parallelJobs > 0 ? parallelJobs : threadCount();
-    parallelTasks(total, std::min(n, std::max(1, total)), [&](int i) {
-        ExportOutcome o;
-        if (cancel && cancel->cancelled()) {
-            o = notExported(jobs[i].input, ExportStatus::Cancelled, "cancelled");
-        } else if (diskFull.load()) {
-            o = notExported(jobs[i].input, ExportStatus::NotAttempted,
-                            jobs[i].input + ": not exported: the disk is full");
-        } else {
-            o = exportOne(jobs[i], settings, i + 1, cancel, false);
+    runLanes(std::min(n, std::max(1, total)), [&](int) {
+        BackgroundWorker reader;
+        ReadAhead ahead;
+        int i = next.fetch_add(1);
+        const auto readNext = [&] {
+            i = next.fetch_add(1);
+            if (i < total && !stopped())
+                reader.start([&ahead, &jobs, k = i] { ahead.read(jobs[k].input); });
+        };
+        if (i < total && !stopped()) ahead.read(jobs[i].input);
+        while (i < total) {
+            const int current = i;
+            const ExportJob& job = jobs[current];
+            reader.wait();
+            const auto start =
+                ahead.input == job.input ? ahead.started : std::chrono::steady_clock::now();
+            if (cancel && cancel->cancelled()) {
+                readNext();
+                report(current, notExported(job.input, ExportStatus::Cancelled, "cancelled"));
+                continue;
+            }
+            if (diskFull.load()) {
+                readNext();
+                report(current, notExported(job.input, ExportStatus::NotAttempted,
+                                            job.input + ": not exported: the disk is full"));
+                continue;
+            }
+            ExportOutcome o;
+            o.input = job.input;
+            std::optional<Rendered> rendered;
+            try {
+                std::error_code dirError;
+                if (!fs::is_directory(settings.outputDir, dirError))
+                    throw folderGone(settings.outputDir);
+                rendered.emplace(
+                    renderDecoded(job, ahead.take(job.input), settings, current + 1, cancel));
+            } catch (...) {
+                recordFailure(o, job.input);
+            }
+            readNext();  // the next file decodes while this one is written
+            if (rendered) {
+                try {
+                    writeRendered(job, *rendered, settings, false, o);
+                } catch (...) {
+                    recordFailure(o, job.input);
+                }
+                rendered.reset();  // the output buffer back to the pool before reporting
+            }
+            o.seconds = secondsSince(start);
             if (o.status == ExportStatus::DiskFull) diskFull.store(true);
+            report(current, std::move(o));
         }
-        report(i, std::move(o));
     });
 
     // A file reported as exported may have gone since (its folder removed mid-batch).

@@ -7,6 +7,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "rangefinder/error.h"
@@ -26,6 +27,42 @@ struct TaskFlag {
     TaskFlag() : saved(tlInTask) { tlInTask = true; }
     ~TaskFlag() { tlInTask = saved; }
 };
+
+// Cores in use by lanes, background tasks and parallelFor helpers. A lane's loop asks it how
+// many cores are free; other callers do not, but their helpers are counted, so lanes do not
+// borrow the cores those helpers work on.
+std::atomic<int> gBusy{0};
+thread_local bool tlCounted = false;  // this thread is a lane or a background task
+
+// Marks the running thread as a busy core for its lifetime (once, however nested).
+class CoreClaim {
+  public:
+    CoreClaim() : owns_(!tlCounted) {
+        if (!owns_) return;
+        tlCounted = true;
+        gBusy.fetch_add(1);
+    }
+    ~CoreClaim() {
+        if (!owns_) return;
+        gBusy.fetch_sub(1);
+        tlCounted = false;
+    }
+    CoreClaim(const CoreClaim&) = delete;
+    CoreClaim& operator=(const CoreClaim&) = delete;
+
+  private:
+    bool owns_;
+};
+
+// Takes up to `want` of the cores nobody is using, atomically; returns how many it took.
+int reserveIdleCores(int want, int cores) {
+    int busy = gBusy.load();
+    for (;;) {
+        const int take = std::min(want, std::max(0, cores - busy));
+        if (take <= 0) return 0;
+        if (gBusy.compare_exchange_weak(busy, busy + take)) return take;
+    }
+}
 
 int hardwareThreads() {
     return std::max(1u, std::thread::hardware_concurrency());
@@ -108,7 +145,18 @@ void parallelFor(int begin, int end, const std::function<void(int, int)>& fn, in
     grain = std::max(1, grain);
     const int n = end - begin;
     const int threads = threadCount();
-    if (tlInTask || threads <= 1 || n <= grain) {
+    // Several chunks per thread balance uneven rows without much scheduling overhead.
+    const int chunks = std::min((n + grain - 1) / grain, threads * 4);
+    int helpers = 0;
+    if (!tlInTask && threads > 1 && n > grain) {
+        if (tlCounted) {
+            helpers = reserveIdleCores(std::min(threads - 1, chunks - 1), threads);
+        } else {
+            helpers = std::min(threads - 1, chunks - 1);
+            gBusy.fetch_add(helpers);
+        }
+    }
+    if (helpers <= 0) {
         // Serial, but still chunked so cancellation stays responsive.
         const int step = std::max(grain, n / 8);
         for (int b = begin; b < end; b += step) {
@@ -117,17 +165,18 @@ void parallelFor(int begin, int end, const std::function<void(int, int)>& fn, in
         }
         return;
     }
-
-    // Several chunks per thread balance uneven rows without much scheduling overhead.
-    const int chunks = std::min((n + grain - 1) / grain, threads * 4);
     const int chunkSize = (n + chunks - 1) / chunks;
 
+    // A helper that starts after the caller has finished every chunk (its pool thread was
+    // busy elsewhere) finds the loop closed and leaves without touching `fn`: the caller
+    // waits only for helpers that are actually working, never for queued ones.
     struct State {
         std::atomic<int> next{0};
         std::atomic<bool> failed{false};
         std::mutex mutex;
         std::condition_variable done;
-        int running = 0;
+        int running = 0, started = 0;
+        bool closed = false;
         std::exception_ptr error;
     };
     auto state = std::make_shared<State>();
@@ -149,20 +198,29 @@ void parallelFor(int begin, int end, const std::function<void(int, int)>& fn, in
         }
     };
 
-    const int helpers = std::min(threads - 1, chunks - 1);
     Pool& pool = Pool::instance();
-    pool.ensureWorkers(helpers);
-    state->running = helpers;
+    pool.ensureWorkers(threads - 1);
     for (int i = 0; i < helpers; ++i) {
         pool.submit([state, work] {
+            {
+                std::lock_guard lock(state->mutex);
+                if (state->closed) return;
+                ++state->started;
+                ++state->running;
+            }
             work();
-            std::lock_guard lock(state->mutex);
-            if (--state->running == 0) state->done.notify_all();
+            {
+                std::lock_guard lock(state->mutex);
+                if (--state->running == 0) state->done.notify_all();
+            }
+            gBusy.fetch_sub(1);
         });
     }
     work();
     {
         std::unique_lock lock(state->mutex);
+        state->closed = true;
+        gBusy.fetch_sub(helpers - state->started);  // the cores of helpers that never came
         state->done.wait(lock, [&] { return state->running == 0; });
     }
     if (state->error) std::rethrow_exception(state->error);
@@ -182,6 +240,7 @@ void parallelTasks(int count, int jobs, const std::function<void(int)>& fn) {
     threads.reserve(jobs);
     for (int j = 0; j < jobs; ++j) {
         threads.emplace_back([&] {
+            CoreClaim claim;
             tlInTask = true;
             for (int i; (i = next.fetch_add(1)) < count;) {
                 try {
@@ -195,6 +254,81 @@ void parallelTasks(int count, int jobs, const std::function<void(int)>& fn) {
     }
     for (auto& t : threads) t.join();
     if (error) std::rethrow_exception(error);
+}
+
+void runLanes(int lanes, const std::function<void(int)>& fn) {
+    lanes = std::max(1, lanes);
+    std::mutex mutex;
+    std::exception_ptr error;
+    const auto lane = [&](int i) {
+        CoreClaim claim;
+        try {
+            fn(i);
+        } catch (...) {
+            std::lock_guard lock(mutex);
+            if (!error) error = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    threads.reserve(lanes - 1);
+    for (int i = 1; i < lanes; ++i) threads.emplace_back(lane, i);
+    lane(0);
+    for (auto& t : threads) t.join();
+    if (error) std::rethrow_exception(error);
+}
+
+BackgroundWorker::~BackgroundWorker() {
+    if (!thread_.joinable()) return;
+    {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [this] { return !busy_; });
+        stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+}
+
+void BackgroundWorker::start(std::function<void()> fn) {
+    wait();
+    {
+        std::lock_guard lock(mutex_);
+        piece_ = std::move(fn);
+        busy_ = true;
+    }
+    if (!thread_.joinable())
+        thread_ = std::thread([this] { run(); });
+    else
+        cv_.notify_all();
+}
+
+void BackgroundWorker::wait() {
+    std::unique_lock lock(mutex_);
+    cv_.wait(lock, [this] { return !busy_; });
+    if (auto e = std::exchange(error_, nullptr)) std::rethrow_exception(e);
+}
+
+void BackgroundWorker::run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        cv_.wait(lock, [this] { return busy_ || stop_; });
+        if (!busy_) return;
+        std::function<void()> piece = std::move(piece_);
+        lock.unlock();
+        std::exception_ptr error;
+        {
+            CoreClaim claim;
+            try {
+                piece();
+            } catch (...) {
+                error = std::current_exception();
+            }
+            piece = nullptr;  // what it holds (an output image) is released before done
+        }
+        lock.lock();
+        error_ = error;
+        busy_ = false;
+        cv_.notify_all();
+    }
 }
 
 }  // namespace rf
