@@ -62,7 +62,7 @@
 # standard error; the table is still finished for the others); 2 for a usage error.
 set -euo pipefail
 
-usage() { sed -n '5,17p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '3,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 quick=0
 markdown=""
