@@ -106,16 +106,17 @@ if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
 apt_updated=0
 apt_install() {
     if ((!apt_updated)); then
-        "${sudo_cmd[@]}" apt-get update
+        "${sudo_cmd[@]}" apt-get update >&2
         apt_updated=1
     fi
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >&2
 }
 missing=()
 command -v darktable-cli >/dev/null || missing+=(darktable)
 command -v rawtherapee-cli >/dev/null || missing+=(rawtherapee)
 [[ -x /usr/bin/time ]] || missing+=(time)
 command -v identify >/dev/null || missing+=(imagemagick)
+command -v column >/dev/null || missing+=(bsdextrautils)
 if ((${#missing[@]})); then
     log "installing ${missing[*]}"
     apt_install "${missing[@]}"
