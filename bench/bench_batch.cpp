@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "bench_input.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
 #include "rangefinder/looks.h"
@@ -170,16 +171,8 @@ double spinCpuSeconds(int threads, double seconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    gFile = RF_SOURCE_DIR "/../shared/testdata/raw/canon-eos30d.CR2";
-    if (!fs::exists(gFile)) gFile = "/usr/share/doc/rawtran/IMG_5952.CR2";
-    if (argc > 1 && argv[1][0] != '-') {
-        gFile = argv[1];
-        --argc, ++argv;
-    }
-    if (!fs::exists(gFile)) {
-        std::fprintf(stderr, "bench_batch: no raw file (give one as the first argument)\n");
-        return 1;
-    }
+    gFile = benchRawFile(argc, argv, "bench_batch");
+    if (gFile.empty()) return 1;
     gTempDir =
         (fs::temp_directory_path() / ("rf-bench-batch-" + std::to_string(::getpid()))).string();
     try {

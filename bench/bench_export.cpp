@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <string>
 
+#include "bench_input.h"
 #include "rangefinder/export.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/raw.h"
@@ -68,16 +69,8 @@ static void BM_FullExport(benchmark::State& state) {
 }
 
 int main(int argc, char** argv) {
-    gFile = RF_SOURCE_DIR "/../shared/testdata/raw/canon-eos30d.CR2";
-    if (!fs::exists(gFile)) gFile = "/usr/share/doc/rawtran/IMG_5952.CR2";
-    if (argc > 1 && argv[1][0] != '-') {
-        gFile = argv[1];
-        --argc, ++argv;
-    }
-    if (!fs::exists(gFile)) {
-        std::fprintf(stderr, "bench_export: no raw file (give one as the first argument)\n");
-        return 1;
-    }
+    gFile = benchRawFile(argc, argv, "bench_export");
+    if (gFile.empty()) return 1;
     const rf::LookLibrary looks = rf::LookLibrary::load({RF_SOURCE_DIR "/looks"});
     const rf::Look* look = looks.find("leica-authentic");
     if (!look) {

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_input.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/pipeline.h"
 #include "rangefinder/raw.h"
@@ -149,16 +150,8 @@ void BM_PreviewLookSwitch(benchmark::State& state) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    gFile = RF_SOURCE_DIR "/../shared/testdata/raw/canon-eos30d.CR2";
-    if (!fs::exists(gFile)) gFile = "/usr/share/doc/rawtran/IMG_5952.CR2";
-    if (argc > 1 && argv[1][0] != '-') {
-        gFile = argv[1];
-        --argc, ++argv;
-    }
-    if (!fs::exists(gFile)) {
-        std::fprintf(stderr, "bench_preview: no raw file (give one as the first argument)\n");
-        return 1;
-    }
+    gFile = benchRawFile(argc, argv, "bench_preview");
+    if (gFile.empty()) return 1;
     gRaw = std::make_shared<const RawImage>(decodeRaw(gFile));
 
     using Fn = void (*)(benchmark::State&);

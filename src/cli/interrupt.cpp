@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "interrupt.h"
 
-#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -10,6 +9,7 @@
 #include <thread>
 
 #include "rangefinder/export.h"
+#include "rangefinder/interrupt.h"
 
 namespace rf::cli {
 
@@ -53,18 +53,7 @@ void say(const char* text) {
 }  // namespace
 
 void installSignalHandling() {
-    ::signal(SIGXFSZ, SIG_IGN);
-    sigemptyset(&gSignals);
-    bool any = false;
-    for (const int sig : {SIGINT, SIGTERM}) {
-        struct sigaction old {};
-        if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
-        sigaddset(&gSignals, sig);
-        any = true;
-    }
-    if (!any) return;
-    ::pthread_sigmask(SIG_BLOCK, &gSignals, nullptr);
-    std::thread(receive).detach();
+    if (blockInterruptSignals(gSignals)) std::thread(receive).detach();
 }
 
 const CancelToken* cancelOnInterrupt() {

@@ -1,19 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/quit_signals.h"
 
-#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <QCoreApplication>
 #include <QPointer>
 #include <atomic>
-#include <csignal>
 #include <thread>
 
 #include "app/main_window.h"
 #include "common/post_to.h"
 #include "rangefinder/export.h"
+#include "rangefinder/interrupt.h"
 
 namespace rf::gui {
 
@@ -27,20 +26,7 @@ std::atomic<bool> gAny{false};
 }  // namespace
 
 void blockQuitSignals() {
-    // A write past the user's file-size limit must fail as an error the export reports and
-    // cleans up after (as in the command line), not kill the app with SIGXFSZ mid-file.
-    std::signal(SIGXFSZ, SIG_IGN);
-    sigemptyset(&gSignals);
-    bool any = false;
-    for (const int sig : {SIGINT, SIGTERM}) {
-        struct sigaction old {};
-        if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
-        sigaddset(&gSignals, sig);
-        any = true;
-    }
-    if (!any) return;
-    ::pthread_sigmask(SIG_BLOCK, &gSignals, nullptr);
-    gAny.store(true);
+    gAny.store(blockInterruptSignals(gSignals));
 }
 
 void quitOnSignals(MainWindow* window) {
