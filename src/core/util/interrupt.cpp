@@ -3,6 +3,8 @@
 
 #include <pthread.h>
 
+#include <initializer_list>
+
 namespace rf {
 
 bool blockInterruptSignals(sigset_t& blocked) {
