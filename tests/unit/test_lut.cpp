@@ -4,6 +4,7 @@
 // every malformed .cube names the file and the line; formatCube and parseCube round-trip bit
 // for bit; and a few hundred mutated files either parse or throw rf::Error, nothing else.
 #include <gtest/gtest.h>
+#include <png.h>
 #include <tiffio.h>
 
 #include <opencv2/core.hpp>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -601,6 +603,48 @@ void writeBytes(const std::string& path, const std::string& bytes) {
     std::ofstream(path, std::ios::binary) << bytes;
 }
 
+// A PNG written with libpng in layouts OpenCV's encoder does not produce.
+struct PngOut {
+    const char* path;
+    png_uint_32 side;
+    int bits;
+    int colourType;
+    bool interlace;
+    png_bytep* rows;  ///< samples big-endian when 16-bit, as PNG stores them
+    const png_color* palette;
+    int paletteSize;
+    const png_byte* trans;  ///< palette alphas (tRNS), or nullptr
+};
+
+// Only trivially destructible locals between setjmp and libpng's longjmp.
+bool writePng(const PngOut& o) {
+    std::FILE* f = std::fopen(o.path, "wb");
+    if (!f) return false;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        std::fclose(f);
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        std::fclose(f);
+        return false;
+    }
+    png_init_io(png, f);
+    png_set_IHDR(png, info, o.side, o.side, o.bits, o.colourType,
+                 o.interlace ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (o.palette) png_set_PLTE(png, info, o.palette, o.paletteSize);
+    if (o.trans) png_set_tRNS(png, info, o.trans, o.paletteSize, nullptr);
+    png_write_info(png, info);
+    png_write_image(png, o.rows);  // runs the interlace passes itself
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    return std::fclose(f) == 0;
+}
+
 // The CRC-32 a PNG chunk carries over its type and data, so a forged header is a valid one.
 std::uint32_t pngCrc(const std::string& bytes) {
     std::uint32_t crc = 0xffffffffu;
@@ -662,6 +706,52 @@ TEST(HaldDecoding, TiffEightAndSixteenBitInEveryLayout) {
     const std::string tiff = dir.str("opencv16.tiff");
     ASSERT_TRUE(cv::imwrite(tiff, matOf(samples, 4, 16)));
     expectExactly(readHaldClut(tiff), samples, 16);
+}
+
+TEST(HaldDecoding, InterlacedAndPalettePngs) {
+    test::TempDir dir("hald-decode");
+    // Adam7-interlaced RGB, 16 and 8 bit.
+    for (const int bits : {16, 8}) {
+        const int level = 4, side = level * level * level;
+        const auto samples = randomSamples(level, bits, unsigned(bits));
+        const std::size_t rowBytes = std::size_t(side) * 3 * std::size_t(bits / 8);
+        std::vector<png_byte> image(rowBytes * side);
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            if (bits == 16) {
+                image[i * 2] = png_byte(samples[i] >> 8);
+                image[i * 2 + 1] = png_byte(samples[i] & 0xff);
+            } else {
+                image[i] = png_byte(samples[i]);
+            }
+        }
+        std::vector<png_bytep> rows(static_cast<std::size_t>(side));
+        for (int y = 0; y < side; ++y) rows[std::size_t(y)] = &image[std::size_t(y) * rowBytes];
+        const std::string path = dir.str("interlaced" + std::to_string(bits) + ".png");
+        ASSERT_TRUE(writePng({path.c_str(), png_uint_32(side), bits, PNG_COLOR_TYPE_RGB, true,
+                              rows.data(), nullptr, 0, nullptr}));
+        expectExactly(readHaldClut(path), samples, bits);
+    }
+    // Palette-indexed (a level-2 Hald has 64 pixels: one entry each), with and without a
+    // tRNS chunk (which libpng expands to an alpha channel that must be ignored).
+    const int side = 8;
+    const auto samples = randomSamples(2, 8, 77);
+    std::vector<png_color> palette(side * side);
+    std::vector<png_byte> alphas(side * side), indices(side * side);
+    for (std::size_t i = 0; i < palette.size(); ++i) {
+        palette[i] = {png_byte(samples[i * 3]), png_byte(samples[i * 3 + 1]),
+                      png_byte(samples[i * 3 + 2])};
+        alphas[i] = png_byte(i * 4);
+        indices[i] = png_byte(i);
+    }
+    std::vector<png_bytep> rows(side);
+    for (std::size_t y = 0; y < rows.size(); ++y) rows[y] = &indices[y * side];
+    for (const bool transparency : {false, true}) {
+        const std::string path = dir.str(transparency ? "palette-trns.png" : "palette.png");
+        ASSERT_TRUE(writePng({path.c_str(), side, 8, PNG_COLOR_TYPE_PALETTE, false, rows.data(),
+                              palette.data(), int(palette.size()),
+                              transparency ? alphas.data() : nullptr}));
+        expectExactly(readHaldClut(path), samples, 8);
+    }
 }
 
 TEST(HaldDecoding, TiffsThatAreNotColourIntegerImages) {
