@@ -383,6 +383,14 @@ Samples readTiff(const std::string& path, const std::string& file, int side) {
     s.rgb.resize(std::size_t(side) * std::size_t(side) * 3);
     s.maxValue = bits == 16 ? 65535.0f : 255.0f;
     const int planes = separate ? 3 : 1;
+    // libtiff fills a whole tile or row of its own reckoning: the buffer takes its size, which
+    // must hold what we read from it and stay within what a Hald CLUT can need.
+    const auto blockBuffer = [&](std::size_t need, std::uint64_t libtiffSize, const char* what) {
+        if (libtiffSize < need || libtiffSize > kMaxHaldBytes)
+            throw fail(std::string("a ") + what + " of " + std::to_string(libtiffSize) +
+                       " bytes does not fit the image's layout");
+        return std::vector<std::uint16_t>(std::size_t(libtiffSize) / 2 + 1);
+    };
 
     if (TIFFIsTiled(tif.get())) {
         std::uint32_t tw = 0, th = 0;
@@ -391,9 +399,8 @@ Samples readTiff(const std::string& path, const std::string& file, int side) {
         if (tw == 0 || th == 0 || tw > 4096 || th > 4096)
             throw fail("tiles of " + std::to_string(tw) + "×" + std::to_string(th) +
                        " pixels are not supported");
-        const std::size_t need = std::size_t(tw) * th * perPixel * bytes;
-        if (std::uint64_t(TIFFTileSize64(tif.get())) < need) throw fail("inconsistent tile size");
-        std::vector<std::uint16_t> buf(need / 2 + 1);
+        std::vector<std::uint16_t> buf =
+            blockBuffer(std::size_t(tw) * th * perPixel * bytes, TIFFTileSize64(tif.get()), "tile");
         for (int plane = 0; plane < planes; ++plane)
             for (std::uint32_t ty = 0; ty < std::uint32_t(side); ty += th)
                 for (std::uint32_t tx = 0; tx < std::uint32_t(side); tx += tw) {
@@ -416,9 +423,8 @@ Samples readTiff(const std::string& path, const std::string& file, int side) {
         return s;
     }
 
-    const std::size_t need = std::size_t(side) * perPixel * bytes;
-    if (std::uint64_t(TIFFScanlineSize64(tif.get())) < need) throw fail("inconsistent row size");
-    std::vector<std::uint16_t> buf(std::size_t(TIFFScanlineSize64(tif.get())) / 2 + 1);
+    std::vector<std::uint16_t> buf =
+        blockBuffer(std::size_t(side) * perPixel * bytes, TIFFScanlineSize64(tif.get()), "row");
     for (int plane = 0; plane < planes; ++plane)
         for (int y = 0; y < side; ++y) {
             if (TIFFReadScanline(tif.get(), buf.data(), std::uint32_t(y), std::uint16_t(plane)) < 0)
