@@ -4,6 +4,8 @@
 // every malformed .cube names the file and the line; formatCube and parseCube round-trip bit
 // for bit; and a few hundred mutated files either parse or throw rf::Error, nothing else.
 #include <gtest/gtest.h>
+#include <png.h>
+#include <tiffio.h>
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -11,10 +13,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <csetjmp>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <random>
 #include <string>
 #include <vector>
@@ -476,6 +481,371 @@ TEST(Hald, ImagesThatAreNotHaldCluts) {
     const std::string missing = dir.str("missing.png");
     msg = errorOf([&] { readHaldClut(missing); });
     EXPECT_TRUE(contains(msg, missing + ": cannot open")) << msg;
+}
+
+// ---- Hald CLUT decoding: depths, layouts and broken files ---------------------------------
+
+namespace {
+
+// Random samples for every pixel of a level-L Hald image (RGB, scan order), `bits` deep: a
+// byte-order or channel-order slip changes almost every one of them.
+std::vector<std::uint16_t> randomSamples(int level, int bits, unsigned seed) {
+    const int side = level * level * level;
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<int> u(0, (1 << bits) - 1);
+    std::vector<std::uint16_t> out(std::size_t(side) * side * 3);
+    for (auto& v : out) v = std::uint16_t(u(rng));
+    return out;
+}
+
+// The grid holds exactly sample / max, channel for channel.
+void expectExactly(const Lut3D& lut, const std::vector<std::uint16_t>& samples, int bits) {
+    const float maxValue = bits == 16 ? 65535.0f : 255.0f;
+    ASSERT_EQ(lut.data().size(), samples.size());
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        ASSERT_EQ(lut.data()[i], float(samples[i]) / maxValue) << "sample " << i;
+}
+
+// The samples as an OpenCV image (BGR).
+cv::Mat matOf(const std::vector<std::uint16_t>& samples, int level, int bits) {
+    const int side = level * level * level;
+    cv::Mat img(side, side, bits == 16 ? CV_16UC3 : CV_8UC3);
+    for (int i = 0; i < side * side; ++i)
+        for (int c = 0; c < 3; ++c) {
+            const std::uint16_t v = samples[std::size_t(i) * 3 + c];
+            if (bits == 16)
+                img.at<cv::Vec3w>(i / side, i % side)[2 - c] = v;
+            else
+                img.at<cv::Vec3b>(i / side, i % side)[2 - c] = std::uint8_t(v);
+        }
+    return img;
+}
+
+struct TiffLayout {
+    int bits = 8;
+    bool separate = false;  ///< a plane per channel instead of RGBRGB…
+    bool tiled = false;     ///< 16 × 16 tiles instead of strips
+    bool alpha = false;     ///< a fourth, unassociated-alpha channel
+    std::uint16_t compression = COMPRESSION_NONE;
+    std::uint16_t format = SAMPLEFORMAT_UINT;
+};
+
+// Writes the samples as a TIFF in layouts OpenCV's encoder does not produce.
+void writeTiff(const std::string& path, const std::vector<std::uint16_t>& samples, int level,
+               const TiffLayout& l) {
+    const std::uint32_t side = std::uint32_t(level * level * level);
+    const int spp = l.alpha ? 4 : 3;
+    TIFF* tif = TIFFOpen(path.c_str(), "w");
+    ASSERT_NE(tif, nullptr) << path;
+    TIFFSetField(tif, TIFFTAG_IMAGEWIDTH, side);
+    TIFFSetField(tif, TIFFTAG_IMAGELENGTH, side);
+    TIFFSetField(tif, TIFFTAG_BITSPERSAMPLE, l.bits);
+    TIFFSetField(tif, TIFFTAG_SAMPLESPERPIXEL, spp);
+    TIFFSetField(tif, TIFFTAG_PHOTOMETRIC, PHOTOMETRIC_RGB);
+    TIFFSetField(tif, TIFFTAG_PLANARCONFIG,
+                 l.separate ? PLANARCONFIG_SEPARATE : PLANARCONFIG_CONTIG);
+    TIFFSetField(tif, TIFFTAG_COMPRESSION, l.compression);
+    TIFFSetField(tif, TIFFTAG_SAMPLEFORMAT, l.format);
+    if (l.alpha) {
+        const std::uint16_t extra = EXTRASAMPLE_UNASSALPHA;
+        TIFFSetField(tif, TIFFTAG_EXTRASAMPLES, 1, &extra);
+    }
+    const std::uint32_t block = l.tiled ? 16 : side;   // tile width, or a row's width
+    const std::uint32_t blockRows = l.tiled ? 16 : 5;  // strips of 5 rows: the last is short
+    if (l.tiled) {
+        TIFFSetField(tif, TIFFTAG_TILEWIDTH, block);
+        TIFFSetField(tif, TIFFTAG_TILELENGTH, blockRows);
+    } else {
+        TIFFSetField(tif, TIFFTAG_ROWSPERSTRIP, blockRows);
+    }
+    const int planes = l.separate ? spp : 1, perPixel = l.separate ? 1 : spp;
+    const std::size_t bytes = std::size_t(l.bits / 8);
+    std::vector<unsigned char> buf(std::size_t(block) * blockRows * perPixel * bytes);
+    // Sample `c` of pixel (x, y): the alpha channel gets a pattern that must not leak.
+    const auto sample = [&](std::uint32_t x, std::uint32_t y, int c) -> std::uint16_t {
+        if (x >= side || y >= side) return 0;
+        if (c == 3) return std::uint16_t((x * 7 + y) & 0xff);
+        return samples[(std::size_t(y) * side + x) * 3 + std::size_t(c)];
+    };
+    const auto put = [&](std::size_t i, std::uint16_t v) {
+        if (bytes == 2)
+            std::memcpy(&buf[i * 2], &v, 2);  // libtiff takes host order
+        else
+            buf[i] = std::uint8_t(v);
+    };
+    for (int plane = 0; plane < planes; ++plane)
+        for (std::uint32_t y0 = 0; y0 < side; y0 += blockRows)
+            for (std::uint32_t x0 = 0; x0 < side; x0 += block) {
+                for (std::uint32_t y = 0; y < blockRows; ++y)
+                    for (std::uint32_t x = 0; x < block; ++x)
+                        for (int k = 0; k < perPixel; ++k)
+                            put((std::size_t(y) * block + x) * perPixel + k,
+                                sample(x0 + x, y0 + y, l.separate ? plane : k));
+                if (l.tiled) {
+                    ASSERT_GE(TIFFWriteTile(tif, buf.data(), x0, y0, 0, tsample_t(plane)), 0);
+                } else {
+                    for (std::uint32_t y = 0; y < blockRows && y0 + y < side; ++y)
+                        ASSERT_GE(
+                            TIFFWriteScanline(tif, &buf[std::size_t(y) * side * perPixel * bytes],
+                                              y0 + y, tsample_t(plane)),
+                            0);
+                }
+            }
+    TIFFClose(tif);
+}
+
+std::string readBytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeBytes(const std::string& path, const std::string& bytes) {
+    std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// A PNG written with libpng in layouts OpenCV's encoder does not produce.
+struct PngOut {
+    const char* path;
+    png_uint_32 side;
+    int bits;
+    int colourType;
+    bool interlace;
+    png_bytep* rows;  ///< samples big-endian when 16-bit, as PNG stores them
+    const png_color* palette;
+    int paletteSize;
+    const png_byte* trans;  ///< palette alphas (tRNS), or nullptr
+};
+
+// Only trivially destructible locals between setjmp and libpng's longjmp.
+bool writePng(const PngOut& o) {
+    std::FILE* f = std::fopen(o.path, "wb");
+    if (!f) return false;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+    png_infop info = png ? png_create_info_struct(png) : nullptr;
+    if (!info) {
+        png_destroy_write_struct(&png, nullptr);
+        std::fclose(f);
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, &info);
+        std::fclose(f);
+        return false;
+    }
+    png_init_io(png, f);
+    png_set_IHDR(png, info, o.side, o.side, o.bits, o.colourType,
+                 o.interlace ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (o.palette) png_set_PLTE(png, info, o.palette, o.paletteSize);
+    if (o.trans) png_set_tRNS(png, info, o.trans, o.paletteSize, nullptr);
+    png_write_info(png, info);
+    png_write_image(png, o.rows);  // runs the interlace passes itself
+    png_write_end(png, info);
+    png_destroy_write_struct(&png, &info);
+    return std::fclose(f) == 0;
+}
+
+// The CRC-32 a PNG chunk carries over its type and data, so a forged header is a valid one.
+std::uint32_t pngCrc(const std::string& bytes) {
+    std::uint32_t crc = 0xffffffffu;
+    for (const unsigned char b : bytes) {
+        crc ^= b;
+        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return crc ^ 0xffffffffu;
+}
+
+std::string bigEndian32(std::uint32_t v) {
+    return {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
+}
+
+}  // namespace
+
+TEST(HaldDecoding, SixteenBitPngValuesAreExact) {
+    test::TempDir dir("hald-decode");
+    for (const int level : {2, 8}) {
+        const auto samples = randomSamples(level, 16, unsigned(level));
+        const std::string png = dir.str("random16-" + std::to_string(level) + ".png");
+        ASSERT_TRUE(cv::imwrite(png, matOf(samples, level, 16)));
+        expectExactly(readHaldClut(png), samples, 16);
+    }
+    const auto samples8 = randomSamples(4, 8, 3);
+    const std::string png8 = dir.str("random8.png");
+    ASSERT_TRUE(cv::imwrite(png8, matOf(samples8, 4, 8)));
+    expectExactly(readHaldClut(png8), samples8, 8);
+}
+
+TEST(HaldDecoding, TiffEightAndSixteenBitInEveryLayout) {
+    test::TempDir dir("hald-decode");
+    struct Case {
+        const char* name;
+        TiffLayout layout;
+    };
+    const std::vector<Case> cases = {
+        {"strips8", {8, false, false, false, COMPRESSION_NONE}},
+        {"strips16", {16, false, false, false, COMPRESSION_NONE}},
+        {"lzw16", {16, false, false, false, COMPRESSION_LZW}},
+        {"deflate8-alpha", {8, false, false, true, COMPRESSION_ADOBE_DEFLATE}},
+        {"planes8", {8, true, false, false, COMPRESSION_NONE}},
+        {"planes16-alpha", {16, true, false, true, COMPRESSION_LZW}},
+        {"tiles8", {8, false, true, false, COMPRESSION_NONE}},
+        {"tiles16-planes", {16, true, true, false, COMPRESSION_ADOBE_DEFLATE}},
+        {"tiles16-alpha", {16, false, true, true, COMPRESSION_LZW}},
+    };
+    for (const Case& c : cases)
+        for (const int level : {2, 4}) {  // level 2 is 8 pixels: one partial 16 × 16 tile
+            SCOPED_TRACE(std::string(c.name) + " level " + std::to_string(level));
+            const auto samples = randomSamples(level, c.layout.bits, unsigned(level * 31));
+            const std::string tif =
+                dir.str(std::string(c.name) + "-" + std::to_string(level) + ".tif");
+            writeTiff(tif, samples, level, c.layout);
+            expectExactly(readHaldClut(tif), samples, c.layout.bits);
+        }
+    // OpenCV's own 16-bit TIFF, as other tools write them.
+    const auto samples = randomSamples(4, 16, 9);
+    const std::string tiff = dir.str("opencv16.tiff");
+    ASSERT_TRUE(cv::imwrite(tiff, matOf(samples, 4, 16)));
+    expectExactly(readHaldClut(tiff), samples, 16);
+}
+
+TEST(HaldDecoding, InterlacedAndPalettePngs) {
+    test::TempDir dir("hald-decode");
+    // Adam7-interlaced RGB, 16 and 8 bit.
+    for (const int bits : {16, 8}) {
+        const int level = 4, side = level * level * level;
+        const auto samples = randomSamples(level, bits, unsigned(bits));
+        const std::size_t rowBytes = std::size_t(side) * 3 * std::size_t(bits / 8);
+        std::vector<png_byte> image(rowBytes * side);
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            if (bits == 16) {
+                image[i * 2] = png_byte(samples[i] >> 8);
+                image[i * 2 + 1] = png_byte(samples[i] & 0xff);
+            } else {
+                image[i] = png_byte(samples[i]);
+            }
+        }
+        std::vector<png_bytep> rows(static_cast<std::size_t>(side));
+        for (int y = 0; y < side; ++y) rows[std::size_t(y)] = &image[std::size_t(y) * rowBytes];
+        const std::string path = dir.str("interlaced" + std::to_string(bits) + ".png");
+        ASSERT_TRUE(writePng({path.c_str(), png_uint_32(side), bits, PNG_COLOR_TYPE_RGB, true,
+                              rows.data(), nullptr, 0, nullptr}));
+        expectExactly(readHaldClut(path), samples, bits);
+    }
+    // Palette-indexed (a level-2 Hald has 64 pixels: one entry each), with and without a
+    // tRNS chunk (which libpng expands to an alpha channel that must be ignored).
+    const int side = 8;
+    const auto samples = randomSamples(2, 8, 77);
+    std::vector<png_color> palette(side * side);
+    std::vector<png_byte> alphas(side * side), indices(side * side);
+    for (std::size_t i = 0; i < palette.size(); ++i) {
+        palette[i] = {png_byte(samples[i * 3]), png_byte(samples[i * 3 + 1]),
+                      png_byte(samples[i * 3 + 2])};
+        alphas[i] = png_byte(i * 4);
+        indices[i] = png_byte(i);
+    }
+    std::vector<png_bytep> rows(side);
+    for (std::size_t y = 0; y < rows.size(); ++y) rows[y] = &indices[y * side];
+    for (const bool transparency : {false, true}) {
+        const std::string path = dir.str(transparency ? "palette-trns.png" : "palette.png");
+        ASSERT_TRUE(writePng({path.c_str(), side, 8, PNG_COLOR_TYPE_PALETTE, false, rows.data(),
+                              palette.data(), int(palette.size()),
+                              transparency ? alphas.data() : nullptr}));
+        expectExactly(readHaldClut(path), samples, 8);
+    }
+}
+
+TEST(HaldDecoding, TiffsThatAreNotColourIntegerImages) {
+    test::TempDir dir("hald-decode");
+    const std::string grey = dir.str("grey.tif");
+    ASSERT_TRUE(cv::imwrite(grey, cv::Mat(64, 64, CV_16UC1, cv::Scalar(1000))));
+    std::string msg = errorOf([&] { readHaldClut(grey); });
+    EXPECT_TRUE(contains(msg, grey + ": is a greyscale image")) << msg;
+
+    // OpenCV writes float images as LogLuv TIFFs.
+    const std::string logLuv = dir.str("float.tif");
+    ASSERT_TRUE(cv::imwrite(logLuv, cv::Mat(8, 8, CV_32FC3, cv::Scalar(0.5, 0.5, 0.5))));
+    msg = errorOf([&] { readHaldClut(logLuv); });
+    EXPECT_TRUE(contains(msg, logLuv + ": is a TIFF image in LogLuv (high dynamic range); a Hald "
+                                       "CLUT is an RGB image"))
+        << msg;
+
+    TiffLayout signedLayout;
+    signedLayout.bits = 16;
+    signedLayout.format = SAMPLEFORMAT_INT;
+    const std::string signed16 = dir.str("signed16.tif");
+    writeTiff(signed16, randomSamples(2, 15, 2), 2, signedLayout);
+    msg = errorOf([&] { readHaldClut(signed16); });
+    EXPECT_TRUE(contains(msg, signed16 + ": a Hald CLUT has 8 or 16 bits per channel; this image "
+                                         "has signed 16-bit samples"))
+        << msg;
+}
+
+TEST(HaldDecoding, TruncatedFilesNameTheFileAndTheProblem) {
+    test::TempDir dir("hald-decode");
+    const std::string whole = dir.str("whole.png");
+    ASSERT_TRUE(cv::imwrite(whole, matOf(randomSamples(4, 16, 5), 4, 16)));
+    const std::string bytes = readBytes(whole);
+    for (const std::size_t keep : {bytes.size() / 2, std::size_t(40)}) {
+        const std::string cut = dir.str("cut" + std::to_string(keep) + ".png");
+        writeBytes(cut, bytes.substr(0, keep));
+        const std::string msg = errorOf([&] { readHaldClut(cut); });
+        EXPECT_TRUE(contains(msg, cut + ": cannot decode the PNG image: the file is truncated"))
+            << msg;
+    }
+    // Damaged pixel data rather than missing data: libpng's own message, still an rf::Error.
+    std::string damaged = bytes;
+    for (std::size_t i = bytes.size() / 2; i < bytes.size() / 2 + 64; ++i) damaged[i] = char(0x5a);
+    const std::string bad = dir.str("damaged.png");
+    writeBytes(bad, damaged);
+    const std::string msg = errorOf([&] { readHaldClut(bad); });
+    EXPECT_TRUE(contains(msg, bad + ": cannot decode the PNG image: ")) << msg;
+}
+
+TEST(HaldDecoding, AHugeDeclaredSizeIsRefusedBeforeDecoding) {
+    test::TempDir dir("hald-decode");
+    // A valid PNG signature and IHDR (right CRC) for a 1,000,000² RGB image: level 100, within
+    // libpng's default limits, 3 TB of pixels. No image data follows, so any attempt to decode
+    // would fail differently.
+    const auto forged = [&](std::uint32_t side) {
+        const std::string ihdr =
+            "IHDR" + bigEndian32(side) + bigEndian32(side) + std::string("\x08\x02\x00\x00\x00", 5);
+        return std::string("\x89PNG\r\n\x1a\n", 8) + bigEndian32(13) + ihdr +
+               bigEndian32(pngCrc(ihdr));
+    };
+    const std::string huge = dir.str("huge.png");
+    writeBytes(huge, forged(1000000));
+    std::string msg = errorOf([&] { readHaldClut(huge); });
+    EXPECT_TRUE(contains(msg, huge + ": a level-100 Hald CLUT (1000000×1000000) holds a cube of "
+                                     "10000 points per axis"))
+        << msg;
+    const std::string odd = dir.str("odd.png");
+    writeBytes(odd, forged(0x7fffffff));
+    msg = errorOf([&] { readHaldClut(odd); });
+    EXPECT_TRUE(contains(msg, odd + ": 2147483647×2147483647 is not a Hald CLUT")) << msg;
+    // The same header with a Hald CLUT's size gets as far as the decoder, which finds no data.
+    const std::string empty = dir.str("empty.png");
+    writeBytes(empty, forged(512));
+    msg = errorOf([&] { readHaldClut(empty); });
+    EXPECT_TRUE(contains(msg, empty + ": cannot decode the PNG image: the file is truncated"))
+        << msg;
+}
+
+TEST(HaldDecoding, OtherImageFormatsNamedPngAreRefused) {
+    test::TempDir dir("hald-decode");
+    const cv::Mat hald = matOf(randomSamples(2, 8, 1), 2, 8);
+    for (const char* ext : {".jpg", ".bmp", ".ppm"}) {
+        const std::string real = dir.str(std::string("hald") + ext);
+        ASSERT_TRUE(cv::imwrite(real, hald)) << ext;
+        const std::string named = real + ".png";
+        fs::rename(real, named);
+        const std::string msg = errorOf([&] { readHaldClut(named); });
+        EXPECT_TRUE(contains(msg, named + ": not a PNG or TIFF image")) << msg;
+    }
+    // The fuzzer's finding: a DICOM-like file that asked OpenCV for 2 GB.
+    const std::string dicom =
+        std::string(RF_SOURCE_DIR) + "/tests/data/fuzz/hald/dicom-2gb-allocation.png";
+    const std::string msg = errorOf([&] { readHaldClut(dicom); });
+    EXPECT_TRUE(contains(msg, dicom + ": not a PNG or TIFF image")) << msg;
 }
 
 TEST(ReadLut, ChoosesTheReaderByExtension) {

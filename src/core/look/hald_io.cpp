@@ -1,21 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Hald CLUT images: a level-L Hald is an L³ × L³ picture of an L²-point colour cube, scanned
 // row-major with red varying fastest, then green, then blue, so the identity image is a set of
-// gradients any image editor can grade like a photo. OpenCV's imgcodecs decodes it (PNG or
-// TIFF, 8 or 16 bit); this file is the core's only imgcodecs user.
+// gradients any image editor can grade like a photo. libpng and libtiff decode it directly
+// (PNG or TIFF, 8 or 16 bit, RGB or RGBA with the alpha ignored), as the encoders in
+// io/writers.cpp use them: a general image decoder (OpenCV's imgcodecs, which drags GDAL's
+// dependency tree into every start of the program) would also offer a hostile file to every
+// other format it knows.
 //
-// OpenCV decodes whatever it recognises (DICOM, OpenEXR, JPEG 2000, …) and allocates what the
-// file's header claims: a 145-byte DICOM file asked for 2 GB. So the file must be a PNG or a
-// TIFF, and the size its header declares must be a Hald CLUT's, before OpenCV sees a byte.
+// A file's header can claim any size (a 145-byte file once asked for 2 GB), so the file must
+// be a PNG or a TIFF by its signature, and the size its header declares must be a Hald CLUT's,
+// before a pixel buffer is allocated or a byte is decoded.
+#include <png.h>
+#include <tiffio.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <csetjmp>
+#include <cstdarg>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "rangefinder/error.h"
 #include "rangefinder/lut.h"
@@ -23,22 +34,6 @@
 namespace rf {
 
 namespace {
-
-// Copies pixels into the grid in scan order: pixel i is grid point i (red fastest). OpenCV
-// stores colour pixels as BGR(A).
-template <class T>
-void copyGrid(const cv::Mat& img, float maxValue, Lut3D& lut) {
-    const int channels = img.channels();
-    float* out = lut.data().data();
-    for (int y = 0; y < img.rows; ++y) {
-        const T* p = img.ptr<T>(y);
-        for (int x = 0; x < img.cols; ++x, p += channels, out += 3) {
-            out[0] = float(p[2]) / maxValue;
-            out[1] = float(p[1]) / maxValue;
-            out[2] = float(p[0]) / maxValue;
-        }
-    }
-}
 
 // A level-8 Hald (512 × 512) as uncompressed 16-bit RGBA is 2 MB: a file many times that
 // is not a Hald CLUT we can read, and is not read into memory.
@@ -104,23 +99,346 @@ int haldLevel(const std::string& path, std::int64_t width, std::int64_t height) 
     return int(level);
 }
 
-std::string sampleKind(int depth) {
-    switch (depth) {
-        case CV_8S:
-            return "signed 8-bit";
-        case CV_16S:
-            return "signed 16-bit";
-        case CV_32S:
-            return "32-bit integer";
-        case CV_16F:
-            return "16-bit floating-point";
-        case CV_32F:
-            return "32-bit floating-point";
-        case CV_64F:
-            return "64-bit floating-point";
-        default:
-            return "unusual";
+// Decoded samples in host order, RGB interleaved: grid point i's red, green and blue.
+struct Samples {
+    std::vector<std::uint16_t> rgb;
+    float maxValue = 255.0f;
+};
+
+const char* const kGreyscale = "is a greyscale image; a Hald CLUT is a colour (RGB) image";
+
+std::string depthProblem(const std::string& samples) {
+    return "a Hald CLUT has 8 or 16 bits per channel; this image has " + samples + " samples";
+}
+
+// ---- PNG ---------------------------------------------------------------------------------
+
+// Everything libpng's callbacks and the setjmp'd decoder touch. Trivially destructible, so a
+// longjmp out of libpng skips no destructor; the buffers belong to the caller.
+struct PngJob {
+    const unsigned char* data;
+    std::size_t size;
+    std::size_t pos;
+    png_uint_32 side;       ///< the declared width and height, already checked
+    unsigned char* pixels;  ///< side × side × 8 bytes: room for 16-bit RGBA
+    png_bytep* rows;        ///< side row pointers
+    int channels;           ///< on success: 3 or 4
+    int bitDepth;           ///< on success: 8 or 16
+    bool grey;              ///< a greyscale image: nothing was decoded
+    char message[256];
+};
+
+void pngError(png_structp png, png_const_charp msg) {
+    auto* job = static_cast<PngJob*>(png_get_error_ptr(png));
+    std::snprintf(job->message, sizeof job->message, "%s", msg);
+    png_longjmp(png, 1);
+}
+
+void pngWarning(png_structp, png_const_charp) {}
+
+void pngRead(png_structp png, png_bytep out, png_size_t length) {
+    auto* job = static_cast<PngJob*>(png_get_io_ptr(png));
+    if (length > job->size - job->pos) png_error(png, "the file is truncated");
+    std::memcpy(out, job->data + job->pos, length);
+    job->pos += length;
+}
+
+// Between setjmp and a possible longjmp there are only trivially destructible locals.
+bool decodePng(PngJob& job) {
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &job, pngError, pngWarning);
+    if (!png) {
+        std::snprintf(job.message, sizeof job.message, "out of memory");
+        return false;
     }
+    png_infop info = png_create_info_struct(png);
+    if (!info) {
+        png_destroy_read_struct(&png, nullptr, nullptr);
+        std::snprintf(job.message, sizeof job.message, "out of memory");
+        return false;
+    }
+    if (setjmp(png_jmpbuf(png))) {
+        png_destroy_read_struct(&png, &info, nullptr);
+        return false;
+    }
+    png_set_read_fn(png, &job, pngRead);
+    // The size was checked on the raw header; libpng refuses anything else on its own.
+    png_set_user_limits(png, job.side, job.side);
+    png_read_info(png, info);
+    png_uint_32 width = 0, height = 0;
+    int depth = 0, colourType = 0;
+    png_get_IHDR(png, info, &width, &height, &depth, &colourType, nullptr, nullptr, nullptr);
+    if (width != job.side || height != job.side)
+        png_error(png, "the image header does not declare the size it first did");
+    if (!(colourType & PNG_COLOR_MASK_COLOR)) {
+        job.grey = true;
+        png_destroy_read_struct(&png, &info, nullptr);
+        return true;
+    }
+    if (colourType == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+    if (depth == 16) {
+        // PNG samples are big-endian; the grid wants host order.
+        const std::uint16_t probe = 1;
+        if (*reinterpret_cast<const std::uint8_t*>(&probe) == 1) png_set_swap(png);
+    }
+    png_set_interlace_handling(png);
+    png_read_update_info(png, info);
+    job.channels = png_get_channels(png, info);
+    job.bitDepth = png_get_bit_depth(png, info);
+    const std::size_t stride = std::size_t(job.side) * 8;
+    if ((job.channels != 3 && job.channels != 4) || (job.bitDepth != 8 && job.bitDepth != 16) ||
+        png_get_rowbytes(png, info) > stride)
+        png_error(png, "unexpected pixel layout");
+    for (png_uint_32 y = 0; y < job.side; ++y) job.rows[y] = job.pixels + y * stride;
+    png_read_image(png, job.rows);
+    png_destroy_read_struct(&png, &info, nullptr);
+    return true;
+}
+
+Samples readPng(const std::string& path, const std::string& file, int side) {
+    const std::size_t pixels = std::size_t(side) * std::size_t(side);
+    std::vector<std::uint16_t> buffer(pixels * 4);  // 8 bytes a pixel, 16-bit aligned
+    std::vector<png_bytep> rows(static_cast<std::size_t>(side));
+    PngJob job{};
+    job.data = reinterpret_cast<const unsigned char*>(file.data());
+    job.size = file.size();
+    job.side = png_uint_32(side);
+    job.pixels = reinterpret_cast<unsigned char*>(buffer.data());
+    job.rows = rows.data();
+    if (!decodePng(job))
+        throw Error(path, std::string("cannot decode the PNG image: ") + job.message);
+    if (job.grey) throw Error(path, kGreyscale);
+
+    Samples s;
+    s.rgb.resize(pixels * 3);
+    s.maxValue = job.bitDepth == 16 ? 65535.0f : 255.0f;
+    const std::size_t channels = std::size_t(job.channels);
+    for (std::size_t y = 0; y < std::size_t(side); ++y) {
+        const std::uint16_t* row16 = buffer.data() + y * std::size_t(side) * 4;
+        const unsigned char* row8 = reinterpret_cast<const unsigned char*>(row16);
+        std::uint16_t* out = s.rgb.data() + y * std::size_t(side) * 3;
+        for (std::size_t x = 0; x < std::size_t(side); ++x)
+            for (std::size_t c = 0; c < 3; ++c)
+                out[x * 3 + c] =
+                    job.bitDepth == 16 ? row16[x * channels + c] : row8[x * channels + c];
+    }
+    return s;
+}
+
+// ---- TIFF --------------------------------------------------------------------------------
+
+// libtiff reads the file from memory through these procedures, and its messages go to
+// per-handle handlers (libtiff ≥ 4.5) instead of the process-wide ones that print to stderr.
+struct TiffSource {
+    const unsigned char* data;
+    std::uint64_t size;
+    std::uint64_t pos = 0;
+    std::string error;
+};
+
+tmsize_t tiffRead(thandle_t h, void* buf, tmsize_t size) {
+    auto* src = static_cast<TiffSource*>(h);
+    if (size < 0) return -1;
+    const std::uint64_t n =
+        src->pos >= src->size ? 0
+                              : std::min<std::uint64_t>(std::uint64_t(size), src->size - src->pos);
+    if (n) std::memcpy(buf, src->data + src->pos, std::size_t(n));
+    src->pos += n;
+    return tmsize_t(n);
+}
+
+tmsize_t tiffWrite(thandle_t, void*, tmsize_t) {
+    return -1;
+}
+
+toff_t tiffSeek(thandle_t h, toff_t off, int whence) {
+    auto* src = static_cast<TiffSource*>(h);
+    std::uint64_t base = 0;
+    if (whence == SEEK_CUR) base = src->pos;
+    if (whence == SEEK_END) base = src->size;
+    src->pos = base + off;
+    return src->pos;
+}
+
+int tiffClose(thandle_t) {
+    return 0;
+}
+
+toff_t tiffSize(thandle_t h) {
+    return static_cast<TiffSource*>(h)->size;
+}
+
+int tiffMap(thandle_t h, void** base, toff_t* size) {
+    auto* src = static_cast<TiffSource*>(h);
+    *base = const_cast<unsigned char*>(src->data);  // mapped read-only: libtiff only reads it
+    *size = src->size;
+    return 1;
+}
+
+void tiffUnmap(thandle_t, void*, toff_t) {}
+
+int tiffErrorHandler(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
+    auto* src = static_cast<TiffSource*>(user);
+    if (src->error.empty()) {
+        char buf[512];
+        std::vsnprintf(buf, sizeof buf, fmt, ap);
+        src->error = buf;
+    }
+    return 1;  // handled: do not call the global handler
+}
+
+int tiffWarningHandler(TIFF*, void*, const char*, const char*, va_list) {
+    return 1;
+}
+
+struct TiffCloser {
+    void operator()(TIFF* tif) const { TIFFClose(tif); }
+};
+
+std::string photometricName(std::uint16_t photometric) {
+    switch (photometric) {
+        case PHOTOMETRIC_PALETTE:
+            return "palette colours";
+        case PHOTOMETRIC_SEPARATED:
+            return "separated (CMYK) colours";
+        case PHOTOMETRIC_YCBCR:
+            return "YCbCr";
+        case PHOTOMETRIC_LOGLUV:
+        case PHOTOMETRIC_LOGL:
+            return "LogLuv (high dynamic range)";
+        case PHOTOMETRIC_CIELAB:
+        case PHOTOMETRIC_ICCLAB:
+        case PHOTOMETRIC_ITULAB:
+            return "L*a*b*";
+        default:
+            return "photometric interpretation " + std::to_string(photometric);
+    }
+}
+
+std::string sampleKind(std::uint16_t format, std::uint16_t bits) {
+    const std::string b = std::to_string(bits) + "-bit";
+    switch (format) {
+        case SAMPLEFORMAT_INT:
+            return "signed " + b;
+        case SAMPLEFORMAT_IEEEFP:
+            return b + " floating-point";
+        case SAMPLEFORMAT_UINT:
+        case SAMPLEFORMAT_VOID:
+            return b;
+        default:
+            return "complex or unusual " + b;
+    }
+}
+
+// Strips are read a scanline at a time, tiles a tile at a time; planar configuration
+// contiguous (RGBRGB…) or separate (a plane per channel); any compression libtiff decodes.
+Samples readTiff(const std::string& path, const std::string& file, int side) {
+    TiffSource src{reinterpret_cast<const unsigned char*>(file.data()), file.size()};
+    TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
+    if (!opts) throw Error(path, "cannot decode the TIFF image: out of memory");
+    TIFFOpenOptionsSetErrorHandlerExtR(opts, tiffErrorHandler, &src);
+    TIFFOpenOptionsSetWarningHandlerExtR(opts, tiffWarningHandler, &src);
+    // A Hald CLUT's strips and tiles are small; no header may make libtiff allocate more.
+    TIFFOpenOptionsSetMaxSingleMemAlloc(opts, tmsize_t(kMaxHaldBytes));
+    std::unique_ptr<TIFF, TiffCloser> tif(TIFFClientOpenExt(path.c_str(), "r", &src, tiffRead,
+                                                            tiffWrite, tiffSeek, tiffClose,
+                                                            tiffSize, tiffMap, tiffUnmap, opts));
+    TIFFOpenOptionsFree(opts);
+    const auto fail = [&](const std::string& what) {
+        return Error(path,
+                     "cannot decode the TIFF image: " + (src.error.empty() ? what : src.error));
+    };
+    if (!tif) throw fail("cannot read its header");
+
+    std::uint32_t width = 0, height = 0;
+    TIFFGetField(tif.get(), TIFFTAG_IMAGEWIDTH, &width);
+    TIFFGetField(tif.get(), TIFFTAG_IMAGELENGTH, &height);
+    if (width != std::uint32_t(side) || height != std::uint32_t(side))
+        throw fail("the image directory does not declare the size it first did");
+    std::uint16_t bits = 1, spp = 1, format = SAMPLEFORMAT_UINT, planar = PLANARCONFIG_CONTIG,
+                  photometric = 0;
+    TIFFGetFieldDefaulted(tif.get(), TIFFTAG_BITSPERSAMPLE, &bits);
+    TIFFGetFieldDefaulted(tif.get(), TIFFTAG_SAMPLESPERPIXEL, &spp);
+    TIFFGetFieldDefaulted(tif.get(), TIFFTAG_SAMPLEFORMAT, &format);
+    TIFFGetFieldDefaulted(tif.get(), TIFFTAG_PLANARCONFIG, &planar);
+    if (!TIFFGetField(tif.get(), TIFFTAG_PHOTOMETRIC, &photometric))
+        throw fail("it declares no photometric interpretation");
+    if (photometric == PHOTOMETRIC_MINISBLACK || photometric == PHOTOMETRIC_MINISWHITE)
+        throw Error(path, kGreyscale);
+    if (photometric != PHOTOMETRIC_RGB)
+        throw Error(path, "is a TIFF image in " + photometricName(photometric) +
+                              "; a Hald CLUT is an RGB image");
+    if ((format != SAMPLEFORMAT_UINT && format != SAMPLEFORMAT_VOID) || (bits != 8 && bits != 16))
+        throw Error(path, depthProblem(sampleKind(format, bits)));
+    if (spp < 3)
+        throw Error(path, "is an RGB TIFF image with " + std::to_string(spp) +
+                              " samples per pixel; RGB needs at least 3");
+
+    const bool separate = planar == PLANARCONFIG_SEPARATE;
+    const std::size_t perPixel = separate ? 1 : spp;  // samples a pixel has in one plane
+    const std::size_t bytes = bits / 8;
+    const auto fetch = [&](const std::vector<std::uint16_t>& buf, std::size_t i) -> std::uint16_t {
+        return bytes == 2 ? buf[i] : reinterpret_cast<const unsigned char*>(buf.data())[i];
+    };
+    Samples s;
+    s.rgb.resize(std::size_t(side) * std::size_t(side) * 3);
+    s.maxValue = bits == 16 ? 65535.0f : 255.0f;
+    const int planes = separate ? 3 : 1;
+    // libtiff fills a whole tile or row of its own reckoning: the buffer takes its size, which
+    // must hold what we read from it and stay within what a Hald CLUT can need.
+    const auto blockBuffer = [&](std::size_t need, std::uint64_t libtiffSize, const char* what) {
+        if (libtiffSize < need || libtiffSize > kMaxHaldBytes)
+            throw fail(std::string("a ") + what + " of " + std::to_string(libtiffSize) +
+                       " bytes does not fit the image's layout");
+        return std::vector<std::uint16_t>(std::size_t(libtiffSize) / 2 + 1);
+    };
+
+    if (TIFFIsTiled(tif.get())) {
+        std::uint32_t tw = 0, th = 0;
+        TIFFGetField(tif.get(), TIFFTAG_TILEWIDTH, &tw);
+        TIFFGetField(tif.get(), TIFFTAG_TILELENGTH, &th);
+        if (tw == 0 || th == 0 || tw > 4096 || th > 4096)
+            throw fail("tiles of " + std::to_string(tw) + "×" + std::to_string(th) +
+                       " pixels are not supported");
+        std::vector<std::uint16_t> buf =
+            blockBuffer(std::size_t(tw) * th * perPixel * bytes, TIFFTileSize64(tif.get()), "tile");
+        for (int plane = 0; plane < planes; ++plane)
+            for (std::uint32_t ty = 0; ty < std::uint32_t(side); ty += th)
+                for (std::uint32_t tx = 0; tx < std::uint32_t(side); tx += tw) {
+                    if (TIFFReadTile(tif.get(), buf.data(), tx, ty, 0, tsample_t(plane)) < 0)
+                        throw fail("cannot read the tile at (" + std::to_string(tx) + ", " +
+                                   std::to_string(ty) + ")");
+                    const std::uint32_t rows = std::min(th, std::uint32_t(side) - ty);
+                    const std::uint32_t cols = std::min(tw, std::uint32_t(side) - tx);
+                    for (std::uint32_t y = 0; y < rows; ++y)
+                        for (std::uint32_t x = 0; x < cols; ++x) {
+                            const std::size_t in = (std::size_t(y) * tw + x) * perPixel;
+                            std::uint16_t* out =
+                                s.rgb.data() + ((std::size_t(ty) + y) * side + tx + x) * 3;
+                            if (separate)
+                                out[plane] = fetch(buf, in);
+                            else
+                                for (int c = 0; c < 3; ++c) out[c] = fetch(buf, in + c);
+                        }
+                }
+        return s;
+    }
+
+    std::vector<std::uint16_t> buf =
+        blockBuffer(std::size_t(side) * perPixel * bytes, TIFFScanlineSize64(tif.get()), "row");
+    for (int plane = 0; plane < planes; ++plane)
+        for (int y = 0; y < side; ++y) {
+            if (TIFFReadScanline(tif.get(), buf.data(), std::uint32_t(y), std::uint16_t(plane)) < 0)
+                throw fail("cannot read row " + std::to_string(y));
+            std::uint16_t* out = s.rgb.data() + std::size_t(y) * side * 3;
+            for (std::size_t x = 0; x < std::size_t(side); ++x) {
+                if (separate)
+                    out[x * 3 + plane] = fetch(buf, x);
+                else
+                    for (std::size_t c = 0; c < 3; ++c)
+                        out[x * 3 + c] = fetch(buf, x * perPixel + c);
+            }
+        }
+    return s;
 }
 
 }  // namespace
@@ -139,31 +457,16 @@ Lut3D readHaldClut(const std::string& path) {
     std::int64_t declaredWidth = 0, declaredHeight = 0;
     if (!declaredSize(file, declaredWidth, declaredHeight))
         throw Error(path, "not a PNG or TIFF image that can be decoded");
-    haldLevel(path, declaredWidth, declaredHeight);
+    const int level = haldLevel(path, declaredWidth, declaredHeight);
+    const int side = level * level * level;
+    const bool png = file.compare(0, 8, "\x89PNG\r\n\x1a\n", 8) == 0;
+    const Samples samples = png ? readPng(path, file, side) : readTiff(path, file, side);
 
-    cv::Mat img;
-    try {
-        const cv::Mat encoded(1, int(file.size()), CV_8U,
-                              const_cast<char*>(file.data()));  // imdecode only reads it
-        img = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
-    } catch (const cv::Exception& e) {
-        throw Error(path, "cannot decode the image: " + e.msg);
-    }
-    if (img.empty()) throw Error(path, "not a PNG or TIFF image that can be decoded");
-    if (img.channels() < 3)
-        throw Error(path, "is a greyscale image; a Hald CLUT is a colour (RGB) image");
-    if (img.depth() != CV_8U && img.depth() != CV_16U)
-        throw Error(path, "a Hald CLUT has 8 or 16 bits per channel; this image has " +
-                              sampleKind(img.depth()) + " samples");
-    const int level = haldLevel(path, img.cols, img.rows);
-    const int points = level * level;
-
-    Lut3D lut(points);
+    Lut3D lut(level * level);
     lut.title = std::filesystem::path(path).stem().string();
-    if (img.depth() == CV_8U)
-        copyGrid<std::uint8_t>(img, 255.0f, lut);
-    else
-        copyGrid<std::uint16_t>(img, 65535.0f, lut);
+    float* out = lut.data().data();
+    for (std::size_t i = 0; i < samples.rgb.size(); ++i)
+        out[i] = float(samples.rgb[i]) / samples.maxValue;
     return lut;
 }
 
