@@ -246,7 +246,7 @@ void PhotoLibraryModel::start(const Job& job) {
     const int size = thumbnailSize_;
     std::optional<PhotoMetadata> known;
     if (p.metadataLoaded) known = p.metadata;
-    pool_.start([this, job, path, size, known] {
+    startOn(pool_, [this, job, path, size, known] {
         PhotoLoad load = loadPhoto(path, size, job.thumbnail, known ? &*known : nullptr);
         postTo(this, [this, job, load] { finish(job, load); });
     });
