@@ -10,7 +10,6 @@
 // fair-share scheduling that gives this process the same CPU time however many threads it
 // runs). Usage: bench_batch [FILE] [benchmark flags]. Times are medians of three repetitions.
 #include <benchmark/benchmark.h>
-#include <libraw/libraw.h>
 #include <sched.h>
 #include <unistd.h>
 
@@ -88,14 +87,7 @@ void setProcessAffinity(const cpu_set_t& set) {
 }
 
 void BM_LibRawUnpack(benchmark::State& state) {
-    for (auto _ : state) {
-        LibRaw raw;
-        if (raw.open_file(gFile.c_str()) != LIBRAW_SUCCESS || raw.unpack() != LIBRAW_SUCCESS) {
-            state.SkipWithError("LibRaw cannot unpack the file");
-            return;
-        }
-        benchmark::DoNotOptimize(raw.imgdata.rawdata.raw_alloc);
-    }
+    benchLibRawUnpack(state, gFile);
 }
 
 // One iteration is the whole batch; the time is divided by the copies afterwards.

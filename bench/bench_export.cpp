@@ -6,7 +6,6 @@
 // about 14x (2.8 s against 0.2 s), so the target of half the faster peer is 7x. Printed as
 // a ratio so it holds on a noisy shared machine. Usage: bench_export [FILE.CR2] [benchmark flags].
 #include <benchmark/benchmark.h>
-#include <libraw/libraw.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -25,14 +24,7 @@ static std::string gOutDir;
 static rf::EditDocument gEdits;  // the web export carries a look, as the target does
 
 static void BM_LibRawUnpack(benchmark::State& state) {
-    for (auto _ : state) {
-        LibRaw raw;
-        if (raw.open_file(gFile.c_str()) != LIBRAW_SUCCESS || raw.unpack() != LIBRAW_SUCCESS) {
-            state.SkipWithError("LibRaw cannot unpack the file");
-            return;
-        }
-        benchmark::DoNotOptimize(raw.imgdata.rawdata.raw_alloc);
-    }
+    benchLibRawUnpack(state, gFile);
 }
 
 static void BM_Decode(benchmark::State& state) {

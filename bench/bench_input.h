@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The raw file a benchmark measures: the 8 MP Canon EOS 30D raw from the shared test data (or
-// the same file from Debian's rawtran-doc), unless the first argument names another. Shared by
-// the benchmarks that time whole exports and renders, so they measure the same file.
+// the same file from Debian's rawtran-doc), unless the first argument names another; and the
+// floor every export of it is compared with, LibRaw's own open + unpack. Shared by the
+// benchmarks that time whole exports and renders, so they measure the same file the same way.
 #pragma once
+
+#include <benchmark/benchmark.h>
+#include <libraw/libraw.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -22,4 +26,16 @@ inline std::string benchRawFile(int& argc, char**& argv, const char* program) {
         return {};
     }
     return file;
+}
+
+/// LibRaw's open_file() + unpack() of `file`, once per iteration: the decode floor.
+inline void benchLibRawUnpack(benchmark::State& state, const std::string& file) {
+    for (auto _ : state) {
+        LibRaw raw;
+        if (raw.open_file(file.c_str()) != LIBRAW_SUCCESS || raw.unpack() != LIBRAW_SUCCESS) {
+            state.SkipWithError("LibRaw cannot unpack the file");
+            return;
+        }
+        benchmark::DoNotOptimize(raw.imgdata.rawdata.raw_alloc);
+    }
 }

@@ -23,12 +23,12 @@
 #include <cctype>
 #include <cerrno>
 #include <csetjmp>
-#include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <vector>
 
+#include "io/codec_callbacks.h"
 #include "rangefinder/error.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"
@@ -328,14 +328,6 @@ struct PngJob {
     int writeErrno;  ///< the errno of a failed write, 0 otherwise
 };
 
-void pngError(png_structp png, png_const_charp msg) {
-    auto* job = static_cast<PngJob*>(png_get_error_ptr(png));
-    std::snprintf(job->message, sizeof job->message, "%s", msg);
-    png_longjmp(png, 1);
-}
-
-void pngWarning(png_structp, png_const_charp) {}
-
 void pngWrite(png_structp png, png_bytep data, png_size_t length) {
     auto* job = static_cast<PngJob*>(png_get_io_ptr(png));
     if (std::fwrite(data, 1, length, job->file) != length) {
@@ -357,7 +349,8 @@ void pngFlush(png_structp png) {
 }
 
 bool encodePng(PngJob& job) {
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &job, pngError, pngWarning);
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &job, codec::pngError<PngJob>,
+                                              codec::pngWarning);
     if (!png) {
         std::snprintf(job.message, sizeof job.message, "out of memory");
         return false;
@@ -470,20 +463,6 @@ int tiffMap(thandle_t, void**, toff_t*) {
 }
 void tiffUnmap(thandle_t, void*, toff_t) {}
 
-int tiffErrorHandler(TIFF*, void* user, const char* module, const char* fmt, va_list ap) {
-    auto* io = static_cast<TiffIo*>(user);
-    if (io->error.empty()) {
-        char msg[512];
-        std::vsnprintf(msg, sizeof msg, fmt, ap);
-        io->error = (module && *module) ? std::string(module) + ": " + msg : std::string(msg);
-    }
-    return 1;  // handled: do not call the global handler
-}
-
-int tiffWarningHandler(TIFF*, void*, const char*, const char*, va_list) {
-    return 1;
-}
-
 void writeTiff(const std::string& path, const Quantizer& q, const std::vector<std::uint8_t>& icc) {
     std::vector<std::uint8_t> buffer(q.rowBytes() * kStripRows);
     OutputFile file(path);
@@ -499,8 +478,8 @@ void writeTiff(const std::string& path, const Quantizer& q, const std::vector<st
 
     TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
     if (!opts) throw Error(path, "out of memory");
-    TIFFOpenOptionsSetErrorHandlerExtR(opts, tiffErrorHandler, &io);
-    TIFFOpenOptionsSetWarningHandlerExtR(opts, tiffWarningHandler, &io);
+    TIFFOpenOptionsSetErrorHandlerExtR(opts, codec::tiffError<TiffIo, true>, &io);
+    TIFFOpenOptionsSetWarningHandlerExtR(opts, codec::tiffWarning, &io);
     TIFF* tif = TIFFClientOpenExt(path.c_str(), "w", &io, tiffRead, tiffWrite, tiffSeek, tiffClose,
                                   tiffSize, tiffMap, tiffUnmap, opts);
     TIFFOpenOptionsFree(opts);

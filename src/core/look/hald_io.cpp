@@ -17,7 +17,6 @@
 #include <cerrno>
 #include <cmath>
 #include <csetjmp>
-#include <cstdarg>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -28,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "io/codec_callbacks.h"
 #include "rangefinder/error.h"
 #include "rangefinder/lut.h"
 
@@ -128,14 +128,6 @@ struct PngJob {
     char message[256];
 };
 
-void pngError(png_structp png, png_const_charp msg) {
-    auto* job = static_cast<PngJob*>(png_get_error_ptr(png));
-    std::snprintf(job->message, sizeof job->message, "%s", msg);
-    png_longjmp(png, 1);
-}
-
-void pngWarning(png_structp, png_const_charp) {}
-
 void pngRead(png_structp png, png_bytep out, png_size_t length) {
     auto* job = static_cast<PngJob*>(png_get_io_ptr(png));
     if (length > job->size - job->pos) png_error(png, "the file is truncated");
@@ -145,7 +137,8 @@ void pngRead(png_structp png, png_bytep out, png_size_t length) {
 
 // Between setjmp and a possible longjmp there are only trivially destructible locals.
 bool decodePng(PngJob& job) {
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &job, pngError, pngWarning);
+    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &job, codec::pngError<PngJob>,
+                                             codec::pngWarning);
     if (!png) {
         std::snprintf(job.message, sizeof job.message, "out of memory");
         return false;
@@ -276,20 +269,6 @@ int tiffMap(thandle_t h, void** base, toff_t* size) {
 
 void tiffUnmap(thandle_t, void*, toff_t) {}
 
-int tiffErrorHandler(TIFF*, void* user, const char*, const char* fmt, va_list ap) {
-    auto* src = static_cast<TiffSource*>(user);
-    if (src->error.empty()) {
-        char buf[512];
-        std::vsnprintf(buf, sizeof buf, fmt, ap);
-        src->error = buf;
-    }
-    return 1;  // handled: do not call the global handler
-}
-
-int tiffWarningHandler(TIFF*, void*, const char*, const char*, va_list) {
-    return 1;
-}
-
 struct TiffCloser {
     void operator()(TIFF* tif) const { TIFFClose(tif); }
 };
@@ -335,8 +314,8 @@ Samples readTiff(const std::string& path, const std::string& file, int side) {
     TiffSource src{reinterpret_cast<const unsigned char*>(file.data()), file.size()};
     TIFFOpenOptions* opts = TIFFOpenOptionsAlloc();
     if (!opts) throw Error(path, "cannot decode the TIFF image: out of memory");
-    TIFFOpenOptionsSetErrorHandlerExtR(opts, tiffErrorHandler, &src);
-    TIFFOpenOptionsSetWarningHandlerExtR(opts, tiffWarningHandler, &src);
+    TIFFOpenOptionsSetErrorHandlerExtR(opts, codec::tiffError<TiffSource, false>, &src);
+    TIFFOpenOptionsSetWarningHandlerExtR(opts, codec::tiffWarning, &src);
     // A Hald CLUT's strips and tiles are small; no header may make libtiff allocate more.
     TIFFOpenOptionsSetMaxSingleMemAlloc(opts, tmsize_t(kMaxHaldBytes));
     std::unique_ptr<TIFF, TiffCloser> tif(TIFFClientOpenExt(path.c_str(), "r", &src, tiffRead,
