@@ -4,7 +4,8 @@
 // the "Leica Authentic" look (tone curve, vignette, grain), as the issue's target asks. The
 // full-size export (RCD, q90) is printed as a ratio to unpack too: issue 7 puts the peers at
 // about 14x (2.8 s against 0.2 s), so the target of half the faster peer is 7x. Printed as
-// a ratio so it holds on a noisy shared machine. Usage: bench_export [FILE.CR2] [benchmark flags].
+// a ratio so it holds on a noisy shared machine. decodeRaw runs with Rangefinder's lossless-JPEG
+// loader and with LibRaw's, for the decoder's own figure. Usage: bench_export [FILE.CR2] [benchmark flags].
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -29,6 +30,13 @@ static void BM_LibRawUnpack(benchmark::State& state) {
 
 static void BM_Decode(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(rf::decodeRaw(gFile));
+}
+
+// The same decode with LibRaw's lossless-JPEG loader instead of Rangefinder's (a CR2's data).
+static void BM_DecodeLibRawLoader(benchmark::State& state) {
+    rf::DecodeOptions o;
+    o.ownLosslessJpeg = false;
+    for (auto _ : state) benchmark::DoNotOptimize(rf::decodeRaw(gFile, o));
 }
 
 static void BM_WebExport(benchmark::State& state) {
@@ -82,6 +90,10 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->MinTime(2.0);
+    benchmark::RegisterBenchmark("rf_decode_libraw_loader", BM_DecodeLibRawLoader)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MinTime(2.0);
     benchmark::RegisterBenchmark("rf_web_export", BM_WebExport)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
@@ -101,6 +113,12 @@ int main(int argc, char** argv) {
         std::printf("\n%s: web export %.3f s, LibRaw unpack %.3f s, ratio %.2fx\n",
                     fs::path(gFile).filename().c_str(), e->second, u->second,
                     e->second / u->second);
+    const auto d = reporter.seconds.find("rf_decode");
+    const auto dl = reporter.seconds.find("rf_decode_libraw_loader");
+    if (d != reporter.seconds.end() && dl != reporter.seconds.end() && d->second > 0)
+        std::printf("%s: decodeRaw %.3f s, with LibRaw's loader %.3f s (%.2fx)\n",
+                    fs::path(gFile).filename().c_str(), d->second, dl->second,
+                    dl->second / d->second);
     const auto f = reporter.seconds.find("rf_full_export");
     if (u != reporter.seconds.end() && f != reporter.seconds.end() && u->second > 0)
         std::printf("%s: full-size q90 export %.3f s, ratio to LibRaw unpack %.2fx\n",

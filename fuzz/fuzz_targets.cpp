@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "io/lossless_jpeg.h"
 #include "rangefinder/error.h"
 #include "rangefinder/history.h"
 #include "rangefinder/look.h"
@@ -206,6 +207,34 @@ Outcomes hald(const std::uint8_t* data, std::size_t size) {
     return out;
 }
 
+Outcomes ljpeg(const std::uint8_t* data, std::size_t size) {
+    // Both readings of the container (CR2, and DNG 1.0 where category 16 carries bits).
+    Outcomes out;
+    for (const unsigned dngVersion : {0u, 0x1000000u}) {
+        ljpeg::Decoder dec;
+        Outcome o{"ljpeg::Decoder", "stream", true, {}};
+        if (dec.start({data, size}, {dngVersion})) {
+            const ljpeg::Frame& f = dec.frame();
+            if (f.bits < 1 || f.bits > 16 || f.clrs < 1 || f.clrs > 6 || f.wide < 1 || f.high < 1)
+                throw std::logic_error("ljpeg::Decoder accepted a frame it cannot decode");
+            const std::size_t n = std::size_t(f.wide) * std::size_t(f.clrs);
+            for (int row = 0; row < f.high && o.ok; ++row) {
+                const std::uint16_t* r = dec.nextRow();
+                if (!r) {
+                    o.ok = false;
+                    break;
+                }
+                for (std::size_t i = 0; i < n; ++i)
+                    if (r[i] >> f.bits) throw std::logic_error("a sample beyond the precision");
+            }
+        } else {
+            o.ok = false;
+        }
+        out.push_back(o);
+    }
+    return out;
+}
+
 Outcomes xmp(const std::uint8_t* data, std::size_t size) {
     Outcomes out;
     Scratch& scratch = Scratch::get();
@@ -253,8 +282,9 @@ Outcomes editJson(const std::uint8_t* data, std::size_t size) {
 }
 
 const std::vector<Harness>& harnesses() {
-    static const std::vector<Harness> all{{"raw", raw},   {"look", look}, {"cube", cube},
-                                          {"hald", hald}, {"xmp", xmp},   {"edit_json", editJson}};
+    static const std::vector<Harness> all{{"raw", raw},    {"look", look}, {"cube", cube},
+                                          {"hald", hald},  {"xmp", xmp},   {"edit_json", editJson},
+                                          {"ljpeg", ljpeg}};
     return all;
 }
 

@@ -22,7 +22,7 @@ start=$(date +%s)
 seconds=${RF_FUZZ_SECONDS:-45}
 jobs=${RF_FUZZ_JOBS:-2}
 build=${RF_FUZZ_DIR:-build-fuzz}
-harnesses=(${RF_FUZZ_ONLY:-raw xmp look cube hald edit_json})
+harnesses=(${RF_FUZZ_ONLY:-raw xmp look cube hald edit_json ljpeg})
 testdata=$root/../shared/testdata
 
 for tool in clang clang++ cmake ninja; do
@@ -83,6 +83,17 @@ for f in "${rawSeeds[@]}"; do
         cp "$f" "$seeds/raw/$name"
     else
         head -c 65536 "$f" >"$seeds/raw/head64k-$name"
+    fi
+done
+
+# The lossless JPEG stream of each real CR2 (from its SOI and Huffman table), 64 KB of it.
+mkdir -p "$seeds/ljpeg"
+for f in "${rawSeeds[@]}"; do
+    [[ $f == *.CR2 ]] || continue
+    offset=$(LC_ALL=C grep -obUaP '\xff\xd8\xff\xc4' "$f" | tail -n 1 | cut -d: -f1 || true)
+    if [[ -n $offset ]]; then
+        dd if="$f" of="$seeds/ljpeg/$(basename "$f").ljpeg" iflag=skip_bytes,count_bytes \
+            skip="$offset" count=65536 status=none
     fi
 done
 

@@ -62,6 +62,9 @@ struct RawImage {
     bool hasColorMatrix = false;
     /// DNG BaselineExposure (EV): how much the camera meant the data to be brightened.
     float baselineExposureEv = 0;
+    /// Which code turned the file's raw data into sensor values: LibRaw's loader by its name
+    /// ("lossless_jpeg_load_raw()") or "Rangefinder lossless JPEG". For bug reports and tests.
+    std::string decoder;
 };
 
 struct DecodeOptions {
@@ -75,6 +78,10 @@ struct DecodeOptions {
     /// Decode to half size where LibRaw can do it cheaply (unused for Bayer: the fast
     /// demosaic does its own 2×2 binning).
     bool halfSize = false;
+    /// Decode lossless-JPEG raws (Canon CR2) with Rangefinder's own decoder, which gives
+    /// LibRaw's values bit for bit in less than half the time. Off: LibRaw's loader, for tests
+    /// and benchmarks that compare the two.
+    bool ownLosslessJpeg = true;
 };
 
 /// Decodes a raw file. Throws rf::Error naming the file and the reason (not a raw file,

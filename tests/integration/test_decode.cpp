@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -257,6 +259,103 @@ TEST(DecodeReal, CutAndDamagedCopiesOfARealRawAreRefused) {
     } catch (const Error& e) {
         EXPECT_EQ(e.file(), p);
     }
+}
+
+/// Every real CR2 here: the Canon in the test data, and Debian's if rawtran-doc is installed.
+std::vector<std::string> realCr2s() {
+    std::vector<std::string> out{file("raw/canon-eos30d.CR2")};
+    if (fs::exists("/usr/share/doc/rawtran/IMG_5952.CR2"))
+        out.push_back("/usr/share/doc/rawtran/IMG_5952.CR2");
+    return out;
+}
+
+DecodeOptions libRawOnly() {
+    DecodeOptions o;
+    o.ownLosslessJpeg = false;
+    return o;
+}
+
+/// Both decodes of one file, in one line for a failure message: the error, or the size.
+std::string outcome(const std::string& path, const DecodeOptions& o, RawImage& out) {
+    try {
+        out = decodeRaw(path, o);
+        return "decoded " + std::to_string(out.mosaic.width()) + "x" +
+               std::to_string(out.mosaic.height());
+    } catch (const Error& e) {
+        return std::string("refused: ") + e.what();
+    }
+}
+
+bool sameSamples(const RawImage& a, const RawImage& b) {
+    return a.mosaic.width() == b.mosaic.width() && a.mosaic.height() == b.mosaic.height() &&
+           a.mosaic.channels() == b.mosaic.channels() &&
+           std::memcmp(a.mosaic.data(), b.mosaic.data(), a.mosaic.sampleCount() * sizeof(float)) ==
+               0;
+}
+
+TEST(DecodeReal, OwnLosslessJpegDecoderGivesLibRawsValuesBitForBit) {
+    REQUIRE_TESTDATA();
+    for (const std::string& path : realCr2s()) {
+        SCOPED_TRACE(path);
+        const RawImage ours = decodeRaw(path);
+        const RawImage libraw = decodeRaw(path, libRawOnly());
+        EXPECT_EQ(ours.decoder, "Rangefinder lossless JPEG");
+        EXPECT_EQ(libraw.decoder, "lossless_jpeg_load_raw()");
+        // The samples are scaled by the black level LibRaw measures from the masked pixels
+        // after loading, so equal floats mean equal raw values and an equal black level.
+        EXPECT_TRUE(sameSamples(ours, libraw));
+        EXPECT_EQ(ours.layout, libraw.layout);
+        EXPECT_EQ(ours.cfa, libraw.cfa);
+        EXPECT_EQ(ours.asShotMultipliers, libraw.asShotMultipliers);
+        EXPECT_EQ(ours.info.width, libraw.info.width);
+        EXPECT_EQ(ours.info.height, libraw.info.height);
+    }
+}
+
+TEST(DecodeReal, DamagedCr2sFailOrDecodeAlikeWithEitherDecoder) {
+    // Whatever the damage, the file must fare exactly as it does with LibRaw's decoder: the
+    // same refusal, or the same values. Bytes are changed in the compressed data (and its
+    // Huffman tables at the start of it), or the file is cut short.
+    REQUIRE_TESTDATA();
+    const std::string src = file("raw/canon-eos30d.CR2");
+    std::ifstream in(src, std::ios::binary);
+    const std::vector<char> bytes(std::istreambuf_iterator<char>(in), {});
+    const fs::path dir = fs::path(RF_BINARY_DIR) / "test_decode_tmp";
+    fs::create_directories(dir);
+    const std::string p = (dir / "mutated.CR2").string();
+    // The lossless JPEG stream: its SOI followed by a Huffman table, after the previews.
+    std::size_t ljpeg = 0;
+    for (std::size_t i = 0; i + 4 < bytes.size(); ++i)
+        if (bytes[i] == '\xff' && bytes[i + 1] == '\xd8' && bytes[i + 2] == '\xff' &&
+            bytes[i + 3] == '\xc4')
+            ljpeg = i;
+    ASSERT_GT(ljpeg, 0u);
+    std::uint32_t state = 2024;
+    const auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    int decodedByUs = 0;
+    for (int variant = 0; variant < 16; ++variant) {
+        std::vector<char> b = bytes;
+        if (variant < 2) {
+            b[ljpeg + 8 + next() % 24] ^= char(1 << (next() % 8));  // a code count
+        } else if (variant < 4) {
+            b.resize(bytes.size() - 1 - next() % 512);
+        } else {
+            for (int k = 0; k < 1 + variant % 3; ++k) {
+                const std::size_t at = ljpeg + 200 + next() % (bytes.size() - ljpeg - 200);
+                b[at] = variant % 2 ? char(0xff) : char(b[at] ^ char(1 << (next() % 8)));
+            }
+        }
+        std::ofstream(p, std::ios::binary).write(b.data(), std::streamsize(b.size()));
+        RawImage ours, libraw;
+        const std::string a = outcome(p, {}, ours), c = outcome(p, libRawOnly(), libraw);
+        EXPECT_EQ(a, c) << "variant " << variant;
+        if (a.rfind("decoded", 0) == 0 && c.rfind("decoded", 0) == 0) {
+            EXPECT_TRUE(sameSamples(ours, libraw)) << "variant " << variant;
+        }
+        decodedByUs += ours.decoder == "Rangefinder lossless JPEG";
+    }
+    std::printf("damaged CR2s decoded by our decoder rather than handed to LibRaw: %d of 16\n",
+                decodedByUs);
 }
 
 TEST(DecodeReal, PixelLimitRefusesBeforeDecoding) {

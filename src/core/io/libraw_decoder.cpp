@@ -8,6 +8,10 @@
 // SuperCCD, 4-colour, linear DNGs) becomes 3-channel camera RGB, interpolated by LibRaw where
 // needed but never white balanced or colour converted.
 //
+// LibRaw parses every file and allocates and black-levels every raw; the one thing done
+// differently is a CR2's lossless JPEG, decoded by rf::ljpeg::Decoder in LibRaw's place with
+// the same result (RangefinderLibRaw below).
+//
 // LibRaw decodes garbage from some truncated files without complaint, so the raw data's
 // extent is checked against the file size before unpacking, and any data error LibRaw counts
 // while unpacking refuses the file. Each call owns one LibRaw instance (thread-safe libraw_r
@@ -18,6 +22,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -28,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "io/lossless_jpeg.h"
 #include "rangefinder/error.h"
 #include "rangefinder/limits.h"
 #include "rangefinder/parallel.h"
@@ -109,12 +115,140 @@ class GuardedStream final : public Base {
     int shortReads_ = 0;
 };
 
+/// LibRaw with one of its loaders replaceable: a CR2's lossless JPEG goes to
+/// rf::ljpeg::Decoder, which produces LibRaw's values bit for bit in less than half the
+/// time. Everything around the loader stays LibRaw's: it allocates the raw buffer, positions
+/// the stream and, after loading, measures the black level from the masked pixels, which is
+/// why the loader is swapped in place rather than the unpack replaced. Streams the decoder
+/// declines (see lossless_jpeg.h) and layouts it does not place go to LibRaw's own loader.
+class RangefinderLibRaw final : public LibRaw {
+  public:
+    explicit RangefinderLibRaw(unsigned flags) : LibRaw(flags) {}
+
+    /// Before unpack(): route this file's lossless JPEG to our decoder if LibRaw would use
+    /// its generic lossless-JPEG loader for it.
+    void useOwnLosslessJpeg() {
+        libraw_decoder_info_t info{};
+        if (LibRaw::get_decoder_info(&info) != LIBRAW_SUCCESS || !info.decoder_name ||
+            std::strcmp(info.decoder_name, "lossless_jpeg_load_raw()") != 0)
+            return;
+        libRawLoader_ = load_raw;
+        load_raw = static_cast<void (LibRaw::*)()>(&RangefinderLibRaw::loadLosslessJpeg);
+    }
+
+    /// unpack() asks which loader is set to choose its buffers: answer for LibRaw's.
+    int get_decoder_info(libraw_decoder_info_t* info) override {
+        if (!swapped()) return LibRaw::get_decoder_info(info);
+        const auto ours = load_raw;
+        load_raw = libRawLoader_;
+        const int rc = LibRaw::get_decoder_info(info);
+        load_raw = ours;
+        return rc;
+    }
+
+    /// The loader that decoded the data, once unpack() has run.
+    std::string decoderName() {
+        if (ownDecoded_) return "Rangefinder lossless JPEG";
+        libraw_decoder_info_t info{};
+        if (get_decoder_info(&info) != LIBRAW_SUCCESS || !info.decoder_name) return {};
+        return info.decoder_name;
+    }
+
+  private:
+    bool swapped() const { return libRawLoader_ && load_raw != libRawLoader_; }
+
+    void loadLosslessJpeg() {
+        // LibRaw compares load_raw with its own loaders after loading (the masked area it
+        // takes the black level from depends on it), so it is restored before anything else.
+        load_raw = libRawLoader_;
+        ownDecoded_ = decodeLosslessJpeg();
+        if (!ownDecoded_) {
+            libraw_internal_data.internal_data.input->seek(
+                libraw_internal_data.unpacker_data.data_offset, SEEK_SET);
+            (this->*libRawLoader_)();
+        }
+    }
+
+    /// LibRaw's lossless_jpeg_load_raw() on the layouts it handles without special cases:
+    /// rows of the stream fill the sensor row by row, or, in a CR2, one vertical slice after
+    /// another. False, with nothing decided, for anything else.
+    bool decodeLosslessJpeg() {
+        const unpacker_data_t& u = libraw_internal_data.unpacker_data;
+        const int rawWidth = imgdata.sizes.raw_width, rawHeight = imgdata.sizes.raw_height;
+        ushort* const raw = imgdata.rawdata.raw_image;
+        // Old Canons interlace fields (load_flags & 1); one model shifts by two columns.
+        if (!raw || (u.load_flags & 1) || rawWidth == 3984 || rawWidth <= 0 || rawHeight <= 0)
+            return false;
+        int sliceCount = 0, sliceWidth = rawWidth, lastWidth = rawWidth;
+        if (u.cr2_slice[0]) {
+            sliceCount = u.cr2_slice[0];
+            sliceWidth = u.cr2_slice[1];
+            lastWidth = u.cr2_slice[2];
+            if (sliceWidth <= 0 || lastWidth <= 0 ||
+                sliceCount * sliceWidth + lastWidth != rawWidth)
+                return false;
+        }
+
+        LibRaw_abstract_datastream* in = libraw_internal_data.internal_data.input;
+        // The data LibRaw says the raw has; if the stream runs on past it, the decoder runs out
+        // of data and LibRaw's loader, which reads on, decides.
+        const INT64 begin = u.data_offset, size = in->size();
+        if (begin < 0 || begin >= size) return false;
+        INT64 length = size - begin;
+        if (u.data_size > 0) length = std::min<INT64>(length, u.data_size);
+        if (length > INT_MAX) return false;
+        const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(std::size_t(length));
+        if (in->seek(begin, SEEK_SET) != 0 ||
+            in->read(bytes.get(), 1, std::size_t(length)) != length)
+            return false;
+
+        ljpeg::Decoder dec;
+        if (!dec.start({bytes.get(), std::size_t(length)}, {imgdata.idata.dng_version}))
+            return false;
+        const ljpeg::Frame& fr = dec.frame();
+        const int jwide = fr.wide * fr.clrs;
+        // Every sensor site exactly once: LibRaw's loader is then a plain scatter.
+        if (std::int64_t(jwide) * fr.high != std::int64_t(rawWidth) * rawHeight) return false;
+        const bool linear = std::all_of(imgdata.color.curve, imgdata.color.curve + (1 << fr.bits),
+                                        [c = 0](ushort v) mutable { return v == c++; });
+
+        int slice = 0, row = 0, col = 0;  // where the next stream sample lands
+        for (int jrow = 0; jrow < fr.high; ++jrow) {
+            if ((jrow & 63) == 0) checkCancel();
+            const std::uint16_t* src = dec.nextRow();
+            if (!src) return false;
+            for (int k = 0; k < jwide;) {
+                const int width = slice < sliceCount ? sliceWidth : lastWidth;
+                const int run = std::min(width - col, jwide - k);
+                ushort* dst = raw + std::size_t(row) * std::size_t(rawWidth) +
+                              std::size_t(slice) * std::size_t(sliceWidth) + std::size_t(col);
+                if (linear)
+                    std::memcpy(dst, src + k, std::size_t(run) * sizeof(ushort));
+                else
+                    for (int i = 0; i < run; ++i) dst[i] = imgdata.color.curve[src[k + i]];
+                k += run;
+                if ((col += run) == width) {
+                    col = 0;
+                    if (++row == rawHeight && slice < sliceCount) {
+                        row = 0;
+                        ++slice;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    void (LibRaw::*libRawLoader_)() = nullptr;
+    bool ownDecoded_ = false;
+};
+
 /// Owns one LibRaw instance for the duration of a call.
 class LibRawFile {
   public:
     explicit LibRawFile(const std::string& path) : path_(path) {
         try {
-            lr_ = std::make_unique<LibRaw>(LIBRAW_OPTIONS_NONE);
+            lr_ = std::make_unique<RangefinderLibRaw>(LIBRAW_OPTIONS_NONE);
         } catch (const std::bad_alloc&) {
             throw Error(path, "out of memory");
         }
@@ -127,8 +261,8 @@ class LibRawFile {
     LibRawFile(const LibRawFile&) = delete;
     LibRawFile& operator=(const LibRawFile&) = delete;
 
-    LibRaw& operator*() { return *lr_; }
-    LibRaw* operator->() { return lr_.get(); }
+    RangefinderLibRaw& operator*() { return *lr_; }
+    RangefinderLibRaw* operator->() { return lr_.get(); }
     const ParseState& state() const { return state_; }
 
     /// Opens and identifies the file (header parsing only). Throws rf::Error.
@@ -188,7 +322,7 @@ class LibRawFile {
   private:
     std::string path_;
     std::unique_ptr<LibRaw_abstract_datastream> stream_;  // outlives lr_, which reads it
-    std::unique_ptr<LibRaw> lr_;
+    std::unique_ptr<RangefinderLibRaw> lr_;
     ParseState state_;
     std::uintmax_t fileSize_ = 0;
 };
@@ -532,6 +666,7 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         checkNotTruncated(*f, f.fileSize(), path);
         f->imgdata.params.max_raw_memory_mb = unsigned(
             std::clamp<std::int64_t>(options.maxPixels * 8 / (1024 * 1024) + 64, 256, 1 << 20));
+        if (options.ownLosslessJpeg) f->useOwnLosslessJpeg();
         f.check(f->unpack());
         if (f->error_count() > 0 || f.state().firstDataErrorOffset != -2)
             throw Error(path, "file is truncated or corrupt");
@@ -539,6 +674,7 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         RawImage img;
         img.path = path;
         img.info = captureInfo(*f, f.state());
+        img.decoder = f->decoderName();
         readColour(*f, img);
         int colourIndex[4];
         if (bayerPhase(*f, img.cfa, colourIndex)) {

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Lossless JPEG (ITU-T T.81, process 14): the entropy coding inside Canon CR2 files, decoded
+// exactly as LibRaw 0.20 decodes it, only faster. LibRaw's decoder fetches every byte through
+// a virtual stream call and places every sample with two integer divisions; unpacking an
+// 8 MP CR2 is most of a web export's time. This one reads the stream from memory through a
+// 64-bit bit cache and hands back whole rows.
+//
+// Exactness is the contract, because the photographer's pixels must not depend on which
+// decoder ran. The decoder keeps dcraw's readings where they differ from the standard: the
+// frame header is read as dcraw reads it, component c takes Huffman table c (a missing table
+// takes the one before), a difference category of 16 is −32768, and a sample is the predictor
+// plus the difference wrapped to 16 bits. It declines, rather than guesses, every stream LibRaw
+// would decode with a data error or by one of its quirks: restart markers, a stream that ends
+// early, a code its tables leave empty, a category over 16, a sample outside the precision.
+// Declining is not failure: the caller lets LibRaw decode such a file as before, so a corrupt
+// file is refused with the same error it always was.
+
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace rf::ljpeg {
+
+/// The frame as the decoder will decode it.
+struct Frame {
+    int bits = 0;       ///< sample precision after the point transform
+    int high = 0;       ///< rows
+    int wide = 0;       ///< columns, each with `clrs` interleaved samples
+    int clrs = 0;       ///< components
+    int predictor = 0;  ///< T.81 predictor selection value, 1..7 (others predict 0)
+};
+
+class Decoder {
+  public:
+    /// How the stream's container tells the decoder to read it: LibRaw reads an SOF with one
+    /// component differently outside DNG, and a category-16 code differently in DNG 1.0.
+    struct Container {
+        unsigned dngVersion = 0;
+    };
+
+    /// Parses the markers from SOI up to the start of scan. False when the stream is not one
+    /// this decoder reproduces LibRaw on (see the file comment); nothing is decoded then.
+    bool start(std::span<const std::uint8_t> data, Container container);
+
+    const Frame& frame() const { return frame_; }
+
+    /// Decodes the next row: `wide * clrs` samples, valid until the next call. Null when the
+    /// data from here on is not something LibRaw would decode cleanly; decoding stops then.
+    const std::uint16_t* nextRow();
+
+  private:
+    struct Table {
+        int maxBits = 0;
+        std::vector<std::uint16_t> lookup;  // peek(maxBits) → length << 8 | category
+    };
+
+    bool parseTable(const std::uint8_t*& p, const std::uint8_t* end, Table& out) const;
+    void refill();
+    template <int Predictor>
+    bool decodeRow(std::uint16_t* cur, const std::uint16_t* prev);
+
+    Frame frame_;
+    bool minus32768_ = true;  // category 16 means −32768 without reading bits
+    std::vector<Table> tables_;
+    const Table* componentTable_[6] = {};
+    std::vector<std::uint16_t> rows_;  // the current and previous row
+    int vpred_[6] = {};
+    int row_ = 0;
+
+    // The bit reader: `cache_` holds `avail_` unread bits at its top, then zeros (dcraw pads
+    // with zeros once the data stops at a marker or the end of the file).
+    std::span<const std::uint8_t> data_;
+    std::size_t pos_ = 0;
+    std::uint64_t cache_ = 0;
+    int avail_ = 0;
+    bool stopped_ = false;
+};
+
+}  // namespace rf::ljpeg
