@@ -5,8 +5,8 @@
 // full-size export (RCD, q90) is printed as a ratio to unpack too: issue 7 puts the peers at
 // about 14x (2.8 s against 0.2 s), so the target of half the faster peer is 7x. Printed as
 // a ratio so it holds on a noisy shared machine. decodeRaw runs with Rangefinder's lossless-JPEG
-// loader and with LibRaw's, for the decoder's own figure. Usage: bench_export [FILE.CR2] [benchmark
-// flags].
+// loader and with LibRaw's, for the decoder's own figure.
+// Usage: bench_export [RAW FILE] [benchmark flags].
 #include <benchmark/benchmark.h>
 
 #include <cstdio>

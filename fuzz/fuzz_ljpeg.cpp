@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// libFuzzer harness: the lossless JPEG decoder CR2s are read with (ljpeg::Decoder), on the
+// libFuzzer harness: the lossless JPEG decoder CR2s and DNGs are read with (ljpeg::Decoder), on the
 // stream alone. The body is shared with the regression test; see fuzz_targets.h.
 #include <cstddef>
 #include <cstdint>

@@ -40,7 +40,7 @@ Outcomes hald(const std::uint8_t* data, std::size_t size);      ///< readHaldClu
 Outcomes xmp(const std::uint8_t* data, std::size_t size);       ///< loadSidecarFile, saveSidecar
 Outcomes editJson(const std::uint8_t* data, std::size_t size);  ///< EditDocument::fromJson,
                                                                 ///< EditHistory::fromJson
-Outcomes ljpeg(const std::uint8_t* data, std::size_t size);     ///< ljpeg::Decoder (CR2 data)
+Outcomes ljpeg(const std::uint8_t* data, std::size_t size);     ///< ljpeg::Decoder (CR2, DNG data)
 
 struct Harness {
     const char* name;  ///< fuzz_<name> is the harness, tests/data/fuzz/<name>/ its findings

@@ -59,6 +59,29 @@ void raws(const fs::path& dir) {
     xtrans.xtrans = true;
     rf::synth::writeDng((dir / "xtrans.dng").string(), rf::synth::renderChart(72, 48).cview(),
                         xtrans);
+
+    rf::synth::DngOptions tiled = other;
+    tiled.ljpegTileWidth = 32;
+    tiled.ljpegTileHeight = 16;
+    rf::synth::writeDng((dir / "ljpeg-tiles.dng").string(), chart.cview(), tiled);
+}
+
+/// Lossless JPEG streams as CR2s and DNGs hold them: one to four components, each predictor.
+void ljpegStreams(const fs::path& dir) {
+    std::vector<std::uint16_t> samples(32 * 16 * 4);
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        samples[i] = std::uint16_t((i * 37 + (i / 128) * 11) % 4096);
+    for (int clrs : {1, 2, 4})
+        for (int predictor = 1; predictor <= 7; predictor += 3) {
+            rf::synth::LosslessJpegOptions o;
+            o.bits = 12;
+            o.predictor = predictor;
+            const std::vector<std::uint8_t> s =
+                rf::synth::encodeLosslessJpeg(samples.data(), 32 / clrs, 16, clrs, o);
+            writeText(
+                dir / ("c" + std::to_string(clrs) + "-p" + std::to_string(predictor) + ".ljpeg"),
+                std::string(s.begin(), s.end()));
+        }
 }
 
 void cubes(const fs::path& dir) {
@@ -208,7 +231,8 @@ int main(int argc, char** argv) {
             {"cube", cubes},
             {"hald", halds},
             {"xmp", sidecars},
-            {"edit_json", editDocuments}};
+            {"edit_json", editDocuments},
+            {"ljpeg", ljpegStreams}};
         for (const auto& [name, write] : kinds) {
             fs::create_directories(out / name);
             write(out / name);

@@ -78,9 +78,9 @@ struct DecodeOptions {
     /// Decode to half size where LibRaw can do it cheaply (unused for Bayer: the fast
     /// demosaic does its own 2×2 binning).
     bool halfSize = false;
-    /// Decode lossless-JPEG raws (Canon CR2) with Rangefinder's own decoder, which gives
-    /// LibRaw's values bit for bit in less than half the time. Off: LibRaw's loader, for tests
-    /// and benchmarks that compare the two.
+    /// Decode lossless-JPEG raws (Canon CR2, compressed DNG) with Rangefinder's own decoder, which
+    /// gives LibRaw's values bit for bit in less than half the time. Off: LibRaw's loader, for
+    /// tests and benchmarks that compare the two.
     bool ownLosslessJpeg = true;
 };
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A minimal DNG writer for synthetic ground truth: one little-endian TIFF IFD holding a
-// 16-bit uncompressed CFA (or 3-channel LinearRaw) image with just the tags a raw reader
-// needs to interpret it colorimetrically. Every number in the file follows from DngOptions
-// by the rule documented in synth.h, so a test can predict exactly what a decoder must see.
-// Written by hand (no libtiff) so the bytes are fully under our control.
+// 16-bit CFA (uncompressed, or in lossless JPEG tiles) or 3-channel LinearRaw image with just the
+// tags a raw reader needs to interpret it colorimetrically. Every number in the file follows from
+// DngOptions by the rule documented in synth.h, so a test can predict exactly what a decoder must
+// see. Written by hand (no libtiff) so the bytes are fully under our control.
 
 #include <algorithm>
 #include <bit>
@@ -64,6 +64,9 @@ class Ifd {
         add(tag, kShort, std::uint32_t(vals.size()), std::move(v));
     }
     void longs(std::uint16_t tag, std::initializer_list<std::uint32_t> vals) {
+        longs(tag, std::vector<std::uint32_t>(vals));
+    }
+    void longs(std::uint16_t tag, const std::vector<std::uint32_t>& vals) {
         std::vector<std::uint8_t> v;
         for (auto x : vals) put32(v, x);
         add(tag, kLong, std::uint32_t(vals.size()), std::move(v));
@@ -83,9 +86,11 @@ class Ifd {
         add(tag, isSigned ? kSRational : kRational, std::uint32_t(vals.size()), std::move(v));
     }
 
-    /// Serialises header + IFD + out-of-line values; returns the bytes and patches
-    /// StripOffsets (which must be present) to point just after them.
-    std::vector<std::uint8_t> serialise(std::uint16_t stripOffsetsTag) {
+    /// Serialises header + IFD + out-of-line values; returns the bytes and patches the
+    /// strip or tile offsets (`offsetsTag`, which must be present with one entry per chunk)
+    /// to the chunks of `chunkBytes`, stored one after another just after them.
+    std::vector<std::uint8_t> serialise(std::uint16_t offsetsTag,
+                                        const std::vector<std::uint32_t>& chunkBytes) {
         std::sort(entries_.begin(), entries_.end(),
                   [](const Entry& a, const Entry& b) { return a.tag < b.tag; });
         const std::uint32_t ifdOffset = 8;
@@ -102,9 +107,13 @@ class Ifd {
         }
         const std::uint32_t dataOffset = (extra + 15) & ~15u;
         for (Entry& e : entries_)
-            if (e.tag == stripOffsetsTag) {
+            if (e.tag == offsetsTag) {
                 e.bytes.clear();
-                put32(e.bytes, dataOffset);
+                std::uint32_t at = dataOffset;
+                for (const std::uint32_t n : chunkBytes) {
+                    put32(e.bytes, at);
+                    at += n;
+                }
             }
 
         std::vector<std::uint8_t> out{'I', 'I', 42, 0};
@@ -176,6 +185,13 @@ void validate(const DngOptions& o, ConstImageView scene) {
     if (o.orientation < 1 || o.orientation > 8) throw Error("DNG writer: orientation must be 1..8");
     for (auto c : o.cfa)
         if (c > 2) throw Error("DNG writer: CFA colours are 0 (R), 1 (G), 2 (B)");
+    if (o.ljpegTileWidth != 0 &&
+        (o.linear || o.ljpegTileWidth < 0 || o.ljpegTileHeight <= 0 || o.ljpegComponents < 1 ||
+         o.ljpegComponents > 4 || o.ljpegTileWidth % o.ljpegComponents != 0 ||
+         o.ljpegTileWidth / o.ljpegComponents > 65535 || o.ljpegTileHeight > 65535))
+        throw Error(
+            "DNG writer: lossless JPEG tiles need a CFA, a positive size and a width "
+            "that divides into the components");
 }
 
 }  // namespace
@@ -236,8 +252,39 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
         }
     });
 
-    constexpr std::uint16_t kStripOffsets = 273;
+    // Lossless JPEG tiles, each coded on its own; edge tiles repeat the last column and row.
+    const bool tiled = o.ljpegTileWidth > 0;
+    std::vector<std::vector<std::uint8_t>> tiles;
+    int tilesAcross = 0, tilesDown = 0;
+    if (tiled) {
+        const int tw = o.ljpegTileWidth, th = o.ljpegTileHeight, comps = o.ljpegComponents;
+        tilesAcross = (w + tw - 1) / tw;
+        tilesDown = (h + th - 1) / th;
+        LosslessJpegOptions lj;
+        lj.bits = std::max(2, int(std::bit_width(unsigned(o.whiteLevel))));
+        lj.predictor = o.ljpegPredictor;
+        tiles.resize(std::size_t(tilesAcross) * std::size_t(tilesDown));
+        parallelFor(0, int(tiles.size()), [&](int t0, int t1) {
+            std::vector<std::uint16_t> tile(std::size_t(tw) * std::size_t(th));
+            for (int t = t0; t < t1; ++t) {
+                const int x0 = (t % tilesAcross) * tw, y0 = (t / tilesAcross) * th;
+                for (int y = 0; y < th; ++y)
+                    for (int x = 0; x < tw; ++x)
+                        tile[std::size_t(y) * std::size_t(tw) + std::size_t(x)] =
+                            pixels[std::size_t(std::min(y0 + y, h - 1)) * std::size_t(w) +
+                                   std::size_t(std::min(x0 + x, w - 1))];
+                tiles[std::size_t(t)] = encodeLosslessJpeg(tile.data(), tw / comps, th, comps, lj);
+            }
+        });
+    }
+
+    constexpr std::uint16_t kStripOffsets = 273, kTileOffsets = 324;
     const std::uint32_t stripBytes = std::uint32_t(pixels.size() * 2);
+    std::vector<std::uint32_t> chunkBytes;
+    if (tiled)
+        for (const auto& t : tiles) chunkBytes.push_back(std::uint32_t(t.size()));
+    else
+        chunkBytes.push_back(stripBytes);
     Ifd ifd;
     ifd.longs(254, {0});  // NewSubFileType: main image
     const std::uint32_t headerW = o.claimedWidth ? o.claimedWidth : std::uint32_t(w);
@@ -248,15 +295,22 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
         ifd.shorts(258, {16, 16, 16});  // BitsPerSample
     else
         ifd.shorts(258, {16});
-    ifd.shorts(259, {1});                           // Compression: none
+    ifd.shorts(259, {tiled ? 7u : 1u});             // Compression: lossless JPEG / none
     ifd.shorts(262, {o.linear ? 34892u : 32803u});  // LinearRaw / CFA
     ifd.ascii(271, o.make);
     ifd.ascii(272, o.model);
-    ifd.longs(kStripOffsets, {0});  // patched by serialise()
+    if (!tiled) ifd.longs(kStripOffsets, {0});  // patched by serialise()
     ifd.shorts(274, {std::uint32_t(o.orientation)});
-    ifd.shorts(277, {std::uint32_t(spp)});          // SamplesPerPixel
-    ifd.longs(278, {headerH});                      // RowsPerStrip: one strip
-    ifd.longs(279, {stripBytes});                   // StripByteCounts
+    ifd.shorts(277, {std::uint32_t(spp)});  // SamplesPerPixel
+    if (tiled) {
+        ifd.longs(322, {std::uint32_t(o.ljpegTileWidth)});                     // TileWidth
+        ifd.longs(323, {std::uint32_t(o.ljpegTileHeight)});                    // TileLength
+        ifd.longs(kTileOffsets, std::vector<std::uint32_t>(tiles.size(), 0));  // patched
+        ifd.longs(325, chunkBytes);                                            // TileByteCounts
+    } else {
+        ifd.longs(278, {headerH});     // RowsPerStrip: one strip
+        ifd.longs(279, {stripBytes});  // StripByteCounts
+    }
     ifd.shorts(284, {1});                           // PlanarConfiguration: chunky
     ifd.ascii(305, "Rangefinder synthetic chart");  // Software
     if (!o.artist.empty()) ifd.ascii(315, o.artist);
@@ -285,13 +339,18 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
         ifd.rationals(50730, {-std::log2(o.exposureScale)}, true);  // BaselineExposure
     ifd.shorts(50778, {21});                                        // CalibrationIlluminant1: D65
 
-    const std::vector<std::uint8_t> head = ifd.serialise(kStripOffsets);
+    const std::vector<std::uint8_t> head =
+        ifd.serialise(tiled ? kTileOffsets : kStripOffsets, chunkBytes);
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     if (!f) throw Error(path, std::string("cannot write: ") + std::strerror(errno));
     f.write(reinterpret_cast<const char*>(head.data()), std::streamsize(head.size()));
     // Little-endian on disk; the build targets little-endian machines only, checked here.
     static_assert(std::endian::native == std::endian::little, "DNG writer assumes little-endian");
-    f.write(reinterpret_cast<const char*>(pixels.data()), std::streamsize(stripBytes));
+    if (tiled)
+        for (const auto& t : tiles)
+            f.write(reinterpret_cast<const char*>(t.data()), std::streamsize(t.size()));
+    else
+        f.write(reinterpret_cast<const char*>(pixels.data()), std::streamsize(stripBytes));
     f.close();
     if (!f) throw Error(path, "cannot write: disk full or I/O error");
 }

@@ -55,7 +55,8 @@ Mat3 cameraMatrixB();  ///< a different, older sensor
 ///
 /// The DNG holds ColorMatrix1 = cameraFromXYZ with CalibrationIlluminant1 = D65, AsShotNeutral
 /// = the camera response to the illuminant scaled to a maximum of 1, BlackLevel, WhiteLevel,
-/// Orientation, Make, Model and UniqueCameraModel ("Make Model"), 16-bit uncompressed.
+/// Orientation, Make, Model and UniqueCameraModel ("Make Model"), 16-bit uncompressed or in
+/// lossless JPEG tiles.
 struct DngOptions {
     CfaPattern cfa{0, 1, 1, 2};
     Mat3 cameraFromXYZ = cameraMatrixA();
@@ -77,7 +78,40 @@ struct DngOptions {
     /// When not 0, the ImageWidth / ImageLength the header claims instead of the scene's: a
     /// hostile or broken file whose strip holds only the scene's pixels (limit tests).
     std::uint32_t claimedWidth = 0, claimedHeight = 0;
+    /// Not 0: the CFA as lossless JPEG (Compression 7) tiles of this size, each row of a tile
+    /// coded as `ljpegComponents` interleaved components, as Adobe's converter and phones
+    /// write DNGs; edge tiles are padded by repeating the last column and row. 0: one
+    /// uncompressed strip.
+    int ljpegTileWidth = 0, ljpegTileHeight = 0;
+    int ljpegComponents = 2;
+    int ljpegPredictor = 1;
 };
+
+/// A Huffman table as a JPEG DHT segment holds it: how many codes of each length 1..16, then
+/// the symbols (difference categories) in code order.
+struct HuffmanSpec {
+    std::array<std::uint8_t, 16> counts{};
+    std::vector<std::uint8_t> symbols;
+};
+
+struct LosslessJpegOptions {
+    int bits = 16;      ///< sample precision in the frame header (17 only to test refusals)
+    int predictor = 1;  ///< T.81 selection value; 0 and 8+ are written as given
+    /// Tables at DHT indices 0, 1, …; component c codes with table min(c, last). Empty: one
+    /// table sized to the data (T.81 Annex K).
+    std::vector<HuffmanSpec> tables;
+    // What a decoder must cope with or decline:
+    int restartInterval = 0;          ///< > 0: a DRI segment (no restart markers are written)
+    int firstSamplingFactors = 0x11;  ///< the first component's H/V byte (0x21: Canon sRAW)
+    bool padAfterFrame = false;       ///< a byte after the frame header, as dcraw expects of
+                                      ///< one-component frames outside DNG
+};
+
+/// `samples` (high rows of wide × clrs interleaved values) as a lossless JPEG stream, SOI to
+/// EOI. `stuffedBytes`, when given, receives how many 0xFF data bytes needed a stuffed zero.
+std::vector<std::uint8_t> encodeLosslessJpeg(const std::uint16_t* samples, int wide, int high,
+                                             int clrs, const LosslessJpegOptions& options,
+                                             int* stuffedBytes = nullptr);
 
 /// The X-Trans layout `xtrans` writes, [row % 6][col % 6], 0 = R, 1 = G, 2 = B.
 extern const std::uint8_t kXTrans[6][6];

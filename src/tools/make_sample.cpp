@@ -19,7 +19,17 @@ int main(int argc, char** argv) {
     std::string size = "3000x2000";
     app.add_option("-o,--output", dir, "Directory to write into (created if missing)");
     app.add_option("--size", size, "Chart size as WIDTHxHEIGHT")->capture_default_str();
+    int tile = 0;
+    app.add_option("--ljpeg-tiles", tile,
+                   "Compress the raw data as lossless JPEG tiles of this size (square, even), as "
+                   "DNG converters and phones do; 0: uncompressed")
+        ->capture_default_str()
+        ->check(CLI::Range(0, 4096));
     CLI11_PARSE(app, argc, argv);
+    if (tile % 2 != 0) {
+        std::fprintf(stderr, "rangefinder-make-sample: --ljpeg-tiles must be even\n");
+        return 2;
+    }
 
     std::smatch m;
     if (!std::regex_match(size, m, std::regex(R"((\d{1,5})[xX](\d{1,5}))"))) {
@@ -41,6 +51,7 @@ int main(int argc, char** argv) {
         o.cameraFromXYZ = rf::synth::cameraMatrixA();
         o.noise = 0.002;
         o.model = "Synthetic ColorChecker";
+        o.ljpegTileWidth = o.ljpegTileHeight = tile;
         rf::synth::writeDng(path, rf::synth::renderChart(w, h).cview(), o);
         std::printf("%s\n", path.c_str());
     } catch (const std::exception& e) {

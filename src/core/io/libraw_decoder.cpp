@@ -9,8 +9,8 @@
 // needed but never white balanced or colour converted.
 //
 // LibRaw parses every file and allocates and black-levels every raw; the one thing done
-// differently is a CR2's lossless JPEG, decoded by rf::ljpeg::Decoder in LibRaw's place with
-// the same result (RangefinderLibRaw below).
+// differently is lossless JPEG data (CR2s, compressed DNGs), decoded by rf::ljpeg::Decoder in
+// LibRaw's place with the same result (RangefinderLibRaw below).
 //
 // LibRaw decodes garbage from some truncated files without complaint, so the raw data's
 // extent is checked against the file size before unpacking, and any data error LibRaw counts
@@ -20,6 +20,7 @@
 #include <libraw/libraw.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <climits>
@@ -115,7 +116,7 @@ class GuardedStream final : public Base {
     int shortReads_ = 0;
 };
 
-/// LibRaw with one of its loaders replaceable: a CR2's lossless JPEG goes to
+/// LibRaw with its lossless-JPEG loaders replaceable: a CR2's or a DNG's lossless JPEG goes to
 /// rf::ljpeg::Decoder, which produces LibRaw's values bit for bit in less than half the
 /// time. Everything around the loader stays LibRaw's: it allocates the raw buffer, positions
 /// the stream and, after loading, measures the black level from the masked pixels, which is
@@ -126,11 +127,15 @@ class RangefinderLibRaw final : public LibRaw {
     explicit RangefinderLibRaw(unsigned flags) : LibRaw(flags) {}
 
     /// Before unpack(): route this file's lossless JPEG to our decoder if LibRaw would use
-    /// its generic lossless-JPEG loader for it.
+    /// its lossless-JPEG loader for it (a CR2's, or a DNG's).
     void useOwnLosslessJpeg() {
         libraw_decoder_info_t info{};
-        if (LibRaw::get_decoder_info(&info) != LIBRAW_SUCCESS || !info.decoder_name ||
-            std::strcmp(info.decoder_name, "lossless_jpeg_load_raw()") != 0)
+        if (LibRaw::get_decoder_info(&info) != LIBRAW_SUCCESS || !info.decoder_name) return;
+        if (std::strcmp(info.decoder_name, "lossless_jpeg_load_raw()") == 0)
+            container_ = Container::Cr2;
+        else if (std::strcmp(info.decoder_name, "lossless_dng_load_raw()") == 0)
+            container_ = Container::DngTiles;
+        else
             return;
         libRawLoader_ = load_raw;
         load_raw = static_cast<void (LibRaw::*)()>(&RangefinderLibRaw::loadLosslessJpeg);
@@ -161,7 +166,7 @@ class RangefinderLibRaw final : public LibRaw {
         // LibRaw compares load_raw with its own loaders after loading (the masked area it
         // takes the black level from depends on it), so it is restored before anything else.
         load_raw = libRawLoader_;
-        ownDecoded_ = decodeLosslessJpeg();
+        ownDecoded_ = container_ == Container::Cr2 ? decodeLosslessJpeg() : decodeDngTiles();
         if (!ownDecoded_) {
             libraw_internal_data.internal_data.input->seek(
                 libraw_internal_data.unpacker_data.data_offset, SEEK_SET);
@@ -239,6 +244,108 @@ class RangefinderLibRaw final : public LibRaw {
         return true;
     }
 
+    /// LibRaw's lossless_dng_load_raw() for a Bayer DNG whose lossless JPEG tiles (or single
+    /// stream) each code exactly one tile, rows of `wide * clrs` samples: the common layout of
+    /// DNG converters and phones. Tiles are independent, so they are decoded in parallel.
+    bool decodeDngTiles() {
+        const unpacker_data_t& u = libraw_internal_data.unpacker_data;
+        const int rawWidth = imgdata.sizes.raw_width, rawHeight = imgdata.sizes.raw_height;
+        ushort* const raw = imgdata.rawdata.raw_image;
+        // Two samples a pixel (Fuji's SuperCCD DNGs) and non-Bayer DNGs take other paths.
+        if (!raw || !imgdata.idata.filters || u.tiff_samples != 1 || rawWidth <= 0 ||
+            rawHeight <= 0)
+            return false;
+        const bool tiled = u.tile_length < unsigned(INT_MAX);
+        const int tileWidth = tiled ? int(u.tile_width) : rawWidth;
+        const int tileHeight = tiled ? int(u.tile_length) : rawHeight;
+        if (tileWidth <= 0 || tileHeight <= 0 || tileWidth > rawWidth ||
+            (!tiled && u.tile_width < unsigned(rawWidth)))
+            return false;
+        const int across = (rawWidth + tileWidth - 1) / tileWidth;
+        const int down = (rawHeight + tileHeight - 1) / tileHeight;
+        const std::size_t tiles = std::size_t(across) * std::size_t(down);
+
+        // Where each tile's stream starts: a table of offsets at data_offset, in the file's
+        // byte order, or the data itself when the DNG is not tiled.
+        LibRaw_abstract_datastream* in = libraw_internal_data.internal_data.input;
+        const INT64 fileSize = in->size();
+        std::vector<INT64> offsets(tiles, INT64(u.data_offset));
+        if (tiled) {
+            std::vector<std::uint8_t> table(tiles * 4);
+            if (in->seek(u.data_offset, SEEK_SET) != 0 ||
+                in->read(table.data(), 1, table.size()) != int(table.size()))
+                return false;
+            for (std::size_t t = 0; t < tiles; ++t) {
+                const std::uint8_t* b = table.data() + 4 * t;
+                offsets[t] = u.order == 0x4949
+                                 ? INT64(b[0] | b[1] << 8 | b[2] << 16 | std::uint32_t(b[3]) << 24)
+                                 : INT64(std::uint32_t(b[0]) << 24 | b[1] << 16 | b[2] << 8 | b[3]);
+            }
+        }
+        // One read of everything from the first tile on. A tile's stream may run at most up
+        // to the next tile's start; one that needs more is declined.
+        for (const INT64 offset : offsets)
+            if (offset < 0 || offset >= fileSize) return false;
+        std::vector<INT64> starts = offsets;
+        std::sort(starts.begin(), starts.end());
+        starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+        const INT64 first = starts.front();
+        if (fileSize - first > INT_MAX) return false;
+        const auto length = std::size_t(fileSize - first);
+        const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(length);
+        if (in->seek(first, SEEK_SET) != 0 || in->read(bytes.get(), 1, length) != int(length))
+            return false;
+
+        const unsigned dngVersion = imgdata.idata.dng_version;
+        const ushort* curve = imgdata.color.curve;
+        std::atomic<bool> declined{false};
+        checkCancel();
+        parallelFor(0, int(tiles), [&](int t0, int t1) {
+            for (int t = t0; t < t1 && !declined.load(std::memory_order_relaxed); ++t) {
+                const INT64 start = offsets[std::size_t(t)];
+                const auto next = std::upper_bound(starts.begin(), starts.end(), start);
+                const INT64 end = next == starts.end() ? fileSize : *next;
+                ljpeg::Decoder dec;
+                if (!dec.start({bytes.get() + (start - first), std::size_t(end - start)},
+                               {dngVersion}) ||
+                    !decodeTile(dec, t % across * tileWidth, t / across * tileHeight, tileWidth,
+                                tileHeight, raw, rawWidth, rawHeight, curve))
+                    declined = true;
+            }
+        });
+        checkCancel();
+        return !declined.load();
+    }
+
+    /// One tile's rows into the sensor buffer, clipped to it as LibRaw clips them.
+    static bool decodeTile(ljpeg::Decoder& dec, int tcol, int trow, int tileWidth, int tileHeight,
+                           ushort* raw, int rawWidth, int rawHeight, const ushort* curve) {
+        const ljpeg::Frame& fr = dec.frame();
+        const int jwide = fr.wide * fr.clrs;
+        // LibRaw decodes only lossless frames here, and reads a row of width/clrs samples
+        // differently; a tile whose stream is not exactly the tile is left to it.
+        if (fr.process != 0xc3 || jwide != tileWidth || fr.high != tileHeight ||
+            (fr.clrs > 1 && fr.clrs * jwide == rawWidth))
+            return false;
+        const bool linear = std::all_of(curve, curve + (1 << fr.bits),
+                                        [c = 0](ushort v) mutable { return v == c++; });
+        const int n = std::min(tileWidth, rawWidth - tcol);
+        for (int jrow = 0; jrow < fr.high; ++jrow) {
+            const std::uint16_t* src = dec.nextRow();
+            if (!src) return false;
+            if (trow + jrow >= rawHeight) continue;
+            ushort* dst =
+                raw + std::size_t(trow + jrow) * std::size_t(rawWidth) + std::size_t(tcol);
+            if (linear)
+                std::memcpy(dst, src, std::size_t(n) * sizeof(ushort));
+            else
+                for (int i = 0; i < n; ++i) dst[i] = curve[src[i]];
+        }
+        return true;
+    }
+
+    enum class Container { Cr2, DngTiles };
+    Container container_ = Container::Cr2;
     void (LibRaw::*libRawLoader_)() = nullptr;
     bool ownDecoded_ = false;
 };

@@ -59,7 +59,7 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
     int tableAt[20];
     std::fill(std::begin(tableAt), std::end(tableAt), -1);
     tables_.clear();
-    int sraw = 0, bits = 0, high = 0, wide = 0, clrs = 0, psv = 0, restart = INT_MAX;
+    int sraw = 0, bits = 0, high = 0, wide = 0, clrs = 0, psv = 0, restart = INT_MAX, process = 0;
     int markers = 0;
     std::uint16_t tag = 0;
     do {
@@ -78,6 +78,7 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
             case kSOF1:
             case kSOF0:
                 if (len < 6) return false;
+                process = tag & 0xff;
                 bits = seg[0];
                 high = seg[1] << 8 | seg[2];
                 wide = seg[3] << 8 | seg[4];
@@ -129,7 +130,7 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
         if (componentTable_[c]->maxBits == 0) return false;
     }
 
-    frame_ = {bits, high, wide, clrs, psv};
+    frame_ = {bits, high, wide, clrs, psv, process};
     minus32768_ = container.dngVersion == 0 || container.dngVersion >= 0x1010000;
     rows_.assign(std::size_t(2) * std::size_t(wide) * std::size_t(clrs), 0);
     std::fill(std::begin(vpred_), std::end(vpred_), 1 << (bits - 1));

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Lossless JPEG (ITU-T T.81, process 14): the entropy coding inside Canon CR2 files, decoded
-// exactly as LibRaw 0.20 decodes it, only faster. LibRaw's decoder fetches every byte through
-// a virtual stream call and places every sample with two integer divisions; unpacking an
-// 8 MP CR2 is most of a web export's time. This one reads the stream from memory through a
+// Lossless JPEG (ITU-T T.81, process 14): the entropy coding inside Canon CR2 files and
+// compressed DNGs (converters', phones'), decoded exactly as LibRaw 0.20 decodes it, only
+// faster. LibRaw's decoder fetches every byte through a virtual stream call (and, for a CR2,
+// places every sample with two integer divisions); unpacking an 8 MP CR2 was most of a web
+// export's time. This one reads the stream from memory through a
 // 64-bit bit cache and hands back whole rows.
 //
 // Exactness is the contract, because the photographer's pixels must not depend on which
@@ -31,6 +32,7 @@ struct Frame {
     int wide = 0;       ///< columns, each with `clrs` interleaved samples
     int clrs = 0;       ///< components
     int predictor = 0;  ///< T.81 predictor selection value, 1..7 (others predict 0)
+    int process = 0;    ///< the last frame header's marker, low byte: 0xc3 is lossless
 };
 
 class Decoder {
