@@ -78,13 +78,14 @@ fi
 if [[ $only != asan ]]; then
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/scripts/tsan.supp"
 tsan_tests=(test_core_basics test_pipeline test_color test_writers test_metadata test_sidecar
-    test_cli test_editor test_export test_library)
+    test_cli test_editor test_export test_library test_decode)
 tsan_filter='^(Parallel\.'
 tsan_filter+='|Pipeline\.'
 tsan_filter+='|Output\.CachedAndThreadSafe'
 tsan_filter+='|(Writers|Metadata|Sidecar)\.Concurrent'
 tsan_filter+='|Cli\.(BatchGoesOnPastACorruptFile|TwoJobsAtOnce)'
 tsan_filter+='|EditorTest\.|Export\.'
+tsan_filter+='|DecodeSynthetic\.LosslessJpegDngs'
 tsan_filter+='|LibraryFolder\.ThumbnailsAppear|PhotoLibrary\.VisibleThumbnailsLoadBeforeTheRest)'
 phase "TSan build"
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DRF_WERROR=ON \
