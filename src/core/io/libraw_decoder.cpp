@@ -214,8 +214,7 @@ class RangefinderLibRaw final : public LibRaw {
         const int jwide = fr.wide * fr.clrs;
         // Every sensor site exactly once: LibRaw's loader is then a plain scatter.
         if (std::int64_t(jwide) * fr.high != std::int64_t(rawWidth) * rawHeight) return false;
-        const bool linear = std::all_of(imgdata.color.curve, imgdata.color.curve + (1 << fr.bits),
-                                        [c = 0](ushort v) mutable { return v == c++; });
+        const bool identity = identityCurve(imgdata.color.curve, fr.bits);
 
         int slice = 0, row = 0, col = 0;  // where the next stream sample lands
         for (int jrow = 0; jrow < fr.high; ++jrow) {
@@ -227,10 +226,7 @@ class RangefinderLibRaw final : public LibRaw {
                 const int run = std::min(width - col, jwide - k);
                 ushort* dst = raw + std::size_t(row) * std::size_t(rawWidth) +
                               std::size_t(slice) * std::size_t(sliceWidth) + std::size_t(col);
-                if (linear)
-                    std::memcpy(dst, src + k, std::size_t(run) * sizeof(ushort));
-                else
-                    for (int i = 0; i < run; ++i) dst[i] = imgdata.color.curve[src[k + i]];
+                store(dst, src + k, run, imgdata.color.curve, identity);
                 k += run;
                 if ((col += run) == width) {
                     col = 0;
@@ -298,6 +294,7 @@ class RangefinderLibRaw final : public LibRaw {
 
         const unsigned dngVersion = imgdata.idata.dng_version;
         const ushort* curve = imgdata.color.curve;
+        const bool identity = identityCurve(curve, 16);
         std::atomic<bool> declined{false};
         checkCancel();
         parallelFor(0, int(tiles), [&](int t0, int t1) {
@@ -309,7 +306,7 @@ class RangefinderLibRaw final : public LibRaw {
                 if (!dec.start({bytes.get() + (start - first), std::size_t(end - start)},
                                {dngVersion}) ||
                     !decodeTile(dec, t % across * tileWidth, t / across * tileHeight, tileWidth,
-                                tileHeight, raw, rawWidth, rawHeight, curve))
+                                tileHeight, raw, rawWidth, rawHeight, curve, identity))
                     declined = true;
             }
         });
@@ -319,7 +316,8 @@ class RangefinderLibRaw final : public LibRaw {
 
     /// One tile's rows into the sensor buffer, clipped to it as LibRaw clips them.
     static bool decodeTile(ljpeg::Decoder& dec, int tcol, int trow, int tileWidth, int tileHeight,
-                           ushort* raw, int rawWidth, int rawHeight, const ushort* curve) {
+                           ushort* raw, int rawWidth, int rawHeight, const ushort* curve,
+                           bool identity) {
         const ljpeg::Frame& fr = dec.frame();
         const int jwide = fr.wide * fr.clrs;
         // LibRaw decodes only lossless frames here, and reads a row of width/clrs samples
@@ -327,8 +325,6 @@ class RangefinderLibRaw final : public LibRaw {
         if (fr.process != 0xc3 || jwide != tileWidth || fr.high != tileHeight ||
             (fr.clrs > 1 && fr.clrs * jwide == rawWidth))
             return false;
-        const bool linear = std::all_of(curve, curve + (1 << fr.bits),
-                                        [c = 0](ushort v) mutable { return v == c++; });
         const int n = std::min(tileWidth, rawWidth - tcol);
         for (int jrow = 0; jrow < fr.high; ++jrow) {
             const std::uint16_t* src = dec.nextRow();
@@ -336,12 +332,26 @@ class RangefinderLibRaw final : public LibRaw {
             if (trow + jrow >= rawHeight) continue;
             ushort* dst =
                 raw + std::size_t(trow + jrow) * std::size_t(rawWidth) + std::size_t(tcol);
-            if (linear)
-                std::memcpy(dst, src, std::size_t(n) * sizeof(ushort));
-            else
-                for (int i = 0; i < n; ++i) dst[i] = curve[src[i]];
+            store(dst, src, n, curve, identity);
         }
         return true;
+    }
+
+    /// True when LibRaw's curve (a DNG's linearisation table, if any) maps every `bits`-bit
+    /// value to itself, so samples can be copied as they are.
+    static bool identityCurve(const ushort* curve, int bits) {
+        for (int v = 0; v < 1 << bits; ++v)
+            if (curve[v] != v) return false;
+        return true;
+    }
+
+    /// `n` decoded samples into the sensor buffer, through the curve as LibRaw stores them.
+    static void store(ushort* dst, const std::uint16_t* src, int n, const ushort* curve,
+                      bool identity) {
+        if (identity)
+            std::memcpy(dst, src, std::size_t(n) * sizeof(ushort));
+        else
+            for (int i = 0; i < n; ++i) dst[i] = curve[src[i]];
     }
 
     enum class Container { Cr2, DngTiles };

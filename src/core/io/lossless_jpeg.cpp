@@ -103,8 +103,9 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
                 break;
             }
             case kSOS: {
+                if (len < 1) return false;
                 const int last = 3 + seg[0] * 2;
-                if (len < 1 || last >= len) return false;
+                if (last >= len) return false;
                 psv = seg[1 + seg[0] * 2];
                 bits -= seg[last] & 15;
                 break;
