@@ -659,20 +659,21 @@ std::string bigEndian32(std::uint32_t v) {
     return {char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
 }
 
+/// Random samples written by OpenCV, as other tools write Hald images, must read back exactly.
+void expectOpenCvFileReadsExactly(const std::string& path, int level, int bits, unsigned seed) {
+    const auto samples = randomSamples(level, bits, seed);
+    ASSERT_TRUE(cv::imwrite(path, matOf(samples, level, bits)));
+    expectExactly(readHaldClut(path), samples, bits);
+}
+
 }  // namespace
 
 TEST(HaldDecoding, SixteenBitPngValuesAreExact) {
     test::TempDir dir("hald-decode");
-    for (const int level : {2, 8}) {
-        const auto samples = randomSamples(level, 16, unsigned(level));
-        const std::string png = dir.str("random16-" + std::to_string(level) + ".png");
-        ASSERT_TRUE(cv::imwrite(png, matOf(samples, level, 16)));
-        expectExactly(readHaldClut(png), samples, 16);
-    }
-    const auto samples8 = randomSamples(4, 8, 3);
-    const std::string png8 = dir.str("random8.png");
-    ASSERT_TRUE(cv::imwrite(png8, matOf(samples8, 4, 8)));
-    expectExactly(readHaldClut(png8), samples8, 8);
+    for (const int level : {2, 8})
+        expectOpenCvFileReadsExactly(dir.str("random16-" + std::to_string(level) + ".png"), level,
+                                     16, unsigned(level));
+    expectOpenCvFileReadsExactly(dir.str("random8.png"), 4, 8, 3);
 }
 
 TEST(HaldDecoding, TiffEightAndSixteenBitInEveryLayout) {
@@ -702,10 +703,7 @@ TEST(HaldDecoding, TiffEightAndSixteenBitInEveryLayout) {
             expectExactly(readHaldClut(tif), samples, c.layout.bits);
         }
     // OpenCV's own 16-bit TIFF, as other tools write them.
-    const auto samples = randomSamples(4, 16, 9);
-    const std::string tiff = dir.str("opencv16.tiff");
-    ASSERT_TRUE(cv::imwrite(tiff, matOf(samples, 4, 16)));
-    expectExactly(readHaldClut(tiff), samples, 16);
+    expectOpenCvFileReadsExactly(dir.str("opencv16.tiff"), 4, 16, 9);
 }
 
 TEST(HaldDecoding, InterlacedAndPalettePngs) {

@@ -197,18 +197,15 @@ class RangefinderLibRaw final : public LibRaw {
                 return false;
         }
 
-        LibRaw_abstract_datastream* in = libraw_internal_data.internal_data.input;
         // The data LibRaw says the raw has; if the stream runs on past it, the decoder runs out
         // of data and LibRaw's loader, which reads on, decides.
-        const INT64 begin = u.data_offset, size = in->size();
+        const INT64 begin = u.data_offset, size = libraw_internal_data.internal_data.input->size();
         if (begin < 0 || begin >= size) return false;
         INT64 length = size - begin;
         if (u.data_size > 0) length = std::min<INT64>(length, u.data_size);
         if (length > INT_MAX) return false;
         const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(std::size_t(length));
-        if (in->seek(begin, SEEK_SET) != 0 ||
-            in->read(bytes.get(), 1, std::size_t(length)) != length)
-            return false;
+        if (!readAt(begin, bytes.get(), std::size_t(length))) return false;
 
         ljpeg::Decoder dec;
         if (!dec.start({bytes.get(), std::size_t(length)}, {imgdata.idata.dng_version}))
@@ -266,14 +263,11 @@ class RangefinderLibRaw final : public LibRaw {
 
         // Where each tile's stream starts: a table of offsets at data_offset, in the file's
         // byte order, or the data itself when the DNG is not tiled.
-        LibRaw_abstract_datastream* in = libraw_internal_data.internal_data.input;
-        const INT64 fileSize = in->size();
+        const INT64 fileSize = libraw_internal_data.internal_data.input->size();
         std::vector<INT64> offsets(tiles, INT64(u.data_offset));
         if (tiled) {
             std::vector<std::uint8_t> table(tiles * 4);
-            if (in->seek(u.data_offset, SEEK_SET) != 0 ||
-                in->read(table.data(), 1, table.size()) != int(table.size()))
-                return false;
+            if (!readAt(u.data_offset, table.data(), table.size())) return false;
             for (std::size_t t = 0; t < tiles; ++t) {
                 const std::uint8_t* b = table.data() + 4 * t;
                 offsets[t] = u.order == 0x4949
@@ -292,8 +286,7 @@ class RangefinderLibRaw final : public LibRaw {
         if (fileSize - first > INT_MAX) return false;
         const auto length = std::size_t(fileSize - first);
         const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(length);
-        if (in->seek(first, SEEK_SET) != 0 || in->read(bytes.get(), 1, length) != int(length))
-            return false;
+        if (!readAt(first, bytes.get(), length)) return false;
 
         const unsigned dngVersion = imgdata.idata.dng_version;
         const ushort* curve = imgdata.color.curve;
@@ -338,6 +331,14 @@ class RangefinderLibRaw final : public LibRaw {
             store(dst, src, n, curve, identity);
         }
         return true;
+    }
+
+    /// Exactly `n` bytes of the file from `offset`, through LibRaw's stream (whose read
+    /// counts in an int).
+    bool readAt(INT64 offset, void* out, std::size_t n) {
+        LibRaw_abstract_datastream* in = libraw_internal_data.internal_data.input;
+        return n <= std::size_t(INT_MAX) && in->seek(offset, SEEK_SET) == 0 &&
+               in->read(out, 1, n) == int(n);
     }
 
     /// True when LibRaw's curve (a DNG's linearisation table, if any) maps every `bits`-bit
