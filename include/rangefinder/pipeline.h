@@ -36,6 +36,7 @@
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
 #include "rangefinder/resample.h"
+#include "rangefinder/tone.h"
 
 namespace rf {
 
@@ -89,6 +90,10 @@ class Pipeline {
         int finished = 0;    ///< camera matrix → tone → look → output → sharpen
     };
     Stats stats() const;
+
+    /// The tone stage's parameters for these edits on this raw: the edits' values, and the
+    /// raw's exposure placement and sensor white for the standard rendering.
+    ToneParams toneParams(const EditDocument& edits) const;
 
   private:
     struct Plan;

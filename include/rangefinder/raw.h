@@ -52,8 +52,17 @@ struct RawImage {
     /// Scaled sensor data, 0 = black, 1 = the clipping point of the channel. Values slightly
     /// below 0 (noise around black) are kept; nothing above 1 exists.
     Image mosaic;
-    /// As-shot white balance as camera RGB multipliers, normalised so green = 1.
+    /// As-shot white balance as camera RGB multipliers, normalised so green = 1. When the
+    /// camera did not record it (`asShotRecorded` false), the daylight ones stand in here and
+    /// "as shot" renders with the auto white balance instead (resolveWhiteBalance).
     std::array<float, 3> asShotMultipliers{1, 1, 1};
+    /// False when the file holds no as-shot balance: some cameras on auto white balance never
+    /// store what they chose (LibRaw reports this as a red multiplier of −1, dcraw's "use my
+    /// auto white balance"; the Canon EOS D30 is one).
+    bool asShotRecorded = true;
+    /// The auto white balance (estimateWhiteBalance), worked out once when the file is decoded
+    /// so that renders need not; zeros when not worked out (it is then estimated on use).
+    std::array<float, 3> autoMultipliers{0, 0, 0};
     /// Camera multipliers for daylight (D65-ish), normalised so green = 1; falls back to the
     /// as-shot ones when the camera does not record them.
     std::array<float, 3> daylightMultipliers{1, 1, 1};
@@ -62,6 +71,7 @@ struct RawImage {
     bool hasColorMatrix = false;
     /// DNG BaselineExposure (EV): how much the camera meant the data to be brightened.
     float baselineExposureEv = 0;
+    bool hasBaselineExposure = false;  ///< the file carries the tag (even when it says 0)
     /// Which code turned the file's raw data into sensor values: LibRaw's loader by its name
     /// ("lossless_jpeg_load_raw()") or "Rangefinder lossless JPEG". For bug reports and tests.
     std::string decoder;

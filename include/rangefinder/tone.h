@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Tone and colour: exposure, the base tone curve and the photographer's sliders (contrast,
+// Tone and colour: exposure, the base rendering and the photographer's sliders (contrast,
 // highlights, shadows, whites, blacks, saturation, vibrance). The input is scene-referred
 // linear working-space RGB; the output is display-referred linear working-space RGB in
-// [0, 1], ready for the output transform. The standard curve rolls highlights off smoothly,
-// as a camera JPEG does; the linear curve applies no curve at all, for faithful reproduction.
-// Per-pixel work is a few table look-ups so a 2 MP preview re-renders in milliseconds.
+// [0, 1], ready for the output transform.
+//
+// The standard base rendering is what a camera's own JPEG does to its raw: it places the
+// exposure (a raw file keeps highlight headroom, so a metered mid-grey sits about 3.5 stops
+// under the sensor's clip; the rendering lifts it to display mid-grey, see placement.cpp),
+// rolls the highlights off along a shoulder that ends at the sensor's clipping point wherever
+// the placement put it (so no exposure placement clips a sky the sensor held), and gives
+// colours a camera-like chroma. The linear curve applies none of this, for faithful
+// reproduction. Per-pixel work is a few table look-ups so a 2 MP preview re-renders in
+// milliseconds.
 #pragma once
 
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/params.h"
+#include "rangefinder/raw.h"
 
 namespace rf {
 
@@ -25,6 +33,12 @@ struct ToneParams {
     float saturation = 0;
     float vibrance = 0;
     ToneCurve curve = ToneCurve::Standard;
+    /// Not edits but facts of the raw, set by the pipeline (exposurePlacement()): the stops
+    /// the standard rendering lifts its input by, and the input value of the sensor's
+    /// clipping point (2^BaselineExposure), which with the placement sets where the
+    /// standard curve's shoulder ends. The linear curve ignores both.
+    float placementEv = 0;
+    float sensorWhite = 1;
 
     static ToneParams from(const EditDocument& doc);
     /// True when applying is the identity (linear curve, every slider at 0).
@@ -33,6 +47,12 @@ struct ToneParams {
 
 /// In place on a 3-channel linear working-space view.
 void applyTone(ImageView rgb, const ToneParams& p, const CancelToken* cancel = nullptr);
+
+/// The standard rendering's exposure placement for a raw, in EV (placement.cpp): the lift
+/// from a raw's metered mid-grey (about 3.5 stops under the clip on current cameras) to the
+/// 0.18 the base curve maps to display mid-grey; 0 for a DNG whose BaselineExposure (applied
+/// in the camera matrix) states the placement itself.
+float exposurePlacement(const RawImage& raw);
 
 /// The tone curve alone, as a function of scene-linear input (for tests, the GUI's curve
 /// display and the looks' slope measurements): display-linear output.

@@ -24,7 +24,7 @@ enum class HighlightMode { Clip, Reconstruct };
 
 /// White balance as the edit document states it ("wb.*" keys).
 struct WhiteBalanceParams {
-    std::string mode = "as_shot";  ///< as_shot, daylight, cloudy, shade, tungsten,
+    std::string mode = "as_shot";  ///< as_shot, auto, daylight, cloudy, shade, tungsten,
                                    ///< fluorescent, flash, custom
     double temperature = 5000;     ///< K, used by "custom"
     double tint = 0;               ///< + towards magenta, − towards green; used by "custom"
@@ -34,6 +34,15 @@ struct WhiteBalanceParams {
 /// The multipliers to use for a raw and a setting, normalised so the smallest is 1 (so a
 /// clipped site of any channel maps to ≥ 1 after balancing).
 Multipliers resolveWhiteBalance(const RawImage& raw, const WhiteBalanceParams& p);
+
+/// Auto white balance: the multipliers that make the image's near-neutral surfaces neutral,
+/// estimated from the unbalanced sensor data alone ("auto"; also "as shot" when the camera did
+/// not record its own choice). Grey world first, then refined towards the pixels that the
+/// current estimate already renders close to grey, so a scene dominated by one colour (a
+/// forest, a tungsten-lit room) does not pull the balance to its complement. Clipped and
+/// near-black sites are left out; a sparse grid of at most ~250 000 sites keeps it a few
+/// milliseconds at any sensor size. Normalised so the smallest is 1.
+Multipliers estimateWhiteBalance(const RawImage& raw);
 
 /// Camera multipliers that make a light of the given temperature and tint neutral.
 Multipliers multipliersForTemperature(const Mat3& cameraFromXYZ, double kelvin, double tint);

@@ -109,7 +109,10 @@ TEST(WebDemosaic, GradientPathStaysCloseToTheHighQualityPathAtWebSize) {
     EXPECT_LT(d.meanDE, jpeg.meanDE);
     EXPECT_LT(d.p99DE, jpeg.p99DE);
     EXPECT_GT(d.psnr, jpeg.psnr);
-    EXPECT_LT(d.meanDE, 1.2);  // and absolutely: a regression in either path shows here
+    // And absolutely: a regression in either path shows here. 1.06 with the old, dark default
+    // rendering; 1.62 since the standard rendering lifts the raw by 1 EV (the same sensor
+    // noise, a stop brighter and with a steeper toe).
+    EXPECT_LT(d.meanDE, 1.75);
 
     // An export develops in bands, a preview keeps the full developed image: same pixels.
     const Image cached = renderWith(raw, "auto", web, false);

@@ -140,8 +140,8 @@ TEST(Tone, StandardCurveHasTheCameraLikeShape) {
     const float grey = toneCurveValue(p, 0.18f);
     EXPECT_GE(grey, 0.18f);
     EXPECT_LE(grey, 0.20f);
-    EXPECT_GE(toneCurveValue(p, 1.f), 0.93f);
-    EXPECT_LE(toneCurveValue(p, 1.f), 0.97f);
+    // The sensor's clip (1 here: no placement, no BaselineExposure) lands just under white.
+    EXPECT_NEAR(toneCurveValue(p, 1.f), 0.985f, 1e-4f);
     EXPECT_GT(toneCurveValue(p, 4.f), 0.995f);
     EXPECT_LT(toneCurveValue(p, 4.f), 1.f);
     EXPECT_GT(toneCurveValue(p, 100.f), 0.99999f);
@@ -158,11 +158,37 @@ TEST(Tone, StandardCurveHasTheCameraLikeShape) {
         ASSERT_LT(y, 1.0);
         const double slope = slopeAt(p, x);
         if (prevSlope > 0) {
-            ASSERT_LT(std::abs(slope - prevSlope) / prevSlope, 0.06) << x;
+            ASSERT_LT(std::abs(slope - prevSlope) / prevSlope, 0.07) << x;
         }
         prev = y;
         prevSlope = slope;
     }
+}
+
+// The placement lifts a raw's metered grey to the curve's mid-grey, and the shoulder ends at
+// the sensor's clip wherever placement and BaselineExposure (sensorWhite) put it: nothing the
+// sensor held reaches display white, and a long headroom is compressed, not clipped.
+TEST(Tone, ThePlacementLiftsGreyAndTheShoulderEndsAtTheSensorClip) {
+    const ToneParams base;
+    for (float placement : {0.f, 1.f, 3.f})
+        for (float sensorWhite : {1.f, 6.28f}) {
+            ToneParams p;
+            p.placementEv = placement;
+            p.sensorWhite = sensorWhite;
+            EXPECT_NEAR(toneCurveValue(p, 0.18f / std::exp2(placement)),
+                        toneCurveValue(base, 0.18f), 1e-4f)
+                << placement << " " << sensorWhite;
+            EXPECT_NEAR(toneCurveValue(p, sensorWhite), 0.985f, 2e-4f)
+                << placement << " " << sensorWhite;
+            // Half a stop under the clip is still clearly under it: a shoulder, not a clip.
+            EXPECT_LT(toneCurveValue(p, sensorWhite * 0.7071f), 0.985f - 0.005f)
+                << placement << " " << sensorWhite;
+        }
+    // The linear curve ignores both: faithful reproduction.
+    ToneParams p = linear();
+    p.placementEv = 1;
+    p.sensorWhite = 4;
+    EXPECT_NEAR(toneCurveValue(p, 0.3f), 0.3f, 1e-6f);
 }
 
 TEST(Tone, PixelsFollowToneCurveValueForNeutrals) {
@@ -221,7 +247,7 @@ TEST(Tone, WhitesAndBlacksMoveTheEnds) {
     const ToneParams base;
     ToneParams p;
     p.whites = 100;
-    EXPECT_GT(toneCurveValue(p, 1.f), toneCurveValue(base, 1.f) + 0.02f);
+    EXPECT_GT(toneCurveValue(p, 1.f), toneCurveValue(base, 1.f) + 0.01f);
     EXPECT_NEAR(toneCurveValue(p, 0.18f), toneCurveValue(base, 0.18f), 1e-5f);
     p.whites = -100;
     EXPECT_LT(toneCurveValue(p, 1.f), toneCurveValue(base, 1.f) - 0.05f);

@@ -30,6 +30,7 @@
 #include <ctime>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <vector>
@@ -39,6 +40,7 @@
 #include "rangefinder/limits.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/raw.h"
+#include "rangefinder/whitebalance.h"
 
 namespace rf {
 namespace {
@@ -581,6 +583,31 @@ float siteBlack(const libraw_colordata_t& c, int colourIndex, int row, int col) 
     return b;
 }
 
+/// The white level: LibRaw's table value, or, as LibRaw's own processing does
+/// (adjust_maximum_thr, 0.75 by default), the largest value in the visible area when that
+/// is above 75 % of the table's: some cameras clip short of their nominal maximum (the
+/// Canon EOS D30 at about 3,870 of 4,095), and a clip read as 0.92 would escape the
+/// highlight stage and render coloured. A DNG states its WhiteLevel and is taken at its word.
+float whiteLevel(LibRaw& lr, int w, int h, std::size_t pitch) {
+    const libraw_rawdata_t& rd = lr.imgdata.rawdata;
+    const libraw_image_sizes_t& s = rd.sizes;
+    const float nominal = float(lr.imgdata.color.maximum);
+    if (lr.imgdata.idata.dng_version) return nominal;
+    std::mutex mutex;
+    std::uint16_t top = 0;
+    parallelFor(0, h, [&](int y0, int y1) {
+        std::uint16_t m = 0;
+        for (int y = y0; y < y1; ++y) {
+            const std::uint16_t* src =
+                rd.raw_image + std::size_t(y + s.top_margin) * pitch + s.left_margin;
+            for (int x = 0; x < w; ++x) m = src[x] > m ? src[x] : m;
+        }
+        std::lock_guard lock(mutex);
+        top = std::max(top, m);
+    });
+    return float(top) > 0.75f * nominal && float(top) < nominal ? float(top) : nominal;
+}
+
 void copyBayer(LibRaw& lr, const int colourIndex[4], Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
@@ -588,7 +615,7 @@ void copyBayer(LibRaw& lr, const int colourIndex[4], Image& out) {
     const int w = std::min<int>(s.width, s.raw_width - s.left_margin);
     const int h = std::min<int>(s.height, s.raw_height - s.top_margin);
     const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : s.raw_width;
-    const float white = float(col.maximum);
+    const float white = whiteLevel(lr, w, h, pitch);
     const bool blackPattern = col.cblack[4] > 0 && col.cblack[5] > 0;
     out.resize(w, h, 1);
     parallelFor(0, h, [&](int y0, int y1) {
@@ -755,6 +782,7 @@ void readColour(LibRaw& lr, RawImage& img) {
     const libraw_colordata_t& c = lr.imgdata.color;
     const bool haveDaylight = positive3(c.pre_mul);
     const bool haveAsShot = positive3(c.cam_mul);
+    img.asShotRecorded = haveAsShot;
     if (haveAsShot)
         img.asShotMultipliers = greenNormalised(c.cam_mul);
     else if (haveDaylight)
@@ -774,7 +802,8 @@ void readColour(LibRaw& lr, RawImage& img) {
     if (!any) img.cameraFromXYZ = identity3();
     // LibRaw stores −999 when the DNG has no BaselineExposure tag.
     const float be = c.dng_levels.baseline_exposure;
-    img.baselineExposureEv = (std::isfinite(be) && be > -100.f && be < 100.f) ? be : 0.f;
+    img.hasBaselineExposure = std::isfinite(be) && be > -100.f && be < 100.f;
+    img.baselineExposureEv = img.hasBaselineExposure ? be : 0.f;
 }
 
 }  // namespace
@@ -810,12 +839,14 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
                     img.cameraFromXYZ = inverse(xyzFromLinearSRGB());
                     img.hasColorMatrix = true;
                     img.asShotMultipliers = img.daylightMultipliers = {1, 1, 1};
+                    img.asShotRecorded = true;  // LibRaw balanced the data as shot
                 }
             }
         }
         if (img.mosaic.empty()) throw Error(path, "file is truncated or corrupt");
         img.info.width = img.mosaic.width();
         img.info.height = img.mosaic.height();
+        img.autoMultipliers = estimateWhiteBalance(img);
         return img;
     } catch (const std::bad_alloc&) {
         throw Error(path, "out of memory while decoding");

@@ -119,6 +119,13 @@ Mat3 Pipeline::workingMatrix() const {
     return m;
 }
 
+ToneParams Pipeline::toneParams(const EditDocument& edits) const {
+    ToneParams p = ToneParams::from(edits);
+    p.placementEv = exposurePlacement(*raw_);
+    p.sensorWhite = float(std::exp2(double(raw_->baselineExposureEv)));
+    return p;
+}
+
 Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& options) const {
     Plan p;
     const RawImage& r = *raw_;
@@ -314,7 +321,7 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
     }
     result.transform = outputTransform(options.space, options.intent);
     finishing::run(options.oneShot ? result.rgb.cview() : shaped_.cview(), result.rgb.view(),
-                   matrix, ToneParams::from(edits), look, *result.transform, cancel);
+                   matrix, toneParams(edits), look, *result.transform, cancel);
     if (options.sharpen.enabled()) sharpen(result.rgb.view(), options.sharpen, cancel);
     ++stats_.finished;
     return result;

@@ -93,9 +93,11 @@ std::vector<ParamDecl> buildSchema() {
                G::Tone, "how clipped sensor channels are repaired"),
         // White balance.
         choice("wb.mode", "as_shot",
-               {"as_shot", "daylight", "cloudy", "shade", "tungsten", "fluorescent", "flash",
-                "custom"},
-               "White balance", G::WhiteBalance, "custom uses wb.temperature and wb.tint"),
+               {"as_shot", "auto", "daylight", "cloudy", "shade", "tungsten", "fluorescent",
+                "flash", "custom"},
+               "White balance", G::WhiteBalance,
+               "as_shot: the camera's (auto when it recorded none); auto: estimated from the "
+               "image; custom uses wb.temperature and wb.tint"),
         num("wb.temperature", 5000, 2000, 50000, "K", "Temperature", G::WhiteBalance,
             "correlated colour temperature of the light (custom white balance)"),
         num("wb.tint", 0, -150, 150, "", "Tint", G::WhiteBalance,

@@ -33,6 +33,12 @@ namespace {
 
 constexpr float kWr = 0.2627f, kWg = 0.6780f, kWb = 0.0593f;
 
+// The standard rendering's chroma relative to the scene's. The ratio curve keeps scene-linear
+// chroma, but a camera's JPEG engine applies its curve per channel, which raises chroma by
+// about the curve's log-log slope in the mid-tones; its standard picture adds more. Matched
+// on the real raws of docs/quality.md (chroma ratio to the camera's JPEG about 1.0).
+constexpr float kStandardChroma = 1.15f;
+
 // Inputs are clamped to ±kHuge after NaN → 0, so Inf cannot turn into NaN downstream.
 constexpr float kHuge = 1048576.f;
 // Guards divisions by differences that may be zero.
@@ -84,9 +90,10 @@ Renderer makeRenderer(const ToneParams& p) {
     const tone::CurveModel model = tone::makeModel(p);
     r.gain = float(model.gain);
     r.exact = model.exposureOnly;
-    r.satScale = 1.f + p.saturation / 100.f;
+    const bool standard = p.curve == ToneCurve::Standard;
+    r.satScale = (1.f + p.saturation / 100.f) * (standard ? kStandardChroma : 1.f);
     r.vibrance = p.vibrance / 100.f;
-    r.colour = p.saturation != 0 || p.vibrance != 0;
+    r.colour = standard || p.saturation != 0 || p.vibrance != 0;
     if (r.exact) return r;
 
     r.lutA.resize(std::size_t(kLutIntervals) + 2);

@@ -5,19 +5,23 @@
 //     y = c · x^g,        f(x) = y / (1 + y^k)^(1/k)
 //
 // For small x, f ≈ c·x^g: a straight line of slope g in log-log terms, which in encoded
-// (perceptual) terms is the gentle toe of an S; for large x, f → 1 − y^(−k)/k: a smooth
-// shoulder that reaches display white only asymptotically, so scene values above the sensor
-// clip (after highlight reconstruction or positive exposure) still keep some separation.
-// f is C∞ on (0, ∞), strictly increasing (df/dy = (1 + y^k)^(−1/k − 1) > 0), f(0) = 0, f < 1.
-// The three constants are solved from three targets of a camera-JPEG-like rendering:
-//   g = 1.35          log-log slope of the toe and, nearly, at mid-grey (≈ 50 sRGB codes per
-//                     stop around mid-grey: the contrast of a typical camera "standard" look)
-//   f(0.18) = 0.19    mid-grey lands at sRGB ≈ 121
-//   f(1.0)  = 0.95    the sensor's clipping point lands at sRGB ≈ 249, not at 255
-// giving k = 2.82588, c = 1.92997. Then f(0.018) = 0.0085 (sRGB 23, 3.3 stops under grey),
-// f(2) = 0.9961, f(4) = 0.99972, and df/dx(0.18) = 1.412.
-// One family cannot also put f(4) as low as 0.995 without a much steeper mid-tone: the
-// shoulder's tail falls as x^(−g·k); we chose the mid-tone contrast over a longer tail.
+// (perceptual) terms is the toe of an S; for large x, f → 1 − y^(−k)/k: a smooth shoulder
+// that reaches display white only asymptotically, so values beyond the sensor's clip (after
+// highlight reconstruction or positive exposure) keep some separation. f is C∞ on (0, ∞),
+// strictly increasing (df/dy = (1 + y^k)^(−1/k − 1) > 0), f(0) = 0, f < 1. The same family
+// as darktable's sigmoid and the log-logistic fits of camera tone curves.
+//
+// g is fixed; k and c are solved per raw from two targets, so the shoulder is as long as the
+// file's highlight headroom:
+//   f(0.18) = 0.19    mid-grey (after the exposure placement) lands at sRGB ≈ 121, L* ≈ 51,
+//                     where a camera's standard JPEG puts a metered grey
+//   f(W)    = 0.985   the sensor's clipping point W (2^(BaselineExposure + placement)) lands
+//                     at sRGB ≈ 253: everything the sensor held stays below display white,
+//                     however far a placement or a file's BaselineExposure lifted it
+// g = 1.5 is the log-log slope of the toe: deeper shadows than a straight power of 1.35, as
+// the camera JPEGs of docs/quality.md have (a steeper toe is also most of a camera picture's
+// contrast). W is kept within [0.6, 64]: outside that the targets ask for no curve of the
+// family (a raw whose clip sits below mid-grey's own stop, or 8½ stops above it).
 #include "stages/tone/tone_curve.h"
 
 #include <algorithm>
@@ -26,9 +30,10 @@
 namespace rf::tone {
 namespace {
 
-constexpr double kToe = 1.35;
-constexpr double kShoulder = 2.8258820702639396;
-constexpr double kScale = 1.9299665609065884;
+constexpr double kToe = 1.5;
+constexpr double kGreyOut = 0.19;
+constexpr double kWhiteOut = 0.985;
+constexpr double kMinWhite = 0.6, kMaxWhite = 64;
 
 // Slider full-scale amounts, in stops, chosen so ±100 is strong but each link stays
 // monotonic: a weight w(s) of maximum slope w' added with amount a keeps ds'/ds ≥ 1 − |a|·w'.
@@ -59,6 +64,26 @@ double whiteWeight(double s) {
     return smoothstep(1.0, 3.5, s);
 }
 
+// The y = c·x^g value at which f reaches v, for a shoulder k.
+double yFor(double v, double k) {
+    return v / std::pow(1 - std::pow(v, k), 1 / k);
+}
+
+// k and c such that f(0.18) = kGreyOut and f(white) = kWhiteOut. The ratio y(white)/y(grey)
+// must equal (white/0.18)^g; it falls monotonically from +∞ (k → 0) to kWhiteOut/kGreyOut
+// (k → ∞), so bisection on log k finds the one root.
+void solveShoulder(double white, double& shoulder, double& scale) {
+    const double want = kToe * std::log(white / kMidGrey);
+    double lo = std::log(0.05), hi = std::log(200.0);
+    for (int i = 0; i < 80; ++i) {
+        const double mid = 0.5 * (lo + hi), k = std::exp(mid);
+        const double have = std::log(yFor(kWhiteOut, k)) - std::log(yFor(kGreyOut, k));
+        (have > want ? lo : hi) = mid;
+    }
+    shoulder = std::exp(0.5 * (lo + hi));
+    scale = yFor(kGreyOut, shoulder) / std::pow(kMidGrey, kToe);
+}
+
 }  // namespace
 
 CurveModel makeModel(const ToneParams& p) {
@@ -71,19 +96,27 @@ CurveModel makeModel(const ToneParams& p) {
     if (p.blacks < 0) m.crush = kCrush * -p.blacks / 100.0;
     if (p.blacks > 0) m.pedestal = kPedestal * p.blacks / 100.0;
     m.standard = p.curve == ToneCurve::Standard;
+    if (m.standard) {
+        const double place = std::isfinite(p.placementEv) ? p.placementEv : 0.0;
+        const double sensor =
+            p.sensorWhite > 0 && std::isfinite(p.sensorWhite) ? p.sensorWhite : 1.0;
+        m.placement = std::exp2(std::clamp(place, -8.0, 8.0));
+        m.white = std::clamp(sensor * m.placement, kMinWhite, kMaxWhite);
+        solveShoulder(m.white, m.shoulder, m.scale);
+    }
     m.exposureOnly = !m.standard && p.contrast == 0 && p.highlights == 0 && p.shadows == 0 &&
                      p.whites == 0 && p.blacks == 0;
     return m;
 }
 
-double standardCurve(double x) {
+double standardCurve(const CurveModel& m, double x) {
     if (!(x > 0)) return 0;
-    const double y = kScale * std::pow(x, kToe);
-    return y / std::pow(1 + std::pow(y, kShoulder), 1 / kShoulder);
+    const double y = m.scale * std::pow(x, kToe);
+    return y / std::pow(1 + std::pow(y, m.shoulder), 1 / m.shoulder);
 }
 
 double sceneToDisplay(const CurveModel& m, double x) {
-    x *= m.gain;
+    x *= m.standard ? m.gain * m.placement : m.gain;
     if (x > 0) {
         // The tonal sliders are composed (not summed) so each link's monotonicity suffices.
         double s = std::log2(x / kMidGrey);
@@ -107,26 +140,24 @@ double sceneToDisplay(const CurveModel& m, double x) {
         // Raised black point: a neutral floor, scaled so mid-grey stays fixed.
         x = m.pedestal + x * (1 - m.pedestal / kMidGrey);
     }
-    return m.standard ? standardCurve(x) : x;
+    return m.standard ? standardCurve(m, x) : x;
 }
 
-double inverseStandardCurve(double y) {
+double inverseStandardCurve(const CurveModel& m, double y) {
     if (!(y > 0)) return 0;
     if (y >= 1) return HUGE_VAL;
-    const double yk = std::pow(y, kShoulder);
-    const double scaled = y / std::pow(1 - yk, 1 / kShoulder);
-    return std::pow(scaled / kScale, 1 / kToe);
+    return std::pow(yFor(y, m.shoulder) / m.scale, 1 / kToe);
 }
 
 double highlightDesaturation(const CurveModel& m, double y) {
     if (!m.standard) return 0;  // linear means linear: bright colours clip as they are
-    // Measured in stops of the base curve's input, so the blend follows the shoulder whatever
-    // the sliders did before it: none below half the sensor clip, a smooth step over four
-    // stops, complete 3 stops above the clip (where the curve is within 1e-5 of white).
-    // Colours near the clip keep most of their saturation (d(1.0) ≈ 0.16).
-    const double x = inverseStandardCurve(y);
+    // Measured in stops of the base curve's input relative to the sensor's clip there, so the
+    // blend follows the shoulder whatever the sliders did before it: none below half the
+    // clip, a smooth step over four stops, complete 3 stops above the clip. Colours near the
+    // clip keep most of their saturation (d(W) ≈ 0.16).
+    const double x = inverseStandardCurve(m, y);
     if (!(x > 0)) return 0;
-    const double t = std::clamp((std::log2(x) + 1) / 4, 0.0, 1.0);
+    const double t = std::clamp((std::log2(x / m.white) + 1) / 4, 0.0, 1.0);
     return t * t * (3 - 2 * t);
 }
 

@@ -25,6 +25,10 @@ struct CurveModel {
     double crush = 0;        ///< scene black point subtracted (blacks < 0)
     double pedestal = 0;     ///< scene level added under everything (blacks > 0)
     bool standard = true;    ///< standard base curve, else linear
+    double placement = 1;    ///< standard only: 2^placementEv, applied with the exposure
+    double white = 1;        ///< standard only: base-curve input of the sensor's clip
+    // The standard base curve's constants for this white point (see tone_curve.cpp).
+    double shoulder = 0, scale = 0;
     /// True when only exposure acts, so applying is an exact multiply.
     bool exposureOnly = false;
 };
@@ -32,10 +36,10 @@ struct CurveModel {
 CurveModel makeModel(const ToneParams& p);
 
 /// The standard base curve f: [0, ∞) → [0, 1): scene-linear to display-linear.
-double standardCurve(double x);
+double standardCurve(const CurveModel& m, double x);
 
 /// Its inverse, for y in [0, 1) (+inf at 1).
-double inverseStandardCurve(double y);
+double inverseStandardCurve(const CurveModel& m, double y);
 
 /// Scene-linear x (before exposure) to display-linear output; not clamped, so in linear mode
 /// values above 1 are still above 1.

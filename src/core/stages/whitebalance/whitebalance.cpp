@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "rangefinder/error.h"
 #include "stages/whitebalance/locus.h"
@@ -87,7 +89,7 @@ std::pair<double, double> presetTemperature(const std::string& preset) {
 std::pair<double, double> whiteBalanceTemperature(const RawImage& raw,
                                                   const WhiteBalanceParams& p) {
     if (p.mode == "custom") return {p.temperature, p.tint};
-    if (p.mode != "as_shot") return presetTemperature(p.mode);
+    if (p.mode != "as_shot" && p.mode != "auto") return presetTemperature(p.mode);
     const Multipliers m = resolveWhiteBalance(raw, p);
     if (raw.hasColorMatrix) return temperatureForMultipliers(raw.cameraFromXYZ, m);
     // Without a matrix, resolveWhiteBalance measures temperatures from the daylight
@@ -99,7 +101,101 @@ std::pair<double, double> whiteBalanceTemperature(const RawImage& raw,
     return temperatureForMultipliers(inverse(xyzFromLinearSRGB()), rel);
 }
 
+namespace {
+
+// Unbalanced camera RGB of the sites on a sparse grid of the sensor: a 2×2 superpixel of a
+// Bayer mosaic, a pixel of linear data. Sites near the clip (where a channel's ratio is lost)
+// or in the noise floor are left out.
+std::vector<std::array<float, 3>> whiteBalanceSamples(const RawImage& raw) {
+    constexpr std::int64_t kMaxSamples = 250'000;
+    constexpr float kClip = 0.9f, kFloor = 0.002f;
+    std::vector<std::array<float, 3>> out;
+    const ConstImageView m = raw.mosaic.cview();
+    const bool bayer = raw.layout == SensorLayout::Bayer;
+    if (m.empty() || (bayer && (m.channels != 1 || m.width < 2 || m.height < 2))) return out;
+    if (!bayer && m.channels < 3) return out;
+    const int cellsX = bayer ? m.width / 2 : m.width, cellsY = bayer ? m.height / 2 : m.height;
+    const std::int64_t cells = std::int64_t(cellsX) * cellsY;
+    const int step = std::max(1, int(std::ceil(std::sqrt(double(cells) / kMaxSamples))));
+    out.reserve(std::size_t(cells / (std::int64_t(step) * step) + cellsX + 1));
+    for (int cy = 0; cy < cellsY; cy += step)
+        for (int cx = 0; cx < cellsX; cx += step) {
+            std::array<float, 3> c{0, 0, 0};
+            if (bayer) {
+                float n[3] = {0, 0, 0};
+                for (int dy = 0; dy < 2; ++dy)
+                    for (int dx = 0; dx < 2; ++dx) {
+                        const int y = 2 * cy + dy, x = 2 * cx + dx;
+                        const int colour = raw.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                        if (colour > 2) continue;
+                        c[std::size_t(colour)] += m.row(y)[x];
+                        n[colour] += 1;
+                    }
+                for (int k = 0; k < 3; ++k)
+                    c[std::size_t(k)] = n[k] > 0 ? c[std::size_t(k)] / n[k] : 0;
+            } else {
+                const float* p = m.px(cx, cy);
+                c = {p[0], p[1], p[2]};
+            }
+            const float hi = std::max({c[0], c[1], c[2]}), lo = std::min({c[0], c[1], c[2]});
+            if (hi < kClip && lo > kFloor && std::isfinite(hi)) out.push_back(c);
+        }
+    return out;
+}
+
+}  // namespace
+
+Multipliers estimateWhiteBalance(const RawImage& raw) {
+    const std::vector<std::array<float, 3>> samples = whiteBalanceSamples(raw);
+    std::array<double, 3> m{1, 1, 1};  // green-normalised
+    if (validMultipliers(raw.daylightMultipliers))
+        for (int c = 0; c < 3; ++c) m[std::size_t(c)] = raw.daylightMultipliers[std::size_t(c)];
+    if (samples.size() < 16) return normaliseSmallest(m);
+    // Grey world (each site weighted by its brightness, as the light it reflects), then
+    // passes that weigh each site by how close to grey the current estimate renders it, with
+    // a narrowing tolerance (a chromaticity distance in ratios to green): the estimate walks
+    // towards the largest near-neutral population instead of the mean of all colours.
+    for (double sigma : {0.0, 0.5, 0.3, 0.2, 0.12}) {
+        double sum[3] = {0, 0, 0}, weight = 0;
+        for (const auto& c : samples) {
+            double w = 1;
+            if (sigma > 0) {
+                const double r = c[0] * m[0] / (c[1] * m[1]) - 1;
+                const double b = c[2] * m[2] / (c[1] * m[1]) - 1;
+                w = 1 / (1 + (r * r + b * b) / (sigma * sigma));
+                w *= w;
+            }
+            for (int k = 0; k < 3; ++k) sum[k] += w * c[std::size_t(k)];
+            weight += w;
+        }
+        if (!(sum[0] > 0 && sum[1] > 0 && sum[2] > 0) || weight < 1e-3 * double(samples.size()))
+            break;
+        m = {sum[1] / sum[0], 1.0, sum[1] / sum[2]};
+    }
+    if (!raw.hasColorMatrix) return normaliseSmallest(m);
+    // Incomplete adaptation, as a camera's auto white balance and the eye do: under warm
+    // light (below 5000 K) a picture keeps part of the light's warmth, so a room lit by
+    // tungsten still looks lit by tungsten; cooler light is corrected almost fully. In
+    // mireds (10⁶/K), where equal steps look alike, the rendered balance moves from 5000 K
+    // only this fraction of the way towards the estimated light.
+    try {
+        const Multipliers full = normaliseSmallest(m);
+        const auto [kelvin, tint] = temperatureForMultipliers(raw.cameraFromXYZ, full);
+        constexpr double kNeutralMired = 1e6 / 5000, kWarmAdaptation = 0.5;
+        constexpr double kCoolAdaptation = 0.9;
+        const double mired = 1e6 / kelvin;
+        const double d = mired > kNeutralMired ? kWarmAdaptation : kCoolAdaptation;
+        const double rendered = kNeutralMired + d * (mired - kNeutralMired);
+        return multipliersForTemperature(raw.cameraFromXYZ, 1e6 / rendered, d * tint);
+    } catch (const Error&) {
+        return normaliseSmallest(m);
+    }
+}
+
 Multipliers resolveWhiteBalance(const RawImage& raw, const WhiteBalanceParams& p) {
+    if (p.mode == "auto" || (p.mode == "as_shot" && !raw.asShotRecorded))
+        return validMultipliers(raw.autoMultipliers) ? normaliseSmallest(raw.autoMultipliers)
+                                                     : estimateWhiteBalance(raw);
     if (p.mode == "as_shot") {
         if (validMultipliers(raw.asShotMultipliers))
             return normaliseSmallest(raw.asShotMultipliers);
