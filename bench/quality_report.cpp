@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
     CLI::App app{"Measures renderings of real raws against the camera's own JPEG."};
     std::vector<std::string> raws, peers, sets, lookDirs;
     std::string gallery;
-    bool markdown = false, noLooks = false;
+    bool markdown = false, noLooks = false, unregistered = false;
     app.add_option("raws", raws, "Raw files with an embedded JPEG")->required();
     app.add_option("--peer", peers,
                    "NAME=DIR: a peer's renderings, DIR/<raw name without extension>.jpg")
@@ -60,6 +60,9 @@ int main(int argc, char** argv) {
     app.add_option("--gallery", gallery,
                    "Folder for side-by-side strips: camera JPEG, default, each look");
     app.add_flag("--markdown", markdown, "A Markdown table");
+    app.add_flag("--unregistered", unregistered,
+                 "Compare whole frames, stretched to the camera JPEG's size, without registering "
+                 "them to its framing (the measure of issue 15's first table)");
     CLI11_PARSE(app, argc, argv);
 
     try {
@@ -92,7 +95,11 @@ int main(int argc, char** argv) {
             std::vector<Image> strip;
             strip.push_back(camera);
             const Image oursFull = quality::render(pipeline, base, library.dirs());
-            const Rect frame = quality::registerTo(oursFull.cview(), camera.cview());
+            const auto frameOf = [&](const Image& pic) {
+                return unregistered ? Rect{0, 0, pic.width(), pic.height()}
+                                    : quality::registerTo(pic.cview(), camera.cview());
+            };
+            const Rect frame = frameOf(oursFull);
             const Image ours = quality::framed(oursFull.cview(), frame, w, h);
             printRow({name, "Rangefinder default", quality::compare(ours.cview(), camera.cview())},
                      markdown);
@@ -137,15 +144,15 @@ int main(int argc, char** argv) {
                 size.a = quality::kRegisterLongEdge;
                 targetSize(full.width(), full.height(), size, rw, rh);
                 const Image peerPic = quality::reduce(full.cview(), rw, rh);
-                const Image pic = quality::framed(
-                    peerPic.cview(), quality::registerTo(peerPic.cview(), camera.cview()), w, h);
+                const Image pic = quality::framed(peerPic.cview(), frameOf(peerPic), w, h);
                 printRow({name, peer.substr(0, eq), quality::compare(pic.cview(), camera.cview())},
                          markdown);
             }
             if (!gallery.empty()) {
                 std::vector<const Image*> pictures;
                 for (const Image& i : strip) pictures.push_back(&i);
-                quality::writeStrip((fs::path(gallery) / (stem + ".jpg")).string(), pictures, 200);
+                quality::writeStrip((fs::path(gallery) / (stem + ".jpg")).string(), pictures, 240,
+                                    3);
             }
         }
     } catch (const std::exception& e) {

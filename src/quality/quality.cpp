@@ -227,26 +227,31 @@ Image framed(ConstImageView picture, const Rect& frame, int width, int height) {
     return reduce(picture.region(frame), width, height);
 }
 
-void writeStrip(const std::string& path, const std::vector<const Image*>& pictures, int height) {
+void writeStrip(const std::string& path, const std::vector<const Image*>& pictures, int height,
+                int columns) {
     constexpr int kGutter = 6;
+    if (pictures.empty()) throw Error(path, "no pictures for the gallery");
+    columns = std::max(1, std::min(columns, int(pictures.size())));
+    const int rows = (int(pictures.size()) + columns - 1) / columns;
     std::vector<Image> scaled;
-    int width = 0;
+    int cell = 0;
     for (const Image* p : pictures) {
         const int w = std::max(1, int(std::lround(double(p->width()) * height / p->height())));
         scaled.push_back(reduce(p->cview(), w, height));
-        width += w + (width ? kGutter : 0);
+        cell = std::max(cell, w);
     }
-    Image strip(width, height, 3);
-    std::fill(strip.data(), strip.data() + strip.sampleCount(), 0.08f);
-    int x0 = 0;
-    for (const Image& s : scaled) {
+    Image grid(columns * cell + (columns - 1) * kGutter, rows * height + (rows - 1) * kGutter, 3);
+    std::fill(grid.data(), grid.data() + grid.sampleCount(), 0.08f);
+    for (std::size_t i = 0; i < scaled.size(); ++i) {
+        const Image& s = scaled[i];
+        const int x0 = int(i) % columns * (cell + kGutter),
+                  y0 = int(i) / columns * (height + kGutter);
         for (int y = 0; y < height; ++y)
-            std::copy(s.row(y), s.row(y) + 3 * s.width(), strip.row(y) + 3 * x0);
-        x0 += s.width() + kGutter;
+            std::copy(s.row(y), s.row(y) + 3 * s.width(), grid.row(y0 + y) + 3 * x0);
     }
     EncodeOptions o;
     o.quality = 88;
-    writeImage(path, strip.cview(), o, iccProfileFor(OutputSpace::SRGB));
+    writeImage(path, grid.cview(), o, iccProfileFor(OutputSpace::SRGB));
 }
 
 }  // namespace rf::quality

@@ -77,8 +77,9 @@ Rect registerTo(ConstImageView picture, ConstImageView reference);
 /// The picture's `frame` reduced to the reference's size.
 Image framed(ConstImageView picture, const Rect& frame, int width, int height);
 
-/// Writes pictures side by side (each scaled to `height`), separated by a thin dark gutter,
-/// as a JPEG: the gallery strips of docs/quality.md.
-void writeStrip(const std::string& path, const std::vector<const Image*>& pictures, int height);
+/// Writes pictures in a grid of `columns`, left to right and top to bottom (each scaled to
+/// `height`), separated by a thin dark gutter, as a JPEG: the galleries of docs/quality.md.
+void writeStrip(const std::string& path, const std::vector<const Image*>& pictures, int height,
+                int columns);
 
 }  // namespace rf::quality
