@@ -180,7 +180,21 @@ void validate(const DngOptions& o, ConstImageView scene) {
     if (o.blackLevel < 0 || o.whiteLevel > 65535 || o.whiteLevel <= o.blackLevel)
         throw Error("DNG writer: need 0 <= blackLevel < whiteLevel <= 65535");
     if (!(o.exposureScale > 0)) throw Error("DNG writer: exposureScale must be positive");
-    const double bytes = double(scene.width) * scene.height * (o.linear ? 3 : 1) * 2;
+    const DngOptions::Border& b = o.blackBorder;
+    if (b.left < 0 || b.top < 0 || b.right < 0 || b.bottom < 0 || b.left > 65535 || b.top > 65535 ||
+        b.right > 65535 || b.bottom > 65535)
+        throw Error("DNG writer: border widths must be 0..65535");
+    const double width = double(scene.width) + b.left + b.right;
+    const double height = double(scene.height) + b.top + b.bottom;
+    const Rect& a = o.activeArea;
+    if ((a.width != 0 || a.height != 0) &&
+        (a.x < 0 || a.y < 0 || a.width <= 0 || a.height <= 0 || a.x + double(a.width) > width ||
+         a.y + double(a.height) > height))
+        throw Error("DNG writer: the active area must be a rectangle inside the image");
+    const Rect& crop = o.defaultCrop;
+    if (crop.x < 0 || crop.y < 0 || crop.width < 0 || crop.height < 0)
+        throw Error("DNG writer: the default crop cannot be negative");
+    const double bytes = width * height * (o.linear ? 3 : 1) * 2;
     if (bytes > 4.0e9) throw Error("DNG writer: image too large for a classic TIFF (4 GB)");
     if (o.orientation < 1 || o.orientation > 8) throw Error("DNG writer: orientation must be 1..8");
     for (auto c : o.cfa)
@@ -227,26 +241,38 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     for (int r = 0; r < 3; ++r)
         for (int c = 0; c < 3; ++c) m[r][c] = float(gain * sceneToCamera[r][c]);
 
-    const int w = scene.width, h = scene.height;
+    const DngOptions::Border& border = o.blackBorder;
+    const int w = scene.width + border.left + border.right;
+    const int h = scene.height + border.top + border.bottom;
     const int spp = o.linear ? 3 : 1;
     const float black = float(o.blackLevel), white = float(o.whiteLevel);
     const float sigma = float(o.noise * (o.whiteLevel - o.blackLevel));
-    std::vector<std::uint16_t> pixels(std::size_t(w) * h * spp);
-    parallelFor(0, h, [&](int y0, int y1) {
-        for (int y = y0; y < y1; ++y) {
-            SplitMix rng{0x52414E47u + std::uint64_t(y) * 0x100000001B3ull};
-            const float* src = scene.row(y);
-            std::uint16_t* dst = pixels.data() + std::size_t(y) * w * spp;
-            for (int x = 0; x < w; ++x) {
-                const float* p = src + x * 3;
+    const bool active = o.activeArea.width > 0;
+    // The CFA layout counts from the active area's corner; +6 keeps the modulo positive for
+    // border sites to its left or above it.
+    const int cfaX = 6 - (active ? o.activeArea.x % 6 : 0);
+    const int cfaY = 6 - (active ? o.activeArea.y % 6 : 0);
+    std::vector<std::uint16_t> pixels(std::size_t(w) * h * spp, std::uint16_t(o.blackLevel));
+    parallelFor(0, scene.height, [&](int sy0, int sy1) {
+        for (int sy = sy0; sy < sy1; ++sy) {
+            // Seeded by the scene row, so a border leaves the scene's noise as it was.
+            SplitMix rng{0x52414E47u + std::uint64_t(sy) * 0x100000001B3ull};
+            const float* src = scene.row(sy);
+            const int y = sy + border.top;
+            std::uint16_t* dst =
+                pixels.data() + (std::size_t(y) * std::size_t(w) + std::size_t(border.left)) * spp;
+            const int cy = (y + cfaY) % 6;
+            for (int sx = 0; sx < scene.width; ++sx) {
+                const float* p = src + sx * 3;
+                const int cx = (sx + border.left + cfaX) % 6;
                 for (int s = 0; s < spp; ++s) {
                     const int c = o.linear   ? s
-                                  : o.xtrans ? kXTrans[y % 6][x % 6]
-                                             : o.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                                  : o.xtrans ? kXTrans[cy][cx]
+                                             : o.cfa[std::size_t((cy & 1) * 2 + (cx & 1))];
                     float v = black + m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
                     if (sigma > 0) v += sigma * float(rng.gaussian());
                     v = std::clamp(std::nearbyint(v), 0.f, white);
-                    dst[x * spp + s] = std::uint16_t(v);
+                    dst[sx * spp + s] = std::uint16_t(v);
                 }
             }
         }
@@ -331,13 +357,23 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     }
     ifd.longs(50714, {std::uint32_t(o.blackLevel)});  // BlackLevel
     ifd.longs(50717, {std::uint32_t(o.whiteLevel)});  // WhiteLevel
+    if (o.defaultCrop.width != 0 || o.defaultCrop.height != 0) {
+        const Rect& c = o.defaultCrop;
+        ifd.longs(50719, {std::uint32_t(c.x), std::uint32_t(c.y)});           // DefaultCropOrigin
+        ifd.longs(50720, {std::uint32_t(c.width), std::uint32_t(c.height)});  // DefaultCropSize
+    }
     std::vector<double> cm;
     for (const auto& row : o.cameraFromXYZ) cm.insert(cm.end(), row.begin(), row.end());
     ifd.rationals(50721, cm, true);                                     // ColorMatrix1
     ifd.rationals(50728, {neutral[0], neutral[1], neutral[2]}, false);  // AsShotNeutral
-    if (o.writeBaselineExposure)
-        ifd.rationals(50730, {-std::log2(o.exposureScale)}, true);  // BaselineExposure
-    ifd.shorts(50778, {21});                                        // CalibrationIlluminant1: D65
+    const double baseline = o.baselineExposureEv.value_or(-std::log2(o.exposureScale));
+    if (o.writeBaselineExposure) ifd.rationals(50730, {baseline}, true);  // BaselineExposure
+    ifd.shorts(50778, {21});  // CalibrationIlluminant1: D65
+    if (o.activeArea.width > 0) {
+        const Rect& a = o.activeArea;
+        ifd.longs(50829, {std::uint32_t(a.y), std::uint32_t(a.x), std::uint32_t(a.y + a.height),
+                          std::uint32_t(a.x + a.width)});  // ActiveArea: top, left, bottom, right
+    }
 
     const std::vector<std::uint8_t> head =
         ifd.serialise(tiled ? kTileOffsets : kStripOffsets, chunkBytes);

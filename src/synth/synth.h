@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,7 +57,7 @@ Mat3 cameraMatrixB();  ///< a different, older sensor
 /// The DNG holds ColorMatrix1 = cameraFromXYZ with CalibrationIlluminant1 = D65, AsShotNeutral
 /// = the camera response to the illuminant scaled to a maximum of 1, BlackLevel, WhiteLevel,
 /// Orientation, Make, Model and UniqueCameraModel ("Make Model"), 16-bit uncompressed or in
-/// lossless JPEG tiles.
+/// lossless JPEG tiles; optionally a black border, ActiveArea and the default crop.
 struct DngOptions {
     CfaPattern cfa{0, 1, 1, 2};
     Mat3 cameraFromXYZ = cameraMatrixA();
@@ -71,7 +72,10 @@ struct DngOptions {
                        ///< (white − black); the same seed every time
     std::string make = "Rangefinder", model = "Synthetic Chart";
     bool writeBaselineExposure = true;  ///< BaselineExposure = −log2(exposureScale)
-    std::string artist, copyright;      ///< written as TIFF Artist / Copyright when not empty
+    /// When set, the BaselineExposure written instead of −log2(exposureScale): a file whose
+    /// tag disagrees with its data, as some cameras' do.
+    std::optional<double> baselineExposureEv;
+    std::string artist, copyright;  ///< written as TIFF Artist / Copyright when not empty
     /// Write Fujifilm's 6×6 X-Trans layout (kXTrans) instead of the 2×2 `cfa`, to exercise
     /// the decoder's non-Bayer path.
     bool xtrans = false;
@@ -85,6 +89,22 @@ struct DngOptions {
     int ljpegTileWidth = 0, ljpegTileHeight = 0;
     int ljpegComponents = 2;
     int ljpegPredictor = 1;
+
+    /// Columns and rows written around the scene at exactly the black level, as a sensor's
+    /// masked borders (or a video camera's unused columns) read: scene pixel (x, y) lands at
+    /// (x + left, y + top) of the written image, which is that much larger than the scene.
+    struct Border {
+        int left = 0, top = 0, right = 0, bottom = 0;
+    };
+    Border blackBorder;
+    /// ActiveArea, in written-image pixels; written when not empty. The CFA layout (`cfa`,
+    /// `xtrans`) then starts at its top-left corner, as the DNG specification has it.
+    Rect activeArea;
+    /// DefaultCropOrigin (x, y) and DefaultCropSize (width, height), relative to the top-left
+    /// of the active area (of the image, without one) as the DNG specification places them;
+    /// written when the size is not 0. Not checked against the image, so that tests can
+    /// write crops a decoder must ignore.
+    Rect defaultCrop;
 };
 
 /// A Huffman table as a JPEG DHT segment holds it: how many codes of each length 1..16, then

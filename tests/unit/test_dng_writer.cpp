@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The synthetic DNG writer, checked through the real decoder: every value written (CFA phase,
-// levels, matrix, neutral, exposure, orientation, names) must come back out of
+// levels, matrix, neutral, exposure, orientation, names, default crop) must come back out of
 // rf::decodeRaw, and the chart's patch colours must be recoverable from the mosaic by
 // undoing the documented scene → sensor chain.
 
@@ -346,6 +346,217 @@ TEST(DngWriter, CutCopiesAreRefusedAsTruncated) {
         } catch (const Error& e) {
             EXPECT_EQ(e.file(), cut);
             EXPECT_NE(std::string(e.what()).find("truncated"), std::string::npos) << e.what();
+        }
+    }
+}
+
+namespace {
+
+/// The decoded value of the site the writer puts scene pixel (x, y) on, seen through colour
+/// c: synth.h's DN, black-subtracted and divided by the white range.
+double expectedSite(const Image& scene, const DngOptions& o, int x, int y, int c) {
+    const Vec3 rgb{scene.at(x, y, 0), scene.at(x, y, 1), scene.at(x, y, 2)};
+    const double dn = std::clamp(
+        std::nearbyint(o.blackLevel + dngExposureGain(o) * mul(sceneToCamera(o), rgb)[c]), 0.0,
+        double(o.whiteLevel));
+    return (dn - o.blackLevel) / (o.whiteLevel - o.blackLevel);
+}
+
+/// A CFA DNG whose default crop is exactly the scene, inside its black border: the decode is
+/// the scene alone, site for site, with the CFA phase of the crop's corner, which counts from
+/// the active area's (the writer's pattern does too).
+void expectCropIsTheScene(const std::string& path, const Image& scene, const DngOptions& o) {
+    const int ax = o.activeArea.x, ay = o.activeArea.y;
+    const int cx = o.defaultCrop.x, cy = o.defaultCrop.y;
+    ASSERT_EQ(ax + cx, o.blackBorder.left) << "the test's crop must be the scene";
+    ASSERT_EQ(ay + cy, o.blackBorder.top);
+    ASSERT_EQ(o.defaultCrop.width, scene.width());
+    ASSERT_EQ(o.defaultCrop.height, scene.height());
+
+    const RawImage raw = decodeRaw(path);
+    ASSERT_EQ(raw.layout, SensorLayout::Bayer);
+    ASSERT_EQ(raw.mosaic.width(), scene.width());
+    ASSERT_EQ(raw.mosaic.height(), scene.height());
+    EXPECT_EQ(raw.info.width, scene.width());
+    EXPECT_EQ(raw.info.height, scene.height());
+    const CaptureInfo info = readCaptureInfo(path);
+    EXPECT_EQ(info.width, scene.width());
+    EXPECT_EQ(info.height, scene.height());
+
+    CfaPattern shifted;
+    for (int i = 0; i < 4; ++i)
+        shifted[std::size_t(i)] =
+            o.cfa[std::size_t(((cy + (i >> 1)) & 1) * 2 + ((cx + (i & 1)) & 1))];
+    EXPECT_EQ(raw.cfa, shifted);
+    float lowest = 1;
+    for (int y = 0; y < scene.height(); ++y)
+        for (int x = 0; x < scene.width(); ++x) {
+            const int c = o.cfa[std::size_t(((y + cy) & 1) * 2 + ((x + cx) & 1))];
+            ASSERT_NEAR(raw.mosaic.at(x, y), expectedSite(scene, o, x, y, c), 1e-6)
+                << "site " << x << "," << y;
+            lowest = std::min(lowest, raw.mosaic.at(x, y));
+        }
+    EXPECT_GT(lowest, 0.003f) << "a black border site came through";
+    expectPatchesRoundTrip(raw, o);
+}
+
+}  // namespace
+
+TEST(DngWriter, DefaultCropCutsOffTheBlackBorderWithTheCfaPhaseOfItsCorner) {
+    const Image chart = renderChart(120, 80);
+    const int origins[][2] = {{2, 4}, {3, 2}, {2, 1}, {3, 1}};
+    for (const Phase& ph : kPhases)
+        for (const auto& origin : origins) {
+            const int ox = origin[0], oy = origin[1];
+            SCOPED_TRACE(std::string(ph.name) + " crop at " + std::to_string(ox) + "," +
+                         std::to_string(oy));
+            DngOptions o;
+            o.cfa = ph.cfa;
+            o.blackBorder = {ox, oy, 4, 2};
+            o.defaultCrop = {ox, oy, 120, 80};
+            const std::string path = tempPath("crop.dng");
+            writeDng(path, chart.cview(), o);
+            expectCropIsTheScene(path, chart, o);
+            // The same through lossless JPEG tiles and Rangefinder's own decoder.
+            o.ljpegTileWidth = 64;
+            o.ljpegTileHeight = 32;
+            writeDng(path, chart.cview(), o);
+            expectCropIsTheScene(path, chart, o);
+        }
+}
+
+TEST(DngWriter, DefaultCropCountsFromTheActiveArea) {
+    // LibRaw moves an odd ActiveArea corner on by a site to keep its Bayer phase; the crop
+    // still counts from the corner the file states, even where that is the site LibRaw left.
+    const Image chart = renderChart(120, 80);
+    struct Case {
+        int activeX, activeY, cropX, cropY;
+    };
+    const Case cases[] = {{2, 2, 1, 1}, {1, 1, 4, 2}, {1, 1, 0, 0}, {3, 0, 0, 3}};
+    for (const Phase& ph : kPhases)
+        for (const Case& k : cases) {
+            SCOPED_TRACE(std::string(ph.name) + " active area at " + std::to_string(k.activeX) +
+                         "," + std::to_string(k.activeY) + ", crop at " + std::to_string(k.cropX) +
+                         "," + std::to_string(k.cropY));
+            DngOptions o;
+            o.cfa = ph.cfa;
+            o.blackBorder = {k.activeX + k.cropX, k.activeY + k.cropY, 4, 2};
+            const int w = 120 + o.blackBorder.left + 4, h = 80 + o.blackBorder.top + 2;
+            o.activeArea = {k.activeX, k.activeY, w - k.activeX, h - k.activeY};
+            o.defaultCrop = {k.cropX, k.cropY, 120, 80};
+            const std::string path = tempPath("crop-active.dng");
+            writeDng(path, chart.cview(), o);
+            expectCropIsTheScene(path, chart, o);
+        }
+}
+
+TEST(DngWriter, WithoutAUsableDefaultCropTheWholeImageDecodes) {
+    const Image chart = renderChart(120, 80);
+    DngOptions o;
+    o.cfa = {1, 2, 0, 1};
+    o.blackBorder = {3, 1, 4, 2};
+    const Rect ignored[] = {
+        {},                // no tags
+        {3, 1, 125, 80},   // one column past the image
+        {3, 1, 120, 83},   // one row past it
+        {0, 0, 0, 80},     // empty
+        {200, 1, 20, 20},  // outside
+    };
+    for (const Rect& crop : ignored) {
+        SCOPED_TRACE("crop " + std::to_string(crop.x) + "," + std::to_string(crop.y) + " " +
+                     std::to_string(crop.width) + "x" + std::to_string(crop.height));
+        o.defaultCrop = crop;
+        const std::string path = tempPath("no-crop.dng");
+        writeDng(path, chart.cview(), o);
+        const RawImage raw = decodeRaw(path);
+        ASSERT_EQ(raw.mosaic.width(), 127);
+        ASSERT_EQ(raw.mosaic.height(), 83);
+        EXPECT_EQ(readCaptureInfo(path).width, 127);
+        EXPECT_EQ(raw.cfa, o.cfa);
+        for (int y = 0; y < 83; ++y)
+            for (int x = 0; x < 127; ++x) {
+                const bool border = x < 3 || y < 1 || x >= 123 || y >= 81;
+                const int c = o.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                ASSERT_NEAR(raw.mosaic.at(x, y),
+                            border ? 0.0 : expectedSite(chart, o, x - 3, y - 1, c), 1e-6)
+                    << "site " << x << "," << y;
+            }
+    }
+    // Inside the image but past the active area, which then decodes whole.
+    o.activeArea = {0, 0, 124, 83};
+    o.defaultCrop = {3, 1, 122, 80};
+    const std::string path = tempPath("no-crop.dng");
+    writeDng(path, chart.cview(), o);
+    const RawImage raw = decodeRaw(path);
+    EXPECT_EQ(raw.mosaic.width(), 124);
+    EXPECT_EQ(raw.mosaic.height(), 83);
+}
+
+TEST(DngWriter, DefaultCropOfLinearAndXTransDngs) {
+    {
+        const Image chart = renderChart(120, 80);
+        DngOptions o;
+        o.linear = true;
+        o.blackBorder = {3, 1, 4, 2};
+        o.defaultCrop = {3, 1, 120, 80};
+        const std::string path = tempPath("crop-linear.dng");
+        writeDng(path, chart.cview(), o);
+        const RawImage raw = decodeRaw(path);
+        ASSERT_EQ(raw.layout, SensorLayout::Linear);
+        ASSERT_EQ(raw.mosaic.width(), 120);
+        ASSERT_EQ(raw.mosaic.height(), 80);
+        for (int y = 0; y < 80; ++y)
+            for (int x = 0; x < 120; ++x)
+                for (int c = 0; c < 3; ++c)
+                    ASSERT_NEAR(raw.mosaic.at(x, y, c), expectedSite(chart, o, x, y, c), 1e-6)
+                        << "site " << x << "," << y << " c" << c;
+    }
+    {
+        // LibRaw interpolates X-Trans over its whole visible area; the crop is cut from that.
+        const Image chart = renderChart(780, 540);
+        DngOptions o;
+        o.xtrans = true;
+        o.blackBorder = {5, 3, 4, 2};
+        o.defaultCrop = {5, 3, 780, 540};
+        const std::string path = tempPath("crop-xtrans.dng");
+        writeDng(path, chart.cview(), o);
+        const RawImage raw = decodeRaw(path);
+        ASSERT_EQ(raw.layout, SensorLayout::Linear);
+        ASSERT_EQ(raw.mosaic.width(), 780);
+        ASSERT_EQ(raw.mosaic.height(), 540);
+        EXPECT_EQ(readCaptureInfo(path).width, 780);
+        // The chart's surround runs along every edge: no black border column or row. LibRaw
+        // interpolates the outermost ones partly from the border, so they come out darker
+        // (not black); the next ones in are exact.
+        const double range = o.whiteLevel - o.blackLevel, gain = dngExposureGain(o);
+        const Vec3 surround = mul(sceneToCamera(o), Vec3{0.03, 0.03, 0.03});
+        for (int inset : {0, 1}) {
+            const Rect edges[] = {{0, inset, 780, 1},
+                                  {0, 539 - inset, 780, 1},
+                                  {inset, 0, 1, 540},
+                                  {779 - inset, 0, 1, 540}};
+            for (const Rect& e : edges) {
+                const Vec3 got = meanCamera(raw, e);
+                for (int c = 0; c < 3; ++c) {
+                    const double want = gain * surround[c] / range;
+                    EXPECT_NEAR(got[c], want, (inset ? 0.02 : 0.6) * want)
+                        << "edge " << e.x << "," << e.y << " c" << c;
+                }
+            }
+        }
+        // Half size: the crop at half the scale.
+        DecodeOptions half;
+        half.halfSize = true;
+        const RawImage small = decodeRaw(path, half);
+        EXPECT_EQ(small.mosaic.width(), 390);
+        EXPECT_EQ(small.mosaic.height(), 270);
+        for (int i = 0; i < 24; ++i) {
+            const Vec3 expected =
+                mul(sceneToCamera(o), patchLinearSRGB(colorChecker()[std::size_t(i)]));
+            const Vec3 got = meanCamera(raw, patchRect(i, 780, 540, 0.3));
+            for (int c = 0; c < 3; ++c)
+                EXPECT_NEAR(got[c], gain * expected[c] / range, 2e-3)
+                    << colorChecker()[i].name << " c" << c;
         }
     }
 }

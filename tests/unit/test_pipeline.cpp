@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The pipeline as a whole, on raws built in memory: which stages re-run after a change, which
-// demosaic path a size chooses, orientation, exposure and the neutral-patch picker.
+// demosaic path a size chooses, orientation, exposure and the neutral-patch picker; and on
+// synthetic DNGs, what a file's default crop and BaselineExposure do to a render.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 #include "rangefinder/pipeline.h"
 #include "rangefinder/whitebalance.h"
 #include "support/test_support.h"
+#include "synth.h"
 
 using namespace rf;
 
@@ -309,4 +311,100 @@ TEST(Pipeline, BalancingTheCachedDemosaicEqualsBalancingTheRaw) {
     for (std::size_t i = 0; i < got.sampleCount(); ++i)
         worst = std::max(worst, std::abs(got.data()[i] - want.data()[i]));
     EXPECT_LT(worst, 1e-5f);
+}
+
+namespace {
+
+/// A DNG written by the synthetic writer, decoded, in a pipeline.
+Pipeline pipelineOf(const std::string& path, const Image& scene, const synth::DngOptions& o) {
+    synth::writeDng(path, scene.cview(), o);
+    return Pipeline(std::make_shared<RawImage>(decodeRaw(path)));
+}
+
+}  // namespace
+
+TEST(Pipeline, ADngsDefaultCropLeavesItsBlackColumnsOutOfTheRender) {
+    // A cinema camera's layout, scaled down: 12 bits, the default crop 16 columns and 8 rows
+    // in from the sensor's edges, and the sensor's last 4 columns black.
+    const test::TempDir dir("pipeline-crop");
+    Image grey(540, 296, 3);
+    for (float& v : std::span(grey.data(), grey.sampleCount())) v = 0.18f;
+    synth::DngOptions o;
+    o.blackLevel = 256;
+    o.whiteLevel = 4095;
+    o.blackBorder = {0, 0, 4, 0};
+    o.defaultCrop = {16, 8, 512, 280};
+    Pipeline p = pipelineOf(dir.str("cinema.dng"), grey, o);
+    ASSERT_EQ(p.raw().mosaic.width(), 512);
+    ASSERT_EQ(p.raw().mosaic.height(), 280);
+    const Image out = p.render(EditDocument(), RenderOptions()).rgb;
+    ASSERT_EQ(out.width(), 512);
+    ASSERT_EQ(out.height(), 280);
+    const Vec3 mean = test::meanOf(out.cview(), {0, 0, 512, 280});
+    for (int y = 0; y < out.height(); ++y)
+        for (int x = 0; x < out.width(); ++x)
+            for (int c = 0; c < 3; ++c)
+                ASSERT_NEAR(out.at(x, y, c), mean[c], 0.02) << "pixel " << x << "," << y;
+}
+
+namespace {
+
+/// A camera that records 2.65 stops under and says so in BaselineExposure: mid-grey sits at
+/// 0.18 once the tag is applied, and highlights of the given colour (linear sRGB) rise from
+/// 0.3 to 0.9 of the sensor's clip in their largest camera channel, 1.9–5.7 times brighter
+/// than a white card. Rendered with default edits, the highlights' share at display white (any
+/// channel ≥ 254.5/255) must stay at 1 % or less: none of them is clipped in the raw.
+void expectUnclippedHighlightsOffDisplayWhite(const Vec3& highlight) {
+    const double ev = 2.65;
+    synth::DngOptions o;
+    o.exposureScale = std::exp2(-ev);
+    const int w = 300, h = 200, greyW = 100;
+    const Vec3 cam = mul(mul(o.cameraFromXYZ, xyzFromLinearSRGB()), highlight);
+    const double largest = std::max({cam[0], cam[1], cam[2]}) * synth::dngExposureGain(o) /
+                           (o.whiteLevel - o.blackLevel);
+    Image scene(w, h, 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            const double t = 0.3 + 0.6 * double(std::max(x - greyW, 0)) / (w - greyW - 1);
+            for (int c = 0; c < 3; ++c)
+                scene.at(x, y, c) = x < greyW ? 0.18f : float(t / largest * highlight[c]);
+        }
+    const test::TempDir dir("pipeline-baseline");
+    Pipeline p = pipelineOf(dir.str("baseline.dng"), scene, o);
+    const RawImage& raw = p.raw();
+    ASSERT_NEAR(raw.baselineExposureEv, ev, 1e-5);
+    float brightest = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = greyW; x < w; ++x) brightest = std::max(brightest, raw.mosaic.at(x, y));
+    EXPECT_GT(brightest, 0.85f);
+    ASSERT_LT(brightest, 1.f) << "the test's highlights must stay under the clip";
+
+    const Image out = p.render(EditDocument(), RenderOptions()).rgb;
+    ASSERT_EQ(out.width(), w);
+    // Mid-grey lands where a camera's JPEG puts it (L* ≈ 51): the tag was applied.
+    const Vec3 grey = test::meanOf(out.cview(), {10, 10, greyW - 20, h - 20});
+    EXPECT_NEAR(test::labOfEncodedSRGB(grey)[0], 51, 4);
+    int white = 0, counted = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = greyW; x < w; ++x) {
+            ++counted;
+            const float* px = out.cview().px(x, y);
+            if (std::max({px[0], px[1], px[2]}) * 255.f >= 254.5f) ++white;
+        }
+    EXPECT_LE(white, counted / 100)
+        << white << " of " << counted << " unclipped highlight pixels render at display white";
+}
+
+}  // namespace
+
+TEST(Pipeline, ALargeBaselineExposureKeepsUnclippedNeutralHighlightsOffDisplayWhite) {
+    expectUnclippedHighlightsOffDisplayWhite({1, 1, 1});  // clouds
+}
+
+// A saturated colour has a stronger channel in sRGB than in the Rec.2020 working space
+// (this sky's blue ≈ 1.06 ×, pure blue up to 1.12 ×): with a norm taken in Rec.2020 alone,
+// 99.5 % of this sky rendered with blue at 255. The standard rendering's norm includes the
+// sRGB channels (tone.cpp), so the shoulder holds in every output space.
+TEST(Pipeline, ALargeBaselineExposureKeepsAnUnclippedBlueSkyOffDisplayWhite) {
+    expectUnclippedHighlightsOffDisplayWhite({0.24, 0.51, 1.0});
 }

@@ -32,6 +32,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -154,6 +155,46 @@ class RangefinderLibRaw final : public LibRaw {
         const int rc = LibRaw::get_decoder_info(info);
         load_raw = ours;
         return rc;
+    }
+
+    /// A DNG's DefaultCropOrigin and DefaultCropSize as a rectangle of raw_image, once the
+    /// file is open; nothing when the file states none or one outside its active area.
+    ///
+    /// LibRaw 0.20 keeps these tags only per IFD: `sizes.raw_inset_crop` holds them for
+    /// makes starting "SONY" alone (and maker-note crops for other raws), and its own
+    /// LIBRAW_PROCESSING_USE_DNG_DEFAULT_CROP rounds the origin up to a whole CFA period,
+    /// shrinking the image by a column or row. The IFD is the one LibRaw takes DNG levels
+    /// from: the raw data's, else IFD 0. The origin counts from the ActiveArea's corner (DNG
+    /// specification), which is not LibRaw's visible area when it has moved an odd margin on
+    /// by one to keep its Bayer phase.
+    std::optional<Rect> dngDefaultCrop() {
+        const libraw_image_sizes_t& s = imgdata.sizes;
+        if (!imgdata.idata.dng_version || is_fuji_rotated()) return std::nullopt;
+        const unsigned ifds =
+            std::min<unsigned>(libraw_internal_data.identify_data.tiff_nifds, LIBRAW_IFD_MAXCOUNT);
+        int raw = -1;
+        for (unsigned i = 0; i < ifds && raw < 0; ++i)
+            if (tiff_ifd[i].offset == libraw_internal_data.unpacker_data.data_offset) raw = int(i);
+        const auto has = [&](int i, unsigned bit) {
+            return i >= 0 && unsigned(i) < ifds && (tiff_ifd[i].dng_levels.parsedfields & bit);
+        };
+        const int at = has(raw, LIBRAW_DNGFM_CROPORIGIN) ? raw : 0;
+        if (!has(at, LIBRAW_DNGFM_CROPORIGIN) || !has(at, LIBRAW_DNGFM_CROPSIZE))
+            return std::nullopt;
+
+        // The active area, from this IFD (where the raw's own ActiveArea is parsed); all of the
+        // raw when it has none.
+        const tiff_ifd_t& t = tiff_ifd[raw >= 0 ? raw : at];
+        const std::int64_t rawW = s.raw_width, rawH = s.raw_height;
+        const std::int64_t activeX = std::max(t.t_lm, 0), activeY = std::max(t.t_tm, 0);
+        const std::int64_t activeW = t.t_vwidth > 0 ? t.t_vwidth : rawW - activeX;
+        const std::int64_t activeH = t.t_vheight > 0 ? t.t_vheight : rawH - activeY;
+        const unsigned* c = tiff_ifd[at].dng_levels.default_crop;
+        const std::int64_t x = c[0], y = c[1], w = c[2], h = c[3];
+        if (w <= 0 || h <= 0 || x + w > activeW || y + h > activeH || activeX + activeW > rawW ||
+            activeY + activeH > rawH)
+            return std::nullopt;
+        return Rect{int(activeX + x), int(activeY + y), int(w), int(h)};
     }
 
     /// The loader that decoded the data, once unpack() has run.
@@ -469,7 +510,15 @@ int exifOrientation(int flip) {
     return (flip >= 0 && flip < 8) ? kFromFlip[flip] : 1;
 }
 
-CaptureInfo captureInfo(LibRaw& lr, const ParseState& st) {
+/// LibRaw's visible area in raw_image coordinates, cut to the buffer (which a broken header
+/// can claim more than).
+Rect visibleArea(const LibRaw& lr) {
+    const libraw_image_sizes_t& s = lr.imgdata.sizes;
+    return {s.left_margin, s.top_margin, std::min<int>(s.width, s.raw_width - s.left_margin),
+            std::min<int>(s.height, s.raw_height - s.top_margin)};
+}
+
+CaptureInfo captureInfo(RangefinderLibRaw& lr, const ParseState& st) {
     const libraw_data_t& d = lr.imgdata;
     CaptureInfo info;
     info.make = trimmed(d.idata.make);
@@ -494,6 +543,10 @@ CaptureInfo captureInfo(LibRaw& lr, const ParseState& st) {
     info.orientation = exifOrientation(d.sizes.flip);
     info.width = d.sizes.width;
     info.height = d.sizes.height;
+    if (const std::optional<Rect> crop = lr.dngDefaultCrop()) {
+        info.width = crop->width;
+        info.height = crop->height;
+    }
     info.artist = trimmed(d.other.artist);
     info.copyright = st.copyright;
     info.hasGps = d.other.parsed_gps.gpsparsed != 0;
@@ -551,9 +604,19 @@ void checkLimits(LibRaw& lr, const DecodeOptions& o, const std::string& path) {
     }
 }
 
-/// The 2×2 colour layout in visible-area coordinates, or false when the sensor is not a
-/// plain 3-colour 2×2 Bayer (the caller then lets LibRaw interpolate).
-bool bayerPhase(LibRaw& lr, CfaPattern& cfa, int colourIndex[4]) {
+/// Where `area` starts relative to LibRaw's visible area, whose corner its COLOR() and black
+/// pattern count from: at most a column or row before it (see dngDefaultCrop), else inside.
+struct Offset {
+    int x, y;
+};
+Offset visibleOffset(const LibRaw& lr, const Rect& area) {
+    return {area.x - lr.imgdata.sizes.left_margin, area.y - lr.imgdata.sizes.top_margin};
+}
+
+/// The 2×2 colour layout from the corner of `area` (raw_image coordinates), or false when the
+/// sensor is not a plain 3-colour 2×2 Bayer (the caller then lets LibRaw interpolate). An
+/// area starting a column or row off LibRaw's visible corner sees the pattern shifted.
+bool bayerPhase(LibRaw& lr, const Rect& area, CfaPattern& cfa, int colourIndex[4]) {
     const libraw_data_t& d = lr.imgdata;
     if (d.idata.filters < 1000 || d.idata.colors != 3 || lr.is_fuji_rotated()) return false;
     if (!d.rawdata.raw_image) return false;
@@ -561,9 +624,11 @@ bool bayerPhase(LibRaw& lr, CfaPattern& cfa, int colourIndex[4]) {
     for (int row = 0; row < 8; ++row)
         for (int col = 0; col < 2; ++col)
             if (lr.COLOR(row, col) != lr.COLOR(row & 1, col)) return false;
+    const Offset o = visibleOffset(lr, area);
     bool seen[3] = {false, false, false};
     for (int i = 0; i < 4; ++i) {
-        const int c = lr.COLOR(i >> 1, i & 1);
+        // Bayer repeats every 2 sites (checked above), so the parity is all COLOR needs.
+        const int c = lr.COLOR((o.y + (i >> 1)) & 1, (o.x + (i & 1)) & 1);
         if (c < 0 || c > 3) return false;
         colourIndex[i] = c;
         cfa[std::size_t(i)] = std::uint8_t(c == 3 ? 1 : c);  // the second green is green
@@ -572,12 +637,14 @@ bool bayerPhase(LibRaw& lr, CfaPattern& cfa, int colourIndex[4]) {
     return seen[0] && seen[1] && seen[2];
 }
 
-/// Black level of one site in visible-area coordinates, LibRaw's three-part sum.
+/// Black level of one site in visible-area coordinates (−1 allowed), LibRaw's three-part sum.
 float siteBlack(const libraw_colordata_t& c, int colourIndex, int row, int col) {
     float b = float(c.black) + float(c.cblack[colourIndex & 3]);
     if (c.cblack[4] > 0 && c.cblack[5] > 0) {
-        const unsigned i =
-            6 + (unsigned(row) % c.cblack[4]) * c.cblack[5] + unsigned(col) % c.cblack[5];
+        const auto wrap = [](int v, unsigned n) {
+            return v >= 0 ? unsigned(v) % n : n - 1 - unsigned(-(v + 1)) % n;
+        };
+        const unsigned i = 6 + wrap(row, c.cblack[4]) * c.cblack[5] + wrap(col, c.cblack[5]);
         if (i < LIBRAW_CBLACK_SIZE) b += float(c.cblack[i]);
     }
     return b;
@@ -588,19 +655,18 @@ float siteBlack(const libraw_colordata_t& c, int colourIndex, int row, int col) 
 /// is above 75 % of the table's: some cameras clip short of their nominal maximum (the
 /// Canon EOS D30 at about 3,870 of 4,095), and a clip read as 0.92 would escape the
 /// highlight stage and render coloured. A DNG states its WhiteLevel and is taken at its word.
-float whiteLevel(LibRaw& lr, int w, int h, std::size_t pitch) {
+float whiteLevel(LibRaw& lr, const Rect& area, std::size_t pitch) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
-    const libraw_image_sizes_t& s = rd.sizes;
     const float nominal = float(lr.imgdata.color.maximum);
     if (lr.imgdata.idata.dng_version) return nominal;
     std::mutex mutex;
     std::uint16_t top = 0;
-    parallelFor(0, h, [&](int y0, int y1) {
+    parallelFor(0, area.height, [&](int y0, int y1) {
         std::uint16_t m = 0;
         for (int y = y0; y < y1; ++y) {
             const std::uint16_t* src =
-                rd.raw_image + std::size_t(y + s.top_margin) * pitch + s.left_margin;
-            for (int x = 0; x < w; ++x) m = src[x] > m ? src[x] : m;
+                rd.raw_image + std::size_t(y + area.y) * pitch + std::size_t(area.x);
+            for (int x = 0; x < area.width; ++x) m = src[x] > m ? src[x] : m;
         }
         std::lock_guard lock(mutex);
         top = std::max(top, m);
@@ -608,26 +674,27 @@ float whiteLevel(LibRaw& lr, int w, int h, std::size_t pitch) {
     return float(top) > 0.75f * nominal && float(top) < nominal ? float(top) : nominal;
 }
 
-void copyBayer(LibRaw& lr, const int colourIndex[4], Image& out) {
+/// `area` of a Bayer raw_image, whose colours `colourIndex` gives from its corner.
+void copyBayer(LibRaw& lr, const Rect& area, const int colourIndex[4], Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
     const libraw_colordata_t& col = lr.imgdata.color;
-    const int w = std::min<int>(s.width, s.raw_width - s.left_margin);
-    const int h = std::min<int>(s.height, s.raw_height - s.top_margin);
+    const int w = area.width, h = area.height;
+    const Offset o = visibleOffset(lr, area);
     const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : s.raw_width;
-    const float white = whiteLevel(lr, w, h, pitch);
+    const float white = whiteLevel(lr, area, pitch);
     const bool blackPattern = col.cblack[4] > 0 && col.cblack[5] > 0;
     out.resize(w, h, 1);
     parallelFor(0, h, [&](int y0, int y1) {
         for (int y = y0; y < y1; ++y) {
             const std::uint16_t* src =
-                rd.raw_image + std::size_t(y + s.top_margin) * pitch + s.left_margin;
+                rd.raw_image + std::size_t(y + area.y) * pitch + std::size_t(area.x);
             float* dst = out.row(y);
             if (!blackPattern) {
                 // Two sites per row phase: hoist black and scale out of the loop.
                 float b[2], k[2];
                 for (int p = 0; p < 2; ++p) {
-                    b[p] = siteBlack(col, colourIndex[(y & 1) * 2 + p], y, p);
+                    b[p] = siteBlack(col, colourIndex[(y & 1) * 2 + p], y + o.y, p + o.x);
                     k[p] = white > b[p] ? 1.f / (white - b[p]) : 0.f;
                 }
                 // Pairs of sites, so the loop body has no parity test and vectorises.
@@ -639,7 +706,8 @@ void copyBayer(LibRaw& lr, const int colourIndex[4], Image& out) {
                 if (w & 1) dst[w - 1] = std::min(1.f, (float(src[w - 1]) - b[0]) * k[0]);
             } else {
                 for (int x = 0; x < w; ++x) {
-                    const float b = siteBlack(col, colourIndex[(y & 1) * 2 + (x & 1)], y, x);
+                    const float b =
+                        siteBlack(col, colourIndex[(y & 1) * 2 + (x & 1)], y + o.y, x + o.x);
                     const float k = white > b ? 1.f / (white - b) : 0.f;
                     dst[x] = std::min(1.f, (float(src[x]) - b) * k);
                 }
@@ -649,7 +717,7 @@ void copyBayer(LibRaw& lr, const int colourIndex[4], Image& out) {
 }
 
 /// Linear DNGs (ProRAW and the like) already hold 3 samples per pixel.
-bool copyLinear(LibRaw& lr, Image& out) {
+bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
     const libraw_colordata_t& col = lr.imgdata.color;
@@ -665,8 +733,7 @@ bool copyLinear(LibRaw& lr, Image& out) {
     } else {
         return false;
     }
-    const int w = std::min<int>(s.width, s.raw_width - s.left_margin);
-    const int h = std::min<int>(s.height, s.raw_height - s.top_margin);
+    const int w = area.width, h = area.height;
     const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : std::size_t(s.raw_width) * step;
     const float white = float(col.maximum);
     float b[3], k[3];
@@ -678,7 +745,7 @@ bool copyLinear(LibRaw& lr, Image& out) {
     parallelFor(0, h, [&](int y0, int y1) {
         for (int y = y0; y < y1; ++y) {
             const std::uint16_t* src =
-                base + std::size_t(y + s.top_margin) * pitch + std::size_t(s.left_margin) * step;
+                base + std::size_t(y + area.y) * pitch + std::size_t(area.x) * step;
             float* dst = out.row(y);
             for (int x = 0; x < w; ++x)
                 for (int c = 0; c < 3; ++c)
@@ -693,8 +760,8 @@ bool copyLinear(LibRaw& lr, Image& out) {
 /// still linear camera RGB scaled 0 = black, 65535 = clip. Four-colour sensors (CMYG) have no
 /// 3-channel camera space: LibRaw balances them as shot and maps them to linear sRGB, which
 /// then plays the part of camera RGB (`convertedToSRGB`).
-void interpolateWithLibRaw(LibRawFile& f, const DecodeOptions& o, Image& out,
-                           bool& convertedToSRGB) {
+void interpolateWithLibRaw(LibRawFile& f, const DecodeOptions& o, const std::optional<Rect>& crop,
+                           Image& out, bool& convertedToSRGB) {
     LibRaw& lr = *f;
     libraw_output_params_t& p = lr.imgdata.params;
     convertedToSRGB = lr.imgdata.idata.colors != 3;
@@ -708,14 +775,35 @@ void interpolateWithLibRaw(LibRawFile& f, const DecodeOptions& o, Image& out,
     p.highlight = 0;
     p.adjust_maximum_thr = 0.f;  // keep the camera's clip level, not the brightest pixel
     p.half_size = o.halfSize ? 1 : 0;
+    // Before processing: LibRaw halves `width` and `height` along with the image for some
+    // layouts (X-Trans) and not for others.
+    const int vw = lr.imgdata.sizes.width, vh = lr.imgdata.sizes.height;
+    const Offset at = crop ? visibleOffset(lr, *crop) : Offset{0, 0};
     f.check(lr.dcraw_process());
     const libraw_data_t& d = lr.imgdata;
     if (!d.image) throw Error("LibRaw produced no image");
-    const int w = d.sizes.iwidth, h = d.sizes.iheight;
+    const int iw = d.sizes.iwidth, ih = d.sizes.iheight;
+    // LibRaw's output covers its visible area, at half size if it shrank it: the crop is cut
+    // out of that, after interpolation, so its outermost sites are interpolated partly from
+    // what lies outside it. Any other geometry (a stretch for non-square pixels) is kept whole.
+    int x0 = 0, y0 = 0, x1 = iw, y1 = ih;
+    const int shift = iw == vw && ih == vh ? 0 : iw == (vw + 1) / 2 && ih == (vh + 1) / 2 ? 1 : -1;
+    if (crop && shift >= 0) {
+        x0 = std::max(at.x, 0) >> shift;
+        y0 = std::max(at.y, 0) >> shift;
+        x1 = std::min(x0 + ((crop->width + shift) >> shift), iw);
+        y1 = std::min(y0 + ((crop->height + shift) >> shift), ih);
+        if (x1 <= x0 || y1 <= y0) {
+            x0 = y0 = 0;
+            x1 = iw;
+            y1 = ih;
+        }
+    }
+    const int w = x1 - x0, h = y1 - y0;
     out.resize(w, h, 3);
-    parallelFor(0, h, [&](int y0, int y1) {
-        for (int y = y0; y < y1; ++y) {
-            const std::uint16_t(*src)[4] = d.image + std::size_t(y) * w;
+    parallelFor(0, h, [&](int r0, int r1) {
+        for (int y = r0; y < r1; ++y) {
+            const std::uint16_t(*src)[4] = d.image + std::size_t(y + y0) * iw + x0;
             float* dst = out.row(y);
             for (int x = 0; x < w; ++x)
                 for (int c = 0; c < 3; ++c) dst[x * 3 + c] = float(src[x][c]) * (1.f / 65535.f);
@@ -826,15 +914,19 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         img.info = captureInfo(*f, f.state());
         img.decoder = f->decoderName();
         readColour(*f, img);
+        // A DNG's default crop is cut out while copying: the masked or unused border it
+        // leaves out would otherwise show in every export.
+        const std::optional<Rect> crop = f->dngDefaultCrop();
+        const Rect area = crop ? *crop : visibleArea(*f);
         int colourIndex[4];
-        if (bayerPhase(*f, img.cfa, colourIndex)) {
+        if (bayerPhase(*f, area, img.cfa, colourIndex)) {
             img.layout = SensorLayout::Bayer;
-            copyBayer(*f, colourIndex, img.mosaic);
+            copyBayer(*f, area, colourIndex, img.mosaic);
         } else {
             img.layout = SensorLayout::Linear;
-            if (!copyLinear(*f, img.mosaic)) {
+            if (!copyLinear(*f, area, img.mosaic)) {
                 bool toSRGB = false;
-                interpolateWithLibRaw(f, options, img.mosaic, toSRGB);
+                interpolateWithLibRaw(f, options, crop, img.mosaic, toSRGB);
                 if (toSRGB) {
                     img.cameraFromXYZ = inverse(xyzFromLinearSRGB());
                     img.hasColorMatrix = true;
