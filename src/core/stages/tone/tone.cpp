@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "rangefinder/colormath.h"
 #include "rangefinder/error.h"
 #include "rangefinder/tone.h"
 #include "stages/tone/tone_curve.h"
@@ -83,6 +84,10 @@ struct Renderer {
     bool colour = false;  // saturation or vibrance active
     float satScale = 1;   // 1 + saturation/100
     float vibrance = 0;   // −1 … 1
+    // Standard rendering: the norm is also taken over the pixel in linear sRGB (this matrix
+    // from the working space), see renderRowBody.
+    bool gamutNorm = false;
+    float toSrgb[9] = {1, 0, 0, 0, 1, 0, 0, 0, 1};
 };
 
 Renderer makeRenderer(const ToneParams& p) {
@@ -94,6 +99,10 @@ Renderer makeRenderer(const ToneParams& p) {
     r.satScale = (1.f + p.saturation / 100.f) * (standard ? kStandardChroma : 1.f);
     r.vibrance = p.vibrance / 100.f;
     r.colour = standard || p.saturation != 0 || p.vibrance != 0;
+    r.gamutNorm = standard;
+    const Mat3 toSrgb = mul(inverse(xyzFromLinearSRGB()), xyzFromLinearRec2020());
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) r.toSrgb[3 * i + j] = float(toSrgb[i][j]);
     if (r.exact) return r;
 
     r.lutA.resize(std::size_t(kLutIntervals) + 2);
@@ -221,13 +230,30 @@ template <bool kColour>
         } else {
             // Index and fraction (vectorised), table reads (scalar), then interpolation and the
             // ratio (vectorised).
+            // In the standard rendering the norm is the largest channel in the working space
+            // or in linear sRGB, whichever is larger: a saturated colour (a blue sky) has a
+            // stronger channel in sRGB than in Rec.2020, and a norm taken in Rec.2020 alone
+            // would let the shoulder's 0.985 become more than 1 on the way out, clipping a sky
+            // the sensor held. sRGB is the smallest output gamut, so every output is safe; a
+            // neutral has the same channels in both, so greys are unchanged.
+            if (rd.gamutNorm) {
+                const float* t = rd.toSrgb;
+                for (int i = 0; i < n; ++i) {
+                    const float r = bl.r[i], g = bl.g[i], b = bl.b[i];
+                    const float sr = t[0] * r + t[1] * g + t[2] * b;
+                    const float sg = t[3] * r + t[4] * g + t[5] * b;
+                    const float sb = t[6] * r + t[7] * g + t[8] * b;
+                    bl.m[i] = maxf(maxf(r, maxf(g, b)), maxf(sr, maxf(sg, sb)));
+                }
+            } else {
+                for (int i = 0; i < n; ++i) bl.m[i] = maxf(bl.r[i], maxf(bl.g[i], bl.b[i]));
+            }
             for (int i = 0; i < n; ++i) {
-                const float m = maxf(bl.r[i], maxf(bl.g[i], bl.b[i]));
+                const float m = bl.m[i];
                 // Clamped on the bit pattern: for floats, signed-integer order is numeric order
                 // (negatives, sign bit set, sort below every positive), and m is never NaN.
                 const std::int32_t bits =
                     std::min(std::max(std::bit_cast<std::int32_t>(m), kLutMinBits), kLutMaxBits);
-                bl.m[i] = m;
                 bl.idx[i] = std::int32_t(std::uint32_t(bits >> kLutShift) - kLutBase);
                 bl.f[i] = float(bits & std::int32_t(kFracMask)) * kFracScale;
             }
