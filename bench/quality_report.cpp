@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include "rangefinder/auto_tone.h"
 #include "rangefinder/colormath.h"
 
 #include "quality/quality.h"
@@ -103,6 +104,15 @@ int main(int argc, char** argv) {
             const Image ours = quality::framed(oursFull.cview(), frame, w, h);
             printRow({name, "Rangefinder default", quality::compare(ours.cview(), camera.cview())},
                      markdown);
+            if (!markdown) {
+                const AutoToneValues a =
+                    analyseAutoTone(pipeline.sceneLinear(base, outputSizeFromString("512")).cview(),
+                                    pipeline.toneParams(base));
+                std::printf(
+                    "  auto tone: exposure %+.2f EV, highlights %+.0f, shadows %+.0f, "
+                    "whites %+.0f, blacks %+.0f\n",
+                    a.exposureEv, a.highlights, a.shadows, a.whites, a.blacks);
+            }
             if (std::getenv("RF_QUALITY_PERCENTILES")) {
                 for (const Image* im : {&camera, &ours}) {
                     std::vector<double> ls;

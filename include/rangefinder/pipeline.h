@@ -71,6 +71,12 @@ class Pipeline {
     RenderResult render(const EditDocument& edits, const RenderOptions& options,
                         const CancelToken* cancel = nullptr);
 
+    /// What the tone stage sees for these edits, before it runs: linear working-space
+    /// (Rec.2020) scene values with the file's BaselineExposure, unclipped, at `size`. For
+    /// analysis (Auto tone); shares the render's caches.
+    Image sceneLinear(const EditDocument& edits, const OutputSize& size,
+                      const CancelToken* cancel = nullptr);
+
     /// The size `render` will produce, without rendering.
     void outputSize(const EditDocument& edits, const RenderOptions& options, int& width,
                     int& height) const;
@@ -102,6 +108,9 @@ class Pipeline {
     void develop(const Plan& p, const CancelToken* cancel);
     void shape(const Plan& p, const Image& source, std::uint64_t key, const CancelToken* cancel);
     Mat3 workingMatrix() const;
+    // Develops and shapes for the plan (or finds it cached) into shaped_, and returns the
+    // matrix from shaped_ to the working space (the white balance joins it where it commutes).
+    Mat3 shapeFor(const Plan& p, const CancelToken* cancel);
 
     std::shared_ptr<const RawImage> raw_;
     mutable std::mutex mutex_;

@@ -359,6 +359,22 @@ TEST_F(EditorTest, EyedropperOnAGreyPatchSetsCustomWhiteBalance) {
     EXPECT_NEAR(editor_->session()->edits().getFloat("wb.temperature"), 6500, 800);
 }
 
+// Auto (the button at the Tone heading, Ctrl+U) sets the five tone values as one undoable
+// step; they are ordinary values afterwards.
+TEST_F(EditorTest, AutoToneSetsTheToneSlidersInOneUndoableStep) {
+    open("chart.dng");
+    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->hasRender(); }));
+    auto* button = editor_->findChild<QAbstractButton*>("autoTone");
+    ASSERT_NE(button, nullptr) << "Auto sits in the Basic panel";
+    button->click();
+    ASSERT_TRUE(waitFor([&] { return editor_->session()->edits().isSet("exposure.ev"); }));
+    for (const char* key : {"tone.highlights", "tone.shadows", "tone.whites", "tone.blacks"})
+        EXPECT_TRUE(editor_->session()->edits().isSet(key)) << key;
+    EXPECT_EQ(editor_->session()->history().steps().back().label, "Auto tone");
+    editor_->undoAction()->trigger();
+    EXPECT_FALSE(editor_->session()->edits().isSet("exposure.ev")) << "one step undoes it all";
+}
+
 TEST_F(EditorTest, AspectPresetSetsTheCropKeysAndTheFrameFollows) {
     if (!haveCanon()) GTEST_SKIP() << kCanon << " is absent";
     open("canon.CR2");

@@ -22,6 +22,7 @@
 
 #include "io/atomic_file.h"
 #include "io/atomic_file_faults.h"
+#include "rangefinder/auto_tone.h"
 #include "rangefinder/error.h"
 #include "rangefinder/looks.h"
 #include "util/text.h"
@@ -107,7 +108,12 @@ Rendered renderDecoded(const ExportJob& job, std::shared_ptr<RawImage> raw,
     Pipeline pipeline(std::move(raw));
     RenderOptions once = settings.render;
     once.oneShot = true;
-    r.result = pipeline.render(job.edits, once, cancel);
+    // Auto tone asked for on this export: its values are chosen for this photo, here, and
+    // rendered like any others.
+    if (job.edits.getBool("tone.auto"))
+        r.result = pipeline.render(applyAutoTone(pipeline, job.edits, cancel), once, cancel);
+    else
+        r.result = pipeline.render(job.edits, once, cancel);
     return r;
 }
 

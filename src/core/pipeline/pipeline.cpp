@@ -284,17 +284,7 @@ void Pipeline::shape(const Plan& p, const Image& source, std::uint64_t key,
     ++stats_.geometry;
 }
 
-RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& options,
-                              const CancelToken* cancel) {
-    std::lock_guard lock(mutex_);
-    const Plan p = plan(edits, options);
-    // Read first: a malformed look (a missing LUT file) fails before any pixel work.
-    const LookParams look = LookParams::from(edits, options.lookDirs);
-
-    // Geometry, resize and the camera matrix are linear, so the matrix commutes with them
-    // exactly and runs last, in the finishing pass, on output pixels. White balance is a
-    // diagonal matrix: where nothing else stands between it and the camera matrix, it joins
-    // that matrix and the cached images stay unbalanced.
+Mat3 Pipeline::shapeFor(const Plan& p, const CancelToken* cancel) {
     Mat3 matrix = workingMatrix();
     const Image* source = &developed_;
     std::uint64_t sourceKey = p.developKey;
@@ -309,6 +299,33 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
     }
     const std::uint64_t shapeKey = combine(sourceKey, p.shapeParams);
     if (shaped_.empty() || shapedKey_ != shapeKey) shape(p, *source, shapeKey, cancel);
+    return matrix;
+}
+
+Image Pipeline::sceneLinear(const EditDocument& edits, const OutputSize& size,
+                            const CancelToken* cancel) {
+    std::lock_guard lock(mutex_);
+    RenderOptions options;
+    options.size = size;
+    const Plan p = plan(edits, options);
+    const Mat3 matrix = shapeFor(p, cancel);
+    Image out = shaped_;
+    applyMatrix(out.view(), matrix, cancel);
+    return out;
+}
+
+RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& options,
+                              const CancelToken* cancel) {
+    std::lock_guard lock(mutex_);
+    const Plan p = plan(edits, options);
+    // Read first: a malformed look (a missing LUT file) fails before any pixel work.
+    const LookParams look = LookParams::from(edits, options.lookDirs);
+
+    // Geometry, resize and the camera matrix are linear, so the matrix commutes with them
+    // exactly and runs last, in the finishing pass, on output pixels. White balance is a
+    // diagonal matrix: where nothing else stands between it and the camera matrix, it joins
+    // that matrix and the cached images stay unbalanced.
+    const Mat3 matrix = shapeFor(p, cancel);
 
     RenderResult result;
     result.halfSizeDemosaic = p.half;

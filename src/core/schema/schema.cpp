@@ -104,6 +104,9 @@ std::vector<ParamDecl> buildSchema() {
             "+ magenta, − green (custom white balance)"),
         // Tone.
         num("exposure.ev", 0, -5, 5, "EV", "Exposure", G::Tone, "exposure compensation"),
+        flag("tone.auto", false, "Auto tone", G::Tone,
+             "set exposure, highlights, shadows, whites and blacks from the image when the file "
+             "is exported (the values are written in place of this flag)"),
         choice("tone.curve", "standard", {"standard", "linear"}, "Base curve", G::Tone,
                "standard: camera-like curve with a soft highlight roll-off; linear: none"),
         num("tone.contrast", 0, -100, 100, "", "Contrast", G::Tone, "mid-tone contrast"),

@@ -356,6 +356,7 @@ void MainWindow::createMenus() {
     photo->addAction(pasteSelectiveToSelectionAction_);
     photo->addSeparator();
     photo->addAction(editor_->eyedropperAction());
+    photo->addAction(editor_->autoToneAction());
     photo->addAction(editor_->cropToolAction());
     photo->addSeparator();
     photo->addAction(previousAction_);

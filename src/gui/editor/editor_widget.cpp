@@ -77,6 +77,16 @@ EditorWidget::EditorWidget(QWidget* parent)
                 session_->apply(doc, tr("White balance from a neutral area"));
                 eyedropper_->setChecked(false);
             });
+    connect(renderer_, &RenderController::autoTonePicked, this, [this](const EditDocument& picked) {
+        EditDocument doc = session_->edits();
+        for (const char* key :
+             {"exposure.ev", "tone.highlights", "tone.shadows", "tone.whites", "tone.blacks"})
+            doc.setFloat(key, picked.getFloat(key));
+        session_->apply(doc, tr("Auto tone"));
+    });
+    connect(autoTone_, &QAction::triggered, this, [this] {
+        if (renderer_->isOpen()) renderer_->autoTone(session_->edits());
+    });
     connect(renderer_, &RenderController::pickFailed, this,
             [this](const QString& message) { report(tr("White balance: %1").arg(message), true); });
 
@@ -183,6 +193,10 @@ void EditorWidget::buildActions() {
                      tr("Blown highlights in red, blocked shadows in blue (J)"));
     eyedropper_ = make(tr("White Balance &Picker"), QKeySequence(Qt::Key_W),
                        tr("Click or drag over something that should be neutral grey (W)"));
+    autoTone_ = make(tr("&Auto Tone"), QKeySequence(Qt::CTRL | Qt::Key_U),
+                     tr("Set exposure, highlights, shadows, whites and blacks from the photo "
+                        "(undoable; the values stay yours to move)"));
+    autoTone_->setIconText(tr("Auto"));
     cropTool_ = make(tr("C&rop"), QKeySequence(Qt::Key_R),
                      tr("Show the crop frame: drag its edges, corners or inside (R)"));
     for (QAction* a : {beforeAfter_, split_, clipping_, eyedropper_, cropTool_})
@@ -265,7 +279,7 @@ void EditorWidget::buildLayout() {
     leftCol->addLayout(bar);
 
     // The panels.
-    basic_ = new BasicPanel(session_, eyedropper_);
+    basic_ = new BasicPanel(session_, eyedropper_, autoTone_);
     crop_ = new CropPanel(session_, cropTool_);
     detail_ = new DetailPanel(session_);
     info_ = new InfoPanel;

@@ -59,6 +59,7 @@ class EditorWidget : public QWidget {
     QAction* splitViewAction() const { return split_; }
     QAction* clippingAction() const { return clipping_; }
     QAction* eyedropperAction() const { return eyedropper_; }
+    QAction* autoToneAction() const { return autoTone_; }
     QAction* cropToolAction() const { return cropTool_; }
 
     /// Pastes the copied edits' `groups` onto each photo (the open one through its
@@ -139,6 +140,7 @@ class EditorWidget : public QWidget {
 
     QAction *undo_, *redo_, *copy_, *paste_, *pasteSelective_, *resetAll_;
     QAction *beforeAfter_, *split_, *zoomFit_, *zoom100_, *clipping_, *eyedropper_, *cropTool_;
+    QAction* autoTone_;
 
     std::optional<EditDocument> copied_;
     QSize uncropped_;  // the frame before the crop, full resolution

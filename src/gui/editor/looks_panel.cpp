@@ -58,7 +58,9 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
     reloadButton->setAutoRaise(true);
     status_ = new QLabel(this);
     status_->setWordWrap(true);
-    status_->setStyleSheet("color: palette(mid);");
+    QPalette quiet = status_->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    status_->setPalette(quiet);
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(status_, 1);

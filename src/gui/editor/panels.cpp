@@ -173,7 +173,12 @@ QCheckBox* EditPanel::addFlag(QBoxLayout* layout, const std::string& key) {
 
 QLabel* EditPanel::addHeading(QBoxLayout* layout, const QString& text) {
     auto* l = new QLabel(text, this);
-    l->setStyleSheet("color: palette(mid); margin-top: 6px;");
+    // Quiet but legible: the palette's secondary text (its Mid is a frame colour, which on
+    // the dark theme is barely apart from the background).
+    l->setStyleSheet("margin-top: 6px;");
+    QPalette pal = l->palette();
+    pal.setColor(QPalette::WindowText, pal.color(QPalette::PlaceholderText));
+    l->setPalette(pal);
     QFont f = l->font();
     f.setPointSizeF(f.pointSizeF() * 0.9);
     l->setFont(f);
@@ -205,7 +210,8 @@ void EditPanel::resetPanel() {
 
 // ---- BasicPanel ------------------------------------------------------------------------
 
-BasicPanel::BasicPanel(PhotoSession* session, QAction* eyedropper, QWidget* parent)
+BasicPanel::BasicPanel(PhotoSession* session, QAction* eyedropper, QAction* autoTone,
+                       QWidget* parent)
     : EditPanel(session, tr("Basic"), parent) {
     auto* col = new QVBoxLayout(this);
     col->setContentsMargins(0, 0, 0, 0);
@@ -218,7 +224,17 @@ BasicPanel::BasicPanel(PhotoSession* session, QAction* eyedropper, QWidget* pare
     wb->setObjectName("wb.mode");
     addSlider(col, "wb.temperature");
     addSlider(col, "wb.tint");
-    addHeading(col, tr("Tone"));
+    // The heading of the tone sliders carries Auto, which sets them.
+    auto* toneRow = new QHBoxLayout;
+    toneRow->setContentsMargins(0, 0, 0, 0);
+    col->addLayout(toneRow);
+    addHeading(toneRow, tr("Tone"));
+    toneRow->addStretch(1);
+    auto* autoButton = new QToolButton(this);
+    autoButton->setDefaultAction(autoTone);
+    autoButton->setAutoRaise(true);
+    autoButton->setObjectName("autoTone");
+    toneRow->addWidget(autoButton, 0, Qt::AlignBottom);
     for (const char* k : {"exposure.ev", "tone.contrast", "tone.highlights", "tone.shadows",
                           "tone.whites", "tone.blacks"})
         addSlider(col, k);

@@ -89,7 +89,8 @@ class EditPanel : public QWidget {
 class BasicPanel : public EditPanel {
     Q_OBJECT
   public:
-    BasicPanel(PhotoSession* session, QAction* eyedropper, QWidget* parent = nullptr);
+    BasicPanel(PhotoSession* session, QAction* eyedropper, QAction* autoTone,
+               QWidget* parent = nullptr);
     /// What "as shot" or a preset stands for, shown on the temperature and tint sliders.
     void setWhiteBalanceReadout(double kelvin, double tint);
     void refresh() override;

@@ -12,6 +12,7 @@
 
 #include "common/post_to.h"
 #include "editor/crop_geometry.h"
+#include "rangefinder/auto_tone.h"
 #include "rangefinder/error.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/pipeline.h"
@@ -281,6 +282,25 @@ void RenderController::pickWhiteBalance(const EditDocument& edits, QSize fitSize
             const EditDocument picked = p->view.whiteBalanceFromRegion(edits, options, r);
             postTo(this, [this, photo, picked] {
                 if (photo == openSerial_) emit whiteBalancePicked(picked);
+            });
+        } catch (const Error& e) {
+            const QString message = QString::fromStdString(e.what());
+            postTo(this, [this, photo, message] {
+                if (photo == openSerial_) emit pickFailed(message);
+            });
+        }
+    });
+}
+
+void RenderController::autoTone(const EditDocument& edits) {
+    const quint64 photo = openSerial_;
+    worker_->post(kPick, [this, photo, edits](const CancelToken& token) {
+        const std::shared_ptr<Photo> p = worker_->photo;
+        if (!p || p->serial != photo) return;
+        try {
+            const EditDocument picked = applyAutoTone(p->view, edits, &token);
+            postTo(this, [this, photo, picked] {
+                if (photo == openSerial_) emit autoTonePicked(picked);
             });
         } catch (const Error& e) {
             const QString message = QString::fromStdString(e.what());

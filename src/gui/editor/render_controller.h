@@ -71,6 +71,10 @@ class RenderController : public QObject {
     /// of `edits` fitted to `fitSize`; answers with whiteBalancePicked or pickFailed.
     void pickWhiteBalance(const EditDocument& edits, QSize fitSize, const QRect& region);
 
+    /// Auto tone for `edits` (rf::applyAutoTone on the worker, sharing the preview's caches);
+    /// answers with autoTonePicked (the edits with its values) or pickFailed.
+    void autoTone(const EditDocument& edits);
+
     /// Small renders of variants of the photo (one per look), `longEdge` device pixels;
     /// answered one by one with thumbnailReady(batch, index, image). A new batch replaces
     /// the previous one.
@@ -86,6 +90,7 @@ class RenderController : public QObject {
     void frameReady(const rf::gui::RenderedFrame& frame);
     void renderFailed(const QString& message);
     void whiteBalancePicked(const rf::EditDocument& edits);
+    void autoTonePicked(const rf::EditDocument& edits);
     void pickFailed(const QString& message);
     void thumbnailReady(quint64 batch, int index, const QImage& image);
 
