@@ -2,16 +2,19 @@
 // A minimal DNG writer for synthetic ground truth: one little-endian TIFF IFD holding a
 // 16-bit CFA (uncompressed, or in lossless JPEG tiles) or 3-channel LinearRaw image with just the
 // tags a raw reader needs to interpret it colorimetrically. Every number in the file follows from
-// DngOptions by the rule documented in synth.h, so a test can predict exactly what a decoder must
-// see. Written by hand (no libtiff) so the bytes are fully under our control.
+// DngOptions (or MosaicDngOptions and the mosaic) by the rules documented in synth.h, so a test
+// can predict exactly what a decoder must see. Written by hand (no libtiff) so the bytes are
+// fully under our control.
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -174,9 +177,8 @@ Vec3 illuminantY1(const DngOptions& o) {
     return {w[0] / w[1], 1.0, w[2] / w[1]};
 }
 
-void validate(const DngOptions& o, ConstImageView scene) {
-    if (scene.empty() || scene.channels != 3)
-        throw Error("DNG writer: the scene must be a non-empty 3-channel image");
+/// `width` × `height`: the scene's (or mosaic's) size, before any border.
+void validate(const DngOptions& o, int sceneWidth, int sceneHeight) {
     if (o.blackLevel < 0 || o.whiteLevel > 65535 || o.whiteLevel <= o.blackLevel)
         throw Error("DNG writer: need 0 <= blackLevel < whiteLevel <= 65535");
     if (!(o.exposureScale > 0)) throw Error("DNG writer: exposureScale must be positive");
@@ -184,8 +186,8 @@ void validate(const DngOptions& o, ConstImageView scene) {
     if (b.left < 0 || b.top < 0 || b.right < 0 || b.bottom < 0 || b.left > 65535 || b.top > 65535 ||
         b.right > 65535 || b.bottom > 65535)
         throw Error("DNG writer: border widths must be 0..65535");
-    const double width = double(scene.width) + b.left + b.right;
-    const double height = double(scene.height) + b.top + b.bottom;
+    const double width = double(sceneWidth) + b.left + b.right;
+    const double height = double(sceneHeight) + b.top + b.bottom;
     const Rect& a = o.activeArea;
     if ((a.width != 0 || a.height != 0) &&
         (a.x < 0 || a.y < 0 || a.width <= 0 || a.height <= 0 || a.x + double(a.width) > width ||
@@ -230,54 +232,15 @@ double dngExposureGain(const DngOptions& o) {
     return o.exposureScale * double(o.whiteLevel - o.blackLevel) / m;
 }
 
-void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o) {
-    validate(o, scene);
-    const Vec3 neutral = dngAsShotNeutral(o);
-    const double gain = dngExposureGain(o);
-    // The whole scene → DN chain as one matrix, applied per pixel in float.
-    const Mat3 sceneToCamera =
-        mul(o.cameraFromXYZ, mul(bradford(kD65, illuminantY1(o)), xyzFromLinearSRGB()));
-    float m[3][3];
-    for (int r = 0; r < 3; ++r)
-        for (int c = 0; c < 3; ++c) m[r][c] = float(gain * sceneToCamera[r][c]);
+namespace {
 
-    const DngOptions::Border& border = o.blackBorder;
-    const int w = scene.width + border.left + border.right;
-    const int h = scene.height + border.top + border.bottom;
+/// The file around `pixels` (w × h × 1 or 3 samples, as `o.linear` says): the tags every
+/// DngOptions field asks for, with the neutral and BaselineExposure (none: no tag) given, so
+/// that a chart and a ready-made mosaic are written by the same code.
+void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels, int w, int h,
+               const DngOptions& o, const Vec3& neutral, std::optional<double> baselineEv,
+               const char* software) {
     const int spp = o.linear ? 3 : 1;
-    const float black = float(o.blackLevel), white = float(o.whiteLevel);
-    const float sigma = float(o.noise * (o.whiteLevel - o.blackLevel));
-    const bool active = o.activeArea.width > 0;
-    // The CFA layout counts from the active area's corner; +6 keeps the modulo positive for
-    // border sites to its left or above it.
-    const int cfaX = 6 - (active ? o.activeArea.x % 6 : 0);
-    const int cfaY = 6 - (active ? o.activeArea.y % 6 : 0);
-    std::vector<std::uint16_t> pixels(std::size_t(w) * h * spp, std::uint16_t(o.blackLevel));
-    parallelFor(0, scene.height, [&](int sy0, int sy1) {
-        for (int sy = sy0; sy < sy1; ++sy) {
-            // Seeded by the scene row, so a border leaves the scene's noise as it was.
-            SplitMix rng{0x52414E47u + std::uint64_t(sy) * 0x100000001B3ull};
-            const float* src = scene.row(sy);
-            const int y = sy + border.top;
-            std::uint16_t* dst =
-                pixels.data() + (std::size_t(y) * std::size_t(w) + std::size_t(border.left)) * spp;
-            const int cy = (y + cfaY) % 6;
-            for (int sx = 0; sx < scene.width; ++sx) {
-                const float* p = src + sx * 3;
-                const int cx = (sx + border.left + cfaX) % 6;
-                for (int s = 0; s < spp; ++s) {
-                    const int c = o.linear   ? s
-                                  : o.xtrans ? kXTrans[cy][cx]
-                                             : o.cfa[std::size_t((cy & 1) * 2 + (cx & 1))];
-                    float v = black + m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
-                    if (sigma > 0) v += sigma * float(rng.gaussian());
-                    v = std::clamp(std::nearbyint(v), 0.f, white);
-                    dst[sx * spp + s] = std::uint16_t(v);
-                }
-            }
-        }
-    });
-
     // Lossless JPEG tiles, each coded on its own; edge tiles repeat the last column and row.
     const bool tiled = o.ljpegTileWidth > 0;
     std::vector<std::vector<std::uint8_t>> tiles;
@@ -337,8 +300,8 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
         ifd.longs(278, {headerH});     // RowsPerStrip: one strip
         ifd.longs(279, {stripBytes});  // StripByteCounts
     }
-    ifd.shorts(284, {1});                           // PlanarConfiguration: chunky
-    ifd.ascii(305, "Rangefinder synthetic chart");  // Software
+    ifd.shorts(284, {1});      // PlanarConfiguration: chunky
+    ifd.ascii(305, software);  // Software
     if (!o.artist.empty()) ifd.ascii(315, o.artist);
     if (!o.copyright.empty()) ifd.ascii(33432, o.copyright);
     if (!o.linear && o.xtrans) {
@@ -366,8 +329,7 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     for (const auto& row : o.cameraFromXYZ) cm.insert(cm.end(), row.begin(), row.end());
     ifd.rationals(50721, cm, true);                                     // ColorMatrix1
     ifd.rationals(50728, {neutral[0], neutral[1], neutral[2]}, false);  // AsShotNeutral
-    const double baseline = o.baselineExposureEv.value_or(-std::log2(o.exposureScale));
-    if (o.writeBaselineExposure) ifd.rationals(50730, {baseline}, true);  // BaselineExposure
+    if (baselineEv) ifd.rationals(50730, {*baselineEv}, true);          // BaselineExposure
     ifd.shorts(50778, {21});  // CalibrationIlluminant1: D65
     if (o.activeArea.width > 0) {
         const Rect& a = o.activeArea;
@@ -389,6 +351,110 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
         f.write(reinterpret_cast<const char*>(pixels.data()), std::streamsize(stripBytes));
     f.close();
     if (!f) throw Error(path, "cannot write: disk full or I/O error");
+}
+
+}  // namespace
+
+void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o) {
+    if (scene.empty() || scene.channels != 3)
+        throw Error("DNG writer: the scene must be a non-empty 3-channel image");
+    validate(o, scene.width, scene.height);
+    const Vec3 neutral = dngAsShotNeutral(o);
+    const double gain = dngExposureGain(o);
+    // The whole scene → DN chain as one matrix, applied per pixel in float.
+    const Mat3 sceneToCamera =
+        mul(o.cameraFromXYZ, mul(bradford(kD65, illuminantY1(o)), xyzFromLinearSRGB()));
+    float m[3][3];
+    for (int r = 0; r < 3; ++r)
+        for (int c = 0; c < 3; ++c) m[r][c] = float(gain * sceneToCamera[r][c]);
+
+    const DngOptions::Border& border = o.blackBorder;
+    const int w = scene.width + border.left + border.right;
+    const int h = scene.height + border.top + border.bottom;
+    const int spp = o.linear ? 3 : 1;
+    const float black = float(o.blackLevel), white = float(o.whiteLevel);
+    const float sigma = float(o.noise * (o.whiteLevel - o.blackLevel));
+    const bool active = o.activeArea.width > 0;
+    // The CFA layout counts from the active area's corner; +6 keeps the modulo positive for
+    // border sites to its left or above it.
+    const int cfaX = 6 - (active ? o.activeArea.x % 6 : 0);
+    const int cfaY = 6 - (active ? o.activeArea.y % 6 : 0);
+    std::vector<std::uint16_t> pixels(std::size_t(w) * h * spp, std::uint16_t(o.blackLevel));
+    parallelFor(0, scene.height, [&](int sy0, int sy1) {
+        for (int sy = sy0; sy < sy1; ++sy) {
+            // Seeded by the scene row, so a border leaves the scene's noise as it was.
+            SplitMix rng{0x52414E47u + std::uint64_t(sy) * 0x100000001B3ull};
+            const float* src = scene.row(sy);
+            const int y = sy + border.top;
+            std::uint16_t* dst =
+                pixels.data() + (std::size_t(y) * std::size_t(w) + std::size_t(border.left)) * spp;
+            const int cy = (y + cfaY) % 6;
+            for (int sx = 0; sx < scene.width; ++sx) {
+                const float* p = src + sx * 3;
+                const int cx = (sx + border.left + cfaX) % 6;
+                for (int s = 0; s < spp; ++s) {
+                    const int c = o.linear   ? s
+                                  : o.xtrans ? kXTrans[cy][cx]
+                                             : o.cfa[std::size_t((cy & 1) * 2 + (cx & 1))];
+                    float v = black + m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
+                    if (sigma > 0) v += sigma * float(rng.gaussian());
+                    v = std::clamp(std::nearbyint(v), 0.f, white);
+                    dst[sx * spp + s] = std::uint16_t(v);
+                }
+            }
+        }
+    });
+
+    writeFile(
+        path, pixels, w, h, o, neutral,
+        o.writeBaselineExposure
+            ? std::optional<double>(o.baselineExposureEv.value_or(-std::log2(o.exposureScale)))
+            : std::nullopt,
+        "Rangefinder synthetic chart");
+}
+
+void writeMosaicDng(const std::string& path, ConstImageView mosaic, const MosaicDngOptions& mo) {
+    if (mosaic.empty() || mosaic.channels != 1)
+        throw Error("DNG writer: the mosaic must be a non-empty 1-channel image");
+    DngOptions o;
+    o.cfa = mo.cfa;
+    o.cameraFromXYZ = mo.cameraFromXYZ;
+    o.blackLevel = mo.blackLevel;
+    o.whiteLevel = mo.whiteLevel;
+    o.orientation = mo.orientation;
+    o.make = mo.make;
+    o.model = mo.model;
+    validate(o, mosaic.width, mosaic.height);
+    const auto& m = mo.asShotMultipliers;
+    for (const float v : m)
+        if (!std::isfinite(v) || !(v > 0))
+            throw Error("DNG writer: as-shot multipliers must be positive and finite");
+    // AsShotNeutral is the camera's response to the light, the multipliers' reciprocal.
+    const double smallest = std::min({m[0], m[1], m[2]});
+    const Vec3 neutral{smallest / m[0], smallest / m[1], smallest / m[2]};
+
+    const int w = mosaic.width, h = mosaic.height;
+    const float black = float(o.blackLevel), range = float(o.whiteLevel - o.blackLevel),
+                white = float(o.whiteLevel);
+    std::vector<std::uint16_t> pixels(std::size_t(w) * std::size_t(h));
+    std::atomic<bool> nan{false};
+    parallelFor(0, h, [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) {
+            const float* src = mosaic.row(y);
+            std::uint16_t* dst = pixels.data() + std::size_t(y) * std::size_t(w);
+            for (int x = 0; x < w; ++x) {
+                if (std::isnan(src[x])) {
+                    nan = true;
+                    continue;
+                }
+                dst[x] =
+                    std::uint16_t(std::clamp(std::nearbyint(black + src[x] * range), 0.f, white));
+            }
+        }
+    });
+    if (nan) throw Error("DNG writer: the mosaic holds a value that is not a number");
+    writeFile(path, pixels, w, h, o, neutral, mo.baselineExposureEv,
+              "Rangefinder synthetic mosaic");
 }
 
 }  // namespace rf::synth

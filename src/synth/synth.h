@@ -3,7 +3,8 @@
 // through a known XYZ→camera matrix and white balance, mosaiced through any Bayer phase and
 // written as a DNG that LibRaw reads. Because every step is known, what the pipeline renders
 // can be compared with the truth by CIEDE2000. Used by the tests, the benchmarks and the
-// sample the README's first command exports.
+// sample the README's first command exports. A real camera's mosaic, altered in memory, is
+// written back the same way, so that a test can decode it as any other raw file.
 #pragma once
 
 #include <array>
@@ -144,5 +145,39 @@ Vec3 dngAsShotNeutral(const DngOptions& o);
 /// Writes `sceneLinearSRGB` (3 channels, linear sRGB, D65) as a DNG. Throws rf::Error on
 /// invalid options or write failure.
 void writeDng(const std::string& path, ConstImageView sceneLinearSRGB, const DngOptions& o);
+
+/// A real camera's sensor data, changed in memory (exposed differently, cropped, cut to a
+/// pattern), written back as a raw file so that a test sees it the way users' files are seen:
+/// through rf::decodeRaw, its clipping and quantisation, and a fresh auto white balance,
+/// rather than as a RawImage patched by hand that no decoder produced. Unlike writeDng there
+/// is no scene and no exposure rule: the values are the camera's, and the decode gives them
+/// back to within one DN.
+///
+/// The DNG holds the mosaic as one uncompressed 16-bit CFA strip,
+///   DN = clamp(round(blackLevel + v · (whiteLevel − blackLevel)), 0, whiteLevel)
+/// (values a little below black, the sensor's noise, survive down to DN 0), with ColorMatrix1
+/// = cameraFromXYZ under CalibrationIlluminant1 = D65, AsShotNeutral = the multipliers'
+/// reciprocals scaled to a maximum of 1, BlackLevel, WhiteLevel, Orientation, Make, Model and
+/// UniqueCameraModel.
+struct MosaicDngOptions {
+    CfaPattern cfa{0, 1, 1, 2};
+    Mat3 cameraFromXYZ = cameraMatrixA();
+    /// Camera RGB multipliers of the as-shot white balance, as RawImage::asShotMultipliers
+    /// holds them; they decode normalised so that green = 1.
+    std::array<float, 3> asShotMultipliers{1, 1, 1};
+    /// A 12-bit camera's levels (Canon's of the 2000s): the defaults keep 128 DN of footroom.
+    int blackLevel = 128;
+    int whiteLevel = 4095;
+    int orientation = 1;
+    std::string make = "Rangefinder", model = "Synthetic Mosaic";
+    /// Written as BaselineExposure when set. Left unset, the file renders as a raw without the
+    /// tag does (the standard +1 EV placement), as the camera's own files would.
+    std::optional<double> baselineExposureEv;
+};
+
+/// Writes `mosaic` (1 channel, 0 = black, 1 = white, as RawImage::mosaic holds a Bayer
+/// decode; coordinates as `o.cfa` counts them) as a DNG. Throws rf::Error on invalid options,
+/// NaN values or write failure.
+void writeMosaicDng(const std::string& path, ConstImageView mosaic, const MosaicDngOptions& o);
 
 }  // namespace rf::synth

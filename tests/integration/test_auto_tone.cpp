@@ -2,34 +2,47 @@
 // Auto tone: the same photo exposed two stops under or over comes out within 0.3 EV of the
 // normally exposed one; its values are ordinary parameters; an export with tone.auto applies
 // them. The real Canon CR2's sensor data is scaled as a camera would have recorded it two
-// stops off: under, quantised to the camera's 12-bit steps; over, clipped at the sensor's
-// white (its clouds clip, as they would).
+// stops off and written as a 12-bit DNG with the CR2's pattern, matrix and white balance, then
+// decoded as any raw: under, quantised to the camera's 12-bit steps; over, clipped at the
+// sensor's white (its clouds clip, as they would). The DNG carries no BaselineExposure, so it
+// renders with the same +1 EV placement as the CR2.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "quality/quality.h"
 #include "rangefinder/auto_tone.h"
 #include "rangefinder/raw.h"
-#include "rangefinder/whitebalance.h"
 #include "support/test_support.h"
+#include "synth.h"
 
 namespace fs = std::filesystem;
 using namespace rf;
 
 namespace {
 
-std::shared_ptr<const RawImage> exposedBy(const RawImage& raw, double stops) {
-    auto out = std::make_shared<RawImage>(raw);
+// The raw as its camera would have recorded it `stops` brighter, written to `dir` as a DNG
+// and decoded from there.
+std::shared_ptr<const RawImage> exposedBy(const RawImage& raw, double stops,
+                                          const test::TempDir& dir) {
+    Image mosaic = raw.mosaic;
     const float gain = float(std::exp2(stops));
-    for (std::size_t i = 0; i < out->mosaic.sampleCount(); ++i) {
-        const float v = std::min(1.f, raw.mosaic.data()[i] * gain);
-        out->mosaic.data()[i] = std::round(v * 4095.f) / 4095.f;
-    }
-    out->autoMultipliers = estimateWhiteBalance(*out);
-    return out;
+    for (std::size_t i = 0; i < mosaic.sampleCount(); ++i)
+        mosaic.data()[i] = std::min(1.f, mosaic.data()[i] * gain);
+    synth::MosaicDngOptions o;
+    o.cfa = raw.cfa;
+    o.cameraFromXYZ = raw.cameraFromXYZ;
+    o.asShotMultipliers = raw.asShotMultipliers;
+    o.make = raw.info.make;
+    o.model = raw.info.model;
+    o.orientation = raw.info.orientation;
+    const std::string path = dir.str("exposed" + std::to_string(int(stops)) + ".dng");
+    synth::writeMosaicDng(path, mosaic.cview(), o);
+    return std::make_shared<const RawImage>(decodeRaw(path));
 }
 
 // Mean L* of a render with these edits, at the comparison size.
@@ -44,10 +57,12 @@ TEST(AutoTone, TwoStopsUnderOrOverComeOutWithinAThirdOfAStop) {
     const fs::path cr2 = test::testdata() / "raw" / "canon-eos30d.CR2";
     if (!fs::exists(cr2)) GTEST_SKIP() << cr2 << " not found (../shared/testdata)";
     const RawImage raw = decodeRaw(cr2.string());
+    ASSERT_EQ(raw.layout, SensorLayout::Bayer);
+    const test::TempDir dir("auto-tone");
     double ev[3], lstar[3];
     const double stops[3] = {-2, 0, 2};
     for (int i = 0; i < 3; ++i) {
-        Pipeline p(exposedBy(raw, stops[i]));
+        Pipeline p(exposedBy(raw, stops[i], dir));
         const EditDocument edits = applyAutoTone(p, {});
         ev[i] = edits.getFloat("exposure.ev");
         lstar[i] = meanL(p, edits);

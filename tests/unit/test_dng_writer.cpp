@@ -2,7 +2,8 @@
 // The synthetic DNG writer, checked through the real decoder: every value written (CFA phase,
 // levels, matrix, neutral, exposure, orientation, names, default crop) must come back out of
 // rf::decodeRaw, and the chart's patch colours must be recoverable from the mosaic by
-// undoing the documented scene → sensor chain.
+// undoing the documented scene → sensor chain. A mosaic written as it is comes back to within
+// a DN, with its pattern, white balance and matrix.
 
 #include <gtest/gtest.h>
 
@@ -559,4 +560,75 @@ TEST(DngWriter, DefaultCropOfLinearAndXTransDngs) {
                     << colorChecker()[i].name << " c" << c;
         }
     }
+}
+
+TEST(DngWriter, AMosaicComesBackWithItsValuesPatternBalanceAndMatrix) {
+    // A ramp from a little below black to past white, with a different slope per row so that
+    // every site of the 2×2 tile sees many values.
+    const int w = 64, h = 48;
+    Image mosaic(w, h, 1);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            mosaic.at(x, y) = -0.02f + 1.1f * float(x) / float(w - 1) * (0.5f + float(y) / h);
+    const CfaPattern phases[] = {{1, 2, 0, 1}, {2, 1, 1, 0}};
+    const int blacks[] = {128, 0};
+    for (int k = 0; k < 2; ++k) {
+        MosaicDngOptions o;
+        o.cfa = phases[k];
+        o.blackLevel = blacks[k];
+        o.cameraFromXYZ = cameraMatrixB();
+        o.asShotMultipliers = {2.1f, 1.f, 1.55f};
+        o.orientation = 8;
+        o.make = "Acme";
+        o.model = "Mosaic 2";
+        if (k == 1) o.baselineExposureEv = 0.75;
+        SCOPED_TRACE("black " + std::to_string(o.blackLevel));
+        const std::string path = tempPath("mosaic.dng");
+        writeMosaicDng(path, mosaic.cview(), o);
+        const RawImage raw = decodeRaw(path);
+        ASSERT_EQ(raw.layout, SensorLayout::Bayer);
+        EXPECT_EQ(raw.cfa, o.cfa);
+        ASSERT_EQ(raw.mosaic.width(), w);
+        ASSERT_EQ(raw.mosaic.height(), h);
+        ASSERT_EQ(raw.mosaic.channels(), 1);
+        // Within one DN; clipped at white, and at DN 0, which is below 0 only above black 0.
+        const double step = 1.0 / (o.whiteLevel - o.blackLevel);
+        const double floor = -o.blackLevel * step;
+        for (int y = 0; y < h; ++y)
+            for (int x = 0; x < w; ++x) {
+                const double v = std::clamp(double(mosaic.at(x, y)), floor, 1.0);
+                ASSERT_NEAR(raw.mosaic.at(x, y), v, step) << "site " << x << "," << y;
+            }
+        EXPECT_LT(raw.mosaic.at(0, 0), o.blackLevel > 0 ? -0.01f : 1e-6f);
+        EXPECT_EQ(raw.mosaic.at(w - 1, h - 1), 1.f);
+
+        EXPECT_TRUE(raw.asShotRecorded);
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(raw.asShotMultipliers[std::size_t(c)], o.asShotMultipliers[std::size_t(c)],
+                        1e-5);
+        ASSERT_TRUE(raw.hasColorMatrix);
+        for (int r = 0; r < 3; ++r)
+            for (int c = 0; c < 3; ++c)
+                EXPECT_NEAR(raw.cameraFromXYZ[r][c], o.cameraFromXYZ[r][c], 1e-6);
+        EXPECT_EQ(raw.info.make, "Acme");
+        EXPECT_EQ(raw.info.model, "Mosaic 2");
+        EXPECT_EQ(raw.info.orientation, 8);
+        // No BaselineExposure unless asked: the file renders like a camera's own raw.
+        EXPECT_EQ(raw.hasBaselineExposure, o.baselineExposureEv.has_value());
+        EXPECT_NEAR(raw.baselineExposureEv, o.baselineExposureEv.value_or(0), 1e-5);
+    }
+}
+
+TEST(DngWriter, AMosaicMustBeOneChannelOfNumbersWithPositiveMultipliers) {
+    Image mosaic(32, 32, 1);
+    MosaicDngOptions o;
+    EXPECT_THROW(writeMosaicDng(tempPath("bad.dng"), renderChart(32, 32).cview(), o), Error);
+    mosaic.at(5, 5) = std::nanf("");
+    EXPECT_THROW(writeMosaicDng(tempPath("bad.dng"), mosaic.cview(), o), Error);
+    mosaic.at(5, 5) = 0;
+    o.asShotMultipliers = {2, 1, 0};
+    EXPECT_THROW(writeMosaicDng(tempPath("bad.dng"), mosaic.cview(), o), Error);
+    o = {};
+    o.whiteLevel = 70000;
+    EXPECT_THROW(writeMosaicDng(tempPath("bad.dng"), mosaic.cview(), o), Error);
 }
