@@ -40,8 +40,8 @@ Multipliers resolveWhiteBalance(const RawImage& raw, const WhiteBalanceParams& p
 /// not record its own choice). Grey world first, then refined towards the pixels that the
 /// current estimate already renders close to grey, so a scene dominated by one colour (a
 /// forest, a tungsten-lit room) does not pull the balance to its complement. Clipped and
-/// near-black sites are left out; a sparse grid of at most ~250 000 sites keeps it a few
-/// milliseconds at any sensor size. Normalised so the smallest is 1.
+/// near-black sites are left out; a sparse grid of at most ~65 000 sites (plenty for a mean)
+/// keeps it about a millisecond at any sensor size. Normalised so the smallest is 1.
 Multipliers estimateWhiteBalance(const RawImage& raw);
 
 /// Camera multipliers that make a light of the given temperature and tint neutral.

@@ -107,7 +107,7 @@ namespace {
 // Bayer mosaic, a pixel of linear data. Sites near the clip (where a channel's ratio is lost)
 // or in the noise floor are left out.
 std::vector<std::array<float, 3>> whiteBalanceSamples(const RawImage& raw) {
-    constexpr std::int64_t kMaxSamples = 250'000;
+    constexpr std::int64_t kMaxSamples = 65'536;
     constexpr float kClip = 0.9f, kFloor = 0.002f;
     std::vector<std::array<float, 3>> out;
     const ConstImageView m = raw.mosaic.cview();
