@@ -5,10 +5,15 @@
 // so a save reads the file on disk, changes only the properties Rangefinder owns (its
 // `rangefinder:` namespace and the standard rating/label/Dublin Core fields) and keeps every
 // other property as it was. Files are replaced atomically; a sidecar that cannot be parsed is
-// reported, never overwritten, and can be moved aside with quarantineSidecar().
+// reported, never overwritten, and can be moved aside with quarantineSidecar(). Programs
+// changing one photo's sidecar at once (the app, the command line, two of either) take
+// turns: every save and update holds a lock on the photo while it reads, changes and
+// writes, so neither loses the other's change.
 // See docs/sidecars.md for the namespace, the encoding of the edit document and versioning.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -66,7 +71,10 @@ SidecarNaming sidecarNamingFor(const std::string& rawPath,
                                SidecarNaming fallback = SidecarNaming::RawExtXmp);
 
 /// Reads the sidecar of `rawPath`; defaults when there is none. A sidecar that cannot be
-/// parsed throws rf::Error naming the file and the reason (see quarantineSidecar()).
+/// parsed throws rf::Error naming the file and the reason (for malformed XML, the line; see
+/// quarantineSidecar()); so does one that is there but cannot be read: a folder, a device
+/// or a broken link at the sidecar's name, or a file we may not read. Only a name where
+/// nothing exists means "no sidecar".
 Sidecar loadSidecar(const std::string& rawPath);
 
 /// Reads one sidecar file directly (same rules as loadSidecar()).
@@ -75,9 +83,25 @@ Sidecar loadSidecarFile(const std::string& sidecarFile);
 /// Writes `sidecar` to sidecarPath(rawPath, naming): the existing file there (if any) is read
 /// and only Rangefinder's properties are replaced; the result is written atomically. Throws
 /// rf::Error when the folder cannot be written or the existing file cannot be parsed (it is
-/// then left untouched). The raw file is never opened.
+/// then left untouched). The raw file is never opened. Holds the photo's lock (see
+/// updateSidecar()) while it reads and writes.
 void saveSidecar(const std::string& rawPath, const Sidecar& sidecar,
                  SidecarNaming naming = SidecarNaming::RawExtXmp);
+
+/// How long a save or update waits for another program to finish with the same photo.
+inline constexpr std::chrono::milliseconds kSidecarLockTimeout{10000};
+
+/// Read-modify-write of one photo's sidecar as a single step against every other process
+/// and thread doing the same: takes the photo's lock (flock on `.NAME.EXT.xmp.lock` beside
+/// the raw, removed afterwards), loads the sidecar (loadSidecar()), calls `change` and, when
+/// it returns true, saves the result with the naming of the existing sidecar, else
+/// `fallback` (sidecarNamingFor()). Returns the sidecar as it now is on disk. Throws
+/// rf::Error naming the sidecar when the lock is not granted within `timeout` (another
+/// program is changing it), and whatever loading or saving throws; nothing is written then.
+/// `change` must not itself save the same photo's sidecar: the lock is not re-entrant.
+Sidecar updateSidecar(const std::string& rawPath, const std::function<bool(Sidecar&)>& change,
+                      SidecarNaming fallback = SidecarNaming::RawExtXmp,
+                      std::chrono::milliseconds timeout = kSidecarLockTimeout);
 
 /// Renames an unreadable sidecar aside to `PATH.bad-YYYYmmdd-HHMMSS` (UTC; a counter is added
 /// if that exists) so that a later save never overwrites it. Returns the new path; throws

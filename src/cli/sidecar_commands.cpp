@@ -61,33 +61,41 @@ std::vector<std::string> expand(const std::vector<std::string>& inputs, int& fai
     return files;
 }
 
-// Reads a sidecar for a command that will write it. One that exists but cannot be parsed
-// is moved aside as a backup (never overwritten) and the photo starts a fresh sidecar.
-Sidecar loadForUpdate(const std::string& raw) {
+// After an update failed: when the photo's sidecar exists but cannot be parsed, moves it
+// aside as a backup (never overwritten) so the photo can start a fresh one, and says so.
+// False when that is not why (no sidecar, unreadable, another program holds its lock).
+bool setAsideUnparsable(const std::string& raw) {
     try {
-        return loadSidecar(raw);
+        loadSidecar(raw);
+        return false;  // it parses: the failure was something else
     } catch (const Error& e) {
         const std::string existing = findSidecar(raw);
         std::error_code ec;
-        if (existing.empty() || !fs::is_regular_file(existing, ec)) throw;
+        if (existing.empty() || !fs::is_regular_file(existing, ec)) return false;
         // Unreadable (permissions, I/O): report, touch nothing. Its first bytes tell; reading
         // all of it would let a huge sidecar exhaust memory on the way to being set aside.
         std::ifstream in(existing, std::ios::binary);
         char head[4096];
-        if (!in || (!in.read(head, sizeof head) && in.bad())) throw e;
+        if (!in || (!in.read(head, sizeof head) && in.bad())) return false;
         const std::string backup = quarantineSidecar(existing);
         std::fprintf(stderr, "warning: %s\n  kept the unreadable sidecar as %s; starting afresh\n",
                      e.what(), backup.c_str());
-        return Sidecar{};
+        return true;
     }
 }
 
-// Reads, changes and saves one file's sidecar; reports and counts a failure.
+// Reads, changes and saves one file's sidecar under its lock, so that another process (the
+// app, a second command) changing the same photo at the same time loses nothing; reports
+// and counts a failure.
 bool update(const std::string& raw, const std::function<bool(Sidecar&)>& change) {
+    const SidecarNaming naming = namingFor(raw, state().sidecar);
     try {
-        Sidecar s = loadForUpdate(raw);
-        if (!change(s)) return true;
-        saveSidecar(raw, s, namingFor(raw, state().sidecar));
+        try {
+            updateSidecar(raw, change, naming);
+        } catch (const Error&) {
+            if (!setAsideUnparsable(raw)) throw;
+            updateSidecar(raw, change, naming);
+        }
         return true;
     } catch (const Error& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
@@ -301,8 +309,10 @@ void addSidecarCommands(CLI::App& app, int (*&run)()) {
     CLI::App* rate = app.add_subcommand(
         "rate", "Set star ratings, rejects and colour labels (xmp:Rating, xmp:Label).");
     rate->add_option("files", st.files, "Raw files or folders")->required();
-    rate->add_option("--stars", st.stars, "0 (unrated) to 5")->check(CLI::Range(0, 5));
-    rate->add_flag("--reject", st.reject, "Mark as rejected (rating -1)");
+    CLI::Option* stars =
+        rate->add_option("--stars", st.stars, "0 (unrated) to 5")->check(CLI::Range(0, 5));
+    // A reject is a rating (−1): both at once would silently drop one of them.
+    rate->add_flag("--reject", st.reject, "Mark as rejected (rating -1)")->excludes(stars);
     rate->add_option("--label", st.label, "Colour label: Red, Yellow, Green, Blue, Purple, or none")
         ->transform(
             CLI::IsMember({"Red", "Yellow", "Green", "Blue", "Purple", "none"}, CLI::ignore_case))

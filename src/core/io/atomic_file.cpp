@@ -3,6 +3,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,7 +15,9 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -78,7 +81,67 @@ void unregisterTemporary(int slot) {
 
 std::atomic<faults::BeforePlaceHook> gBeforePlace{nullptr};
 
-// The PID in a temporary's name ("." STEM ".rf-tmp-" PID "-" N EXT); false for other names.
+// ---- the files TemporaryFile created ------------------------------------------------------
+//
+// Writers outside this file (the encoders, Exiv2) reopen a temporary by its path; before it
+// is flushed and placed, the path must still lead to the inode created here, so a file or
+// link swapped in meanwhile is never moved to the target.
+struct FileId {
+    dev_t dev = 0;
+    ino_t ino = 0;
+};
+
+std::mutex gCreatedMutex;
+std::map<std::string, FileId> gCreated;
+
+void rememberCreated(const std::string& path, const struct stat& st) {
+    const std::lock_guard lock(gCreatedMutex);
+    gCreated[path] = FileId{st.st_dev, st.st_ino};
+}
+
+void forgetCreated(const std::string& path) {
+    const std::lock_guard lock(gCreatedMutex);
+    gCreated.erase(path);
+}
+
+// Throws unless `st` (of `path`, not followed) is a regular file and, for a path a
+// TemporaryFile created, that very file.
+void checkStillOurs(const std::string& path, const struct stat& st, const std::string& target) {
+    bool ours = S_ISREG(st.st_mode);
+    if (ours) {
+        const std::lock_guard lock(gCreatedMutex);
+        const auto it = gCreated.find(path);
+        ours = it == gCreated.end() || (it->second.dev == st.st_dev && it->second.ino == st.st_ino);
+    }
+    if (!ours)
+        throw Error(target, "the temporary file " + path +
+                                " was replaced while being written (by a link or another file); "
+                                "nothing was placed");
+}
+
+// Twelve characters of [0-9A-Za-z] (71 bits) from the kernel's random source.
+std::string randomSuffix() {
+    static constexpr char kAlphabet[] =
+        "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    unsigned char bytes[12];
+    std::size_t got = 0;
+    while (got < sizeof bytes) {
+        const ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += std::size_t(n);
+    }
+    if (got < sizeof bytes) {  // no getrandom (old kernel, seccomp): the library's device
+        std::random_device device;
+        for (auto& b : bytes) b = static_cast<unsigned char>(device());
+    }
+    std::string out;
+    for (const unsigned char b : bytes) out += kAlphabet[b % (sizeof kAlphabet - 1)];
+    return out;
+}
+
+// The PID in a temporary's name ("." STEM ".rf-tmp-" PID "-" TAG EXT, TAG letters and
+// digits: random now, a counter in older versions); false for other names.
 bool parseTemporaryName(const std::string& name, long& pid) {
     if (name.size() < 2 || name[0] != '.') return false;
     const auto at = name.rfind(kTempMarker);
@@ -89,7 +152,7 @@ bool parseTemporaryName(const std::string& name, long& pid) {
     if (i == pidStart || i - pidStart > 9 || i >= name.size() || name[i] != '-') return false;
     pid = std::stol(name.substr(pidStart, i - pidStart));
     const std::size_t counterStart = ++i;
-    while (i < name.size() && std::isdigit(static_cast<unsigned char>(name[i]))) ++i;
+    while (i < name.size() && std::isalnum(static_cast<unsigned char>(name[i]))) ++i;
     if (i == counterStart) return false;
     return i == name.size() || name[i] == '.';
 }
@@ -153,11 +216,10 @@ std::string readTextFile(const std::string& path, std::int64_t maxBytes, const s
 }
 
 std::string temporarySiblingPath(const std::string& path) {
-    static std::atomic<unsigned> counter{0};
     const fs::path p(path);
     const std::string stem = p.stem().string();
     const std::string name = "." + stem + kTempMarker + std::to_string(::getpid()) + "-" +
-                             std::to_string(counter++) + p.extension().string();
+                             randomSuffix() + p.extension().string();
     return (p.parent_path() / name).string();
 }
 
@@ -167,10 +229,34 @@ bool isTemporaryName(const std::string& fileName) {
 }
 
 TemporaryFile::TemporaryFile(const std::string& target)
-    : path_(temporarySiblingPath(target)), slot_(registerTemporary(path_)) {}
+    : path_(temporarySiblingPath(target)), slot_(registerTemporary(path_)) {
+    // A name already taken can only have been guessed or planted: another name is drawn (its
+    // holder's file is never opened, let alone truncated). The registry holds the name being
+    // tried, so an immediate exit removes what this creates.
+    for (int attempt = 0;; ++attempt) {
+        fd_ = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd_ >= 0) break;
+        const int err = errno;
+        if (err == EINTR) continue;
+        if (err != EEXIST) {
+            createError_ = err;  // nothing exists at path_: the writer's open says why
+            return;
+        }
+        if (attempt == 99) {
+            unregisterTemporary(slot_);
+            throw Error(target, "cannot create a temporary file: every name tried was taken");
+        }
+        path_ = temporarySiblingPath(target);
+        if (slot_ >= 0) writeSlot(gSlots[slot_], path_.data(), path_.size());
+    }
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0) rememberCreated(path_, st);
+}
 
 TemporaryFile::~TemporaryFile() {
+    if (fd_ >= 0) ::close(fd_);
     ::unlink(path_.c_str());  // ENOENT once it was placed
+    forgetCreated(path_);
     unregisterTemporary(slot_);
 }
 
@@ -227,10 +313,19 @@ void removeStaleTemporariesOnce(const std::string& dir) {
 }
 
 void syncFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
         const int err = errno;
         throw Error(path, std::string("cannot reopen to flush: ") + std::strerror(err), err);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) == 0) {
+        try {
+            checkStillOurs(path, st, path);
+        } catch (...) {
+            ::close(fd);
+            throw;
+        }
     }
     const int rc = ::fsync(fd);
     const int err = errno;
@@ -239,6 +334,15 @@ void syncFile(const std::string& path) {
 }
 
 bool placeFile(const std::string& tmp, const std::string& target, bool overwrite) {
+    // rename() and link() act on the temporary's name, not on what a link there points to:
+    // a link swapped in would itself become the target.
+    struct stat st {};
+    if (::lstat(tmp.c_str(), &st) != 0) {
+        const int err = errno;
+        throw Error(target, std::string("cannot place the temporary file: ") + std::strerror(err),
+                    err);
+    }
+    checkStillOurs(tmp, st, target);
     if (overwrite) {
         if (std::rename(tmp.c_str(), target.c_str()) != 0) {
             const int err = errno;
@@ -270,19 +374,31 @@ void commitAtomically(const std::string& path, const std::function<void(const st
 }
 
 void writeFileAtomically(const std::string& path, const std::string& content) {
-    commitAtomically(path, [&](const std::string& tmp) {
-        std::FILE* f = std::fopen(tmp.c_str(), "wb");
-        if (!f) {
-            const int err = errno;
+    {
+        // Written and flushed through the descriptor that created the file: the name is
+        // never opened a second time, so nothing swapped in at it can receive the content.
+        const TemporaryFile tmp(path);
+        if (tmp.fd() < 0) {
+            const int err = tmp.createError();
             throw Error(path, std::string("cannot write: ") + std::strerror(err), err);
         }
-        const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-        const int err = errno;
-        if (std::fclose(f) != 0 || !ok) {
-            const int e = ok ? errno : err;
-            throw Error(path, std::string("write failed: ") + std::strerror(e), e);
+        for (std::size_t done = 0; done < content.size();) {
+            const ssize_t n = ::write(tmp.fd(), content.data() + done, content.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) {
+                const int err = n < 0 ? errno : ENOSPC;
+                throw Error(path, std::string("write failed: ") + std::strerror(err), err);
+            }
+            done += std::size_t(n);
         }
-    });
+        if (::fsync(tmp.fd()) != 0) {
+            const int err = errno;
+            throw Error(path, std::string("cannot flush to disk: ") + std::strerror(err), err);
+        }
+        faults::beforePlace(tmp.path(), path);
+        placeFile(tmp.path(), path, true);
+    }
+    removeStaleTemporariesOnce(fs::path(path).parent_path().string());
 }
 
 }  // namespace rf

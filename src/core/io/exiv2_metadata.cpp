@@ -57,7 +57,7 @@ class CheckedFileIo : public Exiv2::FileIo {
         if (src.open() != 0) throw Error(file, "cannot write metadata: the new data is unreadable");
         const Exiv2::byte* data = src.mmap();
         const std::size_t size = src.size();
-        const int fd = ::open(file.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+        const int fd = ::open(file.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW);
         if (fd < 0) {
             const int err = errno;
             src.close();

@@ -73,7 +73,7 @@ std::string errnoText(int err) {
 class OutputFile {
   public:
     explicit OutputFile(const std::string& path) : path_(path) {
-        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
         if (fd_ < 0) {
             const int err = errno;
             throw Error(path, "cannot create file: " + errnoText(err), err);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -20,8 +21,12 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -47,15 +52,23 @@ const std::string kHistoryKey = "Xmp.rangefinder.History";
 const std::string kHistoryPositionKey = "Xmp.rangefinder.HistoryPosition";
 
 // Exiv2 reports parser failures only through its log; while the mutex is held the handler
-// collects them so the error can say why a sidecar is unreadable.
+// collects them so the error can say why a sidecar is unreadable. Where malformed XML is
+// (Exiv2 0.27's expat validator: "Invalid XML at line N, column M: why") arrives at the info
+// level, below the errors, and is the one info message kept.
+constexpr std::string_view kInvalidXml = "Invalid XML at ";
 std::string* gLogCapture = nullptr;
+std::string* gXmlPosition = nullptr;
 
-void captureLog(int, const char* msg) {
-    if (gLogCapture && msg) {
-        std::string m = msg;
-        while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-        if (!m.empty()) *gLogCapture += (gLogCapture->empty() ? "" : "; ") + m;
+void captureLog(int level, const char* msg) {
+    if (!gLogCapture || !msg) return;
+    std::string m = msg;
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    if (m.empty()) return;
+    if (m.starts_with(kInvalidXml)) {
+        if (gXmlPosition && gXmlPosition->empty()) *gXmlPosition = m.substr(kInvalidXml.size());
+        return;
     }
+    if (level >= Exiv2::LogMsg::warn) *gLogCapture += (gLogCapture->empty() ? "" : "; ") + m;
 }
 
 void quiet(int, const char*) {}
@@ -173,8 +186,11 @@ Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) 
     if (packet.find("http://www.w3.org/1999/02/22-rdf-syntax-ns#") == std::string::npos)
         throw Error(file, "not an XMP sidecar (no RDF content)");
     checkXmlNesting(packet, resourceLimits().maxXmpDepth, file);
-    std::string log;
+    std::string log, position;
     gLogCapture = &log;
+    gXmlPosition = &position;
+    const Exiv2::LogMsg::Level level = Exiv2::LogMsg::level();
+    Exiv2::LogMsg::setLevel(Exiv2::LogMsg::info);
     Exiv2::LogMsg::setHandler(captureLog);
     int rc = 0;
     try {
@@ -184,7 +200,13 @@ Exiv2::XmpData decodePacket(const std::string& packet, const std::string& file) 
         rc = -1;
     }
     Exiv2::LogMsg::setHandler(quiet);
+    Exiv2::LogMsg::setLevel(level);
     gLogCapture = nullptr;
+    gXmlPosition = nullptr;
+    // The toolkit's own words for malformed XML ("XMP Toolkit error 201: Error in
+    // XMLValidator") say less than the validator's line, column and reason.
+    if (rc != 0 && !position.empty())
+        throw Error(file, "cannot parse the XMP sidecar: malformed XML at " + position);
     if (rc != 0)
         throw Error(
             file, "cannot parse the XMP sidecar: " + (log.empty() ? "malformed XML or RDF" : log));
@@ -552,6 +574,106 @@ bool fileExists(const std::string& path) {
     return fs::is_regular_file(path, ec);
 }
 
+// Whether a sidecar is at `path`: false only when nothing is there. Anything there that is
+// not a file we can read throws, so an export never goes ahead without the edits the
+// photographer made.
+bool sidecarIsAt(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        const int err = errno;
+        if (err == ENOENT || err == ENOTDIR) {
+            struct stat link {};
+            if (::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+                throw Error(path,
+                            "the XMP sidecar is a symbolic link to a missing file; the photo's "
+                            "edits cannot be read");
+            return false;
+        }
+        throw Error(path, std::string("cannot read the XMP sidecar: ") + std::strerror(err), err);
+    }
+    if (S_ISDIR(st.st_mode))
+        throw Error(path,
+                    "the XMP sidecar is a folder, not a file; the photo's edits cannot be read");
+    if (!S_ISREG(st.st_mode))
+        throw Error(path,
+                    "the XMP sidecar is not a regular file (a device, pipe or socket); the "
+                    "photo's edits cannot be read");
+    return true;
+}
+
+// One photo's turn at its sidecar: an exclusive flock on a hidden file beside the raw, shared
+// by every process and thread. The lock file is removed by its holder before release; a
+// waiter that then gets the lock on the removed file sees that the name now leads elsewhere
+// (or nowhere) and starts again, so two holders never hold two different files at once.
+// A folder where the lock file cannot be made is one where the sidecar cannot be written
+// either: the save reports that, so the lock is skipped rather than failing first.
+class PhotoLock {
+  public:
+    PhotoLock(const std::string& rawPath, const std::string& sidecar,
+              std::chrono::milliseconds timeout) {
+        const fs::path raw(rawPath);
+        std::string name = raw.filename().string();
+        name.insert(0, 1, '.').append(".xmp.lock");
+        path_ = (raw.parent_path() / name).string();
+        const auto deadline = std::chrono::steady_clock::now() + timeout;
+        for (;;) {
+            // O_NOFOLLOW: a link planted at the name is refused, never followed; the file is
+            // only opened, never written.
+            fd_ = ::open(path_.c_str(), O_RDONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+            if (fd_ < 0) {
+                const int err = errno;
+                if (err == EINTR) continue;
+                if (err == EACCES || err == EROFS || err == EPERM || err == ENOENT ||
+                    err == ENOTDIR || err == ENOSPC || err == EDQUOT)
+                    return;
+                throw Error(sidecar,
+                            "cannot lock the XMP sidecar (" + path_ + "): " + std::strerror(err),
+                            err);
+            }
+            while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+                if (errno != EWOULDBLOCK && errno != EINTR) {
+                    const int err = errno;
+                    ::close(fd_);
+                    fd_ = -1;
+                    throw Error(
+                        sidecar,
+                        "cannot lock the XMP sidecar (" + path_ + "): " + std::strerror(err), err);
+                }
+                if (std::chrono::steady_clock::now() >= deadline) {
+                    ::close(fd_);
+                    fd_ = -1;
+                    throw Error(sidecar,
+                                "another program is changing this photo's XMP sidecar (its lock " +
+                                    path_ + " has been held for over " +
+                                    std::to_string(timeout.count()) +
+                                    " ms); nothing was changed, try again");
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            }
+            struct stat held {};
+            struct stat named {};
+            if (::fstat(fd_, &held) == 0 && ::lstat(path_.c_str(), &named) == 0 &&
+                held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+                return;
+            ::close(fd_);  // the previous holder removed it: take the file now at the name
+            fd_ = -1;
+        }
+    }
+    ~PhotoLock() {
+        if (fd_ < 0) return;
+        ::unlink(path_.c_str());
+        ::close(fd_);
+    }
+    PhotoLock(const PhotoLock&) = delete;
+    PhotoLock& operator=(const PhotoLock&) = delete;
+
+  private:
+    std::string path_;
+    int fd_ = -1;
+};
+
+void saveSidecarLocked(const std::string& rawPath, const Sidecar& sidecar, SidecarNaming naming);
+
 }  // namespace
 
 std::string sidecarPath(const std::string& rawPath, SidecarNaming naming) {
@@ -583,12 +705,33 @@ Sidecar loadSidecarFile(const std::string& sidecarFile) {
 }
 
 Sidecar loadSidecar(const std::string& rawPath) {
-    const std::string file = findSidecar(rawPath);
-    if (file.empty()) return Sidecar{};
-    return loadSidecarFile(file);
+    for (SidecarNaming n : {SidecarNaming::RawExtXmp, SidecarNaming::BaseNameXmp}) {
+        const std::string p = sidecarPath(rawPath, n);
+        if (p != rawPath && sidecarIsAt(p)) return loadSidecarFile(p);
+    }
+    return Sidecar{};
 }
 
 void saveSidecar(const std::string& rawPath, const Sidecar& sidecar, SidecarNaming naming) {
+    const PhotoLock lock(rawPath, sidecarPath(rawPath, naming), kSidecarLockTimeout);
+    saveSidecarLocked(rawPath, sidecar, naming);
+}
+
+Sidecar updateSidecar(const std::string& rawPath, const std::function<bool(Sidecar&)>& change,
+                      SidecarNaming fallback, std::chrono::milliseconds timeout) {
+    const PhotoLock lock(rawPath, sidecarPath(rawPath, sidecarNamingFor(rawPath, fallback)),
+                         timeout);
+    Sidecar s = loadSidecar(rawPath);
+    if (!change(s)) return s;
+    const SidecarNaming naming = sidecarNamingFor(rawPath, fallback);
+    saveSidecarLocked(rawPath, s, naming);
+    s.path = sidecarPath(rawPath, naming);
+    return s;
+}
+
+namespace {
+
+void saveSidecarLocked(const std::string& rawPath, const Sidecar& sidecar, SidecarNaming naming) {
     const std::string target = sidecarPath(rawPath, naming);
     if (target == rawPath) throw Error(rawPath, "a raw file cannot be its own sidecar");
     std::string packet;
@@ -623,6 +766,8 @@ void saveSidecar(const std::string& rawPath, const Sidecar& sidecar, SidecarNami
     }
     writeFileAtomically(target, packet);
 }
+
+}  // namespace
 
 std::string quarantineSidecar(const std::string& sidecarFile) {
     const std::time_t now = std::time(nullptr);

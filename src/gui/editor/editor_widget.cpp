@@ -570,12 +570,18 @@ void EditorWidget::changePhotos(const QStringList& rawPaths,
         // Any other photo: its sidecar, read fresh, changed and saved with a history step.
         const std::string raw = path.toStdString();
         try {
-            Sidecar s = loadSidecar(raw);
-            const EditDocument after = change(s.edits);
-            if (after == s.edits) continue;
-            s.history.record(s.edits, after, label.toStdString());
-            s.edits = after;
-            saveSidecar(raw, s, sidecarNamingFor(raw));
+            bool changed = false;
+            updateSidecar(
+                raw,
+                [&](Sidecar& s) {
+                    const EditDocument after = change(s.edits);
+                    if (after == s.edits) return false;
+                    s.history.record(s.edits, after, label.toStdString());
+                    s.edits = after;
+                    return changed = true;
+                },
+                sidecarNamingFor(raw));
+            if (!changed) continue;
             ++done;
             emit editsSaved(path);
         } catch (const Error& e) {

@@ -113,11 +113,16 @@ bool PhotoSession::saveNow() {
     if (path_.isEmpty() || !dirty_) return true;
     const std::string raw = path_.toStdString();
     try {
-        // Fresh from disk: the library may have changed the rating since we opened it.
-        Sidecar s = loadSidecar(raw);
-        s.edits = committed_;
-        s.history = history_;
-        saveSidecar(raw, s, sidecarNamingFor(raw));
+        // Fresh from disk, under the photo's lock: the library (or rangefinder-cli rate) may
+        // have changed the rating since we opened it, and may be changing it now.
+        updateSidecar(
+            raw,
+            [this](Sidecar& s) {
+                s.edits = committed_;
+                s.history = history_;
+                return true;
+            },
+            sidecarNamingFor(raw));
     } catch (const Error& e) {
         saveError_ = QString::fromStdString(e.what());
         emit saveFailed(path_, saveError_);

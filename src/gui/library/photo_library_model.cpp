@@ -333,19 +333,33 @@ PhotoLibraryModel::SidecarWrites PhotoLibraryModel::updateSidecars(
             // also when an unreadable one is moved aside.
             const std::string existing = rf::findSidecar(raw);
             const rf::SidecarNaming naming = rf::sidecarNamingFor(raw);
+            // Read, changed and saved under the photo's lock, so the editor or a command
+            // changing the same photo at the same moment loses nothing.
+            const auto apply = [&](rf::Sidecar& s) {
+                change(s.info);
+                return true;
+            };
             rf::Sidecar sidecar;
             try {
-                sidecar = rf::loadSidecar(raw);
+                sidecar = rf::updateSidecar(raw, apply, naming);
             } catch (const rf::Error& e) {
-                if (existing.empty()) throw;
+                // Only an existing sidecar that does not parse is moved aside; anything else
+                // (its lock held too long, an unreadable file) is reported as it is.
+                std::error_code ec;
+                bool parses = true;
+                try {
+                    rf::loadSidecar(raw);
+                } catch (const rf::Error&) {
+                    parses = false;
+                }
+                if (existing.empty() || parses || !std::filesystem::is_regular_file(existing, ec))
+                    throw;
                 const std::string moved = rf::quarantineSidecar(existing);
                 problems << tr("%1 (moved aside to %2; a new sidecar was started)")
                                 .arg(QString::fromStdString(e.what()),
                                      QString::fromStdString(moved));
-                sidecar = rf::Sidecar{};
+                sidecar = rf::updateSidecar(raw, apply, naming);
             }
-            change(sidecar.info);
-            rf::saveSidecar(raw, sidecar, naming);
             ++result.written;
             if (const int row = rowOf(path); row >= 0) {
                 SidecarSummary summary;
