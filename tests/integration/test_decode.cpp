@@ -17,6 +17,7 @@
 
 #include "rangefinder/error.h"
 #include "rangefinder/raw.h"
+#include "support/test_support.h"
 #include "synth.h"
 
 using namespace rf;
@@ -324,8 +325,10 @@ TEST(DecodeReal, OwnLosslessJpegDecoderGivesLibRawsValuesBitForBit) {
 
 TEST(DecodeReal, DamagedCr2sFailOrDecodeAlikeWithEitherDecoder) {
     // Whatever the damage, the file must fare exactly as it does with LibRaw's decoder: the
-    // same refusal, or the same values. Bytes are changed in the compressed data (and its
-    // Huffman tables at the start of it), or the file is cut short.
+    // same refusal, or the same values. (Damage LibRaw's decoder passes over in silence is the
+    // exception, refused by ours alone: see GarbageHoldingACodeTheTablesLeaveEmptyIsRefused.) Bytes
+    // are changed in the compressed data (and its Huffman tables at the start of it), or the file
+    // is cut short.
     REQUIRE_TESTDATA();
     const std::vector<char> bytes = fileBytes(file("raw/canon-eos30d.CR2"));
     const fs::path dir = scratchDir();
@@ -363,6 +366,39 @@ TEST(DecodeReal, DamagedCr2sFailOrDecodeAlikeWithEitherDecoder) {
     }
     std::printf("damaged CR2s decoded by our decoder rather than handed to LibRaw: %d of 16\n",
                 decodedByUs);
+}
+
+TEST(DecodeReal, GarbageHoldingACodeTheTablesLeaveEmptyIsRefused) {
+    // Garbage in a CR2's coded data (kept in tests/data/mutated) holding a code the Huffman
+    // tables leave empty. LibRaw's decoder reads no bits for it and repeats one prediction to
+    // the end of the frame without an error: all but the top 38 rows exported as one flat
+    // colour, exit status 0.
+    REQUIRE_TESTDATA();
+    std::vector<char> b = fileBytes(file("raw/canon-eos30d.CR2"));
+    const std::vector<char> patch =
+        fileBytes(RF_SOURCE_DIR "/tests/data/mutated/canon-eos30d.CR2@862328.patch");
+    ASSERT_EQ(patch.size(), 478u);
+    std::copy(patch.begin(), patch.end(), b.begin() + 862328);
+    const std::string p = (scratchDir() / "empty-code.CR2").string();
+    std::ofstream(p, std::ios::binary | std::ios::trunc).write(b.data(), std::streamsize(b.size()));
+
+    // What LibRaw's own loader makes of it: no error, and the bottom of the frame one value.
+    const RawImage frozen = decodeRaw(p, libRawOnly());
+    const Image& m = frozen.mosaic;
+    for (const int y : {m.height() / 2, m.height() - 1}) {
+        const float* row = m.row(y);
+        EXPECT_TRUE(std::all_of(row, row + m.width(), [&](float v) { return v == row[0]; }));
+    }
+    try {
+        decodeRaw(p);
+        ADD_FAILURE() << "decoded";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.file(), p);
+        EXPECT_NE(std::string(e.what()).find("empty-code.CR2"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("a code its Huffman tables do not in row 38 of 2360"),
+                  std::string::npos)
+            << e.what();
+    }
 }
 
 TEST(DecodeSynthetic, LosslessJpegDngsDecodeToTheSameValuesAsUncompressedOnes) {
@@ -406,6 +442,180 @@ TEST(DecodeSynthetic, LosslessJpegDngsDecodeToTheSameValuesAsUncompressedOnes) {
             // every earlier version of Rangefinder gave, and what LibRaw users see.
             EXPECT_TRUE(sameSamples(ours, libraw));
         }
+    }
+}
+
+namespace {
+
+std::uint32_t le32(const std::vector<char>& b, std::size_t at) {
+    const auto u = [&](std::size_t i) { return std::uint32_t(std::uint8_t(b[at + i])); };
+    return u(0) | u(1) << 8 | u(2) << 16 | u(3) << 24;
+}
+
+void putLe32(std::vector<char>& b, std::size_t at, std::uint32_t v) {
+    for (std::size_t i = 0; i < 4; ++i) b[at + i] = char(v >> (8 * i));
+}
+
+/// A DNG from the synthetic writer in lossless JPEG tiles (600×400 in 128×128 tiles: 5 across,
+/// 4 down), and where its TileOffsets (324) and TileByteCounts (325) arrays are: the writer
+/// puts the raw in IFD 0, little-endian.
+struct TiledDng {
+    std::vector<char> bytes;
+    std::size_t offsets = 0, counts = 0, tiles = 0;
+
+    std::uint32_t offset(std::size_t t) const { return le32(bytes, offsets + 4 * t); }
+    std::uint32_t size(std::size_t t) const { return le32(bytes, counts + 4 * t); }
+    void setOffset(std::size_t t, std::uint32_t v) { putLe32(bytes, offsets + 4 * t, v); }
+};
+
+TiledDng writeTiledDng(const std::string& path) {
+    synth::DngOptions o;
+    o.noise = 0.01;
+    o.ljpegTileWidth = o.ljpegTileHeight = 128;
+    synth::writeDng(path, synth::renderChart(600, 400).cview(), o);
+    TiledDng d;
+    d.bytes = fileBytes(path);
+    const std::uint32_t ifd = le32(d.bytes, 4);
+    const auto entries =
+        std::size_t(std::uint8_t(d.bytes[ifd])) | std::size_t(std::uint8_t(d.bytes[ifd + 1])) << 8;
+    for (std::size_t i = 0; i < entries; ++i) {
+        const std::size_t e = ifd + 2 + 12 * i;
+        const unsigned tag =
+            unsigned(std::uint8_t(d.bytes[e])) | unsigned(std::uint8_t(d.bytes[e + 1])) << 8;
+        if (tag != 324 && tag != 325) continue;
+        const std::uint32_t count = le32(d.bytes, e + 4);
+        const std::size_t at = count > 1 ? le32(d.bytes, e + 8) : e + 8;
+        (tag == 324 ? d.offsets : d.counts) = at;
+        d.tiles = count;
+    }
+    return d;
+}
+
+void writeBytes(const std::string& path, const std::vector<char>& b) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc)
+        .write(b.data(), std::streamsize(b.size()));
+}
+
+/// The error decodeRaw gives, or "(no error)".
+std::string refusal(const std::string& path, const DecodeOptions& o = {}) {
+    try {
+        const RawImage raw = decodeRaw(path, o);
+        const Range r = rangeOf(raw.mosaic);
+        return "(no error; samples " + std::to_string(r.lo) + " to " + std::to_string(r.hi) + ")";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.file(), path);
+        return e.what();
+    }
+}
+
+/// The damaged copies of a tiled DNG that LibRaw's loader passes over in silence (it stops at
+/// the first tile it cannot start on and leaves the rest of the picture black), with the
+/// message each must be refused with.
+std::vector<std::pair<std::string, std::string>> damageTiles(const TiledDng& good,
+                                                             const fs::path& dir) {
+    std::vector<std::pair<std::string, std::string>> out;
+    const auto add = [&](const std::string& name, const TiledDng& d, const std::string& why) {
+        const std::string p = (dir / name).string();
+        writeBytes(p, d.bytes);
+        out.emplace_back(p, why);
+    };
+    const auto fileSize = std::uint32_t(good.bytes.size());
+    TiledDng d = good;
+    for (std::size_t t = 0; t < d.tiles; ++t) d.setOffset(t, fileSize + 4096 * std::uint32_t(t));
+    add("all-past-eof.dng", d, "tile 1 of 20: offset beyond end of file");
+    d = good;
+    for (std::size_t t = 0; t < d.tiles; ++t) d.setOffset(t, 0xFFFFFF00u);
+    add("all-ffffff00.dng", d, "tile 1 of 20: offset beyond end of file");
+    d = good;
+    d.setOffset(12, fileSize + 100);
+    add("one-past-eof.dng", d, "tile 13 of 20: offset beyond end of file");
+    d = good;
+    d.setOffset(3, 8);  // inside the file, at the IFD
+    add("points-at-ifd.dng", d, "tile 4 of 20: no lossless JPEG stream at its offset");
+    d = good;
+    std::uint32_t state = 77;
+    for (std::uint32_t i = 0; i < d.size(6); ++i) {
+        state = state * 1664525u + 1013904223u;
+        d.bytes[d.offset(6) + i] = char(state >> 24);
+    }
+    add("garbage-tile.dng", d, "tile 7 of 20: no lossless JPEG stream at its offset");
+    return out;
+}
+
+}  // namespace
+
+TEST(DecodeSynthetic, TiledDngsWithTilesOutsideTheFileOrDamagedAreRefusedByName) {
+    // Reported: TileOffsets past the end of the file gave an all-black export with exit
+    // status 0, one bad offset a picture black from that tile on.
+    const fs::path dir = scratchDir() / "damaged-tiles";
+    fs::create_directories(dir);
+    const std::string goodPath = (dir / "good.dng").string();
+    const TiledDng good = writeTiledDng(goodPath);
+    ASSERT_EQ(good.tiles, 20u);
+    ASSERT_GT(good.offsets, 0u);
+    ASSERT_GT(good.counts, 0u);
+    const RawImage raw = decodeRaw(goodPath);
+    EXPECT_EQ(raw.decoder, "Rangefinder lossless JPEG");
+    EXPECT_EQ(raw.mosaic.width(), 600);
+    EXPECT_TRUE(sameSamples(raw, decodeRaw(goodPath, libRawOnly())));
+
+    for (const auto& [path, why] : damageTiles(good, dir)) {
+        SCOPED_TRACE(path);
+        const std::string msg = refusal(path);
+        EXPECT_NE(msg.find(fs::path(path).filename().string()), std::string::npos) << msg;
+        EXPECT_NE(msg.find(why), std::string::npos) << msg;
+    }
+
+    // Garbage in a tile's coded data behind an intact header: our decoder declines it and
+    // LibRaw's loader meets it, which must not pass either.
+    TiledDng d = good;
+    const std::size_t at = d.offset(9), n = d.size(9);
+    std::size_t sos = at;
+    while (sos + 1 < at + n && !(d.bytes[sos] == '\xff' && d.bytes[sos + 1] == '\xda')) ++sos;
+    ASSERT_LT(sos + 16, at + n);
+    std::uint32_t state = 5;
+    for (std::size_t i = sos + 16; i < at + n; ++i) {
+        state = state * 1664525u + 1013904223u;
+        d.bytes[i] = char(state >> 24);
+    }
+    const std::string p = (dir / "garbage-coded-data.dng").string();
+    writeBytes(p, d.bytes);
+    const std::string msg = refusal(p);
+    EXPECT_NE(msg.find("garbage-coded-data.dng"), std::string::npos) << msg;
+}
+
+TEST(DecodeSynthetic, LibRawsLoaderLeavingTheFrameBlankIsRefused) {
+    // With our decoder switched off, LibRaw's own loader meets tiles past the end of the file:
+    // it stops without an error and leaves the frame zero, which must not pass as a picture.
+    const fs::path dir = scratchDir() / "blank-frame";
+    fs::create_directories(dir);
+    TiledDng d = writeTiledDng((dir / "good.dng").string());
+    ASSERT_EQ(d.tiles, 20u);
+    for (std::size_t t = 0; t < d.tiles; ++t) d.setOffset(t, 0xFFFFFF00u);
+    const std::string p = (dir / "blank.dng").string();
+    writeBytes(p, d.bytes);
+    const std::string msg = refusal(p, libRawOnly());
+    EXPECT_NE(msg.find("blank.dng"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("holds no picture"), std::string::npos) << msg;
+}
+
+TEST(DecodeSynthetic, ExportingADamagedTiledDngFailsAndWritesNothing) {
+    test::TempDir tmp("decode-damaged-export");
+    const TiledDng good = writeTiledDng(tmp.str("good.dng"));
+    ASSERT_EQ(good.tiles, 20u);
+    for (const auto& [path, why] : damageTiles(good, tmp.path())) {
+        SCOPED_TRACE(path);
+        const fs::path out = tmp.path() / ("out-" + fs::path(path).stem().string());
+        std::string log;
+        const int rc = test::runCli("export --preset web -o " + test::shellQuote(out.string()) +
+                                        " " + test::shellQuote(path),
+                                    log);
+        EXPECT_NE(rc, 0) << log;
+        EXPECT_NE(log.find(why), std::string::npos) << log;
+        std::size_t written = 0;
+        if (fs::exists(out))
+            for (const auto& e : fs::directory_iterator(out)) written += e.is_regular_file();
+        EXPECT_EQ(written, 0u) << log;
     }
 }
 

@@ -14,8 +14,11 @@
 //
 // LibRaw decodes garbage from some truncated files without complaint, so the raw data's
 // extent is checked against the file size before unpacking, and any data error LibRaw counts
-// while unpacking refuses the file. Each call owns one LibRaw instance (thread-safe libraw_r
-// build), so decodes of different files can run concurrently.
+// while unpacking refuses the file. Its loaders also stop at some damage without a word (a
+// lossless JPEG tile past the end of the file, a stream with no header): our decoder tells
+// such damage from a layout it merely leaves to LibRaw and refuses the file, and a frame that
+// comes out of any loader as one value throughout is refused too. Each call owns one LibRaw
+// instance (thread-safe libraw_r build), so decodes of different files can run concurrently.
 
 #include <libraw/libraw.h>
 
@@ -122,29 +125,33 @@ class GuardedStream final : public Base {
     int shortReads_ = 0;
 };
 
-/// LibRaw with its lossless-JPEG loaders replaceable: a CR2's or a DNG's lossless JPEG goes to
+/// LibRaw with its loader wrapped: a CR2's or a DNG's lossless JPEG goes to
 /// rf::ljpeg::Decoder, which produces LibRaw's values bit for bit in less than half the
 /// time. Everything around the loader stays LibRaw's: it allocates the raw buffer, positions
 /// the stream and, after loading, measures the black level from the masked pixels, which is
 /// why the loader is swapped in place rather than the unpack replaced. Streams the decoder
-/// declines (see lossless_jpeg.h) and layouts it does not place go to LibRaw's own loader.
+/// declines (see lossless_jpeg.h) and layouts it does not place go to LibRaw's own loader,
+/// as does every other format, into a buffer cleared first (see clearRawBuffer).
 class RangefinderLibRaw final : public LibRaw {
   public:
     explicit RangefinderLibRaw(unsigned flags) : LibRaw(flags) {}
 
-    /// Before unpack(): route this file's lossless JPEG to our decoder if LibRaw would use
-    /// its lossless-JPEG loader for it (a CR2's, or a DNG's).
-    void useOwnLosslessJpeg() {
+    /// Before unpack(): wrap LibRaw's loader, routing this file's lossless JPEG to our decoder
+    /// if asked and LibRaw would use its lossless-JPEG loader for it (a CR2's, or a DNG's).
+    void wrapLoader(bool ownLosslessJpeg) {
         libraw_decoder_info_t info{};
         if (LibRaw::get_decoder_info(&info) != LIBRAW_SUCCESS || !info.decoder_name) return;
-        if (std::strcmp(info.decoder_name, "lossless_jpeg_load_raw()") == 0)
+        const std::string name = info.decoder_name;
+        if (ownLosslessJpeg && name == "lossless_jpeg_load_raw()")
             container_ = Container::Cr2;
-        else if (std::strcmp(info.decoder_name, "lossless_dng_load_raw()") == 0)
+        else if (ownLosslessJpeg && name == "lossless_dng_load_raw()")
             container_ = Container::DngTiles;
-        else
+        // unpack() compares load_raw with this loader before calling it (to lift Nikon's and
+        // Hasselblad's maximum for it): it must stay unwrapped.
+        else if (name == "unpacked_load_raw()")
             return;
         libRawLoader_ = load_raw;
-        load_raw = static_cast<void (LibRaw::*)()>(&RangefinderLibRaw::loadLosslessJpeg);
+        load_raw = static_cast<void (LibRaw::*)()>(&RangefinderLibRaw::load);
     }
 
     /// unpack() asks which loader is set to choose its buffers: answer for LibRaw's.
@@ -197,6 +204,11 @@ class RangefinderLibRaw final : public LibRaw {
         return Rect{int(activeX + x), int(activeY + y), int(w), int(h)};
     }
 
+    /// After unpack(): why the raw data is damaged in a way LibRaw's loader would have passed
+    /// over in silence, leaving samples zero (a tile past the end of the file, a stream with no
+    /// header); empty when it is not.
+    const std::string& damage() const { return damage_; }
+
     /// The loader that decoded the data, once unpack() has run.
     std::string decoderName() {
         if (ownDecoded_) return "Rangefinder lossless JPEG";
@@ -208,16 +220,42 @@ class RangefinderLibRaw final : public LibRaw {
   private:
     bool swapped() const { return libRawLoader_ && load_raw != libRawLoader_; }
 
-    void loadLosslessJpeg() {
+    void load() {
         // LibRaw compares load_raw with its own loaders after loading (the masked area it
         // takes the black level from depends on it), so it is restored before anything else.
         load_raw = libRawLoader_;
-        ownDecoded_ = container_ == Container::Cr2 ? decodeLosslessJpeg() : decodeDngTiles();
-        if (!ownDecoded_) {
+        if (container_ == Container::Cr2)
+            ownDecoded_ = decodeLosslessJpeg();
+        else if (container_ == Container::DngTiles)
+            ownDecoded_ = decodeDngTiles();
+        // A damaged stream is not handed on: LibRaw's loader would stop at the damage without a
+        // word and the picture would come out black from there on.
+        if (!ownDecoded_ && damage_.empty()) {
+            clearRawBuffer();
             libraw_internal_data.internal_data.input->seek(
                 libraw_internal_data.unpacker_data.data_offset, SEEK_SET);
             (this->*libRawLoader_)();
         }
+    }
+
+    /// LibRaw mallocs the buffer its loader fills, and many loaders stop at damage without an
+    /// error: what they leave unwritten would be whatever the memory held before, in a long
+    /// process another photo's pixels. Cleared, the gap reads as zero, which decodeRaw refuses
+    /// when it is the whole frame. The size is the one unpack() allocates.
+    void clearRawBuffer() {
+        const libraw_rawdata_t& rd = imgdata.rawdata;
+        if (!rd.raw_alloc) return;  // decoders that allocate for themselves, or calloc
+        const libraw_image_sizes_t& s = imgdata.sizes;
+        std::size_t width = s.raw_width, height = s.raw_height;
+        if (!libraw_internal_data.internal_output_params.fuji_width) {
+            width = std::max<std::size_t>(width, std::size_t(s.width) + s.left_margin);
+            height = std::max<std::size_t>(height, std::size_t(s.height) + s.top_margin);
+        }
+        const std::size_t samples = width * (height + 8);
+        if (rd.raw_image == rd.raw_alloc)
+            std::memset(rd.raw_alloc, 0, samples * sizeof(ushort));
+        else if (rd.color3_image == rd.raw_alloc)
+            std::memset(rd.raw_alloc, 0, samples * 3 * sizeof(ushort));
     }
 
     /// LibRaw's lossless_jpeg_load_raw() on the layouts it handles without special cases:
@@ -241,18 +279,22 @@ class RangefinderLibRaw final : public LibRaw {
         }
 
         // The data LibRaw says the raw has; if the stream runs on past it, the decoder runs out
-        // of data and LibRaw's loader, which reads on, decides.
+        // of data and LibRaw's loader, which reads on, decides. The header is read to the end
+        // of the file, as LibRaw reads it, so that one it cannot start on either is told apart.
         const INT64 begin = u.data_offset, size = libraw_internal_data.internal_data.input->size();
         if (begin < 0 || begin >= size) return false;
-        INT64 length = size - begin;
-        if (u.data_size > 0) length = std::min<INT64>(length, u.data_size);
+        const INT64 length = size - begin;
+        const INT64 scan = u.data_size > 0 ? std::min<INT64>(length, u.data_size) : length;
         if (length > INT_MAX) return false;
         const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(std::size_t(length));
         if (!readAt(begin, bytes.get(), std::size_t(length))) return false;
 
         ljpeg::Decoder dec;
-        if (!dec.start({bytes.get(), std::size_t(length)}, {imgdata.idata.dng_version}))
+        if (!dec.start({bytes.get(), std::size_t(length)}, {imgdata.idata.dng_version},
+                       std::size_t(scan))) {
+            if (dec.invalid()) damage_ = dec.invalid();
             return false;
+        }
         const ljpeg::Frame& fr = dec.frame();
         const int jwide = fr.wide * fr.clrs;
         // Every sensor site exactly once: LibRaw's loader is then a plain scatter.
@@ -263,7 +305,12 @@ class RangefinderLibRaw final : public LibRaw {
         for (int jrow = 0; jrow < fr.high; ++jrow) {
             if ((jrow & 63) == 0) checkCancel();
             const std::uint16_t* src = dec.nextRow();
-            if (!src) return false;
+            if (!src) {
+                if (dec.invalid())
+                    damage_ = std::string(dec.invalid()) + " in row " + std::to_string(jrow + 1) +
+                              " of " + std::to_string(fr.high);
+                return false;
+            }
             for (int k = 0; k < jwide;) {
                 const int width = slice < sliceCount ? sliceWidth : lastWidth;
                 const int run = std::min(width - col, jwide - k);
@@ -286,31 +333,42 @@ class RangefinderLibRaw final : public LibRaw {
     /// LibRaw's lossless_dng_load_raw() for a Bayer DNG whose lossless JPEG tiles (or single
     /// stream) each code exactly one tile, rows of `wide * clrs` samples: the common layout of
     /// DNG converters and phones. Tiles are independent, so they are decoded in parallel.
+    ///
+    /// Every tile's offset and header is checked whatever the layout, even one left to LibRaw:
+    /// its loader stops at the first tile it cannot start on, without an error, and leaves
+    /// that tile and all after it zero; and a tile whose data sticks LibRaw's decoder (see
+    /// ljpeg::Decoder::invalid) comes out frozen. Such a file is damaged (`damage_`), not
+    /// declined.
     bool decodeDngTiles() {
         const unpacker_data_t& u = libraw_internal_data.unpacker_data;
         const int rawWidth = imgdata.sizes.raw_width, rawHeight = imgdata.sizes.raw_height;
-        ushort* const raw = imgdata.rawdata.raw_image;
-        // Two samples a pixel (Fuji's SuperCCD DNGs) and non-Bayer DNGs take other paths.
-        if (!raw || !imgdata.idata.filters || u.tiff_samples != 1 || rawWidth <= 0 ||
-            rawHeight <= 0)
-            return false;
+        if (rawWidth <= 0 || rawHeight <= 0) return false;
         const bool tiled = u.tile_length < unsigned(INT_MAX);
+        // Untiled, LibRaw reads one stream, unless its tile width is short of the raw's, when
+        // it reads on after it in a way of its own.
+        if (!tiled && u.tile_width < unsigned(rawWidth)) return false;
         const int tileWidth = tiled ? int(u.tile_width) : rawWidth;
         const int tileHeight = tiled ? int(u.tile_length) : rawHeight;
-        if (tileWidth <= 0 || tileHeight <= 0 || tileWidth > rawWidth ||
-            (!tiled && u.tile_width < unsigned(rawWidth)))
-            return false;
+        if (tileWidth <= 0 || tileHeight <= 0) return false;
         const int across = (rawWidth + tileWidth - 1) / tileWidth;
         const int down = (rawHeight + tileHeight - 1) / tileHeight;
         const std::size_t tiles = std::size_t(across) * std::size_t(down);
+        const auto where = [&](std::size_t t) {
+            return !tiled ? std::string()
+                          : "tile " + std::to_string(t + 1) + " of " + std::to_string(tiles) + ": ";
+        };
 
         // Where each tile's stream starts: a table of offsets at data_offset, in the file's
         // byte order, or the data itself when the DNG is not tiled.
         const INT64 fileSize = libraw_internal_data.internal_data.input->size();
         std::vector<INT64> offsets(tiles, INT64(u.data_offset));
         if (tiled) {
+            if (tiles > std::size_t(INT_MAX / 4)) return false;
             std::vector<std::uint8_t> table(tiles * 4);
-            if (!readAt(u.data_offset, table.data(), table.size())) return false;
+            if (!readAt(u.data_offset, table.data(), table.size())) {
+                damage_ = "tile offsets run past the end of the file";
+                return false;
+            }
             for (std::size_t t = 0; t < tiles; ++t) {
                 const std::uint8_t* b = table.data() + 4 * t;
                 offsets[t] = u.order == 0x4949
@@ -318,10 +376,13 @@ class RangefinderLibRaw final : public LibRaw {
                                  : INT64(std::uint32_t(b[0]) << 24 | b[1] << 16 | b[2] << 8 | b[3]);
             }
         }
+        for (std::size_t t = 0; t < tiles; ++t)
+            if (offsets[t] < 0 || offsets[t] >= fileSize) {
+                damage_ = where(t) + "offset beyond end of file";
+                return false;
+            }
         // One read of everything from the first tile on. A tile's stream may run at most up
         // to the next tile's start; one that needs more is declined.
-        for (const INT64 offset : offsets)
-            if (offset < 0 || offset >= fileSize) return false;
         std::vector<INT64> starts = offsets;
         std::sort(starts.begin(), starts.end());
         starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
@@ -331,26 +392,52 @@ class RangefinderLibRaw final : public LibRaw {
         const auto bytes = std::make_unique_for_overwrite<std::uint8_t[]>(length);
         if (!readAt(first, bytes.get(), length)) return false;
 
+        ushort* const raw = imgdata.rawdata.raw_image;
+        // Two samples a pixel (Fuji's SuperCCD DNGs) and non-Bayer DNGs take other paths.
+        const bool declined =
+            !raw || !imgdata.idata.filters || u.tiff_samples != 1 || tileWidth > rawWidth;
         const unsigned dngVersion = imgdata.idata.dng_version;
         const ushort* curve = imgdata.color.curve;
         const bool identity = identityCurve(curve, 16);
-        std::atomic<bool> declined{false};
+        std::atomic<bool> anyDeclined{declined};
+        // The first tile (in LibRaw's order) with damage LibRaw would pass over, and what.
+        std::atomic<std::size_t> firstInvalid{tiles};
+        std::vector<const char*> why(tiles, nullptr);
+        const auto invalidAt = [&](std::size_t t, const char* reason) {
+            why[t] = reason;
+            std::size_t seen = firstInvalid.load();
+            while (t < seen && !firstInvalid.compare_exchange_weak(seen, t)) {
+            }
+        };
         checkCancel();
         parallelFor(0, int(tiles), [&](int t0, int t1) {
-            for (int t = t0; t < t1 && !declined.load(std::memory_order_relaxed); ++t) {
+            for (int t = t0; t < t1; ++t) {
                 const INT64 start = offsets[std::size_t(t)];
                 const auto next = std::upper_bound(starts.begin(), starts.end(), start);
                 const INT64 end = next == starts.end() ? fileSize : *next;
                 ljpeg::Decoder dec;
-                if (!dec.start({bytes.get() + (start - first), std::size_t(end - start)},
-                               {dngVersion}) ||
-                    !decodeTile(dec, t % across * tileWidth, t / across * tileHeight, tileWidth,
-                                tileHeight, raw, rawWidth, rawHeight, curve, identity))
-                    declined = true;
+                if (!dec.start({bytes.get() + (start - first), std::size_t(fileSize - start)},
+                               {dngVersion}, std::size_t(end - start))) {
+                    anyDeclined = true;
+                    if (dec.invalid()) invalidAt(std::size_t(t), dec.invalid());
+                    continue;
+                }
+                // Every tile is decoded even once the file is going to LibRaw, so that damage in
+                // any of them is found whichever thread gets there first.
+                if (!declined &&
+                    decodeTile(dec, t % across * tileWidth, t / across * tileHeight, tileWidth,
+                               tileHeight, raw, rawWidth, rawHeight, curve, identity))
+                    continue;
+                anyDeclined = true;
+                if (dec.invalid()) invalidAt(std::size_t(t), dec.invalid());
             }
         });
         checkCancel();
-        return !declined.load();
+        if (const std::size_t t = firstInvalid.load(); t < tiles) {
+            damage_ = where(t) + why[t];
+            return false;
+        }
+        return !anyDeclined.load();
     }
 
     /// One tile's rows into the sensor buffer, clipped to it as LibRaw clips them.
@@ -401,10 +488,11 @@ class RangefinderLibRaw final : public LibRaw {
             for (int i = 0; i < n; ++i) dst[i] = curve[src[i]];
     }
 
-    enum class Container { Cr2, DngTiles };
-    Container container_ = Container::Cr2;
+    enum class Container { None, Cr2, DngTiles };
+    Container container_ = Container::None;
     void (LibRaw::*libRawLoader_)() = nullptr;
     bool ownDecoded_ = false;
+    std::string damage_;
 };
 
 /// Owns one LibRaw instance for the duration of a call.
@@ -635,6 +723,43 @@ bool bayerPhase(LibRaw& lr, const Rect& area, CfaPattern& cfa, int colourIndex[4
         seen[cfa[std::size_t(i)]] = true;
     }
     return seen[0] && seen[1] && seen[2];
+}
+
+/// True when every sample of `area` in LibRaw's unpacked buffer is the same: no sensor
+/// records that, but a loader that stopped before writing anything leaves it so. Real data
+/// differs within the first few samples, so this costs nothing on a good file.
+bool blankFrame(const LibRaw& lr, const Rect& area) {
+    const libraw_rawdata_t& rd = lr.imgdata.rawdata;
+    const libraw_image_sizes_t& s = rd.sizes;
+    const std::uint16_t* base = nullptr;
+    std::size_t step = 1;
+    if (rd.raw_image) {
+        base = rd.raw_image;
+    } else if (rd.color4_image) {
+        base = &rd.color4_image[0][0];
+        step = 4;
+    } else if (rd.color3_image) {
+        base = &rd.color3_image[0][0];
+        step = 3;
+    } else {
+        return false;
+    }
+    const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : std::size_t(s.raw_width) * step;
+    const int x0 = std::max(area.x, 0), y0 = std::max(area.y, 0);
+    const int x1 = std::min(area.x + area.width, int(s.raw_width));
+    const int y1 = std::min(area.y + area.height, int(s.raw_height));
+    if (x1 <= x0 || y1 <= y0) return false;
+    // Four-sample pixels of three-colour data leave the fourth at zero: compare the ones used.
+    const std::size_t used =
+        step == 4 ? std::size_t(std::clamp(lr.imgdata.idata.colors, 1, 4)) : step;
+    const std::uint16_t* const corner = base + std::size_t(y0) * pitch + std::size_t(x0) * step;
+    for (int y = y0; y < y1; ++y) {
+        const std::uint16_t* row = base + std::size_t(y) * pitch + std::size_t(x0) * step;
+        for (std::size_t i = 0; i < std::size_t(x1 - x0) * step; i += step)
+            for (std::size_t c = 0; c < used; ++c)
+                if (row[i + c] != corner[c]) return false;
+    }
+    return true;
 }
 
 /// Black level of one site in visible-area coordinates (−1 allowed), LibRaw's three-part sum.
@@ -904,8 +1029,10 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         checkNotTruncated(*f, f.fileSize(), path);
         f->imgdata.params.max_raw_memory_mb = unsigned(
             std::clamp<std::int64_t>(options.maxPixels * 8 / (1024 * 1024) + 64, 256, 1 << 20));
-        if (options.ownLosslessJpeg) f->useOwnLosslessJpeg();
-        f.check(f->unpack());
+        f->wrapLoader(options.ownLosslessJpeg);
+        const int unpacked = f->unpack();
+        if (!f->damage().empty()) throw Error(path, "raw data is damaged: " + f->damage());
+        f.check(unpacked);
         if (f->error_count() > 0 || f.state().firstDataErrorOffset != -2)
             throw Error(path, "file is truncated or corrupt");
 
@@ -918,6 +1045,12 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         // leaves out would otherwise show in every export.
         const std::optional<Rect> crop = f->dngDefaultCrop();
         const Rect area = crop ? *crop : visibleArea(*f);
+        // LibRaw's loaders stop at much of the damage they meet without saying so, leaving
+        // the buffer as allocated: zero.
+        if (blankFrame(*f, area))
+            throw Error(path,
+                        "raw data is damaged: the decoded frame holds no picture (one value "
+                        "throughout)");
         int colourIndex[4];
         if (bayerPhase(*f, area, img.cfa, colourIndex)) {
             img.layout = SensorLayout::Bayer;

@@ -49,11 +49,17 @@ bool Decoder::parseTable(const std::uint8_t*& p, const std::uint8_t* end, Table&
     return true;
 }
 
-bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
+bool Decoder::start(std::span<const std::uint8_t> data, Container container, std::size_t scanEnd) {
     const std::uint8_t* p = data.data();
     const std::uint8_t* const end = p + data.size();
+    // Each refusal LibRaw's ljpeg_start() makes too says why; the others decline quietly.
+    const auto refuse = [this](const char* why) {
+        invalid_ = why;
+        return false;
+    };
+    invalid_ = nullptr;
     // dcraw looks only at the second byte of SOI.
-    if (data.size() < 2 || p[1] != 0xd8) return false;
+    if (data.size() < 2 || p[1] != 0xd8) return refuse("no lossless JPEG stream at its offset");
     p += 2;
 
     int tableAt[20];
@@ -63,11 +69,13 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
     int markers = 0;
     std::uint16_t tag = 0;
     do {
-        if (markers++ > 1024 || end - p < 4) return false;
+        if (markers++ > 1024) return refuse("unreadable lossless JPEG header (endless markers)");
+        if (end - p < 4) return refuse("lossless JPEG header is cut off by the end of the file");
         tag = std::uint16_t(p[0] << 8 | p[1]);
         const auto len = std::uint16_t((p[2] << 8 | p[3]) - 2);
         p += 4;
-        if (tag <= 0xff00 || end - p < len) return false;
+        if (tag <= 0xff00) return refuse("unreadable lossless JPEG header (not a marker)");
+        if (end - p < len) return refuse("lossless JPEG header is cut off by the end of the file");
         const std::uint8_t* seg = p;
         p += len;
         switch (tag) {
@@ -85,7 +93,8 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
                 clrs = seg[5] + sraw;
                 // dcraw skips a byte after a one-component frame header outside DNG.
                 if (len == 9 && container.dngVersion == 0) {
-                    if (p == end) return false;
+                    if (p == end)
+                        return refuse("lossless JPEG header is cut off by the end of the file");
                     ++p;
                 }
                 break;
@@ -119,10 +128,13 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
         }
     } while (tag != kSOS);
 
-    // dcraw's own refusals, then what this decoder leaves to LibRaw: subsampled (sRAW)
-    // frames and restart intervals, which dcraw resynchronises on in its own way.
-    if (bits > 16 || bits < 1 || clrs > 6 || high == 0 || wide == 0 || clrs == 0) return false;
-    if (sraw != 0 || restart != INT_MAX || tableAt[0] < 0) return false;
+    // dcraw's own refusals, then what this decoder leaves to LibRaw: a negative precision
+    // (which dcraw lets through), subsampled (sRAW) frames and restart intervals, which dcraw
+    // resynchronises on in its own way.
+    if (bits > 16 || bits == 0 || clrs > 6 || high == 0 || wide == 0 || clrs == 0)
+        return refuse("unreadable lossless JPEG frame header");
+    if (tableAt[0] < 0) return refuse("lossless JPEG stream has no Huffman table");
+    if (bits < 1 || sraw != 0 || restart != INT_MAX) return false;
     if (std::int64_t(high) * wide * clrs > INT_MAX) return false;
     for (int c = 1; c < 20; ++c)
         if (tableAt[c] < 0) tableAt[c] = tableAt[c - 1];
@@ -136,7 +148,8 @@ bool Decoder::start(std::span<const std::uint8_t> data, Container container) {
     rows_.assign(std::size_t(2) * std::size_t(wide) * std::size_t(clrs), 0);
     std::fill(std::begin(vpred_), std::end(vpred_), 1 << (bits - 1));
     row_ = 0;
-    data_ = data.subspan(std::size_t(p - data.data()));
+    const auto headerEnd = std::size_t(p - data.data());
+    data_ = data.subspan(headerEnd, std::min(data.size(), scanEnd) - std::min(headerEnd, scanEnd));
     pos_ = 0;
     cache_ = 0;
     avail_ = 0;
@@ -191,7 +204,15 @@ bool Decoder::decodeRow(std::uint16_t* cur, const std::uint16_t* prev) {
         if (avail_ < 32) refill();
         const unsigned e = t.lookup[cache_ >> (64 - t.maxBits)];
         const int len = int(e >> 8), cat = int(e & 0xff);
-        if (len == 0) return false;  // a code no table entry holds
+        if (len == 0) {
+            // dcraw reads no bits for it and predicts with a zero difference, so it never moves
+            // on: every sample to the end of the frame repeats its prediction, without an
+            // error. A stream an encoder wrote never holds one; short of the last row, that is
+            // a picture lost, not a quirk to reproduce.
+            if (row_ + 1 < frame_.high)
+                invalid_ = "lossless JPEG data holds a code its Huffman tables do not";
+            return false;
+        }
         cache_ <<= len;
         avail_ -= len;
         if (cat == 0) {

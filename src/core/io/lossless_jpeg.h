@@ -14,7 +14,10 @@
 // would decode with a data error or by one of its quirks: restart markers, a stream that ends
 // early, a code its tables leave empty, a category over 16, a sample outside the precision.
 // Declining is not failure: the caller lets LibRaw decode such a file as before, so a corrupt
-// file is refused with the same error it always was.
+// file is refused with the same error it always was. The exceptions are damage LibRaw passes
+// over in silence (`invalid()`): a header it cannot start on, where its loaders stop and leave
+// the samples zero, and a code no table holds, where its decoder sticks and repeats one
+// prediction to the end of the frame. The caller must refuse those files itself.
 
 #pragma once
 
@@ -45,7 +48,17 @@ class Decoder {
 
     /// Parses the markers from SOI up to the start of scan. False when the stream is not one
     /// this decoder reproduces LibRaw on (see the file comment); nothing is decoded then.
-    bool start(std::span<const std::uint8_t> data, Container container);
+    /// `data` runs to the end of the file, as LibRaw reads a header; the coded data is cut at
+    /// `scanEnd` bytes into it (where the next tile starts), as though a marker stood there.
+    bool start(std::span<const std::uint8_t> data, Container container,
+               std::size_t scanEnd = SIZE_MAX);
+
+    /// After start() returned false or nextRow() null: why, when LibRaw's decoder would pass
+    /// over the damage without an error: its ljpeg_start() refuses the header too (no SOI, a
+    /// header cut off by the end of the file, a marker or frame it cannot read, no Huffman
+    /// table), or the data holds a code no table does before the last row. Null when the
+    /// stream is only one LibRaw decodes its own way.
+    const char* invalid() const { return invalid_; }
 
     const Frame& frame() const { return frame_; }
 
@@ -65,6 +78,7 @@ class Decoder {
     bool decodeRow(std::uint16_t* cur, const std::uint16_t* prev);
 
     Frame frame_;
+    const char* invalid_ = nullptr;
     bool minus32768_ = true;  // category 16 means −32768 without reading bits
     std::vector<Table> tables_;
     const Table* componentTable_[6] = {};
