@@ -26,6 +26,9 @@ struct GeometryParams {
     std::string aspect = "free";  ///< free, original, 3:2, 4:3, 1:1, 16:9, 4:5, 5:4, 2:3 …
 
     static GeometryParams from(const EditDocument& doc);
+    /// Throws rf::Error for settings no image can render (an angle beyond ±45°, crop edges
+    /// outside [0, 1] or crossed, an unknown aspect): checked before any file is decoded.
+    void validate() const;
     bool isIdentity() const;
 };
 

@@ -60,6 +60,11 @@ struct RenderResult {
     bool halfSizeDemosaic = false;                     ///< which demosaic path ran
 };
 
+/// Throws rf::Error for edits no raw can render (crossed crop edges, an angle past ±45°, a
+/// rotation that is not a quarter turn, an unknown aspect), so that a batch refuses them
+/// before it decodes anything: the command line as a usage error, a sidecar as that file's.
+void validateEdits(const EditDocument& edits);
+
 class Pipeline {
   public:
     explicit Pipeline(std::shared_ptr<const RawImage> raw);

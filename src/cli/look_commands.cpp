@@ -184,7 +184,8 @@ void addLookCommands(CLI::App& app, int (*&run)()) {
     auto dirs = [&st](CLI::App* cmd) {
         cmd->add_option("--looks-dir", st.dirs,
                         "Read looks from this folder instead of the installed and user folders "
-                        "(repeatable; a later folder's look replaces an earlier one's)");
+                        "(repeatable; a later folder's look replaces an earlier one's)")
+            ->allow_extra_args(false);
     };
 
     CLI::App* looks =

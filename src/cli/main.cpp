@@ -141,6 +141,7 @@ int runExport(const ExportArgs& a) {
         EditDocument check = looks.empty() ? common : withLook(common, *looks.front());
         check.merge(sets);
         expandNameTemplate(s.nameTemplate, "check.raw", {}, check, 1, s.encode.format);
+        validateEdits(check);
     }
 
     std::vector<std::string> problems;
@@ -176,8 +177,17 @@ int runExport(const ExportArgs& a) {
     cli::Progress progress(int(jobs.size()), ::isatty(STDERR_FILENO) != 0, a.quiet);
     const CancelToken* cancel = cli::cancelOnInterrupt();
     const auto start = std::chrono::steady_clock::now();
+    // Each written path goes to stdout as soon as its file is in place, one flushed line at a
+    // time, so a script (or a user after a kill) sees every file finished so far.
     const auto outcomes = exportBatch(
-        jobs, s, a.jobs, [&](const ExportOutcome& o, int done, int) { progress.update(o, done); },
+        jobs, s, a.jobs,
+        [&](const ExportOutcome& o, int done, int) {
+            progress.update(o, done);
+            if (o.ok()) {
+                std::printf("%s\n", o.output.c_str());
+                std::fflush(stdout);
+            }
+        },
         cancel);
     cli::batchFinished();
     progress.finish();
@@ -196,13 +206,15 @@ int runExport(const ExportArgs& a) {
     }
     const std::string folder = fs::absolute(s.outputDir).lexically_normal().string();
     const int interrupted = cli::interruptSignal();
+    // Every input counts once: those refused before the batch (a folder with no raws, a
+    // broken sidecar, edits no raw can render) and those the batch tried.
+    const std::size_t total = outcomes.size() + problems.size();
     if (interrupted) {
-        const std::size_t total = outcomes.size();
         std::fprintf(stderr, "interrupted: %zu of %zu exported, %zu not exported (to %s in %.2fs)",
                      written.size(), total, total - written.size(), folder.c_str(), seconds);
     } else {
-        std::fprintf(stderr, "Exported %zu of %zu file(s) to %s in %.2fs", written.size(),
-                     outcomes.size(), folder.c_str(), seconds);
+        std::fprintf(stderr, "Exported %zu of %zu file(s) to %s in %.2fs", written.size(), total,
+                     folder.c_str(), seconds);
     }
     if (!skipped.empty()) std::fprintf(stderr, "; %zu skipped by rating", skipped.size());
     if (failed) std::fprintf(stderr, "; %d failed", failed);
@@ -213,8 +225,6 @@ int runExport(const ExportArgs& a) {
         if (!o.ok() && o.status != ExportStatus::Cancelled &&
             o.status != ExportStatus::NotAttempted)
             std::fprintf(stderr, "  %s\n", o.error.c_str());
-    // The written paths on stdout, one per line, for scripts.
-    for (const auto& w : written) std::printf("%s\n", w.c_str());
     if (interrupted) return 128 + interrupted;
     return failed || notAttempted ? 1 : 0;
 }
@@ -352,8 +362,12 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0.0, 5.0));
     exportCmd->add_option("--sharpen-radius", ex.sharpenRadius, "Sharpening radius in pixels")
         ->check(CLI::Range(0.2, 5.0));
-    exportCmd->add_option("-s,--set", ex.sets,
-                          "KEY=VALUE for any edit parameter (see: rangefinder-cli params)");
+    // One value per --set, --look and --looks-dir, as other *-cli tools take them: a vector
+    // option would otherwise swallow the input files that follow it.
+    exportCmd
+        ->add_option("-s,--set", ex.sets,
+                     "KEY=VALUE for any edit parameter (see: rangefinder-cli params); repeatable")
+        ->allow_extra_args(false);
     exportCmd->add_option("-e,--edits", ex.editsFile, "Edit document (JSON) applied to every file")
         ->check(CLI::ExistingFile);
     exportCmd->add_option("-j,--jobs", ex.jobs, "Files exported at once (default: one per core)")
@@ -379,14 +393,17 @@ int main(int argc, char** argv) {
         "--look", ex.looks,
         "Apply this look (name or slug, see: rangefinder-cli looks list) on top of each photo's "
         "edits; repeat it to write one file per look ({look} is added to the name template)");
+    lookOpt->allow_extra_args(false);
     exportCmd
         ->add_option("--look-strength", ex.lookStrength,
                      "Strength of the looks in percent (default: each look's own)")
         ->check(CLI::Range(0.0, 100.0))
         ->needs(lookOpt);
-    exportCmd->add_option("--looks-dir", ex.looksDirs,
-                          "Read looks (and the LUTs they name) from this folder instead of the "
-                          "installed and user folders (repeatable)");
+    exportCmd
+        ->add_option("--looks-dir", ex.looksDirs,
+                     "Read looks (and the LUTs they name) from this folder instead of the "
+                     "installed and user folders (repeatable)")
+        ->allow_extra_args(false);
     exportCmd
         ->add_option("--max-megapixels", ex.maxMegapixels,
                      "Refuse raws larger than this many megapixels (default 500, or "

@@ -7,18 +7,22 @@
 #include "rangefinder/export.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <filesystem>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 
 #include "io/atomic_file.h"
 #include "io/atomic_file_faults.h"
@@ -36,8 +40,29 @@ namespace {
 // Keeps names portable: path separators and control characters never come from metadata.
 std::string safeFileComponent(std::string s) {
     for (char& c : s)
-        if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32) c = '_';
+        if (c == '/' || c == '\\' || c == ':' || static_cast<unsigned char>(c) < 32 ||
+            static_cast<unsigned char>(c) == 127)
+            c = '_';
+    // A value that is all dots ("..", a camera model read from a hostile file) would name a
+    // folder when it is the whole name.
+    if (!s.empty() && s.find_first_not_of('.') == std::string::npos) s.assign(s.size(), '_');
     return s;
+}
+
+// A template as it can be shown in a message: control characters escaped.
+std::string printableTemplate(const std::string& t) {
+    std::string out;
+    for (char ch : t) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 32 || c == 127) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02x", c);
+            out += buf;
+        } else {
+            out += ch;
+        }
+    }
+    return out;
 }
 
 bool isDiskFull(int err) {
@@ -117,8 +142,23 @@ Rendered renderDecoded(const ExportJob& job, std::shared_ptr<RawImage> raw,
     return r;
 }
 
+// The output names one batch has placed: two inputs that expand to one name (IMG_1.CR2 from
+// two folders) get two files, even with --overwrite, which only ever replaces files from
+// before the run.
+class ClaimedNames {
+  public:
+    bool claim(const fs::path& p) {
+        std::lock_guard lock(mutex_);
+        return names_.insert(p.lexically_normal().string()).second;
+    }
+
+  private:
+    std::mutex mutex_;
+    std::set<std::string> names_;
+};
+
 void writeRendered(const ExportJob& job, const Rendered& r, const ExportSettings& settings,
-                   bool createFolder, ExportOutcome& outcome) {
+                   bool createFolder, ExportOutcome& outcome, ClaimedNames* claimed = nullptr) {
     outcome.width = r.result.rgb.width();
     outcome.height = r.result.rgb.height();
     if (createFolder) {
@@ -145,6 +185,7 @@ void writeRendered(const ExportJob& job, const Rendered& r, const ExportSettings
             const fs::path target = n == 0 ? first
                                            : dir / (base.stem().string() + "-" + std::to_string(n) +
                                                     base.extension().string());
+            if (claimed && !claimed->claim(target)) continue;  // this run wrote that one
             if (placeFile(tmp.path(), target.string(), settings.overwrite))
                 outcome.output = target.string();
         }
@@ -318,6 +359,15 @@ PreparedJobs prepareExportJobs(const std::vector<std::string>& rawFiles, const E
             }
         }
         job.edits.merge(common);
+        try {
+            validateEdits(job.edits);
+        } catch (const Error& e) {
+            ExportOutcome failure;
+            failure.input = file;
+            failure.error = Error(file, e.what()).what();
+            prepared.failed.push_back(std::move(failure));
+            continue;
+        }
         prepared.jobs.push_back(std::move(job));
     }
     return prepared;
@@ -330,6 +380,15 @@ std::string expandNameTemplate(const std::string& tpl, const std::string& input,
     std::string out;
     for (std::size_t i = 0; i < tpl.size();) {
         if (tpl[i] != '{') {
+            // The template names a file inside the output folder, never a path: a separator,
+            // or a control character (a newline in a name breaks every script that lists
+            // the outputs), is refused rather than quietly replaced.
+            const unsigned char c = static_cast<unsigned char>(tpl[i]);
+            if (c == '/' || c == '\\' || c < 32 || c == 127)
+                throw Error("file name template '" + printableTemplate(tpl) +
+                            "' must name a file in the output folder: it may not contain " +
+                            (c < 32 || c == 127 ? std::string("control characters")
+                                                : "'" + std::string(1, char(c)) + "'"));
             out += tpl[i++];
             continue;
         }
@@ -400,6 +459,23 @@ std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
         for (int i = 0; i < total; ++i) report(i, notExported(jobs[i].input, status, e.what()));
         return outcomes;
     }
+    // A folder that exists but takes no file (read-only, a full disk, /proc) fails every file
+    // now, before anything is decoded, rather than after the first render.
+    if (total > 0) {
+        std::string probe = (fs::path(settings.outputDir) / ".rf-probe-XXXXXX").string();
+        const int fd = ::mkstemp(probe.data());
+        if (fd < 0) {
+            const int err = errno;
+            const Error e(settings.outputDir,
+                          std::string("cannot write in the output folder: ") + std::strerror(err),
+                          err);
+            const auto status = isDiskFull(err) ? ExportStatus::DiskFull : ExportStatus::Failed;
+            for (int i = 0; i < total; ++i) report(i, notExported(jobs[i].input, status, e.what()));
+            return outcomes;
+        }
+        ::close(fd);
+        ::unlink(probe.c_str());
+    }
     removeStaleTemporariesOnce(settings.outputDir);
 
     // Each lane takes files from a shared queue and renders one with the cores no other lane is
@@ -412,6 +488,7 @@ std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
     // fragmenting over a long batch.
     std::atomic<bool> diskFull{false};
     std::atomic<int> next{0};
+    ClaimedNames claimed;
     const auto stopped = [&] { return (cancel && cancel->cancelled()) || diskFull.load(); };
     const int n = parallelJobs > 0 ? parallelJobs : threadCount();
     runLanes(std::min(n, std::max(1, total)), [&](int) {
@@ -456,7 +533,7 @@ std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
             readNext();  // the next file decodes while this one is written
             if (rendered) {
                 try {
-                    writeRendered(job, *rendered, settings, false, o);
+                    writeRendered(job, *rendered, settings, false, o, &claimed);
                 } catch (...) {
                     recordFailure(o, job.input);
                 }

@@ -106,6 +106,10 @@ struct Pipeline::Plan {
     std::uint64_t shapeParams = 0;  // crop and output size; the shaped key adds its source's
 };
 
+void validateEdits(const EditDocument& edits) {
+    GeometryParams::from(edits).validate();
+}
+
 Pipeline::Pipeline(std::shared_ptr<const RawImage> raw) : raw_(std::move(raw)) {
     if (!raw_ || raw_->mosaic.empty()) throw Error("pipeline needs a decoded raw image");
 }

@@ -118,8 +118,7 @@ Plan makePlan(int width, int height, int exifOrientation, const GeometryParams& 
     plan.oriW = d.swapsAxes() ? height : width;
     plan.oriH = d.swapsAxes() ? width : height;
 
-    if (!std::isfinite(p.angleDeg) || std::abs(p.angleDeg) > 45)
-        throw Error("geometry.angle: " + fmt(p.angleDeg) + "° is outside −45 … 45");
+    p.validate();
     plan.strW = plan.oriW;
     plan.strH = plan.oriH;
     if (p.angleDeg != 0) {
@@ -146,15 +145,6 @@ Plan makePlan(int width, int height, int exifOrientation, const GeometryParams& 
 
     // Crop, in fractions of the straightened image.
     const double l = p.cropLeft, t = p.cropTop, r = p.cropRight, b = p.cropBottom;
-    for (double v : {l, t, r, b})
-        if (!std::isfinite(v) || v < 0 || v > 1)
-            throw Error("crop: edges must be fractions in [0, 1] (left " + fmt(l) + ", top " +
-                        fmt(t) + ", right " + fmt(r) + ", bottom " + fmt(b) + ")");
-    if (!(l < r))
-        throw Error("crop: left (" + fmt(l) + ") must be less than right (" + fmt(r) + ")");
-    if (!(t < b))
-        throw Error("crop: top (" + fmt(t) + ") must be less than bottom (" + fmt(b) + ")");
-
     const double W = plan.strW, H = plan.strH;
     const double x0 = l * W, x1 = r * W, y0 = t * H, y1 = b * H;
     const double ratio = aspectRatio(p.aspect, double(plan.oriW) / plan.oriH);
@@ -383,6 +373,21 @@ GeometryParams GeometryParams::from(const EditDocument& doc) {
     p.cropBottom = doc.getFloat("crop.bottom");
     p.aspect = doc.getText("crop.aspect");
     return p;
+}
+
+void GeometryParams::validate() const {
+    if (!std::isfinite(angleDeg) || std::abs(angleDeg) > 45)
+        throw Error("geometry.angle: " + fmt(angleDeg) + "° is outside −45 … 45");
+    const double l = cropLeft, t = cropTop, r = cropRight, b = cropBottom;
+    for (double v : {l, t, r, b})
+        if (!std::isfinite(v) || v < 0 || v > 1)
+            throw Error("crop: edges must be fractions in [0, 1] (left " + fmt(l) + ", top " +
+                        fmt(t) + ", right " + fmt(r) + ", bottom " + fmt(b) + ")");
+    if (!(l < r))
+        throw Error("crop: left (" + fmt(l) + ") must be less than right (" + fmt(r) + ")");
+    if (!(t < b))
+        throw Error("crop: top (" + fmt(t) + ") must be less than bottom (" + fmt(b) + ")");
+    aspectRatio(aspect, 1.0);  // an unknown aspect throws
 }
 
 bool GeometryParams::isIdentity() const {
