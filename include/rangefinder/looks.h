@@ -36,9 +36,18 @@ struct Look {
 
 const char* lookCategoryName(LookCategory c);  ///< "colour", "monochrome"
 
+/// `text` safe to print to a terminal: control characters (C0, DEL and, as UTF-8, C1) become
+/// visible escapes (ESC → "\x1b", U+009B → "\u009b"), so a look's name, description or file
+/// name cannot move the cursor, recolour or retitle the terminal. With `keepLineBreaks`, line
+/// breaks and tabs stay as they are. Names never hold control characters (loading refuses
+/// them); descriptions and file names can.
+std::string printableText(const std::string& text, bool keepLineBreaks = false);
+
 /// Parses a look file's text. Throws rf::Error "SOURCE:LINE: reason" for TOML syntax
-/// errors, unknown keys, values of the wrong type or out of range, a missing name, or a
-/// newer format version.
+/// errors, unknown keys, values of the wrong type or out of range, a missing name or one
+/// holding a control character, a LUT path that is absolute or climbs out of the look's
+/// folder, or a newer format version. loadLook also checks the LUT: a regular file within the
+/// size a LUT can have, inside the look's folder after symbolic links (docs/looks.md).
 Look parseLook(const std::string& text, const std::string& source);
 Look loadLook(const std::string& path);
 

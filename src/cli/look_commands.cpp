@@ -41,7 +41,10 @@ std::string firstLine(const std::string& text) {
 int runList() {
     const LookLibrary lib =
         LookLibrary::load(state().dirs.empty() ? defaultLookDirs() : state().dirs);
-    for (const auto& e : lib.errors()) std::fprintf(stderr, "error: %s\n", e.message.c_str());
+    // Everything printed from the look files (and their names) goes through printableText:
+    // a look folder can hold files from anyone, and a terminal obeys escape sequences.
+    for (const auto& e : lib.errors())
+        std::fprintf(stderr, "error: %s\n", printableText(e.message, true).c_str());
     if (state().json) {
         nlohmann::json all = nlohmann::json::array();
         for (const auto& l : lib.looks())
@@ -51,12 +54,16 @@ int runList() {
                            {"description", l.description},
                            {"strength", l.defaultStrength},
                            {"file", l.path}});
-        std::printf("%s\n", all.dump(2).c_str());
+        // JSON escapes control characters itself; a file name that is not UTF-8 is replaced
+        // rather than thrown on.
+        std::printf("%s\n",
+                    all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
         for (const auto& l : lib.looks()) {
-            std::printf("%s (%s)\n", l.name.c_str(), lookCategoryName(l.category));
-            if (!l.description.empty()) std::printf("    %s\n", firstLine(l.description).c_str());
-            std::printf("    %s\n", l.path.c_str());
+            std::printf("%s (%s)\n", printableText(l.name).c_str(), lookCategoryName(l.category));
+            if (!l.description.empty())
+                std::printf("    %s\n", printableText(firstLine(l.description), true).c_str());
+            std::printf("    %s\n", printableText(l.path).c_str());
         }
     }
     if (lib.looks().empty() && lib.errors().empty()) {
@@ -73,11 +80,12 @@ int runImport() {
         const std::string dir = st.to.empty() ? userLookDir() : st.to;
         const Look l = importLutAsLook(st.lutFile, dir, st.name, st.encoding);
         std::fprintf(stderr, "Imported %s as the look '%s' (input encoding %s)\n",
-                     st.lutFile.c_str(), l.name.c_str(), st.encoding.c_str());
-        std::printf("%s\n", l.path.c_str());
+                     printableText(st.lutFile).c_str(), printableText(l.name).c_str(),
+                     st.encoding.c_str());
+        std::printf("%s\n", printableText(l.path).c_str());
         return 0;
     } catch (const Error& e) {
-        std::fprintf(stderr, "error: %s\n", e.what());
+        std::fprintf(stderr, "error: %s\n", printableText(e.what(), true).c_str());
         return 1;
     }
 }
@@ -130,7 +138,8 @@ int runChosen() {
 
 LookLibrary loadLooks(const std::vector<std::string>& dirs) {
     LookLibrary lib = LookLibrary::load(dirs.empty() ? defaultLookDirs() : dirs);
-    for (const auto& e : lib.errors()) std::fprintf(stderr, "warning: %s\n", e.message.c_str());
+    for (const auto& e : lib.errors())
+        std::fprintf(stderr, "warning: %s\n", printableText(e.message, true).c_str());
     return lib;
 }
 

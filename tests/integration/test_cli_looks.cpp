@@ -368,3 +368,62 @@ TEST(CliLooks, ExportCubeBakesTheColourWithItsEncodingStated) {
         << out;
     EXPECT_NE(out.find("rotate"), std::string::npos) << out;
 }
+
+TEST(CliLooks, ListPrintsNoTerminalControlCharacters) {
+    test::TempDir dir("cli-looks-control");
+    // A description that would turn the terminal red and clear it, a name that would retitle
+    // it (refused as malformed), and a good look beside them.
+    write(dir.path() / "red.look",
+          "name = \"Red\"\ndescription = \"\"\"\n\\u001b[31mAlarm\\u001b[2J"
+          "\\u009b0m\there\nsecond line\n\"\"\"\n");
+    write(dir.path() / "title.look", "name = \"Title\\u001b]0;owned\\u0007\"\n");
+    write(dir.path() / "plain.look", "name = \"Plain\"\n");
+    std::string out;
+    EXPECT_EQ(test::runCli("looks list --looks-dir " + dir.str(), out), 1) << out;
+    EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+    EXPECT_EQ(out.find('\x07'), std::string::npos) << out;
+    EXPECT_EQ(out.find("\xc2\x9b"), std::string::npos) << out;
+    EXPECT_NE(out.find("Red (colour)"), std::string::npos) << out;
+    EXPECT_NE(out.find("    \\x1b[31mAlarm\\x1b[2J\\u009b0m\there\n"), std::string::npos) << out;
+    EXPECT_NE(out.find("Plain (colour)"), std::string::npos) << out;
+    EXPECT_NE(out.find(dir.str("title.look") + ":1: "), std::string::npos) << out;
+    EXPECT_NE(out.find("control character U+001B"), std::string::npos) << out;
+
+    // JSON escapes them itself, and stays valid JSON carrying the text as it is.
+    fs::remove(dir.path() / "title.look");
+    ASSERT_EQ(test::runCli("looks list --json --looks-dir " + dir.str(), out), 0) << out;
+    EXPECT_EQ(out.find('\x1b'), std::string::npos) << out;
+    const auto j = nlohmann::json::parse(out);
+    ASSERT_EQ(j.size(), 2u);
+    EXPECT_EQ(j[1]["description"],
+              "\x1b[31mAlarm\x1b[2J\xc2\x9b"
+              "0m\there\nsecond line");
+}
+
+TEST(CliLooks, ALutOutsideTheLookFolderOrNotAFileIsRefused) {
+    test::TempDir dir("cli-looks-lut-escape");
+    Lut3D invert(2);
+    for (float& v : invert.data()) v = 1 - v;
+    writeCube(dir.str("outside.cube"), invert);
+    write(dir.path() / "looks" / "climb.look",
+          "name = \"Climb\"\n[lut]\nfile = \"../outside.cube\"\n");
+    std::string out;
+    EXPECT_EQ(test::runCli("looks list --looks-dir " + dir.str("looks"), out), 1) << out;
+    // An assertion: a build that accepts this look has none of the checks, and its import
+    // below would read /dev/zero without end.
+    ASSERT_NE(out.find(dir.str("looks/climb.look") + ":3: the LUT '../outside.cube' is outside "
+                                                     "the look's folder"),
+              std::string::npos)
+        << out;
+    EXPECT_EQ(out.find("Climb (colour)"), std::string::npos) << out;
+
+    // A device is not a LUT, whatever it is called.
+    fs::create_symlink("/dev/zero", dir.path() / "zero.cube");
+    EXPECT_EQ(
+        test::runCli("looks import " + dir.str("zero.cube") + " --to " + dir.str("mine"), out), 1)
+        << out;
+    EXPECT_NE(out.find("zero.cube: is not a regular file (it is a character device)"),
+              std::string::npos)
+        << out;
+    EXPECT_FALSE(fs::exists(dir.path() / "mine" / "zero.look"));
+}

@@ -5,11 +5,15 @@
 // override a look by name, and still loads the good files beside a bad one.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <optional>
+#include <tuple>
+#include <vector>
 
 #include "rangefinder/error.h"
 #include "rangefinder/looks.h"
@@ -242,8 +246,9 @@ TEST(LookFile, FormatThenParseGivesTheSameLook) {
 
     // A look built in memory, with awkward text and fractional values.
     Look m;
-    m.name = "Tab\tand \"quotes\" \\ ünïcode";
-    m.description = "line 1\n\n  line 3 \"\"\" triple, \"quoted\"";
+    // A tab is a control character, which a name may not hold; a description may.
+    m.name = "Quotes \"and\" \\ ünïcode";
+    m.description = "line 1\n\n  line\t3 \"\"\" triple, \"quoted\"";
     m.defaultStrength = 37.25;
     m.params.setFloat("look.tone.pivot", 0.123456789012345);
     m.params.setFloat("look.vignette.amount", -1.0 / 3.0);
@@ -342,6 +347,103 @@ TEST(LookFile, SaveLoadAndTheLutMustExist) {
     expectSameLook(a, b);
     EXPECT_NE(errorOf([&] { loadLook(dir.str("missing.look")); }).find("missing.look"),
               std::string::npos);
+}
+
+TEST(LookFile, ALutPathThatLeavesTheLookFolderIsRefused) {
+    test::TempDir dir("looks-lut-escape");
+    const fs::path user = dir.path() / "looks";
+    // A real LUT outside the look folder: found, were the path followed.
+    write(dir.path() / "secret.cube",
+          "LUT_3D_SIZE 2\n0 0 0\n1 0 0\n0 1 0\n1 1 0\n"
+          "0 0 1\n1 0 1\n0 1 1\n1 1 1\n");
+    const auto lookWith = [&](const std::string& file, const std::string& lut) {
+        write(user / file, "name = \"" + file + "\"\n[lut]\nfile = \"" + lut + "\"\n");
+        return errorOf([&] { loadLook((user / file).string()); });
+    };
+    const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+        {"climb.look", "../secret.cube", "outside the look's folder"},
+        {"deep.look", "luts/../../secret.cube", "outside the look's folder"},
+        {"passwd.look", "../../../../etc/passwd", "outside the look's folder"},
+        {"abs.look", (dir.path() / "secret.cube").string(), "absolute path"},
+        {"zero.look", "/dev/zero", "absolute path"},
+    };
+    for (const auto& [file, lut, why] : cases) {
+        const std::string e = lookWith(file, lut);
+        EXPECT_NE(e.find((user / file).string() + ":3: "), std::string::npos) << e;
+        EXPECT_NE(e.find("'" + lut + "'"), std::string::npos) << e;
+        EXPECT_NE(e.find(why), std::string::npos) << e;
+    }
+    // The shape of the path is enough: no folder is needed to refuse it.
+    EXPECT_NE(parseError(kHead + "[lut]\nfile = \"../x.cube\"\n").find("outside"),
+              std::string::npos);
+    // Inside the folder, through "..", is fine.
+    write(user / "luts" / "ok.cube", test::readFile(dir.str("secret.cube")));
+    EXPECT_EQ(lookWith("fine.look", "luts/../luts/ok.cube"), "");
+
+    // A symbolic link inside the folder that leads out of it is leaving it too.
+    fs::create_symlink(dir.path() / "secret.cube", user / "luts" / "link.cube");
+    const std::string link = lookWith("link.look", "luts/link.cube");
+    EXPECT_NE(link.find((user / "link.look").string() + ":3: "), std::string::npos) << link;
+    EXPECT_NE(link.find("symbolic link"), std::string::npos) << link;
+
+    // The library reports them like any malformed look, and loads the rest.
+    const LookLibrary lib = LookLibrary::load({user.string()});
+    EXPECT_EQ(lib.looks().size(), 1u);
+    EXPECT_EQ(lib.errors().size(), 6u);
+}
+
+TEST(LookFile, ALutThatIsNotARegularFileOrTooLargeIsRefused) {
+    test::TempDir dir("looks-lut-kind");
+    const fs::path user = dir.path() / "looks";
+    const auto lookWith = [&](const std::string& file, const std::string& lut) {
+        write(user / file, "name = \"" + file + "\"\n[lut]\nfile = \"" + lut + "\"\n");
+        return errorOf([&] { loadLook((user / file).string()); });
+    };
+    fs::create_directories(user / "luts" / "folder.cube");
+    std::string e = lookWith("folder.look", "luts/folder.cube");
+    EXPECT_NE(e.find((user / "folder.look").string() + ":3: "), std::string::npos) << e;
+    EXPECT_NE(e.find("'luts/folder.cube'"), std::string::npos) << e;
+    EXPECT_NE(e.find("not a regular file (it is a folder)"), std::string::npos) << e;
+
+    ASSERT_EQ(::mkfifo((user / "luts" / "pipe.cube").c_str(), 0600), 0);
+    e = lookWith("pipe.look", "luts/pipe.cube");
+    EXPECT_NE(e.find("not a regular file (it is a FIFO"), std::string::npos) << e;
+
+    // Sparse files just over the caps: nothing is written to disk, and nothing is read.
+    const auto sparse = [&](const fs::path& p, std::uintmax_t bytes) {
+        fs::create_directories(p.parent_path());
+        test::writeFile(p.string(), "");
+        fs::resize_file(p, bytes);
+    };
+    sparse(user / "luts" / "big.cube", (std::uintmax_t(64) << 20) + 1);
+    e = lookWith("big.look", "luts/big.cube");
+    EXPECT_NE(e.find((user / "big.look").string() + ":3: "), std::string::npos) << e;
+    EXPECT_NE(e.find("'luts/big.cube'"), std::string::npos) << e;
+    EXPECT_NE(e.find("at most 64 MB"), std::string::npos) << e;
+    e = errorOf([&] { readLut((user / "luts" / "big.cube").string()); });
+    EXPECT_NE(e.find("at most 64 MB"), std::string::npos) << e;
+
+    sparse(user / "luts" / "big.png", (std::uintmax_t(32) << 20) + 1);
+    e = lookWith("hald.look", "luts/big.png");
+    EXPECT_NE(e.find("a Hald CLUT image file may be at most 32 MB"), std::string::npos) << e;
+}
+
+TEST(Lut, ADeviceOrFifoIsNotARegularFile) {
+    // /dev/zero has no extension: its kind is what refuses it, before it could be read.
+    std::string e = errorOf([] { readLut("/dev/zero"); });
+    ASSERT_NE(e.find("/dev/zero: is not a regular file (it is a character device)"),
+              std::string::npos)
+        << e;
+    // A FIFO with a LUT's name is refused, not waited on for a writer.
+    test::TempDir dir("lut-fifo");
+    ASSERT_EQ(::mkfifo(dir.str("pipe.cube").c_str(), 0600), 0);
+    e = errorOf([&] { readLut(dir.str("pipe.cube")); });
+    EXPECT_NE(e.find("not a regular file (it is a FIFO"), std::string::npos) << e;
+    e = errorOf([&] { readHaldClut(dir.str("pipe.cube")); });
+    EXPECT_NE(e.find("not a regular file (it is a FIFO"), std::string::npos) << e;
+    e = errorOf([&] { importLutAsLook("/dev/zero", dir.str("user")); });
+    EXPECT_NE(e.find("not a regular file"), std::string::npos) << e;
+    EXPECT_FALSE(fs::exists(dir.path() / "user" / "luts" / "zero"));
 }
 
 TEST(LookFile, ShippedLooksAreValid) {
@@ -573,4 +675,36 @@ TEST(ImportLut, AHaldClutKeepsItsExtension) {
     const Vec3 v = lut.sample({1, 0, 0});
     EXPECT_NEAR(v[0], 0, 1e-3);
     EXPECT_NEAR(v[2], 1, 1e-3);
+}
+
+TEST(LookFile, ANameWithControlCharactersIsRefused) {
+    test::TempDir dir("looks-control");
+    write(dir.path() / "red.look", "name = \"Red\\u001b[31m Alert\"\n");
+    const std::string e = errorOf([&] { loadLook(dir.str("red.look")); });
+    EXPECT_NE(e.find(dir.str("red.look") + ":1: "), std::string::npos) << e;
+    EXPECT_NE(e.find("control character U+001B"), std::string::npos) << e;
+    EXPECT_EQ(e.find('\x1b'), std::string::npos) << "the message itself is printable";
+    EXPECT_NE(parseError("name = \"Tab\\tName\"\n").find("U+0009"), std::string::npos);
+    EXPECT_NE(parseError("name = \"C1 \\u009b2J\"\n").find("U+009B"), std::string::npos);
+
+    // A description keeps its line breaks and tabs, and its other control characters are
+    // left to the printing (`looks list` escapes them: test_cli_looks).
+    write(dir.path() / "desc.look",
+          "name = \"Desc\"\ndescription = \"\"\"\nOne\\u001b[2J\ttwo\r\nthree\n\"\"\"\n");
+    const LookLibrary lib = LookLibrary::load({dir.str()});
+    ASSERT_EQ(lib.looks().size(), 1u);
+    EXPECT_EQ(lib.looks()[0].description, "One\x1b[2J\ttwo\nthree");
+    ASSERT_EQ(lib.errors().size(), 1u);
+    EXPECT_NE(lib.errors()[0].message.find("red.look:1: "), std::string::npos);
+
+    // Nor can an imported LUT's name hold one.
+    const std::string cube = writeTestCube(dir.path() / "src" / "ok.cube", 1.0f);
+    const std::string imp =
+        errorOf([&] { importLutAsLook(cube, dir.str("user"), "Evil\x1b]0;title\x07"); });
+    EXPECT_NE(imp.find("control character U+001B"), std::string::npos) << imp;
+    EXPECT_EQ(imp.find('\x1b'), std::string::npos) << imp;
+    EXPECT_FALSE(fs::exists(dir.path() / "user" / "luts" / "ok.cube"));
+    Look m;
+    m.name = "Bell\x07";
+    EXPECT_NE(errorOf([&] { formatLook(m); }).find("U+0007"), std::string::npos);
 }

@@ -4,15 +4,22 @@
 // floats with red varying fastest. Numbers go through std::from_chars, so the reader does not
 // depend on the locale (a German one would otherwise read "0.5" as 0). Every complaint names
 // the file and the line, because people fix these files by hand in a text editor.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <string_view>
 
 #include "io/atomic_file.h"
+#include "look_internal.h"
 #include "rangefinder/error.h"
 #include "rangefinder/lut.h"
 #include "util/text.h"
@@ -22,10 +29,6 @@ namespace rf {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A 65-point cube printed with nine significant digits is about 14 MB. A file several times
-// that size is not a LUT, and reading it whole would only exhaust memory.
-constexpr std::uintmax_t kMaxCubeBytes = std::uintmax_t(64) << 20;
 
 [[noreturn]] void fail(const std::string& source, std::size_t line, const std::string& reason) {
     throw Error(source + ":" + std::to_string(line) + ": " + reason);
@@ -390,7 +393,92 @@ void appendNumber(std::string& out, float v) {
     out.append(buf, r.ptr);
 }
 
+// What a file that is not a regular one is, for the message refusing it.
+std::string fileKind(mode_t mode) {
+    if (S_ISDIR(mode)) return "a folder";
+    if (S_ISCHR(mode)) return "a character device";
+    if (S_ISBLK(mode)) return "a block device";
+    if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "not a plain file";
+}
+
+std::string notRegular(mode_t mode) {
+    return "is not a regular file (it is " + fileKind(mode) + "); a LUT must be a file";
+}
+
+// "a .cube LUT" → "far larger than any .cube LUT; a .cube LUT file may be at most 64 MB".
+std::string tooLarge(std::uintmax_t bytes, std::uintmax_t maxBytes, const char* kind) {
+    const std::string noun = std::string_view(kind).starts_with("a ") ? kind + 2 : kind;
+    return "is " + std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB, far larger than any " +
+           noun + "; " + kind + " file may be at most " + std::to_string(maxBytes >> 20) + " MB";
+}
+
+std::uintmax_t capFor(const std::string& path, const char*& kind) {
+    const std::string ext = asciiLower(fs::path(path).extension().string());
+    if (ext == ".cube") {
+        kind = "a .cube LUT";
+        return look::kMaxCubeFileBytes;
+    }
+    if (ext == ".png" || ext == ".tif" || ext == ".tiff") {
+        kind = "a Hald CLUT image";
+        return look::kMaxHaldFileBytes;
+    }
+    kind = "";
+    return 0;
+}
+
 }  // namespace
+
+namespace look {
+
+std::string lutFileProblem(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0)
+        return errno == ENOENT ? std::string("does not exist")
+                               : std::string("cannot be read: ") + std::strerror(errno);
+    if (!S_ISREG(st.st_mode)) return notRegular(st.st_mode);
+    const char* kind = "";
+    const std::uintmax_t cap = capFor(path, kind);
+    if (cap && std::uintmax_t(st.st_size) > cap)
+        return tooLarge(std::uintmax_t(st.st_size), cap, kind);
+    return "";
+}
+
+std::string readLutFileBytes(const std::string& path, std::uintmax_t maxBytes, const char* kind) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+        const int err = errno;
+        throw Error(path, std::string("cannot open: ") + std::strerror(err), err);
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    // The file opened, not whatever the name points to a moment later.
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        throw Error(path, std::string("cannot read: ") + std::strerror(errno));
+    if (!S_ISREG(st.st_mode)) throw Error(path, notRegular(st.st_mode));
+    if (std::uintmax_t(st.st_size) > maxBytes)
+        throw Error(path, tooLarge(std::uintmax_t(st.st_size), maxBytes, kind));
+    std::string bytes;
+    bytes.reserve(std::size_t(st.st_size));
+    char buf[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw Error(path, std::string("cannot read: ") + std::strerror(errno));
+        if (n == 0) break;
+        bytes.append(buf, std::size_t(n));
+        if (bytes.size() > maxBytes)
+            throw Error(path, std::string("grew past the ") + std::to_string(maxBytes >> 20) +
+                                  " MB " + kind + " file may be while it was read");
+    }
+    return bytes;
+}
+
+}  // namespace look
 
 Lut3D parseCube(const std::string& text, const std::string& source) {
     std::string_view body(text);
@@ -399,12 +487,7 @@ Lut3D parseCube(const std::string& text, const std::string& source) {
 }
 
 Lut3D readCube(const std::string& path) {
-    std::error_code ec;
-    const std::uintmax_t bytes = fs::file_size(path, ec);
-    if (!ec && bytes > kMaxCubeBytes)
-        throw Error(path, "is " + std::to_string(bytes >> 20) +
-                              " MB, far larger than any .cube LUT (a 65-point one is about 14 MB)");
-    return parseCube(readTextFile(path), path);
+    return parseCube(look::readLutFileBytes(path, look::kMaxCubeFileBytes, "a .cube LUT"), path);
 }
 
 std::string formatCube(const Lut3D& lut, const std::vector<std::string>& comments) {
@@ -463,6 +546,8 @@ void writeCube(const std::string& path, const Lut3D& lut,
 }
 
 Lut3D readLut(const std::string& path) {
+    // Before the extension: /dev/zero has none, but a link named zero.cube could lead there.
+    if (const std::string why = look::lutFileProblem(path); !why.empty()) throw Error(path, why);
     const std::string ext = asciiLower(fs::path(path).extension().string());
     if (ext == ".cube") return readCube(path);
     if (ext == ".png" || ext == ".tif" || ext == ".tiff") return readHaldClut(path);

@@ -21,13 +21,12 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "io/codec_callbacks.h"
+#include "look_internal.h"
 #include "rangefinder/error.h"
 #include "rangefinder/lut.h"
 
@@ -35,9 +34,8 @@ namespace rf {
 
 namespace {
 
-// A level-8 Hald (512 × 512) as uncompressed 16-bit RGBA is 2 MB: a file many times that
-// is not a Hald CLUT we can read, and is not read into memory.
-constexpr std::uintmax_t kMaxHaldBytes = std::uintmax_t(32) << 20;
+// Also the most libtiff may allocate at once: a decoded level-8 Hald fits many times over.
+constexpr std::uintmax_t kMaxHaldBytes = look::kMaxHaldFileBytes;
 
 std::uint32_t read16(const unsigned char* p, bool bigEndian) {
     return bigEndian ? std::uint32_t(p[0] << 8 | p[1]) : std::uint32_t(p[1] << 8 | p[0]);
@@ -423,15 +421,8 @@ Samples readTiff(const std::string& path, const std::string& file, int side) {
 }  // namespace
 
 Lut3D readHaldClut(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(path, std::string("cannot open: ") + std::strerror(errno));
-    std::error_code ec;
-    const std::uintmax_t bytes = std::filesystem::file_size(path, ec);
-    if (!ec && bytes > kMaxHaldBytes)
-        throw Error(path, "is " + std::to_string(bytes >> 20) +
-                              " MB, far larger than any Hald CLUT (a level-8 one is about 2 MB)");
-    const std::string file{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (in.bad()) throw Error(path, std::string("cannot read: ") + std::strerror(errno));
+    const std::string file =
+        look::readLutFileBytes(path, look::kMaxHaldFileBytes, "a Hald CLUT image");
 
     std::int64_t declaredWidth = 0, declaredHeight = 0;
     if (!declaredSize(file, declaredWidth, declaredHeight))

@@ -77,6 +77,23 @@ struct BakedLook {
 };
 std::shared_ptr<const BakedLook> bakedLook(const LookParams& p, int size, GridInput input);
 
+/// LUT files are read whole, so anything far larger than a real one is refused before it costs
+/// memory: a 65-point .cube written with nine significant digits is about 14 MB of text, and a
+/// level-8 Hald CLUT (512 × 512 pixels) about 2 MB as uncompressed 16-bit RGBA.
+inline constexpr std::uintmax_t kMaxCubeFileBytes = std::uintmax_t(64) << 20;
+inline constexpr std::uintmax_t kMaxHaldFileBytes = std::uintmax_t(32) << 20;
+
+/// Why `path` cannot be read as a LUT file, from its metadata alone (nothing is opened, so a
+/// device or a FIFO costs nothing): it does not exist, is not a regular file, or is larger than
+/// the cap for its extension. "" when it can be read. Symbolic links are followed.
+std::string lutFileProblem(const std::string& path);
+
+/// A LUT file's bytes. The file is opened without blocking (a FIFO would wait for a writer) and
+/// refused unless the file opened is a regular one within `maxBytes`; the read stops at the cap
+/// too, for a file that grows meanwhile. rf::Error names the file and, for `kind` ("a .cube
+/// LUT"), the cap.
+std::string readLutFileBytes(const std::string& path, std::uintmax_t maxBytes, const char* kind);
+
 /// A parsed LUT file, cached by path and modification time (re-read when the file changes).
 std::shared_ptr<const Lut3D> lutFile(const std::string& path);
 /// What identifies the current contents of a LUT file in the bake cache's key.

@@ -18,8 +18,10 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "io/atomic_file.h"
+#include "look_internal.h"
 #include "rangefinder/error.h"
 #include "rangefinder/lut.h"
 #include "util/text.h"
@@ -198,6 +200,54 @@ bool numberOf(const toml::node& n, double& out) {
     return false;
 }
 
+// Where the first control character in `text` is, or npos: C0 and DEL, and C1 (U+0080 …
+// U+009F, two bytes in UTF-8), which a terminal may take as the start of an escape sequence.
+// `allowed` lists C0 characters that are text here (a description's line breaks and tabs).
+std::size_t findControl(const std::string& text, std::string_view allowed = {},
+                        std::size_t from = 0) {
+    for (std::size_t i = from; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && allowed.find(char(c)) == std::string_view::npos) || c == 0x7f) return i;
+        if (c == 0xc2 && i + 1 < text.size()) {
+            const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+            if (next >= 0x80 && next <= 0x9f) return i;
+        }
+    }
+    return std::string::npos;
+}
+
+// "U+001B" for the control character at `at`.
+std::string codePointAt(const std::string& text, std::size_t at) {
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    const unsigned cp = c == 0xc2 ? static_cast<unsigned char>(text[at + 1]) : c;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", cp);
+    return buf;
+}
+
+// Why `name` cannot be a look's name, or "".
+std::string nameProblem(const std::string& name) {
+    if (name.empty()) return "a look's name cannot be empty";
+    if (const auto at = findControl(name); at != std::string::npos)
+        return "a look's name is one line of plain text; this one holds the control character " +
+               codePointAt(name, at);
+    return "";
+}
+
+// True when `path`, absolute and lexically normal, lies inside `folder` (the same).
+bool inside(const fs::path& path, const fs::path& folder) {
+    const fs::path rel = path.lexically_relative(folder);
+    return !rel.empty() && *rel.begin() != ".." && rel != ".";
+}
+
+// An absolute, lexically normal folder without a trailing separator (so it compares by parts).
+fs::path normalFolder(const fs::path& dir) {
+    std::error_code ec;
+    fs::path f = fs::absolute(dir, ec).lexically_normal();
+    if (!f.has_filename() && f.has_parent_path() && f != f.root_path()) f = f.parent_path();
+    return f;
+}
+
 // ---- reading ---------------------------------------------------------------------------
 
 struct Reader {
@@ -240,8 +290,9 @@ struct Reader {
                 }
                 if (!v.is_string())
                     fail(source, v.source(), "'" + path + "' takes a string, not " + typeName(v));
+                if (key == "look.lut.file") checkLutPath(v);
                 set([&] { doc.setText(key, v.as_string()->get()); });
-                if (key == "look.lut.file" && !baseDir.empty()) checkLutExists(v);
+                if (key == "look.lut.file" && !baseDir.empty()) checkLutFile(v);
                 break;
         }
     }
@@ -274,14 +325,46 @@ struct Reader {
         return pointsText(pts);
     }
 
-    void checkLutExists(const toml::node& v) {
-        const fs::path file(v.as_string()->get());
-        const fs::path resolved = file.is_absolute() ? file : fs::path(baseDir) / file;
-        std::error_code ec;
-        if (!fs::is_regular_file(resolved, ec))
+    // A look file can be shared and dropped into a look folder, so the LUT it names is
+    // confined to that folder: relative, and not climbing out with "..". Checked on the text
+    // alone, before anything outside is looked at. (A path the user gives on the command line
+    // or in the app is theirs to choose; that does not come through here.)
+    void checkLutPath(const toml::node& v) {
+        const std::string& text = v.as_string()->get();
+        const fs::path file(text);
+        const auto outside = [&](const std::string& why) {
             fail(source, v.source(),
-                 "the LUT '" + file.string() + "' does not exist (looked for " +
-                     resolved.lexically_normal().string() + ")");
+                 "the LUT '" + printableText(text) + "' " + why +
+                     "; a look file's LUT is a relative path inside the look's folder, such as "
+                     "luts/NAME.cube (rangefinder-cli looks import copies a LUT there)");
+        };
+        if (text.empty()) return;
+        if (findControl(text) != std::string::npos) outside("holds a control character");
+        if (file.is_absolute() || file.has_root_name() || file.has_root_directory())
+            outside("is an absolute path");
+        const fs::path normal = file.lexically_normal();
+        if (normal.empty() || *normal.begin() == ".." || normal == ".")
+            outside("is outside the look's folder");
+    }
+
+    // The LUT must be there, be a regular file and not be larger than a LUT can be; a symbolic
+    // link may not lead out of the folder either.
+    void checkLutFile(const toml::node& v) {
+        const std::string& text = v.as_string()->get();
+        if (text.empty()) return;
+        const fs::path folder = normalFolder(baseDir);
+        const fs::path resolved = (folder / text).lexically_normal();
+        const std::string shown = "the LUT '" + text + "' (" + resolved.string() + ")";
+        std::error_code ec;
+        const fs::path realFolder = fs::canonical(folder, ec);
+        std::error_code lec;
+        const fs::path realLut = fs::weakly_canonical(resolved, lec);
+        if (!ec && !lec && !inside(realLut, realFolder))
+            fail(source, v.source(),
+                 shown + " is a symbolic link leading out of the look's folder, to " +
+                     realLut.string() + "; a look file's LUT must be inside its folder");
+        if (const std::string why = look::lutFileProblem(resolved.string()); !why.empty())
+            fail(source, v.source(), shown + " " + why);
     }
 
     void readTable(EditDocument& doc, const toml::table& t, const std::string& prefix) {
@@ -340,8 +423,16 @@ struct Reader {
                 if (look.name.empty()) fail(source, v.source(), "'name' is empty");
                 if (look.name.find('\n') != std::string::npos)
                     fail(source, v.source(), "'name' is a single line");
+                // Names are printed to terminals and shown in the app: an escape sequence in
+                // one would be obeyed there, not shown.
+                if (const auto c = findControl(look.name); c != std::string::npos)
+                    fail(source, v.source(),
+                         "'name' holds the control character " + codePointAt(look.name, c) +
+                             "; a name is one line of plain text");
                 haveName = true;
             } else if (key == "description") {
+                // Control characters are kept (toml++ makes every line break '\n') and
+                // escaped wherever the text is printed.
                 look.description = trim(readString(v, "description"));
             } else if (key == "category") {
                 const std::string c = asciiLower(readString(v, "category"));
@@ -351,7 +442,8 @@ struct Reader {
                     look.category = LookCategory::Monochrome;
                 else
                     fail(source, v.source(),
-                         "'category' is \"colour\" or \"monochrome\", not \"" + c + "\"");
+                         "'category' is \"colour\" or \"monochrome\", not \"" + printableText(c) +
+                             "\"");
             } else if (key == "strength") {
                 double s;
                 if (!numberOf(v, s))
@@ -463,6 +555,33 @@ bool lessIgnoringCase(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+std::string printableText(const std::string& text, bool keepLineBreaks) {
+    std::string out;
+    out.reserve(text.size());
+    const std::string_view allowed = keepLineBreaks ? std::string_view("\n\t") : std::string_view();
+    for (std::size_t i = 0; i < text.size();) {
+        const std::size_t at = findControl(text, allowed, i);
+        if (at == std::string::npos) {
+            out.append(text, i, std::string::npos);
+            break;
+        }
+        out.append(text, i, at - i);
+        i = at;
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        char buf[16];
+        if (c == 0xc2) {
+            std::snprintf(buf, sizeof buf, "\\u%04x",
+                          unsigned(static_cast<unsigned char>(text[i + 1])));
+            i += 2;
+        } else {
+            std::snprintf(buf, sizeof buf, "\\x%02x", unsigned(c));
+            i += 1;
+        }
+        out += buf;
+    }
+    return out;
+}
+
 const char* lookCategoryName(LookCategory c) {
     return c == LookCategory::Monochrome ? "monochrome" : "colour";
 }
@@ -486,6 +605,8 @@ Look loadLook(const std::string& path) {
 
 std::string formatLook(const Look& look) {
     if (look.name.empty()) throw Error("a look needs a name to be written");
+    if (const std::string why = nameProblem(look.name); !why.empty())
+        throw Error("cannot write the look '" + printableText(look.name) + "': " + why);
     std::string out = "# A Rangefinder look. docs/looks.md describes every key.\n";
     out += "format = \"" + std::string(kFormatMarker) + "\"\n";
     out += "version = " + std::to_string(Look::kFormatVersion) + "\n";
@@ -655,8 +776,9 @@ Look importLutAsLook(const std::string& lutPath, const std::string& dir, const s
     readLut(lutPath);  // refuses anything that is not a usable LUT, naming the file and line
     const fs::path source(lutPath);
     const std::string lookName = Reader::trim(name.empty() ? source.stem().string() : name);
-    if (lookName.empty() || lookName.find_first_of("\r\n") != std::string::npos)
-        throw Error(lutPath, "a look's name is one line of text, not '" + lookName + "'");
+    if (const std::string why = nameProblem(lookName); !why.empty())
+        throw Error(printableText(lutPath),
+                    why + " ('" + printableText(lookName) + "'; give the look another name)");
 
     std::error_code ec;
     fs::create_directories(fs::path(dir) / "luts", ec);
@@ -682,7 +804,10 @@ Look importLutAsLook(const std::string& lutPath, const std::string& dir, const s
     for (int n = 2; fs::exists(target, ec) && !sameContent(target, source); ++n)
         target = fs::path(dir) / "luts" /
                  (source.stem().string() + "-" + std::to_string(n) + source.extension().string());
-    if (!fs::exists(target, ec)) writeFileAtomically(target.string(), readTextFile(lutPath));
+    // Read again through the same checks: the file validated above may have been swapped.
+    if (!fs::exists(target, ec))
+        writeFileAtomically(target.string(),
+                            look::readLutFileBytes(lutPath, look::kMaxCubeFileBytes, "a LUT"));
 
     Look look;
     look.name = lookName;
