@@ -12,6 +12,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -20,6 +21,7 @@
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"
+#include "support/test_support.h"
 #include "support/writer_fixtures.h"
 #include "synth.h"
 
@@ -29,7 +31,9 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kCr2 = RF_SOURCE_DIR "/../shared/testdata/raw/canon-eos30d.CR2";
+// The real Canon raw, relative to test::testdata() (RF_TESTDATA moves it, see the last test).
+const std::string kCr2Rel = "raw/canon-eos30d.CR2";
+const std::string kCr2 = (test::testdata() / kCr2Rel).string();
 
 Image testImage(int w, int h) {
     Image img(w, h, 3);
@@ -90,9 +94,6 @@ class Metadata : public ::testing::Test {
         writeImage(p, image_.view(), o, icc_);
         return p;
     }
-    static void requireCr2() {
-        if (!fs::exists(kCr2)) GTEST_SKIP() << "test raw absent: " << kCr2;
-    }
 
     const int w_ = 200, h_ = 120;
     Image image_ = testImage(200, 120);
@@ -103,7 +104,7 @@ class Metadata : public ::testing::Test {
 }  // namespace
 
 TEST_F(Metadata, CopiesPhotographicTagsFromTheCr2IntoAJpeg) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     const std::string out = writeTestImage("cr2.jpg");
     const cv::Mat before = cv::imread(out, cv::IMREAD_UNCHANGED);
     CaptureInfo info;
@@ -149,7 +150,7 @@ TEST_F(Metadata, CopiesPhotographicTagsFromTheCr2IntoAJpeg) {
 }
 
 TEST_F(Metadata, TiffAndPngKeepTheirProfileAndPixels) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     for (FileFormat fmt : {FileFormat::Tiff, FileFormat::Png}) {
         const std::string out = writeTestImage(std::string("cr2.") + fileExtension(fmt), fmt);
         const cv::Mat before = cv::imread(out, cv::IMREAD_UNCHANGED);
@@ -200,7 +201,7 @@ TEST_F(Metadata, UnreadableSourceFallsBackToCaptureInfo) {
 }
 
 TEST_F(Metadata, GpsAndLocationLeaveUnlessKeptAndOverridesApply) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     // A source carrying camera EXIF plus GPS, location, a rotated orientation and an artist.
     const std::string source = writeTestImage("source.jpg");
     writeMetadata(source, kCr2, {}, w_, h_, {});
@@ -257,7 +258,7 @@ TEST_F(Metadata, GpsAndLocationLeaveUnlessKeptAndOverridesApply) {
 }
 
 TEST_F(Metadata, NoneLeavesTheFileAlone) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     const std::string out = writeTestImage("off.jpg");
     const auto size = fs::file_size(out);
     MetadataPolicy off;
@@ -283,7 +284,7 @@ TEST_F(Metadata, MissingOrNonImageOutputIsAnErrorNamingIt) {
 }
 
 TEST_F(Metadata, ConcurrentWritesFromBatchTasks) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     const int n = 4;
     std::vector<std::string> outs;
     for (const char* name : {"c0.jpg", "c1.jpg", "c2.jpg", "c3.jpg"})
@@ -380,7 +381,7 @@ class MetadataModes : public Metadata {
 };
 
 TEST_F(MetadataModes, AllKeepsGpsAndLocationButNeverTheEditHistories) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     const std::string source = richSource();
     const json src = exif(source);
     ASSERT_TRUE(src.contains("EXIF:GPS:GPSLatitude")) << src.dump(1);
@@ -413,7 +414,7 @@ TEST_F(MetadataModes, AllKeepsGpsAndLocationButNeverTheEditHistories) {
 }
 
 TEST_F(MetadataModes, NoLocationRemovesEveryGpsAndPlaceField) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     const std::string source = richSource();
     for (FileFormat fmt : {FileFormat::Jpeg, FileFormat::Tiff, FileFormat::Png}) {
         const std::string out = writeTestImage(std::string("noloc.") + fileExtension(fmt), fmt);
@@ -439,7 +440,7 @@ TEST_F(MetadataModes, NoLocationRemovesEveryGpsAndPlaceField) {
 }
 
 TEST_F(MetadataModes, CopyrightOnlyKeepsCreatorRightsAndContactAndNothingElse) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     const std::string source = richSource();
     const std::string out = writeTestImage("copyright.jpg");
     PhotoInfo photo;
@@ -485,7 +486,7 @@ TEST_F(MetadataModes, CopyrightOnlyKeepsCreatorRightsAndContactAndNothingElse) {
 }
 
 TEST_F(MetadataModes, NoneWritesNoMetadataGroupsInAnyFormat) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     const std::string source = richSource();
     PhotoInfo photo;
     photo.rating = 3;
@@ -510,7 +511,7 @@ TEST_F(MetadataModes, NoneWritesNoMetadataGroupsInAnyFormat) {
 }
 
 TEST_F(MetadataModes, SidecarPhotoInfoArrives) {
-    requireCr2();
+    RF_REQUIRE_TESTDATA(kCr2Rel);
     PhotoInfo photo;
     photo.rating = 4;
     photo.label = "Red";
@@ -580,4 +581,51 @@ TEST_F(Metadata, ExportCarriesTheJobsPhotoInfoUnderThePresetsMode) {
     ASSERT_TRUE(n.ok()) << n.error;
     EXPECT_FALSE(anyTagContains(exif(n.output), "Rating"));
     EXPECT_FALSE(anyTagContains(exif(n.output), "Artist"));
+}
+
+// Without the shared test data every test that needs the Canon raw skips, saying so, and the
+// others still pass: this binary is run again with RF_TESTDATA naming a missing folder and its
+// JSON report read. (A GTEST_SKIP() in a helper function only returns from the helper, and the
+// test went on to fail; RF_REQUIRE_TESTDATA skips from the test body.)
+TEST(MetadataWithoutTestData, TestsNeedingTheCanonRawSkipAndNoneFails) {
+    if (std::getenv("RF_TESTDATA")) GTEST_SKIP() << "already running with RF_TESTDATA set";
+    if (!test::haveExiftool())
+        GTEST_SKIP() << "exiftool not installed: the Metadata tests skip before the raw matters";
+    const fs::path self = fs::read_symlink("/proc/self/exe");
+    const fs::path dir = test::scratchDir("metadata-no-testdata");
+    const fs::path report = dir / "report.json";
+    const fs::path missing = dir / "no-testdata-here";
+    std::string log;
+    const int rc =
+        test::runCommand("RF_TESTDATA=" + test::shellQuote(missing.string()) + " timeout 600 " +
+                             test::shellQuote(self.string()) +
+                             " --gtest_filter=-MetadataWithoutTestData.* --gtest_output=json:" +
+                             test::shellQuote(report.string()),
+                         log);
+    const json j = json::parse(test::readFile(report.string()), nullptr, false);
+    fs::remove_all(dir);
+    EXPECT_EQ(rc, 0) << "a test failed without the test data:\n" << log;
+    ASSERT_TRUE(j.is_object() && j.contains("testsuites")) << "no JSON report:\n" << log;
+    int skipped = 0, ran = 0;
+    for (const auto& suite : j["testsuites"])
+        for (const auto& t : suite["testsuite"]) {
+            const std::string name =
+                suite["name"].get<std::string>() + "." + t["name"].get<std::string>();
+            EXPECT_FALSE(t.contains("failures")) << name << " failed without the test data";
+            if (t.value("result", "") == "SKIPPED") {
+                ++skipped;
+                // The skip says why, naming the missing folder, between the test's start and end.
+                const std::size_t from = log.find("[ RUN      ] " + name + "\n");
+                const std::size_t to = log.find("[  SKIPPED ] " + name + " (", from);
+                ASSERT_TRUE(from != std::string::npos && to != std::string::npos) << name << log;
+                EXPECT_NE(log.substr(from, to - from).find(missing.string()), std::string::npos)
+                    << name << " skipped without naming the missing test data\n"
+                    << log.substr(from, to - from);
+            } else {
+                ++ran;
+            }
+        }
+    // The ten tests that read the raw skip; the rest (fallbacks, errors, names) still run.
+    EXPECT_EQ(skipped, 10) << log;
+    EXPECT_GT(ran, 0) << log;
 }

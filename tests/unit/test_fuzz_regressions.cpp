@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Every input a fuzzer has broken Rangefinder with is kept in tests/data/fuzz/<harness>/ and
-// replayed here through the harness's own body (fuzz/fuzz_targets.h), in the normal suite:
-// each parser must give a result or an rf::Error naming the input, never a crash, another
-// exception, a broken round trip, a hang (ctest's timeout) or a huge allocation.
+// Every input a fuzzer has broken Rangefinder with is kept in tests/data/fuzz/<harness>/, with
+// hand-made inputs that reach each parser's corners, and replayed here through the harness's own
+// body (fuzz/fuzz_targets.h), in the normal suite: each parser must give a result or an rf::Error
+// naming the input, never a crash, another exception, a broken round trip, a hang (ctest's timeout)
+// or a huge allocation.
 #include <gtest/gtest.h>
 #include <sys/resource.h>
 
@@ -57,7 +58,9 @@ class FuzzRegressions : public ::testing::TestWithParam<rf::fuzz::Harness> {};
 TEST_P(FuzzRegressions, EveryFindingGivesAResultOrAnErrorNamingTheInput) {
     const rf::fuzz::Harness& h = GetParam();
     const std::vector<fs::path> files = findings(h.name);
-    if (files.empty()) GTEST_SKIP() << "the " << h.name << " fuzzer has found nothing to keep";
+    // A harness without inputs would pass while testing nothing: each keeps at least seeds
+    // that reach its parser's corners (valid and malformed), besides what its fuzzer found.
+    ASSERT_FALSE(files.empty()) << "no regression inputs in " << (findingsRoot() / h.name);
     const long peakBefore = peakRssMb();
     for (const fs::path& file : files) {
         SCOPED_TRACE(file.string());
@@ -72,6 +75,11 @@ TEST_P(FuzzRegressions, EveryFindingGivesAResultOrAnErrorNamingTheInput) {
         EXPECT_FALSE(outcomes.empty());
         for (const rf::fuzz::Outcome& o : outcomes) {
             if (o.ok) continue;
+            // ljpeg::Decoder throws nothing: it declines a stream (start() false, or a null
+            // row), and LibRaw's loader then decodes the file as before. A decline is its
+            // result; a crash, a frame it cannot decode or a sample beyond the precision
+            // (std::logic_error) is the bug.
+            if (o.step == "ljpeg::Decoder" && o.error.empty()) continue;
             EXPECT_FALSE(o.error.empty()) << o.step;
             EXPECT_NE(o.error.find(o.input), std::string::npos) << o.step << ": " << o.error;
         }
