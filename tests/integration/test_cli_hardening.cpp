@@ -12,9 +12,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <thread>
 
+#include "rangefinder/error.h"
 #include "rangefinder/sidecar.h"
 #include "support/shell.h"
 #include "support/test_support.h"
@@ -231,4 +233,52 @@ TEST(CliHardening, AnUnwritableOutputFolderIsFoundBeforeDecoding) {
     EXPECT_EQ(test::runCli("export -o /proc " + dir.str("corrupt.dng"), log), 1) << log;
     EXPECT_NE(log.find("cannot write in the output folder"), std::string::npos) << log;
     EXPECT_EQ(log.find("not a raw"), std::string::npos) << "the raw was read first: " << log;
+}
+
+// Item 11, second half: a rating outside −1…5 in a sidecar is reported, not read as 5; a
+// command that changes the photo keeps the original aside and says so.
+TEST(CliHardening, AnOutOfRangeRatingInASidecarIsReportedAndKept) {
+    test::TempDir dir("cli-rating99");
+    writeChart(dir.path() / "a.dng");
+    const fs::path sidecar = dir.path() / "a.dng.xmp";
+    {
+        std::ofstream(sidecar)
+            << "<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>\n"
+               "<x:xmpmeta xmlns:x='adobe:ns:meta/'><rdf:RDF "
+               "xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'>"
+               "<rdf:Description rdf:about='' xmlns:xmp='http://ns.adobe.com/xap/1.0/' "
+               "xmp:Rating='99'/></rdf:RDF></x:xmpmeta>\n<?xpacket end='w'?>\n";
+    }
+    try {
+        loadSidecar(dir.str("a.dng"));
+        ADD_FAILURE() << "a rating of 99 was read";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("xmp:Rating 99"), std::string::npos) << e.what();
+    }
+    std::string log;
+    EXPECT_EQ(test::runCli("rate --label Red " + dir.str("a.dng"), log), 0) << log;
+    EXPECT_NE(log.find("xmp:Rating 99"), std::string::npos) << "reported: " << log;
+    bool kept = false;
+    for (const auto& f : filesIn(dir.path())) {
+        if (f.find("a.dng.xmp.bad") != 0) continue;
+        std::ifstream in(dir.path() / f);
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        kept = kept || text.find("xmp:Rating='99'") != std::string::npos;
+    }
+    EXPECT_TRUE(kept) << "the sidecar with the odd rating is kept aside";
+}
+
+// Item 7, on the command line: a device as the LUT is refused as a device, not as missing.
+TEST(CliHardening, ADeviceGivenAsTheLutIsRefusedAsSuch) {
+    test::TempDir dir("cli-lut-device");
+    writeChart(dir.path() / "a.dng");
+    std::string log;
+    EXPECT_NE(
+        test::runCli(
+            "export -o " + dir.str("out") + " -s look.lut.file=/dev/zero " + dir.str("a.dng"), log),
+        0)
+        << log;
+    EXPECT_NE(log.find("not a regular file"), std::string::npos) << log;
+    EXPECT_EQ(log.find("does not exist"), std::string::npos) << log;
 }

@@ -430,6 +430,11 @@ Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
         } catch (const std::exception&) {
             throw Error(file, "xmp:Rating is not a number ('" + r->toString() + "')");
         }
+        // Out of range is reported, never quietly clamped: the next save would otherwise
+        // rewrite another program's (or a hand edit's) value without anyone being told.
+        if (!(v >= -1 && v <= 5))
+            throw Error(file, "xmp:Rating " + r->toString() +
+                                  " is outside -1 to 5 (-1 rejected, 0 unrated, 1 to 5 stars)");
         s.info.rating = std::clamp(static_cast<int>(std::lround(v)), -1, 5);
     }
     if (const auto* l = findDatum(data, "Xmp.xmp.Label")) s.info.label = l->toString();

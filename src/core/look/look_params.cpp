@@ -62,8 +62,9 @@ std::string resolveLutFile(const std::string& file, const std::vector<std::strin
     std::error_code ec;
     const fs::path path(file);
     if (path.is_absolute()) {
-        if (!fs::is_regular_file(path, ec))
-            throw Error(file, "the look's LUT file (look.lut.file) does not exist");
+        // Said as it is: "does not exist", "is not a regular file (it is a device)", too large.
+        const std::string problem = look::lutFileProblem(file);
+        if (!problem.empty()) throw Error(file, "the look's LUT file (look.lut.file) " + problem);
         return path.lexically_normal().string();
     }
     for (const std::string& d : dirs) {

@@ -128,14 +128,18 @@ void LooksPanel::reload() {
         QString tip = QString::fromStdString(look.description);
         if (!look.path.empty())
             tip += (tip.isEmpty() ? "" : "\n") + QString::fromStdString(look.path);
-        item->setToolTip(tip);
+        // A look file is someone else's text: shown as text, never as rich text (a tooltip that
+        // looks like HTML would load images and links).
+        item->setToolTip(
+            QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip.toHtmlEscaped()));
     }
     QStringList problems;
     for (const LookLoadError& e : library_.errors()) problems << QString::fromStdString(e.message);
     const int n = int(library_.looks().size());
     const QString count = n == 1 ? tr("1 look") : tr("%1 looks").arg(n);
     status_->setText(problems.isEmpty() ? count : tr("%1; some files did not load").arg(count));
-    status_->setToolTip(problems.join('\n'));
+    status_->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
+                            .arg(problems.join('\n').toHtmlEscaped()));
     if (!problems.isEmpty()) emit message(problems.join("; "), true);
     renderedKey_ = 0;
     fitGallery();
