@@ -725,17 +725,10 @@ bool bayerPhase(LibRaw& lr, const Rect& area, CfaPattern& cfa, int colourIndex[4
     return seen[0] && seen[1] && seen[2];
 }
 
-/// True when every sample of `area` in LibRaw's unpacked buffer is the same: no sensor
-/// records that, but a loader that stopped before writing anything leaves it so. Real data
-/// differs within the first few samples, so this costs nothing on a good file.
-bool blankFrame(const LibRaw& lr, const Rect& area) {
-    const libraw_rawdata_t& rd = lr.imgdata.rawdata;
-    const libraw_image_sizes_t& s = rd.sizes;
-    const std::uint16_t* base = nullptr;
-    std::size_t step = 1;
-    if (rd.raw_image) {
-        base = rd.raw_image;
-    } else if (rd.color4_image) {
+// Where LibRaw holds data of three samples a pixel (linear DNGs, and what it demosaiced
+// itself), with the step between pixels; false when it holds none.
+bool linearSamples(const libraw_rawdata_t& rd, const std::uint16_t*& base, std::size_t& step) {
+    if (rd.color4_image) {
         base = &rd.color4_image[0][0];
         step = 4;
     } else if (rd.color3_image) {
@@ -744,6 +737,18 @@ bool blankFrame(const LibRaw& lr, const Rect& area) {
     } else {
         return false;
     }
+    return true;
+}
+
+/// True when every sample of `area` in LibRaw's unpacked buffer is the same: no sensor
+/// records that, but a loader that stopped before writing anything leaves it so. Real data
+/// differs within the first few samples, so this costs nothing on a good file.
+bool blankFrame(const LibRaw& lr, const Rect& area) {
+    const libraw_rawdata_t& rd = lr.imgdata.rawdata;
+    const libraw_image_sizes_t& s = rd.sizes;
+    const std::uint16_t* base = rd.raw_image;
+    std::size_t step = 1;
+    if (!base && !linearSamples(rd, base, step)) return false;
     const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : std::size_t(s.raw_width) * step;
     const int x0 = std::max(area.x, 0), y0 = std::max(area.y, 0);
     const int x1 = std::min(area.x + area.width, int(s.raw_width));
@@ -848,16 +853,8 @@ bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
     const libraw_colordata_t& col = lr.imgdata.color;
     if (lr.imgdata.idata.filters != 0 || lr.imgdata.idata.colors != 3) return false;
     const std::uint16_t* base = nullptr;
-    int step = 0;
-    if (rd.color4_image) {
-        base = &rd.color4_image[0][0];
-        step = 4;
-    } else if (rd.color3_image) {
-        base = &rd.color3_image[0][0];
-        step = 3;
-    } else {
-        return false;
-    }
+    std::size_t step = 0;
+    if (!linearSamples(rd, base, step)) return false;
     const int w = area.width, h = area.height;
     const std::size_t pitch = s.raw_pitch ? s.raw_pitch / 2 : std::size_t(s.raw_width) * step;
     const float white = float(col.maximum);
