@@ -192,23 +192,6 @@ void BM_LibRawProcess(benchmark::State& state) {
 
 // ---- quality on the Kodak suite ---------------------------------------------------------
 
-/// Scales each channel of `out` by the gain that maps its native CFA samples onto `ref`'s
-/// (least squares): LibRaw scales the data to its own range, and a demosaic keeps the native
-/// samples, so this undoes the scaling exactly and nothing else.
-void matchNativeGain(const Image& ref, const CfaPattern& cfa, Image& out) {
-    double num[3] = {0, 0, 0}, den[3] = {0, 0, 0};
-    for (int y = 0; y < ref.height(); ++y)
-        for (int x = 0; x < ref.width(); ++x) {
-            const int c = cfa[(y & 1) * 2 + (x & 1)];
-            num[c] += double(out.at(x, y, c)) * ref.at(x, y, c);
-            den[c] += double(ref.at(x, y, c)) * ref.at(x, y, c);
-        }
-    for (int y = 0; y < out.height(); ++y)
-        for (int x = 0; x < out.width(); ++x)
-            for (int c = 0; c < 3; ++c)
-                if (num[c] > 0) out.at(x, y, c) = float(out.at(x, y, c) * den[c] / num[c]);
-}
-
 /// LibRaw's demosaic of a DNG as RGB (its 16-bit scale), taken right after interpolation.
 Image libRawDemosaic(const std::string& dng, LibRawMethod method) {
     auto raw = std::make_unique<TimedLibRaw>(method);
@@ -258,7 +241,7 @@ int kodakTable() {
         results[2] = libRawDemosaic(dng, LibRawMethod::Aahd);
         std::printf("%-12s", file.stem().c_str());
         for (int i = 0; i < 3; ++i) {
-            matchNativeGain(ref, o.cfa, results[i]);
+            test::matchNativeGain(ref, o.cfa, results[i]);
             const double db = test::cpsnr(ref, results[i]);
             sum[i] += db;
             std::printf(" %8.2f", db);

@@ -5,14 +5,11 @@
 // renderings (darktable-cli, rawtherapee-cli) are measured the same way when their JPEGs are
 // given. bench/quality.sh runs the peers and writes docs/quality.md from this table.
 #include <CLI/CLI.hpp>
-#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include "rangefinder/auto_tone.h"
-#include "rangefinder/colormath.h"
 
 #include "quality/quality.h"
 #include "rangefinder/error.h"
@@ -112,24 +109,6 @@ int main(int argc, char** argv) {
                     "  auto tone: exposure %+.2f EV, highlights %+.0f, shadows %+.0f, "
                     "whites %+.0f, blacks %+.0f\n",
                     a.exposureEv, a.highlights, a.shadows, a.whites, a.blacks);
-            }
-            if (std::getenv("RF_QUALITY_PERCENTILES")) {
-                for (const Image* im : {&camera, &ours}) {
-                    std::vector<double> ls;
-                    for (int y = 0; y < im->height(); ++y)
-                        for (int x = 0; x < im->width(); ++x) {
-                            const float* p = im->row(y) + 3 * x;
-                            ls.push_back(xyzToLab(
-                                mul(xyzFromLinearSRGB(),
-                                    Vec3{srgbDecode(p[0]), srgbDecode(p[1]), srgbDecode(p[2])}),
-                                kD65)[0]);
-                        }
-                    std::sort(ls.begin(), ls.end());
-                    std::printf("  %s L*:", im == &camera ? "camera" : "ours  ");
-                    for (double q : {0.02, 0.1, 0.25, 0.5, 0.75, 0.9, 0.98})
-                        std::printf(" %5.1f", ls[std::size_t(q * (ls.size() - 1))]);
-                    std::printf("\n");
-                }
             }
             strip.push_back(ours);
             if (!noLooks)

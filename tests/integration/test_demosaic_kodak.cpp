@@ -67,23 +67,6 @@ Image libRawAhd(const std::string& dng) {
     return std::move(raw->rgb);
 }
 
-/// Scales each channel of `out` by the gain that maps its native CFA samples onto `ref`'s
-/// (least squares): a decoder scales the data to its own range and a demosaic keeps the
-/// native samples, so this undoes the scaling and nothing else.
-void matchNativeGain(const Image& ref, const CfaPattern& cfa, Image& out) {
-    double num[3] = {0, 0, 0}, den[3] = {0, 0, 0};
-    for (int y = 0; y < ref.height(); ++y)
-        for (int x = 0; x < ref.width(); ++x) {
-            const int c = cfa[(y & 1) * 2 + (x & 1)];
-            num[c] += double(out.at(x, y, c)) * ref.at(x, y, c);
-            den[c] += double(ref.at(x, y, c)) * ref.at(x, y, c);
-        }
-    for (int y = 0; y < out.height(); ++y)
-        for (int x = 0; x < out.width(); ++x)
-            for (int c = 0; c < 3; ++c)
-                if (num[c] > 0) out.at(x, y, c) = float(out.at(x, y, c) * den[c] / num[c]);
-}
-
 }  // namespace
 
 TEST(DemosaicKodak, HighQualityBeatsLibRawAhdAndIsPhaseIndependent) {
@@ -138,8 +121,8 @@ TEST(DemosaicKodak, HighQualityBeatsLibRawAhdAndIsPhaseIndependent) {
         Image ahd = libRawAhd(dng);
         ASSERT_EQ(ahd.width(), ref.width()) << dng;
         ASSERT_EQ(ahd.height(), ref.height()) << dng;
-        matchNativeGain(ref, dngOptions.cfa, ours);
-        matchNativeGain(ref, dngOptions.cfa, ahd);
+        test::matchNativeGain(ref, dngOptions.cfa, ours);
+        test::matchNativeGain(ref, dngOptions.cfa, ahd);
         const double dngHq = test::cpsnr(ref, ours), ahdDb = test::cpsnr(ref, ahd);
         sumDngHq += dngHq;
         sumAhd += ahdDb;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "rangefinder/image.h"
+#include "rangefinder/raw.h"
 
 namespace rf::test {
 
@@ -64,6 +65,23 @@ inline double cpsnr(const Image& ref, const Image& test, int border = 8) {
         }
     }
     return 10.0 * std::log10(1.0 / (sse / double(n)));
+}
+
+/// Scales each channel of `out` by the gain that maps its native CFA samples onto `ref`'s
+/// (least squares): LibRaw scales the data to its own range, and a demosaic keeps the native
+/// samples, so this undoes the scaling exactly and nothing else.
+inline void matchNativeGain(const Image& ref, const CfaPattern& cfa, Image& out) {
+    double num[3] = {0, 0, 0}, den[3] = {0, 0, 0};
+    for (int y = 0; y < ref.height(); ++y)
+        for (int x = 0; x < ref.width(); ++x) {
+            const int c = cfa[(y & 1) * 2 + (x & 1)];
+            num[c] += double(out.at(x, y, c)) * ref.at(x, y, c);
+            den[c] += double(ref.at(x, y, c)) * ref.at(x, y, c);
+        }
+    for (int y = 0; y < out.height(); ++y)
+        for (int x = 0; x < out.width(); ++x)
+            for (int c = 0; c < 3; ++c)
+                if (num[c] > 0) out.at(x, y, c) = float(out.at(x, y, c) * den[c] / num[c]);
 }
 
 }  // namespace rf::test

@@ -268,20 +268,16 @@ void RenderController::deliver(const RenderedFrame& frame) {
     emit frameReady(frame);
 }
 
-void RenderController::pickWhiteBalance(const EditDocument& edits, QSize fitSize,
-                                        const QRect& region) {
+void RenderController::pick(PickWork work,
+                            void (RenderController::*done)(const rf::EditDocument&)) {
     const quint64 photo = openSerial_;
-    const Rect r{region.x(), region.y(), region.width(), region.height()};
-    worker_->post(kPick, [this, photo, edits, fitSize, r](const CancelToken&) {
+    worker_->post(kPick, [this, photo, work = std::move(work), done](const CancelToken& token) {
         const std::shared_ptr<Photo> p = worker_->photo;
         if (!p || p->serial != photo) return;
-        RenderOptions options;
-        if (!fitSize.isEmpty())
-            options.size = OutputSize{SizeMode::Fit, fitSize.width(), fitSize.height()};
         try {
-            const EditDocument picked = p->view.whiteBalanceFromRegion(edits, options, r);
-            postTo(this, [this, photo, picked] {
-                if (photo == openSerial_) emit whiteBalancePicked(picked);
+            const EditDocument picked = work(*p, token);
+            postTo(this, [this, photo, picked, done] {
+                if (photo == openSerial_) emit(this->*done)(picked);
             });
         } catch (const Error& e) {
             const QString message = QString::fromStdString(e.what());
@@ -292,23 +288,23 @@ void RenderController::pickWhiteBalance(const EditDocument& edits, QSize fitSize
     });
 }
 
+void RenderController::pickWhiteBalance(const EditDocument& edits, QSize fitSize,
+                                        const QRect& region) {
+    const Rect r{region.x(), region.y(), region.width(), region.height()};
+    RenderOptions options;
+    if (!fitSize.isEmpty())
+        options.size = OutputSize{SizeMode::Fit, fitSize.width(), fitSize.height()};
+    pick(
+        [edits, options, r](Photo& p, const CancelToken&) {
+            return p.view.whiteBalanceFromRegion(edits, options, r);
+        },
+        &RenderController::whiteBalancePicked);
+}
+
 void RenderController::autoTone(const EditDocument& edits) {
-    const quint64 photo = openSerial_;
-    worker_->post(kPick, [this, photo, edits](const CancelToken& token) {
-        const std::shared_ptr<Photo> p = worker_->photo;
-        if (!p || p->serial != photo) return;
-        try {
-            const EditDocument picked = applyAutoTone(p->view, edits, &token);
-            postTo(this, [this, photo, picked] {
-                if (photo == openSerial_) emit autoTonePicked(picked);
-            });
-        } catch (const Error& e) {
-            const QString message = QString::fromStdString(e.what());
-            postTo(this, [this, photo, message] {
-                if (photo == openSerial_) emit pickFailed(message);
-            });
-        }
-    });
+    pick([edits](Photo& p,
+                 const CancelToken& token) { return applyAutoTone(p.view, edits, &token); },
+         &RenderController::autoTonePicked);
 }
 
 quint64 RenderController::renderThumbnails(const std::vector<EditDocument>& variants,

@@ -17,6 +17,7 @@
 #include <QObject>
 #include <QSize>
 #include <QString>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -98,6 +99,10 @@ class RenderController : public QObject {
     class Worker;
     struct Photo;
     void deliver(const RenderedFrame& frame);
+    // Runs `work` on the open photo on the worker (the pick channel) and answers with `done`
+    // (its edits) or pickFailed (its error), unless another photo was opened meanwhile.
+    using PickWork = std::function<EditDocument(Photo& photo, const CancelToken& token)>;
+    void pick(PickWork work, void (RenderController::*done)(const rf::EditDocument&));
 
     std::unique_ptr<Worker> worker_;
     QString path_;
