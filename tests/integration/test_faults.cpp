@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -24,9 +25,11 @@
 
 #include "io/atomic_file.h"
 #include "io/atomic_file_faults.h"
+#include "rangefinder/error.h"
 #include "rangefinder/export.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/sidecar.h"
+#include "rangefinder/writer.h"
 #include "support/test_support.h"
 #include "synth.h"
 
@@ -419,24 +422,51 @@ TEST(Faults, SecondInterruptExitsAtOnceWithoutPartialFiles) {
 }
 
 // What the second interrupt relies on: a registered temporary is deleted from the signal
-// path, and one no longer registered (placed, or gone) is not touched.
+// path, one no longer registered (placed, or gone) is not touched, and threads that run on
+// until the exit bring nothing back: a writer does not create a removed temporary again, and
+// no new temporary is made. The removal marks its process as exiting, so it runs in a child.
 TEST(Faults, RegisteredTemporariesAreRemovedAtOnce) {
     test::TempDir dir("faults-registry");
     const std::string target = dir.str("photo.jpg");
-    std::string path;
-    {
+    const auto check = [](bool ok, const char* what) {
+        if (ok) return;
+        std::fprintf(stderr, "failed: %s\n", what);
+        std::_Exit(1);
+    };
+    const auto body = [&] {
+        std::string finished;
+        {
+            const TemporaryFile done(target);
+            finished = done.path();
+        }
+        test::writeFile(finished, "not ours any more");
         const TemporaryFile tmp(target);
-        path = tmp.path();
-        EXPECT_TRUE(isTemporaryName(fs::path(path).filename().string())) << path;
-        test::writeFile(path, "half an image");
+        check(isTemporaryName(fs::path(tmp.path()).filename().string()), "a temporary's name");
+        test::writeFile(tmp.path(), "half an image");
         removeTemporaryExportFiles();
-        EXPECT_FALSE(fs::exists(path));
-        test::writeFile(path, "written again");
-    }
-    EXPECT_FALSE(fs::exists(path)) << "the destructor removes what is left";
-    test::writeFile(path, "not ours any more");
-    removeTemporaryFilesNow();
-    EXPECT_TRUE(fs::exists(path)) << "a finished temporary is no longer registered";
+        check(!fs::exists(tmp.path()), "the registered temporary is removed");
+        check(fs::exists(finished), "a finished temporary is no longer registered");
+        const Image pixels(8, 8, 3);
+        bool refused = false;
+        try {
+            writeImage(tmp.path(), pixels.cview(), EncodeOptions{}, {});
+        } catch (const Error&) {
+            refused = true;
+        }
+        check(refused && !fs::exists(tmp.path()), "a writer does not create it again");
+        refused = false;
+        try {
+            const TemporaryFile late(target);
+        } catch (const Error& e) {
+            refused = std::string(e.what()).find("stopping") != std::string::npos;
+        }
+        check(refused, "no temporary is created once the process is exiting");
+        int files = 0;
+        for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
+        check(files == 1, "only the finished temporary's file is left");
+        std::_Exit(0);
+    };
+    EXPECT_EXIT(body(), ::testing::ExitedWithCode(0), "");
 }
 
 namespace {

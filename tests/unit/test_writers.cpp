@@ -448,3 +448,21 @@ TEST_F(Writers, ConcurrentWritesFromBatchTasksAreIndependent) {
         }
     }
 }
+
+// Only TemporaryFile creates a temporary: a writer finding one gone (removed by a second
+// interrupt while the encoder's thread ran on) fails instead of leaving a partial file.
+TEST_F(Writers, ATemporaryRemovedBeforeItsWriterOpensItStaysGone) {
+    const Image img = noise(64, 48);
+    for (const FileFormat format : {FileFormat::Jpeg, FileFormat::Png, FileFormat::Tiff}) {
+        EncodeOptions o;
+        o.format = format;
+        const std::string gone =
+            path(std::string(".photo.rf-tmp-4242-Ab3dE9fGh1Jk.") + fileExtension(format));
+        EXPECT_THROW(writeImage(gone, img.view(), o, icc_), Error);
+        EXPECT_FALSE(fs::exists(gone));
+        // The same name, created first (as TemporaryFile does), is written.
+        { std::ofstream touch(gone); }
+        writeImage(gone, img.view(), o, icc_);
+        EXPECT_GT(fs::file_size(gone), 100u);
+    }
+}

@@ -79,6 +79,10 @@ void unregisterTemporary(int slot) {
     gSlots[slot].claimed.store(false, std::memory_order_release);
 }
 
+// Set once removeTemporaryFilesNow() starts: the process is exiting, and a temporary
+// created after the removal passed its slot must not outlive it (see the constructor).
+std::atomic<bool> gExiting{false};
+
 std::atomic<faults::BeforePlaceHook> gBeforePlace{nullptr};
 
 // ---- the files TemporaryFile created ------------------------------------------------------
@@ -249,6 +253,15 @@ TemporaryFile::TemporaryFile(const std::string& target)
         path_ = temporarySiblingPath(target);
         if (slot_ >= 0) writeSlot(gSlots[slot_], path_.data(), path_.size());
     }
+    // The file may have been created just after an exiting thread's removal went by (the
+    // flag is set before any removal, so one of the two sees the other).
+    if (gExiting.load()) {
+        ::close(fd_);
+        fd_ = -1;
+        ::unlink(path_.c_str());
+        unregisterTemporary(slot_);
+        throw Error(target, "not written: the program is stopping");
+    }
     struct stat st {};
     if (::fstat(fd_, &st) == 0) rememberCreated(path_, st);
 }
@@ -261,6 +274,7 @@ TemporaryFile::~TemporaryFile() {
 }
 
 void removeTemporaryFilesNow() noexcept {
+    gExiting.store(true);
     char path[kPathCapacity];
     for (Slot& slot : gSlots) {
         const unsigned before = slot.sequence.load(std::memory_order_acquire);

@@ -85,7 +85,9 @@ class TemporaryFile {
 };
 
 /// Deletes every registered temporary file. Async-signal-safe (unlink() and atomics only),
-/// for a process about to _exit() while writes are in flight.
+/// for a process about to _exit() while writes are in flight: from the call on, no new
+/// temporary is created (TemporaryFile throws), and writers do not create again one removed
+/// under them, so threads still running leave nothing behind.
 void removeTemporaryFilesNow() noexcept;
 
 /// Deletes the temporaries in `dir` left by processes that no longer run and untouched for

@@ -28,6 +28,7 @@
 #include <string>
 #include <vector>
 
+#include "io/atomic_file.h"
 #include "io/codec_callbacks.h"
 #include "rangefinder/error.h"
 #include "rangefinder/parallel.h"
@@ -73,7 +74,14 @@ std::string errnoText(int err) {
 class OutputFile {
   public:
     explicit OutputFile(const std::string& path) : path_(path) {
-        fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+        // Only TemporaryFile creates a temporary. One gone by the time its writer opens it was
+        // removed by an immediate exit (a second interrupt) while this thread ran on; creating
+        // it again would leave a partial file behind the exiting process.
+        const auto slash = path.rfind('/');
+        const bool temporary =
+            isTemporaryName(slash == std::string::npos ? path : path.substr(slash + 1));
+        fd_ = ::open(path.c_str(),
+                     O_RDWR | O_TRUNC | O_CLOEXEC | O_NOFOLLOW | (temporary ? 0 : O_CREAT), 0644);
         if (fd_ < 0) {
             const int err = errno;
             throw Error(path, "cannot create file: " + errnoText(err), err);
