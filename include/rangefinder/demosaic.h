@@ -14,11 +14,21 @@
 
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
+#include "rangefinder/params.h"
 #include "rangefinder/raw.h"
 
 namespace rf {
 
 enum class DemosaicMethod { Fast, HighQuality, Bilinear };
+
+/// What the photographer chose (`demosaic.method`): the pipeline picks the path from it and
+/// the output size (pipeline.cpp).
+enum class DemosaicChoice { Auto, Fast, HighQuality };
+
+struct DemosaicParams {
+    DemosaicChoice method = DemosaicChoice::Auto;
+    static DemosaicParams from(const EditDocument& doc);
+};
 
 /// White balance applied while the mosaic is read: each site times gain[its colour], then
 /// limited to 1 when `clip` — the same arithmetic as applyWhiteBalance on a copy, so the

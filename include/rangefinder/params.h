@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The edit document and the parameter schema. Every adjustment the pipeline knows is declared
-// once, in one table (key, type, default, range, unit, label, group); serialisation, the CLI's
-// `--set key=value`, cache hashing, looks and the GUI's sliders all read that table. An edit
-// document holds only the values that were set explicitly: a missing key takes its default,
-// unknown keys (from a newer version or another tool) are kept verbatim through a round trip,
-// and a look is simply a partial document merged on top of another.
+// once, by the stage that reads it, in that stage's table (key, type, default, range, unit,
+// label, copy group, help, where the app shows it, and the field it fills: src/core/schema/
+// declare.h). The schema is those tables in pipeline order; serialisation, the CLI's
+// `--set key=value`, the pipeline's cache keys, looks and the GUI's controls all read it. An
+// edit document holds only the values that were set explicitly: a missing key takes its
+// default, unknown keys (from a newer version or another tool) are kept verbatim through a
+// round trip, and a look is simply a partial document merged on top of another. Each stage
+// has a version; a document records the versions its values were written for, and one read
+// from an older version is migrated to today's meaning on load.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +25,14 @@ enum class ParamType { Float, Int, Bool, Choice, Text };
 /// Groups mirror what a photographer copies between photos (see `edits copy`).
 enum class ParamGroup { Look, Tone, Colour, WhiteBalance, Crop, Detail };
 
+/// The pipeline's cache levels, in order. A parameter belongs to its stage's scope: changing
+/// it re-runs that level and every later one, never an earlier one (pipeline.h).
+enum class ParamScope {
+    Develop,  ///< white balance, highlights, demosaic: the developed sensor image
+    Shape,    ///< geometry and crop: the shaped image (with the resize)
+    Finish,   ///< tone and look: the per-pixel finishing pass, never cached
+};
+
 struct ParamDecl {
     std::string key;  ///< "stage.name", e.g. "exposure.ev"
     ParamType type = ParamType::Float;
@@ -32,7 +44,25 @@ struct ParamDecl {
     std::string label;  ///< what a slider is called
     ParamGroup group = ParamGroup::Tone;
     std::string help;
+    std::string stage;  ///< the stage that declares and reads it ("tone")
+    ParamScope scope = ParamScope::Finish;
+    /// Where the desktop app shows it: a panel ("basic", "crop", "detail"; empty: a special
+    /// control or none), the heading it sits under there, and its order in the panel.
+    std::string panel, section;
+    int order = 0;
 };
+
+/// A stage that declares parameters, and the version of their meaning.
+struct StageInfo {
+    std::string name;  ///< "tone": the key of its version in documents and sidecars
+    int version = 1;   ///< bumped, with a migration, when a value comes to mean another thing
+    ParamScope scope = ParamScope::Finish;
+};
+
+/// The stages in pipeline order.
+const std::vector<StageInfo>& stages();
+/// The keys of every parameter of the stages in `scope`: what that cache level is keyed by.
+const std::vector<std::string>& scopeKeys(ParamScope scope);
 
 /// The whole schema, in pipeline order.
 const std::vector<ParamDecl>& schema();
@@ -45,7 +75,8 @@ using ParamValue = std::variant<double, bool, std::string>;
 
 class EditDocument {
   public:
-    static constexpr int kFormatVersion = 1;
+    /// 2: with "stages", the version of each stage's values (1: before stage versions).
+    static constexpr int kFormatVersion = 2;
 
     /// Typed reads; a key not set explicitly yields its declared default. Reading an
     /// undeclared key, or with the wrong type, is a programming error (throws std::logic_error).
@@ -90,16 +121,22 @@ class EditDocument {
     /// Hash of the effective values of the given keys.
     std::uint64_t hashKeys(const std::vector<std::string>& keys) const;
 
-    /// {"format":"rangefinder-edit","version":1,"params":{...}} plus any unknown top-level
-    /// members read earlier.
+    /// {"format":"rangefinder-edit","version":2,"stages":{"tone":2,…},"params":{...}} plus
+    /// any unknown top-level members read earlier.
     std::string toJson(int indent = 2) const;
-    /// Throws rf::Error naming `source` and the problem for malformed documents.
+    /// Throws rf::Error naming `source` and the problem for malformed documents. A document
+    /// written for older stage versions is migrated to today's (each stage's migrations, in
+    /// order); one from a newer Rangefinder than this is refused.
     static EditDocument fromJson(const std::string& text, const std::string& source = "");
     static EditDocument loadFile(const std::string& path);
     /// Atomic write (temporary file + rename).
     void saveFile(const std::string& path) const;
 
     bool operator==(const EditDocument& o) const;
+
+    /// Runs the migrations from the versions the values were written for (stage → version;
+    /// a stage not named is taken as today's) to today's. Throws rf::Error naming `where`.
+    void migrate(const std::map<std::string, int>& written, const std::string& where);
 
   private:
     std::map<std::string, ParamValue> values_;     // declared keys, explicitly set

@@ -25,8 +25,10 @@ namespace rf {
 /// The namespace Rangefinder owns inside a sidecar.
 inline constexpr const char* kSidecarNamespace = "http://rangefinder.photo/xmp/1.0/";
 inline constexpr const char* kSidecarPrefix = "rangefinder";
-/// Version of the `rangefinder:` properties (rangefinder:Version).
-inline constexpr int kSidecarFormatVersion = 1;
+/// Version of the `rangefinder:` properties (rangefinder:Version). 2: the stage versions of
+/// the edits are kept (as the extra property "stages"); a version 1 sidecar's edits are read
+/// as written before stage versions, and migrated.
+inline constexpr int kSidecarFormatVersion = 2;
 
 /// What a photographer says about a photo, in the standard properties every DAM reads.
 struct PhotoInfo {

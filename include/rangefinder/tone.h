@@ -21,7 +21,10 @@
 
 namespace rf {
 
-enum class ToneCurve { Standard, Linear };
+/// Legacy is the standard curve before exposure placement (December 2026): no placement, a
+/// fixed shoulder with the clip at 0.95, chroma as the curve leaves it. Documents written
+/// before then are migrated to it, so they render as they did (tone_params.cpp).
+enum class ToneCurve { Standard, Linear, Legacy };
 
 struct ToneParams {
     float exposureEv = 0;  ///< −5 … +5

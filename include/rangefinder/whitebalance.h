@@ -22,6 +22,12 @@ using Multipliers = std::array<float, 3>;
 
 enum class HighlightMode { Clip, Reconstruct };
 
+/// How clipped sensor channels are treated (`highlights.mode`).
+struct HighlightParams {
+    HighlightMode mode = HighlightMode::Reconstruct;
+    static HighlightParams from(const EditDocument& doc);
+};
+
 /// White balance as the edit document states it ("wb.*" keys).
 struct WhiteBalanceParams {
     std::string mode = "as_shot";  ///< as_shot, auto, daylight, cloudy, shade, tungsten,

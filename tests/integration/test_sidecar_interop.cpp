@@ -120,7 +120,7 @@ TEST(SidecarInterop, OurSidecarIsReadByExiftool) {
     EXPECT_EQ(x.value("XMP-dc:Subject", json()), json::array({"beach", "wind"}));
     EXPECT_EQ(x.value("XMP-dc:Creator", json()), json::array({"Jane Doe"}));
     EXPECT_EQ(x.value("XMP-dc:Rights", json()), "All rights reserved");
-    EXPECT_EQ(x.value("XMP-rangefinder:Version", json()), 1);
+    EXPECT_EQ(x.value("XMP-rangefinder:Version", json()), rf::kSidecarFormatVersion);
     // The edit document is readable by key from outside.
     const json params = x.value("XMP-rangefinder:Params", json::array());
     ASSERT_TRUE(params.is_array()) << x.dump(1);

@@ -417,7 +417,9 @@ Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
         doc[kv.first] = parseValue(kv.first, kv.second);
     }
     doc["format"] = "rangefinder-edit";
-    doc["version"] = EditDocument::kFormatVersion;
+    // A version 1 sidecar was written before stage versions: its edits are migrated. One
+    // without rangefinder:Version (made by hand or by another tool) is taken as current.
+    doc["version"] = s.formatVersion == 1 ? 1 : EditDocument::kFormatVersion;
     doc["params"] = std::move(params);
     s.edits = EditDocument::fromJson(doc.dump(), file);
     s.history = historyFromXmp(data, file);

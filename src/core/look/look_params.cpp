@@ -14,6 +14,7 @@
 #include "look/look_internal.h"
 #include "rangefinder/error.h"
 #include "rangefinder/look.h"
+#include "schema/stage_tables.h"
 
 namespace fs = std::filesystem;
 
@@ -78,28 +79,6 @@ std::string resolveLutFile(const std::string& file, const std::vector<std::strin
                           (where.empty() ? std::string("none configured") : where) + ")");
 }
 
-// FNV-1a over the bit patterns of the values, so the hash is exact: any change to a setting
-// gives a different bake.
-class Hasher {
-  public:
-    void add(std::uint64_t v) {
-        for (int i = 0; i < 8; ++i) {
-            h_ ^= (v >> (8 * i)) & 0xff;
-            h_ *= 0x100000001b3ull;
-        }
-    }
-    void add(float v) { add(std::uint64_t(std::bit_cast<std::uint32_t>(v == 0 ? 0.f : v))); }
-    void add(double v) { add(std::bit_cast<std::uint64_t>(v == 0 ? 0.0 : v)); }
-    void add(const std::string& s) {
-        add(std::uint64_t(s.size()));
-        for (unsigned char c : s) add(std::uint64_t(c));
-    }
-    std::uint64_t value() const { return h_; }
-
-  private:
-    std::uint64_t h_ = 0xcbf29ce484222325ull;
-};
-
 }  // namespace
 
 const std::array<const char*, kHueBands>& hueBandNames() {
@@ -108,99 +87,225 @@ const std::array<const char*, kHueBands>& hueBandNames() {
     return names;
 }
 
+const decl::Table<LookParams>& lookTable() {
+    using P = LookParams;
+    using G = ParamGroup;
+    using decl::bind;
+    using decl::num;
+    // Sliders are in the schema's units (percent, degrees, EV); the struct holds the engine's
+    // (−1 … 1 or 0 … 1), hence the divisor 100 on the percentages.
+    constexpr double pct = 100;
+    std::vector<decl::Row<P>> rows = {
+        bind<P>(
+            decl::text("look.name", "Look", G::Look, "the name of the applied look (empty: none)"),
+            &P::name)
+            .qualifier(),
+        bind<P>(num("look.strength", 100, 0, 100, "%", "Look strength", G::Look,
+                    "0 renders as if no look were applied, 100 is the full look"),
+                &P::strength, pct)
+            .qualifier(),
+        decl::custom<P>(
+            decl::text("look.tone.curve", "Look curve", G::Look,
+                       "control points \"x,y x,y …\" on display-encoded values in [0, 1]; "
+                       "replaces contrast, pivot, toe and shoulder when set"),
+            [](P& p, const EditDocument& doc) {
+                p.curve = parseCurve(doc.getText("look.tone.curve"));
+            },
+            [](decl::Hasher& h, const P& p) {
+                h.add(std::uint64_t(p.curve.size()));
+                for (const auto& [x, y] : p.curve) h.add(x), h.add(y);
+            },
+            [](const P& p) { return !p.curve.empty(); })
+            .in("colour"),
+        bind<P>(num("look.tone.contrast", 0, -100, 100, "", "Look contrast", G::Look,
+                    "slope of the look curve at the pivot: +100 doubles it"),
+                &P::contrast, pct)
+            .in("colour"),
+        bind<P>(num("look.tone.pivot", 0.47, 0.05, 0.95, "", "Look pivot", G::Look,
+                    "display-encoded value the contrast turns around (0.47: the default "
+                    "mid-grey)"),
+                &P::pivot)
+            .in("colour")
+            .qualifier(),
+        bind<P>(num("look.tone.brightness", 0, -100, 100, "", "Look brightness", G::Look,
+                    "mid-tone brightness, ends fixed"),
+                &P::brightness, pct)
+            .in("colour"),
+        bind<P>(num("look.tone.toe", 0, -100, 100, "", "Look toe", G::Look,
+                    "+ lifts the black point (faded shadows), − crushes it (deeper shadows)"),
+                &P::toe, pct)
+            .in("colour"),
+        bind<P>(num("look.tone.shoulder", 0, -100, 100, "", "Look shoulder", G::Look,
+                    "+ pulls the white point down (softer highlights), − pushes it up "
+                    "(brighter)"),
+                &P::shoulder, pct)
+            .in("colour"),
+        bind<P>(num("look.color.saturation", 0, -100, 100, "%", "Look saturation", G::Look,
+                    "chroma change of every colour; −100 gives black and white"),
+                &P::saturation, pct)
+            .in("colour"),
+        bind<P>(num("look.color.vibrance", 0, -100, 100, "%", "Look vibrance", G::Look,
+                    "chroma change weighted towards muted colours, sparing skin"),
+                &P::vibrance, pct)
+            .in("colour"),
+    };
+    // The per-hue bands: each has a hue shift, a saturation and a luminance.
+    for (std::size_t i = 0; i < kHueBands; ++i) {
+        const std::string band = hueBandNames()[i];
+        const std::string k = "look.hsl." + band;
+        rows.push_back(
+            bind<P>(
+                num(k + ".hue", 0, -60, 60, "°", band + " hue", G::Look, "hue shift of this band"),
+                [i](auto& p) -> auto& { return p.bands[i].hue; })
+                .in("colour"));
+        rows.push_back(bind<P>(
+                           num(k + ".saturation", 0, -100, 100, "%", band + " saturation", G::Look,
+                               "chroma change of this band"),
+                           [i](auto& p) -> auto& { return p.bands[i].saturation; }, pct)
+                           .in("colour"));
+        rows.push_back(bind<P>(
+                           num(k + ".luminance", 0, -100, 100, "%", band + " luminance", G::Look,
+                               "lightness change of this band"),
+                           [i](auto& p) -> auto& { return p.bands[i].luminance; }, pct)
+                           .in("colour"));
+    }
+    const auto mix = [](std::size_t c) {
+        return [c](auto& p) -> auto& {
+            return p.monoMix[c];
+        };
+    };
+    std::vector<decl::Row<P>> rest = {
+        bind<P>(num("look.split.shadow_hue", 220, 0, 360, "°", "Shadow tint hue", G::Look,
+                    "hue of the tint in the shadows"),
+                &P::shadowHue)
+            .in("colour")
+            .qualifier(),
+        bind<P>(num("look.split.shadow_saturation", 0, 0, 100, "%", "Shadow tint", G::Look,
+                    "strength of the shadow tint"),
+                &P::shadowSaturation, pct)
+            .in("colour"),
+        bind<P>(num("look.split.highlight_hue", 50, 0, 360, "°", "Highlight tint hue", G::Look,
+                    "hue of the tint in the highlights"),
+                &P::highlightHue)
+            .in("colour")
+            .qualifier(),
+        bind<P>(num("look.split.highlight_saturation", 0, 0, 100, "%", "Highlight tint", G::Look,
+                    "strength of the highlight tint"),
+                &P::highlightSaturation, pct)
+            .in("colour"),
+        bind<P>(num("look.split.balance", 0, -100, 100, "", "Tint balance", G::Look,
+                    "+ moves the split towards the shadows (more highlight tint)"),
+                &P::splitBalance, pct)
+            .in("colour")
+            .qualifier(),
+        bind<P>(decl::flag("look.mono.enabled", false, "Monochrome", G::Look,
+                           "render in black and white through the channel mix"),
+                &P::mono)
+            .in("colour"),
+        // Read as percentages; LookParams::from normalises them to sum 1.
+        bind<P>(num("look.mono.red", 30, -200, 300, "%", "Mono red", G::Look,
+                    "red's share of the grey (the shares are normalised to their sum)"),
+                mix(0))
+            .in("colour")
+            .qualifier(),
+        bind<P>(num("look.mono.green", 60, -200, 300, "%", "Mono green", G::Look, "green's share"),
+                mix(1))
+            .in("colour")
+            .qualifier(),
+        bind<P>(num("look.mono.blue", 10, -200, 300, "%", "Mono blue", G::Look, "blue's share"),
+                mix(2))
+            .in("colour")
+            .qualifier(),
+        bind<P>(num("look.vignette.amount", 0, -3, 1, "EV", "Vignette", G::Look,
+                    "exposure change at the frame's corners: − darkens"),
+                &P::vignetteEv)
+            .in("vignette")
+            .at("detail", "Vignette", 20),
+        bind<P>(num("look.vignette.midpoint", 50, 0, 100, "%", "Vignette midpoint", G::Look,
+                    "where the fall-off starts, as a share of the centre-to-corner distance"),
+                &P::vignetteMidpoint, pct)
+            .in("vignette")
+            .qualifier()
+            .at("detail", "Vignette", 21),
+        bind<P>(num("look.vignette.roundness", 0, -100, 100, "", "Vignette roundness", G::Look,
+                    "0 follows the frame's shape, +100 is a circle, −100 squarer"),
+                &P::vignetteRoundness, pct)
+            .in("vignette")
+            .qualifier()
+            .at("detail", "Vignette", 22),
+        bind<P>(num("look.vignette.feather", 50, 0, 100, "%", "Vignette feather", G::Look,
+                    "softness of the fall-off"),
+                &P::vignetteFeather, pct)
+            .in("vignette")
+            .qualifier()
+            .at("detail", "Vignette", 23),
+        bind<P>(num("look.grain.amount", 0, 0, 100, "", "Grain", G::Look, "film grain strength"),
+                &P::grainAmount, pct)
+            .in("grain")
+            .at("detail", "Grain", 30),
+        bind<P>(num("look.grain.size", 25, 0, 100, "", "Grain size", G::Look,
+                    "grain size, relative to the frame (same look at every export size)"),
+                &P::grainSize, pct)
+            .in("grain")
+            .qualifier()
+            .at("detail", "Grain", 31),
+        // Resolved against the look folders by LookParams::from, before anything hashes it.
+        bind<P>(decl::text("look.lut.file", "LUT", G::Look,
+                           "a .cube or Hald CLUT .png; relative paths are looked up in the look "
+                           "folders"),
+                &P::lutFile)
+            .in("colour"),
+        bind<P>(decl::choice("look.lut.encoding", "srgb", {"srgb", "rec2020", "display-p3"},
+                             "LUT input", G::Look,
+                             "what the LUT expects: these primaries with the sRGB transfer "
+                             "curve"),
+                &P::lutEncoding,
+                std::vector{LutEncoding::SRGB, LutEncoding::Rec2020, LutEncoding::DisplayP3})
+            .in("colour")
+            .qualifier(),
+    };
+    rows.insert(rows.end(), std::make_move_iterator(rest.begin()),
+                std::make_move_iterator(rest.end()));
+    static const decl::Table<P> table("look", 1, ParamScope::Finish, std::move(rows));
+    return table;
+}
+
 LookParams LookParams::from(const EditDocument& doc, const std::vector<std::string>& lookDirs) {
-    LookParams p;
-    const auto pct = [&](const char* key) { return float(doc.getFloat(key) / 100.0); };
-    p.name = doc.getText("look.name");
-    p.strength = pct("look.strength");
-
-    p.curve = parseCurve(doc.getText("look.tone.curve"));
-    p.contrast = pct("look.tone.contrast");
-    p.pivot = float(doc.getFloat("look.tone.pivot"));
-    p.brightness = pct("look.tone.brightness");
-    p.toe = pct("look.tone.toe");
-    p.shoulder = pct("look.tone.shoulder");
-    p.saturation = pct("look.color.saturation");
-    p.vibrance = pct("look.color.vibrance");
-    for (int i = 0; i < kHueBands; ++i) {
-        const std::string k = std::string("look.hsl.") + hueBandNames()[std::size_t(i)];
-        Band& b = p.bands[std::size_t(i)];
-        b.hue = float(doc.getFloat(k + ".hue"));
-        b.saturation = float(doc.getFloat(k + ".saturation") / 100.0);
-        b.luminance = float(doc.getFloat(k + ".luminance") / 100.0);
-    }
-    p.shadowHue = float(doc.getFloat("look.split.shadow_hue"));
-    p.shadowSaturation = pct("look.split.shadow_saturation");
-    p.highlightHue = float(doc.getFloat("look.split.highlight_hue"));
-    p.highlightSaturation = pct("look.split.highlight_saturation");
-    p.splitBalance = pct("look.split.balance");
-
-    p.mono = doc.getBool("look.mono.enabled");
-    if (p.mono) {
-        const Vec3 mix = {doc.getFloat("look.mono.red"), doc.getFloat("look.mono.green"),
-                          doc.getFloat("look.mono.blue")};
-        const double sum = mix[0] + mix[1] + mix[2];
+    LookParams p = lookTable().read(doc);
+    const double sum = p.monoMix[0] + p.monoMix[1] + p.monoMix[2];
+    if (std::abs(sum) >= 1) {
+        for (double& m : p.monoMix) m /= sum;
+    } else if (p.mono) {
         // A mix summing to ~0 would divide by nothing: a black or wildly amplified image.
-        if (std::abs(sum) < 1)
-            throw Error("look.mono: the channel mix (red, green, blue) sums to " +
-                        std::to_string(sum) + " %; it must not be zero");
-        p.monoMix = {mix[0] / sum, mix[1] / sum, mix[2] / sum};
+        throw Error("look.mono: the channel mix (red, green, blue) sums to " + std::to_string(sum) +
+                    " %; it must not be zero");
+    } else {
+        p.monoMix = LookParams{}.monoMix;  // unused without monochrome
     }
-
-    const std::string lut = doc.getText("look.lut.file");
-    if (!lut.empty()) p.lutFile = resolveLutFile(lut, lookDirs);
-    const std::string enc = doc.getText("look.lut.encoding");
-    p.lutEncoding = enc == "rec2020"      ? LutEncoding::Rec2020
-                    : enc == "display-p3" ? LutEncoding::DisplayP3
-                                          : LutEncoding::SRGB;
-
-    p.vignetteEv = float(doc.getFloat("look.vignette.amount"));
-    p.vignetteMidpoint = pct("look.vignette.midpoint");
-    p.vignetteRoundness = pct("look.vignette.roundness");
-    p.vignetteFeather = pct("look.vignette.feather");
-    p.grainAmount = pct("look.grain.amount");
-    p.grainSize = pct("look.grain.size");
+    if (!p.lutFile.empty()) p.lutFile = resolveLutFile(p.lutFile, lookDirs);
     return p;
 }
 
 bool LookParams::hasColour() const {
-    if (mono || !curve.empty() || !lutFile.empty()) return true;
-    if (contrast != 0 || brightness != 0 || toe != 0 || shoulder != 0) return true;
-    if (saturation != 0 || vibrance != 0) return true;
-    if (shadowSaturation > 0 || highlightSaturation > 0) return true;
-    return std::any_of(bands.begin(), bands.end(), [](const Band& b) {
-        return b.hue != 0 || b.saturation != 0 || b.luminance != 0;
-    });
+    return lookTable().active(*this, "colour");
 }
 
 bool LookParams::hasVignette() const {
-    return vignetteEv != 0;
+    return lookTable().active(*this, "vignette");
 }
 
 bool LookParams::hasGrain() const {
-    return grainAmount > 0;
+    return lookTable().active(*this, "grain");
 }
 
 bool LookParams::isIdentity() const {
-    return !(strength > 0) || (!hasColour() && !hasVignette() && !hasGrain());
+    return !(strength > 0) || !lookTable().active(*this);
 }
 
 std::uint64_t LookParams::colourHash() const {
-    Hasher h;
-    h.add(std::uint64_t(mono));
-    if (mono)
-        for (double m : monoMix) h.add(m);
-    h.add(std::uint64_t(curve.size()));
-    for (const auto& [x, y] : curve) h.add(x), h.add(y);
-    for (float v : {contrast, pivot, brightness, toe, shoulder, saturation, vibrance}) h.add(v);
-    for (const Band& b : bands) h.add(b.hue), h.add(b.saturation), h.add(b.luminance);
-    for (float v : {shadowHue, shadowSaturation, highlightHue, highlightSaturation, splitBalance})
-        h.add(v);
-    h.add(lutFile);
-    if (!lutFile.empty()) {
-        h.add(std::uint64_t(lutEncoding));
-        h.add(look::lutFileVersion(lutFile));
-    }
+    decl::Hasher h;
+    h.add(lookTable().hash(*this, "colour"));
+    if (!lutFile.empty()) h.add(look::lutFileVersion(lutFile));
     return h.value();
 }
 

@@ -31,9 +31,6 @@ std::uint64_t combine(std::uint64_t a, std::uint64_t b) {
 // highlight stage is the identity whatever the white balance.
 constexpr float kNoHighlightWork = 0.95f;
 
-const std::vector<std::string> kDevelopKeys = {"wb.mode", "wb.temperature", "wb.tint",
-                                               "highlights.mode", "demosaic.method"};
-
 // 2×2 box average of a 3-channel image: the "half size" path for sensors that arrive
 // already demosaiced, so they cost no more than a Bayer sensor's superpixel path.
 void halveLinear(ConstImageView in, Image& out) {
@@ -141,10 +138,10 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
     geometryOutputSize(sensorW, sensorH, r.info.orientation, p.geometry, fullGeoW, fullGeoH);
     targetSize(fullGeoW, fullGeoH, options.size, p.outWidth, p.outHeight);
 
-    const std::string method = edits.getText("demosaic.method");
-    if (method == "fast")
+    const DemosaicChoice method = DemosaicParams::from(edits).method;
+    if (method == DemosaicChoice::Fast)
         p.half = true;
-    else if (method == "hq")
+    else if (method == DemosaicChoice::HighQuality)
         p.half = false;
     else  // A web export must not pay for a full-resolution demosaic it will throw away.
         p.half = 2 * p.outWidth <= fullGeoW && 2 * p.outHeight <= fullGeoH;
@@ -155,8 +152,9 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
     // Canon EOS 30D the two differ less than the web JPEG's own encoding error (mean CIEDE2000
     // 1.06 against 1.37, PSNR 46.4 against 42.2 dB; test_web_demosaic). "hq" always gets
     // the high-quality path.
-    p.gradient = method == "auto" && !p.half && r.layout == SensorLayout::Bayer && sensorW >= 4 &&
-                 sensorH >= 4 && 5 * p.outWidth <= 3 * fullGeoW && 5 * p.outHeight <= 3 * fullGeoH;
+    p.gradient = method == DemosaicChoice::Auto && !p.half && r.layout == SensorLayout::Bayer &&
+                 sensorW >= 4 && sensorH >= 4 && 5 * p.outWidth <= 3 * fullGeoW &&
+                 5 * p.outHeight <= 3 * fullGeoH;
     p.oneShot = options.oneShot;
     p.banded = p.gradient && p.oneShot && p.geometry.isIdentity() && r.info.orientation == 1 &&
                p.outWidth <= sensorW && p.outHeight < sensorH;
@@ -167,13 +165,16 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
                        p.geometryWidth, p.geometryHeight);
 
     p.wb = resolveWhiteBalance(r, WhiteBalanceParams::from(edits));
-    p.highlights = edits.getText("highlights.mode") == "clip" ? HighlightMode::Clip
-                                                              : HighlightMode::Reconstruct;
+    p.highlights = HighlightParams::from(edits).mode;
     p.commutes =
         (p.half || r.layout != SensorLayout::Bayer) && p.highlights == HighlightMode::Reconstruct;
     p.baseKey = combine(0x6261736500000000ull, p.half ? 1 : 2);
-    p.developKey = combine(edits.hashKeys(kDevelopKeys), p.half ? 1 : p.gradient ? 3 : 2);
-    p.shapeParams = combine(edits.hash({ParamGroup::Crop}),
+    // Each cached level is keyed by the parameters of the stages its scope holds (their
+    // declarations say which), and by the level before it.
+    p.developKey = combine(edits.hashKeys(scopeKeys(ParamScope::Develop)), p.half       ? 1
+                                                                           : p.gradient ? 3
+                                                                                        : 2);
+    p.shapeParams = combine(edits.hashKeys(scopeKeys(ParamScope::Shape)),
                             std::uint64_t(p.outWidth) << 32 | std::uint32_t(p.outHeight));
     return p;
 }

@@ -12,6 +12,7 @@
 #include "rangefinder/error.h"
 #include "rangefinder/limits.h"
 #include "rangefinder/params.h"
+#include "schema/declare.h"
 #include "util/json_input.h"
 
 namespace rf {
@@ -311,8 +312,59 @@ std::string EditDocument::toJson(int indent) const {
     for (const auto& [k, raw] : extraTop_) doc[k] = json::parse(raw);
     doc["format"] = "rangefinder-edit";
     doc["version"] = kFormatVersion;
+    // The meaning the values have: every stage at today's version (older documents were
+    // migrated when read).
+    json versions = json::object();
+    for (const StageInfo& st : stages()) versions[st.name] = st.version;
+    doc["stages"] = std::move(versions);
     doc["params"] = std::move(params);
     return doc.dump(indent);
+}
+
+namespace {
+
+// The stage versions a document was written for: its "stages" member; for a document of
+// format version 1 (Rangefinder before stage versions) version 1 of every stage; for one
+// that says neither (written by hand, or empty) today's.
+std::map<std::string, int> writtenVersions(const json& doc, int format, bool hasValues,
+                                           const std::string& where) {
+    std::map<std::string, int> out;
+    if (doc.contains("stages")) {
+        const json& v = doc["stages"];
+        if (!v.is_object()) throw Error(where, "\"stages\" must be an object");
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (!it.value().is_number_integer() || it.value().get<long long>() < 1 ||
+                it.value().get<long long>() > 1000000)
+                throw Error(where, "\"stages\": the version of '" + it.key() +
+                                       "' must be a whole number from 1");
+            out[it.key()] = it.value().get<int>();
+        }
+        return out;
+    }
+    if (format == 1 && hasValues)
+        for (const StageInfo& st : stages()) out[st.name] = 1;
+    return out;
+}
+
+}  // namespace
+
+void EditDocument::migrate(const std::map<std::string, int>& written, const std::string& where) {
+    for (const decl::StageEntry* stage : decl::stageEntries()) {
+        const auto it = written.find(stage->info.name);
+        // A stage the document does not name came later than it: nothing of it is set.
+        const int from = it == written.end() ? stage->info.version : it->second;
+        if (from > stage->info.version)
+            throw Error(where, "written by a newer Rangefinder: its '" + stage->info.name +
+                                   "' settings are version " + std::to_string(from) +
+                                   ", this one knows up to " + std::to_string(stage->info.version));
+        for (int v = from; v < stage->info.version; ++v) {
+            try {
+                stage->migrations[std::size_t(v - 1)].apply(*this);
+            } catch (const Error& e) {
+                throw Error(where, e.what());
+            }
+        }
+    }
 }
 
 EditDocument EditDocument::fromJson(const std::string& text, const std::string& source) {
@@ -337,11 +389,16 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
         // Newer versions are read as far as we understand them: keys are stable by design,
         // and what we do not know is carried along untouched.
     }
+    const int format = doc.contains("version") ? doc["version"].get<int>() : kFormatVersion;
     EditDocument out;
     for (auto it = doc.begin(); it != doc.end(); ++it)
-        if (it.key() != "format" && it.key() != "version" && it.key() != "params")
+        if (it.key() != "format" && it.key() != "version" && it.key() != "params" &&
+            it.key() != "stages")
             out.extraTop_[it.key()] = it.value().dump();
-    if (!doc.contains("params")) return out;
+    if (!doc.contains("params")) {
+        out.migrate(writtenVersions(doc, format, false, where), where);
+        return out;
+    }
     const json& params = doc["params"];
     if (!params.is_object()) throw Error(where, "\"params\" must be an object");
     for (auto it = params.begin(); it != params.end(); ++it) {
@@ -373,6 +430,7 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
             throw Error(where, e.what());
         }
     }
+    out.migrate(writtenVersions(doc, format, !out.values_.empty(), where), where);
     return out;
 }
 

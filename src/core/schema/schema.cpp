@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The one declaration of every parameter. Adding a parameter here makes it settable with
-// `--set`, saved in edit documents and sidecars, hashed into the render cache, and (later)
-// shown as a slider; a stage reads it through its Params::from(EditDocument).
+// The schema: the stages' declaration tables in pipeline order (each table lives with its
+// stage; declare.h says how a row is written), and the helpers the tables build rows with.
 #include <algorithm>
+#include <stdexcept>
 
 #include "rangefinder/params.h"
+#include "schema/declare.h"
+#include "schema/stage_tables.h"
 
 namespace rf {
 
-namespace {
+namespace decl {
 
 ParamDecl num(std::string key, double def, double lo, double hi, std::string unit,
               std::string label, ParamGroup g, std::string help) {
@@ -68,140 +70,63 @@ ParamDecl text(std::string key, std::string label, ParamGroup g, std::string hel
     return d;
 }
 
-// The look's per-hue bands: each has a hue shift, a saturation and a luminance.
-void addHueBands(std::vector<ParamDecl>& out) {
-    for (const char* band :
-         {"red", "orange", "yellow", "green", "aqua", "blue", "purple", "magenta"}) {
-        const std::string k = std::string("look.hsl.") + band;
-        out.push_back(num(k + ".hue", 0, -60, 60, "°", std::string(band) + " hue", ParamGroup::Look,
-                          "hue shift of this band"));
-        out.push_back(num(k + ".saturation", 0, -100, 100, "%", std::string(band) + " saturation",
-                          ParamGroup::Look, "chroma change of this band"));
-        out.push_back(num(k + ".luminance", 0, -100, 100, "%", std::string(band) + " luminance",
-                          ParamGroup::Look, "lightness change of this band"));
-    }
-}
+}  // namespace decl
 
-std::vector<ParamDecl> buildSchema() {
-    using G = ParamGroup;
-    std::vector<ParamDecl> s = {
-        // Raw development.
-        choice("demosaic.method", "auto", {"auto", "fast", "hq"}, "Demosaic", G::Detail,
-               "auto: 2×2 superpixel when the output is at most half the sensor size, "
-               "high quality otherwise"),
-        choice("highlights.mode", "reconstruct", {"clip", "reconstruct"}, "Highlight recovery",
-               G::Tone, "how clipped sensor channels are repaired"),
-        // White balance.
-        choice("wb.mode", "as_shot",
-               {"as_shot", "auto", "daylight", "cloudy", "shade", "tungsten", "fluorescent",
-                "flash", "custom"},
-               "White balance", G::WhiteBalance,
-               "as_shot: the camera's (auto when it recorded none); auto: estimated from the "
-               "image; custom uses wb.temperature and wb.tint"),
-        num("wb.temperature", 5000, 2000, 50000, "K", "Temperature", G::WhiteBalance,
-            "correlated colour temperature of the light (custom white balance)"),
-        num("wb.tint", 0, -150, 150, "", "Tint", G::WhiteBalance,
-            "+ magenta, − green (custom white balance)"),
-        // Tone.
-        num("exposure.ev", 0, -5, 5, "EV", "Exposure", G::Tone, "exposure compensation"),
-        flag("tone.auto", false, "Auto tone", G::Tone,
-             "set exposure, highlights, shadows, whites and blacks from the image when the file "
-             "is exported (the values are written in place of this flag)"),
-        choice("tone.curve", "standard", {"standard", "linear"}, "Base curve", G::Tone,
-               "standard: camera-like curve with a soft highlight roll-off; linear: none"),
-        num("tone.contrast", 0, -100, 100, "", "Contrast", G::Tone, "mid-tone contrast"),
-        num("tone.highlights", 0, -100, 100, "", "Highlights", G::Tone,
-            "− recovers bright areas, + brightens them"),
-        num("tone.shadows", 0, -100, 100, "", "Shadows", G::Tone,
-            "+ opens dark areas, − deepens them"),
-        num("tone.whites", 0, -100, 100, "", "Whites", G::Tone, "sets the white point"),
-        num("tone.blacks", 0, -100, 100, "", "Blacks", G::Tone, "sets the black point"),
-        // Colour.
-        num("color.saturation", 0, -100, 100, "", "Saturation", G::Colour,
-            "−100 gives black and white"),
-        num("color.vibrance", 0, -100, 100, "", "Vibrance", G::Colour,
-            "saturation that spares already saturated colours"),
-        // Geometry.
-        integer("geometry.rotate", 0, 0, 270, "°", "Rotate", G::Crop,
-                "clockwise quarter turns on top of the camera's orientation: 0, 90, 180, 270"),
-        flag("geometry.flip_h", false, "Flip horizontal", G::Crop, "mirror left to right"),
-        flag("geometry.flip_v", false, "Flip vertical", G::Crop, "mirror top to bottom"),
-        num("geometry.angle", 0, -45, 45, "°", "Straighten", G::Crop,
-            "rotation, + counter-clockwise; the frame is trimmed to hide empty corners"),
-        num("crop.left", 0, 0, 1, "", "Crop left", G::Crop, "fraction of the width"),
-        num("crop.top", 0, 0, 1, "", "Crop top", G::Crop, "fraction of the height"),
-        num("crop.right", 1, 0, 1, "", "Crop right", G::Crop, "fraction of the width"),
-        num("crop.bottom", 1, 0, 1, "", "Crop bottom", G::Crop, "fraction of the height"),
-        choice(
-            "crop.aspect", "free",
-            {"free", "original", "3:2", "2:3", "4:3", "3:4", "1:1", "16:9", "9:16", "4:5", "5:4"},
-            "Aspect", G::Crop, "constrains the crop to the largest centred frame of this ratio"),
-        // The look: display-referred, after the base tone curve (docs/looks.md). A look file
-        // sets these keys; `look.strength` blends its colour, vignette and grain in.
-        text("look.name", "Look", G::Look, "the name of the applied look (empty: none)"),
-        num("look.strength", 100, 0, 100, "%", "Look strength", G::Look,
-            "0 renders as if no look were applied, 100 is the full look"),
-        text("look.tone.curve", "Look curve", G::Look,
-             "control points \"x,y x,y …\" on display-encoded values in [0, 1]; replaces "
-             "contrast, pivot, toe and shoulder when set"),
-        num("look.tone.contrast", 0, -100, 100, "", "Look contrast", G::Look,
-            "slope of the look curve at the pivot: +100 doubles it"),
-        num("look.tone.pivot", 0.47, 0.05, 0.95, "", "Look pivot", G::Look,
-            "display-encoded value the contrast turns around (0.47: the default mid-grey)"),
-        num("look.tone.brightness", 0, -100, 100, "", "Look brightness", G::Look,
-            "mid-tone brightness, ends fixed"),
-        num("look.tone.toe", 0, -100, 100, "", "Look toe", G::Look,
-            "+ lifts the black point (faded shadows), − crushes it (deeper shadows)"),
-        num("look.tone.shoulder", 0, -100, 100, "", "Look shoulder", G::Look,
-            "+ pulls the white point down (softer highlights), − pushes it up (brighter)"),
-        num("look.color.saturation", 0, -100, 100, "%", "Look saturation", G::Look,
-            "chroma change of every colour; −100 gives black and white"),
-        num("look.color.vibrance", 0, -100, 100, "%", "Look vibrance", G::Look,
-            "chroma change weighted towards muted colours, sparing skin"),
+namespace {
+
+// Pipeline order; the listing of `rangefinder-cli params` follows it.
+std::vector<const decl::StageEntry*> buildStages() {
+    std::vector<const decl::StageEntry*> out = {
+        &demosaicTable().entry(), &highlightTable().entry(), &whiteBalanceTable().entry(),
+        &toneTable().entry(),     &geometryTable().entry(),  &lookTable().entry(),
     };
-    addHueBands(s);
-    const std::vector<ParamDecl> rest = {
-        num("look.split.shadow_hue", 220, 0, 360, "°", "Shadow tint hue", G::Look,
-            "hue of the tint in the shadows"),
-        num("look.split.shadow_saturation", 0, 0, 100, "%", "Shadow tint", G::Look,
-            "strength of the shadow tint"),
-        num("look.split.highlight_hue", 50, 0, 360, "°", "Highlight tint hue", G::Look,
-            "hue of the tint in the highlights"),
-        num("look.split.highlight_saturation", 0, 0, 100, "%", "Highlight tint", G::Look,
-            "strength of the highlight tint"),
-        num("look.split.balance", 0, -100, 100, "", "Tint balance", G::Look,
-            "+ moves the split towards the shadows (more highlight tint)"),
-        flag("look.mono.enabled", false, "Monochrome", G::Look,
-             "render in black and white through the channel mix"),
-        num("look.mono.red", 30, -200, 300, "%", "Mono red", G::Look,
-            "red's share of the grey (the shares are normalised to their sum)"),
-        num("look.mono.green", 60, -200, 300, "%", "Mono green", G::Look, "green's share"),
-        num("look.mono.blue", 10, -200, 300, "%", "Mono blue", G::Look, "blue's share"),
-        num("look.vignette.amount", 0, -3, 1, "EV", "Vignette", G::Look,
-            "exposure change at the frame's corners: − darkens"),
-        num("look.vignette.midpoint", 50, 0, 100, "%", "Vignette midpoint", G::Look,
-            "where the fall-off starts, as a share of the centre-to-corner distance"),
-        num("look.vignette.roundness", 0, -100, 100, "", "Vignette roundness", G::Look,
-            "0 follows the frame's shape, +100 is a circle, −100 squarer"),
-        num("look.vignette.feather", 50, 0, 100, "%", "Vignette feather", G::Look,
-            "softness of the fall-off"),
-        num("look.grain.amount", 0, 0, 100, "", "Grain", G::Look, "film grain strength"),
-        num("look.grain.size", 25, 0, 100, "", "Grain size", G::Look,
-            "grain size, relative to the frame (same look at every export size)"),
-        text("look.lut.file", "LUT", G::Look,
-             "a .cube or Hald CLUT .png; relative paths are looked up in the look folders"),
-        choice("look.lut.encoding", "srgb", {"srgb", "rec2020", "display-p3"}, "LUT input", G::Look,
-               "what the LUT expects: these primaries with the sRGB transfer curve"),
-    };
-    s.insert(s.end(), rest.begin(), rest.end());
-    return s;
+    std::vector<std::string> seen;
+    for (const decl::StageEntry* e : out)
+        for (const ParamDecl& d : e->params) {
+            if (std::find(seen.begin(), seen.end(), d.key) != seen.end())
+                throw std::logic_error("parameter '" + d.key + "' is declared twice");
+            seen.push_back(d.key);
+        }
+    return out;
 }
 
 }  // namespace
 
-const std::vector<ParamDecl>& schema() {
-    static const std::vector<ParamDecl> s = buildSchema();
+namespace decl {
+
+const std::vector<const StageEntry*>& stageEntries() {
+    static const std::vector<const StageEntry*> s = buildStages();
     return s;
+}
+
+}  // namespace decl
+
+const std::vector<StageInfo>& stages() {
+    static const std::vector<StageInfo> s = [] {
+        std::vector<StageInfo> out;
+        for (const decl::StageEntry* e : decl::stageEntries()) out.push_back(e->info);
+        return out;
+    }();
+    return s;
+}
+
+const std::vector<ParamDecl>& schema() {
+    static const std::vector<ParamDecl> s = [] {
+        std::vector<ParamDecl> out;
+        for (const decl::StageEntry* e : decl::stageEntries())
+            out.insert(out.end(), e->params.begin(), e->params.end());
+        return out;
+    }();
+    return s;
+}
+
+const std::vector<std::string>& scopeKeys(ParamScope scope) {
+    static const auto keys = [] {
+        std::vector<std::vector<std::string>> out(3);
+        for (const ParamDecl& d : schema()) out[std::size_t(d.scope)].push_back(d.key);
+        return out;
+    }();
+    return keys.at(std::size_t(scope));
 }
 
 const ParamDecl* findParam(const std::string& key) {

@@ -357,24 +357,6 @@ void straighten(ConstImageView in, const Plan& pl, Image& out, const CancelToken
 
 }  // namespace
 
-GeometryParams GeometryParams::from(const EditDocument& doc) {
-    GeometryParams p;
-    const int rotate = doc.getInt("geometry.rotate");
-    if (rotate % 90 != 0)
-        throw Error("geometry.rotate: " + std::to_string(rotate) +
-                    "° is not one of 0, 90, 180, 270");
-    p.quarterTurns = (rotate / 90) % 4;
-    p.flipH = doc.getBool("geometry.flip_h");
-    p.flipV = doc.getBool("geometry.flip_v");
-    p.angleDeg = doc.getFloat("geometry.angle");
-    p.cropLeft = doc.getFloat("crop.left");
-    p.cropTop = doc.getFloat("crop.top");
-    p.cropRight = doc.getFloat("crop.right");
-    p.cropBottom = doc.getFloat("crop.bottom");
-    p.aspect = doc.getText("crop.aspect");
-    return p;
-}
-
 void GeometryParams::validate() const {
     if (!std::isfinite(angleDeg) || std::abs(angleDeg) > 45)
         throw Error("geometry.angle: " + fmt(angleDeg) + "° is outside −45 … 45");
@@ -388,13 +370,6 @@ void GeometryParams::validate() const {
     if (!(t < b))
         throw Error("crop: top (" + fmt(t) + ") must be less than bottom (" + fmt(b) + ")");
     aspectRatio(aspect, 1.0);  // an unknown aspect throws
-}
-
-bool GeometryParams::isIdentity() const {
-    // "original" on an uncropped frame is the frame itself.
-    return quarterTurns % 4 == 0 && !flipH && !flipV && angleDeg == 0 && cropLeft == 0 &&
-           cropTop == 0 && cropRight == 1 && cropBottom == 1 &&
-           (aspect == "free" || aspect == "original" || aspect.empty());
 }
 
 void geometryOutputSize(int width, int height, int exifOrientation, const GeometryParams& p,

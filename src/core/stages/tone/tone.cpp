@@ -95,6 +95,7 @@ Renderer makeRenderer(const ToneParams& p) {
     const tone::CurveModel model = tone::makeModel(p);
     r.gain = float(model.gain);
     r.exact = model.exposureOnly;
+    // The legacy curve (ToneCurve::Legacy) left chroma and the norm as the curve does.
     const bool standard = p.curve == ToneCurve::Standard;
     r.satScale = (1.f + p.saturation / 100.f) * (standard ? kStandardChroma : 1.f);
     r.vibrance = p.vibrance / 100.f;
@@ -340,25 +341,6 @@ void RowRenderer::apply(ConstImageView src, ImageView dst, const Mat3& matrix) c
 }
 
 }  // namespace tone
-
-ToneParams ToneParams::from(const EditDocument& doc) {
-    ToneParams p;
-    p.exposureEv = float(doc.getFloat("exposure.ev"));
-    p.curve = doc.getText("tone.curve") == "linear" ? ToneCurve::Linear : ToneCurve::Standard;
-    p.contrast = float(doc.getFloat("tone.contrast"));
-    p.highlights = float(doc.getFloat("tone.highlights"));
-    p.shadows = float(doc.getFloat("tone.shadows"));
-    p.whites = float(doc.getFloat("tone.whites"));
-    p.blacks = float(doc.getFloat("tone.blacks"));
-    p.saturation = float(doc.getFloat("color.saturation"));
-    p.vibrance = float(doc.getFloat("color.vibrance"));
-    return p;
-}
-
-bool ToneParams::isIdentity() const {
-    return curve == ToneCurve::Linear && exposureEv == 0 && contrast == 0 && highlights == 0 &&
-           shadows == 0 && whites == 0 && blacks == 0 && saturation == 0 && vibrance == 0;
-}
 
 void applyTone(ImageView rgb, const ToneParams& p, const CancelToken* cancel) {
     if (rgb.empty()) return;

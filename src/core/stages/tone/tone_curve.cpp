@@ -22,6 +22,10 @@
 // the camera JPEGs of docs/quality.md have (a steeper toe is also most of a camera picture's
 // contrast). W is kept within [0.6, 64]: outside that the targets ask for no curve of the
 // family (a raw whose clip sits below mid-grey's own stop, or 8½ stops above it).
+//
+// The legacy curve (documents written before December 2026, migrated to it) is the same
+// family with constants fixed for a sensor clip at input 1 and no placement: g = 1.35,
+// f(0.18) = 0.19, f(1) = 0.95, giving k = 2.82588, c = 1.92997.
 #include "stages/tone/tone_curve.h"
 
 #include <algorithm>
@@ -34,6 +38,9 @@ constexpr double kToe = 1.5;
 constexpr double kGreyOut = 0.19;
 constexpr double kWhiteOut = 0.985;
 constexpr double kMinWhite = 0.6, kMaxWhite = 64;
+constexpr double kLegacyToe = 1.35;
+constexpr double kLegacyShoulder = 2.8258820702639396;
+constexpr double kLegacyScale = 1.9299665609065884;
 
 // Slider full-scale amounts, in stops, chosen so ±100 is strong but each link stays
 // monotonic: a weight w(s) of maximum slope w' added with amount a keeps ds'/ds ≥ 1 − |a|·w'.
@@ -95,8 +102,13 @@ CurveModel makeModel(const ToneParams& p) {
     m.contrast = kContrast * p.contrast / 100.0;
     if (p.blacks < 0) m.crush = kCrush * -p.blacks / 100.0;
     if (p.blacks > 0) m.pedestal = kPedestal * p.blacks / 100.0;
-    m.standard = p.curve == ToneCurve::Standard;
-    if (m.standard) {
+    m.standard = p.curve != ToneCurve::Linear;
+    if (p.curve == ToneCurve::Legacy) {
+        m.toe = kLegacyToe;
+        m.shoulder = kLegacyShoulder;
+        m.scale = kLegacyScale;
+    } else if (m.standard) {
+        m.toe = kToe;
         const double place = std::isfinite(p.placementEv) ? p.placementEv : 0.0;
         const double sensor =
             p.sensorWhite > 0 && std::isfinite(p.sensorWhite) ? p.sensorWhite : 1.0;
@@ -111,7 +123,7 @@ CurveModel makeModel(const ToneParams& p) {
 
 double standardCurve(const CurveModel& m, double x) {
     if (!(x > 0)) return 0;
-    const double y = m.scale * std::pow(x, kToe);
+    const double y = m.scale * std::pow(x, m.toe);
     return y / std::pow(1 + std::pow(y, m.shoulder), 1 / m.shoulder);
 }
 
@@ -146,7 +158,7 @@ double sceneToDisplay(const CurveModel& m, double x) {
 double inverseStandardCurve(const CurveModel& m, double y) {
     if (!(y > 0)) return 0;
     if (y >= 1) return HUGE_VAL;
-    return std::pow(yFor(y, m.shoulder) / m.scale, 1 / kToe);
+    return std::pow(yFor(y, m.shoulder) / m.scale, 1 / m.toe);
 }
 
 double highlightDesaturation(const CurveModel& m, double y) {

@@ -24,11 +24,12 @@ struct CurveModel {
     double contrast = 0;     ///< relative slope change at mid-grey, in (−1, 1)
     double crush = 0;        ///< scene black point subtracted (blacks < 0)
     double pedestal = 0;     ///< scene level added under everything (blacks > 0)
-    bool standard = true;    ///< standard base curve, else linear
+    bool standard = true;    ///< a base curve (standard or legacy), else linear
     double placement = 1;    ///< standard only: 2^placementEv, applied with the exposure
     double white = 1;        ///< standard only: base-curve input of the sensor's clip
-    // The standard base curve's constants for this white point (see tone_curve.cpp).
-    double shoulder = 0, scale = 0;
+    // The base curve's constants: for the standard curve solved for this white point, for
+    // the legacy curve fixed (see tone_curve.cpp).
+    double toe = 0, shoulder = 0, scale = 0;
     /// True when only exposure acts, so applying is an exact multiply.
     bool exposureOnly = false;
 };

@@ -36,14 +36,6 @@ Multipliers normaliseSmallest(const std::array<float, 3>& m) {
 
 }  // namespace
 
-WhiteBalanceParams WhiteBalanceParams::from(const EditDocument& doc) {
-    WhiteBalanceParams p;
-    p.mode = doc.getText("wb.mode");
-    p.temperature = doc.getFloat("wb.temperature");
-    p.tint = doc.getFloat("wb.tint");
-    return p;
-}
-
 Multipliers multipliersForTemperature(const Mat3& cameraFromXYZ, double kelvin, double tint) {
     if (!(kelvin > 0) || !std::isfinite(kelvin) || !std::isfinite(tint))
         throw Error("white balance: invalid temperature " + std::to_string(kelvin) + " K");
