@@ -770,3 +770,39 @@ int main(int argc, char** argv) {
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
+
+// The panels come from the declarations: every parameter a stage places on a panel has its
+// control there, of the kind its type asks for, and moving it changes the photo's edits.
+TEST_F(EditorTest, EveryDeclaredControlIsOnItsPanel) {
+    open("chart.dng");
+    int shown = 0;
+    for (const ParamDecl& d : schema()) {
+        if (d.panel.empty()) continue;
+        const QString key = QString::fromStdString(d.key);
+        QWidget* control = nullptr;
+        switch (d.type) {
+            case ParamType::Float:
+            case ParamType::Int:
+                control = editor_->findChild<ParamSlider*>(key);
+                break;
+            case ParamType::Choice:
+                control = editor_->findChild<QComboBox*>(key);
+                break;
+            case ParamType::Bool:
+                control = editor_->findChild<QCheckBox*>(key);
+                break;
+            case ParamType::Text:
+                break;
+        }
+        EXPECT_NE(control, nullptr) << d.key << " is placed on panel " << d.panel;
+        ++shown;
+    }
+    EXPECT_GT(shown, 15);
+    // A generated slider edits its key.
+    ParamSlider* vignette = slider("look.vignette.amount");
+    ASSERT_NE(vignette, nullptr);
+    vignette->setValue(-1.0);
+    emit vignette->changing(QString(), -1.0);
+    emit vignette->committed(QString(), -1.0);
+    EXPECT_DOUBLE_EQ(editor_->session()->edits().getFloat("look.vignette.amount"), -1.0);
+}

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -12,7 +13,9 @@
 #include <QLocale>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 #include "editor/crop_geometry.h"
 #include "editor/photo_session.h"
@@ -186,6 +189,47 @@ QLabel* EditPanel::addHeading(QBoxLayout* layout, const QString& text) {
     return l;
 }
 
+void EditPanel::addDeclared(QBoxLayout* layout, const std::string& panel) {
+    std::vector<const ParamDecl*> declared;
+    for (const ParamDecl& d : schema())
+        if (d.panel == panel) declared.push_back(&d);
+    std::stable_sort(declared.begin(), declared.end(),
+                     [](const ParamDecl* a, const ParamDecl* b) { return a->order < b->order; });
+    std::string section;
+    for (const ParamDecl* d : declared) {
+        if (d->section != section && !d->section.empty()) {
+            auto* heading = new QHBoxLayout;
+            heading->setContentsMargins(0, 0, 0, 0);
+            layout->addLayout(heading);
+            addHeading(heading,
+                       QCoreApplication::translate("rf::gui::EditPanel", d->section.c_str()));
+            heading->addStretch(1);
+            decorateSection(d->section, heading);
+        }
+        section = d->section;
+        switch (d->type) {
+            case ParamType::Float:
+            case ParamType::Int:
+                addSlider(layout, d->key);
+                break;
+            case ParamType::Choice:
+                addChoice(layout, d->key);
+                decorateChoice(d->key, static_cast<QHBoxLayout*>(
+                                           layout->itemAt(layout->count() - 1)->layout()));
+                break;
+            case ParamType::Bool:
+                addFlag(layout, d->key);
+                break;
+            case ParamType::Text:
+                throw std::logic_error("panel: no generic control for text " + d->key);
+        }
+    }
+}
+
+void EditPanel::decorateSection(const std::string&, QHBoxLayout*) {}
+
+void EditPanel::decorateChoice(const std::string&, QHBoxLayout*) {}
+
 void EditPanel::prepare(EditDocument&, const std::string&, double) {}
 
 void EditPanel::resetKey(EditDocument& doc, const std::string& key) {
@@ -212,38 +256,28 @@ void EditPanel::resetPanel() {
 
 BasicPanel::BasicPanel(PhotoSession* session, QAction* eyedropper, QAction* autoTone,
                        QWidget* parent)
-    : EditPanel(session, tr("Basic"), parent) {
+    : EditPanel(session, tr("Basic"), parent), eyedropper_(eyedropper), autoTone_(autoTone) {
     auto* col = new QVBoxLayout(this);
     col->setContentsMargins(0, 0, 0, 0);
     col->setSpacing(2);
-    QComboBox* wb = addChoice(col, "wb.mode");
+    addDeclared(col, "basic");
+}
+
+void BasicPanel::decorateChoice(const std::string& key, QHBoxLayout* row) {
+    if (key != "wb.mode") return;
     auto* pick = new QToolButton(this);
-    pick->setDefaultAction(eyedropper);
+    pick->setDefaultAction(eyedropper_);
     pick->setAutoRaise(true);
-    static_cast<QHBoxLayout*>(col->itemAt(col->count() - 1)->layout())->addWidget(pick);
-    wb->setObjectName("wb.mode");
-    addSlider(col, "wb.temperature");
-    addSlider(col, "wb.tint");
-    // The heading of the tone sliders carries Auto, which sets them.
-    auto* toneRow = new QHBoxLayout;
-    toneRow->setContentsMargins(0, 0, 0, 0);
-    col->addLayout(toneRow);
-    addHeading(toneRow, tr("Tone"));
-    toneRow->addStretch(1);
+    row->addWidget(pick);
+}
+
+void BasicPanel::decorateSection(const std::string& section, QHBoxLayout* heading) {
+    if (section != "Tone") return;  // the heading of the tone sliders carries Auto, which sets them
     auto* autoButton = new QToolButton(this);
-    autoButton->setDefaultAction(autoTone);
+    autoButton->setDefaultAction(autoTone_);
     autoButton->setAutoRaise(true);
     autoButton->setObjectName("autoTone");
-    toneRow->addWidget(autoButton, 0, Qt::AlignBottom);
-    for (const char* k : {"exposure.ev", "tone.contrast", "tone.highlights", "tone.shadows",
-                          "tone.whites", "tone.blacks"})
-        addSlider(col, k);
-    addHeading(col, tr("Presence"));
-    addSlider(col, "color.vibrance");
-    addSlider(col, "color.saturation");
-    addHeading(col, tr("Rendering"));
-    addChoice(col, "tone.curve");
-    addChoice(col, "highlights.mode");
+    heading->addWidget(autoButton, 0, Qt::AlignBottom);
 }
 
 void BasicPanel::setWhiteBalanceReadout(double kelvin, double tint) {
@@ -308,7 +342,7 @@ CropPanel::CropPanel(PhotoSession* session, QAction* cropTool, QWidget* parent)
     for (const char* k : {"crop.left", "crop.top", "crop.right", "crop.bottom", "crop.aspect"})
         own(k);
 
-    addSlider(col, "geometry.angle");
+    addDeclared(col, "crop");  // the straighten slider
 
     auto* turns = new QHBoxLayout;
     auto* left = smallButton(tr("⟲ 90°"), tr("Rotate counter-clockwise"), this);
@@ -348,15 +382,7 @@ DetailPanel::DetailPanel(PhotoSession* session, QWidget* parent)
     auto* col = new QVBoxLayout(this);
     col->setContentsMargins(0, 0, 0, 0);
     col->setSpacing(2);
-    addChoice(col, "demosaic.method");
-    // The effects the core has: everything it declares under these prefixes.
-    const std::pair<const char*, QString> groups[] = {{"look.vignette.", tr("Vignette")},
-                                                      {"look.grain.", tr("Grain")}};
-    for (const auto& [prefix, heading] : groups) {
-        addHeading(col, heading);
-        for (const ParamDecl& d : schema())
-            if (d.key.rfind(prefix, 0) == 0 && d.type == ParamType::Float) addSlider(col, d.key);
-    }
+    addDeclared(col, "detail");
 }
 
 // ---- InfoPanel -------------------------------------------------------------------------

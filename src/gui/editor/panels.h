@@ -18,6 +18,7 @@
 
 class QAction;
 class QBoxLayout;
+class QHBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
@@ -69,6 +70,15 @@ class EditPanel : public QWidget {
                          const std::vector<std::string>& only = {});
     QCheckBox* addFlag(QBoxLayout* layout, const std::string& key);
     QLabel* addHeading(QBoxLayout* layout, const QString& text);
+    /// Adds the controls the schema places in `panel` (each stage's table says where:
+    /// schema/declare.h), in their order, with a heading where the section changes: a slider
+    /// for a number, a list for a choice, a check box for a flag. A new parameter of a panel
+    /// appears with no code here.
+    void addDeclared(QBoxLayout* layout, const std::string& panel);
+    /// Lets a panel add a control beside a section's heading (Auto beside Tone).
+    virtual void decorateSection(const std::string& section, QHBoxLayout* heading);
+    /// Lets a panel add a control to a choice's row (the white-balance picker).
+    virtual void decorateChoice(const std::string& key, QHBoxLayout* row);
     /// Lets a panel add to a change before it is made (white balance switches to custom).
     virtual void prepare(EditDocument& doc, const std::string& key, double value);
     /// Lets a panel reset more than the key (the temperature resets the whole balance).
@@ -98,8 +108,12 @@ class BasicPanel : public EditPanel {
   protected:
     void prepare(EditDocument& doc, const std::string& key, double value) override;
     void resetKey(EditDocument& doc, const std::string& key) override;
+    void decorateSection(const std::string& section, QHBoxLayout* heading) override;
+    void decorateChoice(const std::string& key, QHBoxLayout* row) override;
 
   private:
+    QAction* eyedropper_ = nullptr;
+    QAction* autoTone_ = nullptr;
     double readoutKelvin_ = 0, readoutTint_ = 0;
     bool haveReadout_ = false;
 };
