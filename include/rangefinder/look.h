@@ -53,6 +53,7 @@ struct LookParams {
     float shadowHue = 220, shadowSaturation = 0;  ///< degrees, 0 … 1
     float highlightHue = 50, highlightSaturation = 0;
     float splitBalance = 0;  ///< −1 … 1
+    float warmth = 0;        ///< −1 … 1: towards amber (+) or blue (−), by lightness
     bool mono = false;
     Vec3 monoMix{0.3, 0.6, 0.1};  ///< normalised to sum 1
     std::string lutFile;          ///< resolved path, empty for none
@@ -92,7 +93,9 @@ float lookDecode(float encoded);
 ///      skin hues when boosting);
 ///   4. the hue bands in OkLCh, faded out at low chroma so greys never move;
 ///   5. split toning: Oklab a, b offsets towards the shadow and highlight hues (OkLCh
-///      degrees), weighted by lightness around a split point the balance moves;
+///      degrees), weighted by lightness around a split point the balance moves; warmth: an
+///      offset towards amber or blue in proportion to lightness (black stays black, and
+///      white, where the gamut has no chroma, stays white);
 ///   6. the external LUT, in its own input encoding (clipped to [0, 1] on the way in).
 /// Oklab results outside the Rec.2020 gamut lose chroma at constant lightness and hue.
 Vec3 lookColour(const LookParams& p, const Vec3& encodedRec2020);

@@ -442,6 +442,26 @@ TEST(LookColour, AnIdentityExternalLutChangesNothing) {
     EXPECT_LT(worst, 0.5);
 }
 
+// Warmth tints greys towards amber (+) or blue (−) in proportion to their lightness: black
+// stays black, white stays white, mid-grey moves most visibly.
+TEST(LookColour, WarmthTintsByLightnessAndKeepsBlackAndWhite) {
+    LookParams warm;
+    warm.warmth = 0.6f;
+    LookParams cool;
+    cool.warmth = -0.6f;
+    EXPECT_TRUE(warm.hasColour());
+    const Vec3 grey = {0.47, 0.47, 0.47};
+    const Vec3 w = lookColour(warm, grey), c = lookColour(cool, grey);
+    EXPECT_GT(w[0], w[2] + 0.03) << "warm: more red than blue";
+    EXPECT_GT(c[2], c[0] + 0.03) << "cool: more blue than red";
+    for (const Vec3& end : {Vec3{0, 0, 0}, Vec3{1, 1, 1}}) {
+        const Vec3 out = lookColour(warm, end);
+        for (int ch = 0; ch < 3; ++ch) EXPECT_NEAR(out[ch], end[ch], 2e-3) << ch;
+    }
+    const Vec3 dark = lookColour(warm, {0.2, 0.2, 0.2});
+    EXPECT_LT(dark[0] - dark[2], w[0] - w[2]) << "a darker grey is tinted less";
+}
+
 TEST(LookColour, AnExternalLutIsReadInItsOwnEncoding) {
     // A LUT that swaps red and blue, in sRGB encoding: an sRGB red becomes an sRGB blue.
     Lut3D swap(9);

@@ -10,7 +10,8 @@
 //   4. hue bands    OkLCh hue shift, chroma scale and lightness change, weighted between the
 //                   two nearest band centres and faded out at low chroma
 //   5. split toning Oklab a, b offsets towards the shadow and highlight hues, weighted by
-//                   lightness around a split point the balance moves
+//                   lightness around a split point the balance moves; warmth, an offset
+//                   towards amber or blue in proportion to lightness
 //   6. external LUT in its own input encoding (primaries converted, clipped to [0, 1])
 //
 // Leaving Oklab, a colour outside the Rec.2020 gamut loses chroma at constant lightness and
@@ -51,7 +52,11 @@ constexpr double kBandFadeChroma = 0.04;   // hue bands act fully from this Okla
 constexpr double kBandLightness = 0.8;     // lightness ±100 %: L^(2^∓0.8)
 constexpr double kSplitChroma = 0.08;      // Oklab chroma of a 100 % tint
 constexpr double kSplitRange = 0.4;        // balance ±100 % moves the split point by this
-constexpr double kSplitWidth = 0.5;        // half-width of the shadow/highlight transition
+// Warmth: an offset towards 85° of Oklab hue (amber, a warming filter's colour); ±100 % at
+// L = 1 is half a full split-toning tint (Oklab chroma 0.04).
+constexpr double kWarmHue = 85;
+constexpr double kWarmth = 0.5;
+constexpr double kSplitWidth = 0.5;  // half-width of the shadow/highlight transition
 
 // The bake evaluates these per grid point: inline here, unlike colormath's mul().
 inline Vec3 mulVec(const Mat3& m, const Vec3& v) {
@@ -356,7 +361,9 @@ ColourModel::ColourModel(const LookParams& p) : curve(p) {
     };
     shadowTint = tint(p.shadowHue, p.shadowSaturation);
     highlightTint = tint(p.highlightHue, p.highlightSaturation);
-    oklab = satScale != 1 || vibrance != 0 || bands || split;
+    warm = p.warmth != 0;
+    warmTint = tint(kWarmHue, kWarmth * p.warmth);  // negative: the opposite hue, blue
+    oklab = satScale != 1 || vibrance != 0 || bands || split || warm;
     if (!p.lutFile.empty()) {
         lut = lutFile(p.lutFile);
         lutFromLook = rec2020ToPrimaries(p.lutEncoding);
@@ -403,7 +410,7 @@ Vec3 ColourModel::linear(const Vec3& encoded) const {
     if (oklab) {
         needLinear();
         const bool neutral = lin[0] == lin[1] && lin[1] == lin[2];
-        if (!neutral || split) {
+        if (!neutral || split || warm) {
             const Vec3 lab = oklabFromLinear(lin);
             double L = lab[0], a = lab[1], b = lab[2];
             if (!neutral) {
@@ -440,6 +447,10 @@ Vec3 ColourModel::linear(const Vec3& encoded) const {
                 const double hi = smoothstep(splitPoint - kSplitWidth, splitPoint + kSplitWidth, L);
                 a += (1 - hi) * shadowTint[1] + hi * highlightTint[1];
                 b += (1 - hi) * shadowTint[2] + hi * highlightTint[2];
+            }
+            if (warm) {
+                a += L * warmTint[1];
+                b += L * warmTint[2];
             }
             lin = fitToGamut(L, a, b);
             encValid = false;

@@ -52,13 +52,15 @@ struct ColourModel {
     bool hasCurve = false;
     ToneShape curve;
     double curveBlack = 0;  // curve(0): where the norm's scaling starts
-    bool oklab = false;     // saturation, vibrance, bands or split toning active
+    bool oklab = false;     // saturation, vibrance, bands, split toning or warmth active
     double satScale = 1, vibrance = 0;
     bool bands = false;
     std::array<LookParams::Band, kHueBands> band{};
     bool split = false;
     double splitPoint = 0.5;
     Vec3 shadowTint{}, highlightTint{};  // Oklab (·, a, b) at full weight
+    bool warm = false;
+    Vec3 warmTint{};  // Oklab (·, a, b) offset at L = 1
     std::shared_ptr<const Lut3D> lut;
     Mat3 lutFromLook{}, lookFromLut{};  // linear Rec.2020 ↔ the LUT's primaries
 };

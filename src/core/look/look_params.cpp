@@ -198,6 +198,11 @@ const decl::Table<LookParams>& lookTable() {
                 &P::splitBalance, pct)
             .in("colour")
             .qualifier(),
+        bind<P>(num("look.color.warmth", 0, -100, 100, "%", "Look warmth", G::Look,
+                    "+ warms every colour towards amber, − cools it towards blue, more in the "
+                    "brighter tones, as a filter on the lens; white stays white"),
+                &P::warmth, pct)
+            .in("colour"),
         bind<P>(decl::flag("look.mono.enabled", false, "Monochrome", G::Look,
                            "render in black and white through the channel mix"),
                 &P::mono)
