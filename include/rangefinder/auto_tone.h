@@ -32,8 +32,12 @@ struct AutoToneValues {
 /// ignored: Auto replaces them).
 AutoToneValues analyseAutoTone(ConstImageView sceneLinear, const ToneParams& tone);
 
-/// The edits with exposure.ev, tone.highlights, tone.shadows, tone.whites and tone.blacks set
-/// by Auto tone for this raw (everything else as it was, tone.auto cleared).
+/// The keys Auto tone sets: exposure.ev, tone.highlights, tone.shadows, tone.whites and
+/// tone.blacks.
+const std::vector<std::string>& autoToneKeys();
+
+/// The edits with autoToneKeys() set by Auto tone for this raw (everything else as it was,
+/// tone.auto cleared).
 EditDocument applyAutoTone(Pipeline& pipeline, const EditDocument& edits,
                            const CancelToken* cancel = nullptr);
 

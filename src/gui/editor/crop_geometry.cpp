@@ -5,13 +5,6 @@
 
 namespace rf::gui {
 
-namespace {
-
-const char* const kCropKeys[] = {"crop.left", "crop.top", "crop.right", "crop.bottom",
-                                 "crop.aspect"};
-
-}  // namespace
-
 QStringList cropAspectPresets() {
     return {"original", "3:2", "4:3", "1:1", "16:9", "4:5", "free"};
 }
@@ -71,8 +64,11 @@ void setCrop(EditDocument& edits, const QRectF& crop, const QString& aspect) {
 }
 
 EditDocument withoutCrop(const EditDocument& edits) {
+    // The crop tool shows the whole frame: every crop.* parameter the geometry stage declares
+    // at its default (the turns, flips and straightening stay).
     EditDocument e = edits;
-    for (const char* k : kCropKeys) e.reset(k);
+    for (const ParamDecl& d : schema())
+        if (d.key.rfind("crop.", 0) == 0) e.reset(d.key);
     return e;
 }
 

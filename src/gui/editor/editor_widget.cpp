@@ -22,6 +22,7 @@
 #include "editor/paste_dialog.h"
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
+#include "rangefinder/auto_tone.h"
 #include "rangefinder/error.h"
 #include "rangefinder/history.h"
 #include "rangefinder/looks.h"
@@ -79,9 +80,7 @@ EditorWidget::EditorWidget(QWidget* parent)
             });
     connect(renderer_, &RenderController::autoTonePicked, this, [this](const EditDocument& picked) {
         EditDocument doc = session_->edits();
-        for (const char* key :
-             {"exposure.ev", "tone.highlights", "tone.shadows", "tone.whites", "tone.blacks"})
-            doc.setFloat(key, picked.getFloat(key));
+        for (const std::string& key : autoToneKeys()) doc.setFloat(key, picked.getFloat(key));
         session_->apply(doc, tr("Auto tone"));
     });
     connect(autoTone_, &QAction::triggered, this, [this] {

@@ -309,7 +309,8 @@ void BasicPanel::prepare(EditDocument& doc, const std::string& key, double) {
 
 void BasicPanel::resetKey(EditDocument& doc, const std::string& key) {
     if (key == "wb.temperature" || key == "wb.tint") {
-        for (const char* k : {"wb.mode", "wb.temperature", "wb.tint"}) doc.reset(k);
+        for (const ParamDecl& d : schema())
+            if (d.stage == "whitebalance") doc.reset(d.key);
         return;
     }
     doc.reset(key);
@@ -339,8 +340,6 @@ CropPanel::CropPanel(PhotoSession* session, QAction* cropTool, QWidget* parent)
     top->addWidget(aspect_, 1);
     top->addWidget(swap);
     col->addLayout(top);
-    for (const char* k : {"crop.left", "crop.top", "crop.right", "crop.bottom", "crop.aspect"})
-        own(k);
 
     addDeclared(col, "crop");  // the straighten slider
 
@@ -356,7 +355,9 @@ CropPanel::CropPanel(PhotoSession* session, QAction* cropTool, QWidget* parent)
     for (QToolButton* b : {left, right, flipH, flipV}) turns->addWidget(b);
     turns->addStretch(1);
     col->addLayout(turns);
-    for (const char* k : {"geometry.rotate", "geometry.flip_h", "geometry.flip_v"}) own(k);
+    // The panel resets what the geometry stage declares; the straighten slider is its own.
+    for (const ParamDecl& d : schema())
+        if (d.stage == "geometry" && d.key != "geometry.angle") own(d.key);
 
     connect(aspect_, &QComboBox::activated, this,
             [this](int i) { emit aspectChosen(aspect_->itemData(i).toString()); });

@@ -94,12 +94,16 @@ EditDocument applyAutoTone(Pipeline& pipeline, const EditDocument& edits,
     size.a = 512;
     const Image scene = pipeline.sceneLinear(clean, size, cancel);
     const AutoToneValues v = analyseAutoTone(scene.cview(), pipeline.toneParams(clean));
-    clean.setFloat("exposure.ev", v.exposureEv);
-    clean.setFloat("tone.highlights", v.highlights);
-    clean.setFloat("tone.shadows", v.shadows);
-    clean.setFloat("tone.whites", v.whites);
-    clean.setFloat("tone.blacks", v.blacks);
+    const double values[] = {v.exposureEv, v.highlights, v.shadows, v.whites, v.blacks};
+    for (std::size_t i = 0; i < autoToneKeys().size(); ++i)
+        clean.setFloat(autoToneKeys()[i], values[i]);
     return clean;
+}
+
+const std::vector<std::string>& autoToneKeys() {
+    static const std::vector<std::string> keys = {"exposure.ev", "tone.highlights", "tone.shadows",
+                                                  "tone.whites", "tone.blacks"};
+    return keys;
 }
 
 }  // namespace rf
