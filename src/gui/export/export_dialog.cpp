@@ -577,14 +577,21 @@ void ExportDialog::setField(const QString& field, const QVariant& value) {
     updateSummary();
 }
 
+FileFormat ExportDialog::selectedFormat() const {
+    return fileFormatFromString(format_->currentData().toString().toStdString());
+}
+
 void ExportDialog::onFormatChanged() {
     if (loading_) return;
-    const QString format = format_->currentData().toString();
-    setField(QStringLiteral("format"), format);
+    setField(QStringLiteral("format"), format_->currentData());
     // JPEG is 8-bit only; TIFF is for 16-bit masters (as the command line does); a PNG keeps
     // what was chosen.
-    if (format == QLatin1String("jpeg")) selectData(bitDepth_, QStringLiteral("8"));
-    if (format == QLatin1String("tiff")) selectData(bitDepth_, QStringLiteral("16"));
+    const FileFormat format = selectedFormat();
+    const auto bits = [](int b) {
+        return QString::fromStdString(exportSetting("bitDepth").choiceFor(b).name);
+    };
+    if (format == FileFormat::Jpeg) selectData(bitDepth_, bits(8));
+    if (format == FileFormat::Tiff) selectData(bitDepth_, bits(16));
     updateEnabledOptions();
 }
 
@@ -630,7 +637,7 @@ void ExportDialog::chooseFolder() {
 }
 
 void ExportDialog::updateEnabledOptions() {
-    const bool jpeg = format_->currentData().toString() == QLatin1String("jpeg");
+    const bool jpeg = selectedFormat() == FileFormat::Jpeg;
     quality_->setEnabled(jpeg);
     subsampling_->setEnabled(jpeg);
     progressive_->setEnabled(jpeg);

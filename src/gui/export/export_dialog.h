@@ -97,6 +97,7 @@ class ExportDialog : public QDialog {
     void refreshPresetItem(int index);
     void showSelectedPreset();
     void setField(const QString& field, const QVariant& value);
+    FileFormat selectedFormat() const;
     void onFormatChanged();
     void onSizeChanged();
     void onOwnFolderToggled(bool own);
