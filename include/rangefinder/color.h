@@ -22,10 +22,8 @@ namespace rf {
 enum class OutputSpace { SRGB, DisplayP3, AdobeRGB };
 enum class RenderingIntent { Perceptual, RelativeColorimetric };
 
-/// "srgb", "p3" / "display-p3", "adobergb" / "adobe-rgb"; throws rf::Error otherwise.
-OutputSpace outputSpaceFromString(const std::string& s);
-const char* outputSpaceName(OutputSpace s);
-RenderingIntent intentFromString(const std::string& s);  ///< "perceptual", "relative"
+// Their names, read and printed, are the export schema's choices: outputSpaceFromString and
+// the others in export_schema.h.
 
 /// XYZ (D65) ↔ the linear working space (Rec.2020, D65).
 Mat3 workingFromXYZ();

@@ -35,9 +35,11 @@ struct ExportSettings {
     bool overwrite = false;
 };
 
-/// The named presets: "web" (2048 px long edge, JPEG q85, sRGB, screen sharpening, metadata
-/// without location) and "full" (full size, JPEG q92 4:4:4, no sharpening, all metadata).
-/// Throws rf::Error.
+/// The settings of the preset file of that name in the export-presets folders
+/// (export_presets.h): the shipped "web" (2048 px long edge, JPEG q85, sRGB, screen
+/// sharpening, metadata without location) and "full" (full size, JPEG q92 4:4:4, no
+/// sharpening, all metadata), or one of the user's. Throws rf::Error for an unknown name or a
+/// malformed file (naming the file and the key).
 ExportSettings exportPreset(const std::string& name);
 
 struct ExportJob {

@@ -19,8 +19,7 @@ namespace rf {
 
 enum class FileFormat { Jpeg, Tiff, Png };
 
-/// "jpeg"/"jpg", "tiff"/"tif", "png"; throws rf::Error otherwise.
-FileFormat fileFormatFromString(const std::string& s);
+/// The formats' names are the export schema's (fileFormatFromString, export_schema.h).
 const char* fileExtension(FileFormat f);  ///< "jpg", "tif", "png"
 
 enum class ChromaSubsampling { S444, S422, S420 };
@@ -46,9 +45,7 @@ enum class MetadataMode {
     None,           ///< no EXIF, IPTC or XMP at all; the ICC profile stays
 };
 
-/// "all", "no-location", "copyright-only", "none"; throws rf::Error listing them otherwise.
-MetadataMode metadataModeFromString(const std::string& s);
-const char* metadataModeName(MetadataMode mode);
+// The modes' names are the export schema's (metadataModeFromString, export_schema.h).
 
 struct MetadataPolicy {
     MetadataMode mode = MetadataMode::NoLocation;

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -21,6 +22,8 @@
 #include "progress.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
+#include "rangefinder/export_presets.h"
+#include "rangefinder/export_schema.h"
 #include "rangefinder/limits.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/params.h"
@@ -35,26 +38,14 @@ namespace {
 
 struct ExportArgs {
     std::vector<std::string> inputs;
-    std::string outputDir = ".";
     std::string preset = "web";
-    std::string nameTemplate = "{name}";
-    std::string format;
-    int quality = 0;
+    /// The export settings given on the command line, by the schema's key, as typed (already
+    /// checked against the schema by the options' validators); the rest are the preset's.
+    std::map<std::string, std::string> settings;
     int longEdge = 0;
-    std::string size;
-    std::string colorspace;
-    std::string intent;
-    std::string subsampling;
-    bool progressive = false;
-    int bitDepth = 0;
-    double sharpen = -1;
-    double sharpenRadius = -1;
     std::vector<std::string> sets;
     std::string editsFile;
     int jobs = 0;
-    bool overwrite = false;
-    std::string metadata;  ///< empty: the preset's
-    std::string artist, copyright;
     bool quiet = false;
     bool ignoreSidecars = false;
     int minRating = -2;  ///< -2: no threshold
@@ -93,26 +84,15 @@ int runExport(const ExportArgs& a) {
     setResourceLimits(limits);
 
     ExportSettings s = exportPreset(a.preset);
-    if (!a.format.empty()) s.encode.format = fileFormatFromString(a.format);
-    if (s.encode.format == FileFormat::Tiff) s.encode.bitDepth = 16;
-    if (a.quality) s.encode.quality = a.quality;
     if (a.longEdge) s.render.size = {SizeMode::LongEdge, a.longEdge};
-    if (!a.size.empty()) s.render.size = outputSizeFromString(a.size);
-    if (!a.colorspace.empty()) s.render.space = outputSpaceFromString(a.colorspace);
-    if (!a.intent.empty()) s.render.intent = intentFromString(a.intent);
-    if (a.subsampling == "444") s.encode.subsampling = ChromaSubsampling::S444;
-    if (a.subsampling == "422") s.encode.subsampling = ChromaSubsampling::S422;
-    if (a.subsampling == "420") s.encode.subsampling = ChromaSubsampling::S420;
-    if (a.progressive) s.encode.progressive = true;
-    if (a.bitDepth) s.encode.bitDepth = a.bitDepth;
-    if (a.sharpen >= 0) s.render.sharpen.amount = float(a.sharpen);
-    if (a.sharpenRadius > 0) s.render.sharpen.radius = float(a.sharpenRadius);
-    if (!a.metadata.empty()) s.metadata.mode = metadataModeFromString(a.metadata);
-    s.metadata.artist = a.artist;
-    s.metadata.copyright = a.copyright;
-    s.outputDir = a.outputDir;
-    s.nameTemplate = a.nameTemplate;
-    s.overwrite = a.overwrite;
+    // In the schema's order, so --size wins over --long-edge and --bit-depth over the TIFF
+    // default below.
+    for (const auto& d : exportSchema()) {
+        if (const auto it = a.settings.find(d.key); it != a.settings.end())
+            setExportSetting(s, d.key, parseExportValue(d, it->second));
+        // TIFF is for 16-bit masters unless --bit-depth says otherwise.
+        if (d.key == "format" && s.encode.format == FileFormat::Tiff) s.encode.bitDepth = 16;
+    }
 
     // A look's relative LUT path is looked up in the look folders, the user's (last, the
     // highest priority) first, as the library lets a later folder override an earlier one.
@@ -229,6 +209,48 @@ int runExport(const ExportArgs& a) {
     return failed || notAttempted ? 1 : 0;
 }
 
+// "web: 2048 px long edge…; full: …" from the preset files found; a broken one is reported
+// when it is used, not here.
+std::string presetHelp() {
+    std::string help = "Export preset (a file in the export-presets folders)";
+    std::string list;
+    for (const auto& p : loadExportPresets(defaultExportPresetDirs()).presets)
+        list += (list.empty() ? "" : "; ") + p.name +
+                (p.description.empty() ? std::string() : ": " + p.description);
+    return list.empty() ? help : help + ": " + list;
+}
+
+// One option per export setting the schema gives a command-line spelling: its help and its
+// allowed values come from the declaration, and its validator is the schema's own reading, so
+// a bad value is refused before any file is read, in the schema's words.
+void addExportSettingOptions(CLI::App& cmd, std::map<std::string, std::string>& given) {
+    for (const auto& d : exportSchema()) {
+        if (d.cliOption.empty()) continue;
+        const std::string key = d.key;
+        if (d.type == ExportSettingType::Bool) {
+            cmd.add_flag_function(
+                d.cliOption, [&given, key](std::int64_t) { given[key] = "true"; }, d.help);
+            continue;
+        }
+        std::string help = d.help;
+        if (d.type == ExportSettingType::Choice) help += ": " + d.allowedText();
+        if (d.type == ExportSettingType::Int || d.type == ExportSettingType::Float)
+            help += " (" + d.allowedText() + ")";
+        CLI::Option* opt = cmd.add_option_function<std::string>(
+            d.cliOption, [&given, key](const std::string& v) { given[key] = v; }, help);
+        const std::string defaultText = exportValueText(d.defaultValue());
+        if (d.type == ExportSettingType::Text && !defaultText.empty())
+            opt->default_str(defaultText);
+        else
+            opt->type_name(d.type == ExportSettingType::Text ? "TEXT" : "VALUE");
+        if (d.type != ExportSettingType::Text) {
+            const ExportSettingDecl* decl = &d;
+            opt->check(CLI::Validator(
+                [decl](std::string& v) { return exportValueProblem(*decl, v); }, ""));
+        }
+    }
+}
+
 nlohmann::json infoJson(const std::string& path, const CaptureInfo& i) {
     return {{"file", path},
             {"make", i.make},
@@ -333,35 +355,10 @@ int main(int argc, char** argv) {
     CLI::App* exportCmd = app.add_subcommand(
         "export", "Render raw files (or every raw file in a folder) to JPEG, TIFF or PNG.");
     exportCmd->add_option("inputs", ex.inputs, "Raw files or folders")->required();
-    exportCmd->add_option("-o,--output", ex.outputDir, "Output folder (created if missing)")
-        ->capture_default_str();
-    exportCmd
-        ->add_option("--preset", ex.preset,
-                     "web: 2048 px long edge, JPEG q85, sRGB, screen sharpening; "
-                     "full: full size, JPEG q92")
-        ->check(CLI::IsMember({"web", "full"}))
-        ->capture_default_str();
-    exportCmd
-        ->add_option("-t,--template", ex.nameTemplate,
-                     "Output name: {name} {ext} {camera} {date} {seq} {look}")
-        ->capture_default_str();
-    exportCmd->add_option("-f,--format", ex.format, "jpeg, tiff (16-bit) or png");
-    exportCmd->add_option("-q,--quality", ex.quality, "JPEG quality")->check(CLI::Range(1, 100));
-    exportCmd->add_option("--long-edge", ex.longEdge, "Long edge in pixels")
+    exportCmd->add_option("--preset", ex.preset, presetHelp())->capture_default_str();
+    addExportSettingOptions(*exportCmd, ex.settings);
+    exportCmd->add_option("--long-edge", ex.longEdge, "Long edge in pixels (as --size long:N)")
         ->check(CLI::Range(16, 100000));
-    exportCmd->add_option("--size", ex.size,
-                          "2048, long:2048, short:1080, 1920x1080 (fit), 12mp, original");
-    exportCmd->add_option("--colorspace", ex.colorspace, "srgb, p3 or adobergb");
-    exportCmd->add_option("--intent", ex.intent, "perceptual or relative");
-    exportCmd->add_option("--subsampling", ex.subsampling, "JPEG chroma subsampling")
-        ->check(CLI::IsMember({"444", "422", "420"}));
-    exportCmd->add_flag("--progressive", ex.progressive, "Progressive JPEG");
-    exportCmd->add_option("--bit-depth", ex.bitDepth, "PNG/TIFF bits per channel")
-        ->check(CLI::IsMember({8, 16}));
-    exportCmd->add_option("--sharpen", ex.sharpen, "Output sharpening amount (0 = off, 1 = 100%)")
-        ->check(CLI::Range(0.0, 5.0));
-    exportCmd->add_option("--sharpen-radius", ex.sharpenRadius, "Sharpening radius in pixels")
-        ->check(CLI::Range(0.2, 5.0));
     // One value per --set, --look and --looks-dir, as other *-cli tools take them: a vector
     // option would otherwise swallow the input files that follow it.
     exportCmd
@@ -372,15 +369,6 @@ int main(int argc, char** argv) {
         ->check(CLI::ExistingFile);
     exportCmd->add_option("-j,--jobs", ex.jobs, "Files exported at once (default: one per core)")
         ->check(CLI::Range(0, 256));
-    exportCmd->add_flag("--overwrite", ex.overwrite,
-                        "Replace existing outputs (otherwise a numbered name is chosen)");
-    exportCmd
-        ->add_option("--metadata", ex.metadata,
-                     "Metadata carried: all, no-location, copyright-only or none "
-                     "(default: the preset's)")
-        ->check(CLI::IsMember({"all", "no-location", "copyright-only", "none"}));
-    exportCmd->add_option("--artist", ex.artist, "Artist written into the exported files");
-    exportCmd->add_option("--copyright", ex.copyright, "Copyright written into the exported files");
     exportCmd->add_flag("--quiet", ex.quiet, "Only report failures and the summary");
     exportCmd->add_flag("--ignore-sidecars", ex.ignoreSidecars,
                         "Export without the edits kept in each photo's XMP sidecar");

@@ -37,6 +37,7 @@
 #include "export/export_runner.h"
 #include "export/export_summary_dialog.h"
 #include "rangefinder/error.h"
+#include "rangefinder/export_schema.h"
 #include "rangefinder/raw.h"
 #include "rangefinder/sidecar.h"
 #include "support/test_support.h"
@@ -457,11 +458,15 @@ TEST_F(Export, EveryFieldRoundTripsThroughQSettings) {
                                                         {"progressive", true},
                                                         {"bitDepth", 16},
                                                         {"size", "1920x1080"},
+                                                        {"allowUpscale", true},
                                                         {"colorSpace", "adobe-rgb"},
                                                         {"intent", "relative"},
                                                         {"sharpenAmount", 1.25},
                                                         {"sharpenRadius", 1.5},
+                                                        {"sharpenThreshold", 0.05},
                                                         {"metadata", "copyright-only"},
+                                                        {"artist", "A. Person"},
+                                                        {"copyright", "CC BY 4.0"},
                                                         {"outputDir", "/tmp/archive"},
                                                         {"nameTemplate", "{date}_{name}"},
                                                         {"overwrite", true}};
@@ -566,6 +571,48 @@ TEST_F(Export, PresetsWithTheirOwnFoldersOrFormatsDoNotCollide) {
     EXPECT_EQ(targets[1].settings.outputDir, dir.str("masters"));
     EXPECT_EQ(presetFolderName(QStringLiteral("Full size")), QStringLiteral("full-size"));
     EXPECT_EQ(presetFolderName(QStringLiteral("  Ünïcode / 4:5 ")), QStringLiteral("ünïcode-4-5"));
+}
+
+// The dialog's choices are the schema's: a table kept in the dialog would drift from the
+// one the command line and the preset files read.
+TEST_F(Export, DialogItemsAreTheSchemasChoices) {
+    const std::string photo = writeChart(dir, "IMG_0001.dng", 120, 80);
+    ExportDialog dialog({q(photo)});
+    int boxes = 0;
+    for (const auto& d : exportSchema()) {
+        if (d.type != ExportSettingType::Choice) continue;
+        auto* box = widget<QComboBox>(&dialog, d.key.c_str());
+        if (!box) continue;
+        ++boxes;
+        ASSERT_EQ(box->count(), int(d.choices.size())) << d.key;
+        for (int i = 0; i < box->count(); ++i) {
+            const ExportChoice& c = d.choices[std::size_t(i)];
+            EXPECT_EQ(box->itemData(i).toString(), q(c.name)) << d.key;
+            EXPECT_EQ(box->itemText(i), q(c.label)) << d.key;
+            EXPECT_EQ(box->itemData(i, Qt::ToolTipRole).toString(), q(c.help)) << d.key;
+        }
+    }
+    EXPECT_EQ(boxes, 6) << "format, subsampling, bitDepth, colorSpace, intent, metadata";
+    auto* sizeMode = widget<QComboBox>(&dialog, "sizeMode");
+    const auto& modes = exportSetting("size").choices;
+    ASSERT_EQ(sizeMode->count(), int(modes.size()));
+    for (int i = 0; i < sizeMode->count(); ++i) {
+        EXPECT_EQ(sizeMode->itemData(i).toInt(), modes[std::size_t(i)].value);
+        EXPECT_EQ(sizeMode->itemText(i), q(modes[std::size_t(i)].label));
+    }
+    EXPECT_EQ(widget<QSpinBox>(&dialog, "quality")->maximum(),
+              int(exportSetting("quality").maxValue));
+
+    // Picking an item stores its canonical name; the preset's field reads it back.
+    dialog.selectPreset(QStringLiteral("Web"));
+    auto* space = widget<QComboBox>(&dialog, "colorSpace");
+    space->setCurrentIndex(space->findData(QStringLiteral("display-p3")));
+    ASSERT_FALSE(dialog.presets().isEmpty());
+    EXPECT_EQ(dialog.presets()[0].settings.render.space, OutputSpace::DisplayP3);
+    auto* mode = widget<QComboBox>(&dialog, "sizeMode");
+    mode->setCurrentIndex(mode->findData(int(SizeMode::Fit)));
+    EXPECT_EQ(dialog.presets()[0].field(QStringLiteral("size")).toString(),
+              QStringLiteral("2048x2048"));
 }
 
 TEST_F(Export, DialogFitsALaptopScreen) {

@@ -12,6 +12,7 @@
 #include "color/lcms_adapter.h"
 #include "rangefinder/color.h"
 #include "rangefinder/error.h"
+#include "rangefinder/export_schema.h"
 #include "synth.h"
 
 using namespace rf;

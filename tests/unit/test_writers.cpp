@@ -18,6 +18,7 @@
 #include <limits>
 
 #include "rangefinder/error.h"
+#include "rangefinder/export_schema.h"
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"

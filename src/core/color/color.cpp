@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The colour-space side of the pipeline that needs no colour-management engine: the matrices
-// from camera RGB and XYZ into the linear Rec.2020 working space, their per-pixel application,
-// the names of output spaces and intents, and the cache of output transforms (whose lcms2
-// side lives in lcms_adapter.cpp).
+// from camera RGB and XYZ into the linear Rec.2020 working space, their per-pixel application
+// and the cache of output transforms (whose lcms2 side lives in lcms_adapter.cpp). The output
+// spaces' names are the export schema's (export_schema.h).
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -11,38 +11,8 @@
 
 #include "rangefinder/color.h"
 #include "rangefinder/error.h"
-#include "util/text.h"
 
 namespace rf {
-
-OutputSpace outputSpaceFromString(const std::string& s) {
-    const std::string l = asciiLower(s);
-    if (l == "srgb") return OutputSpace::SRGB;
-    if (l == "p3" || l == "display-p3" || l == "displayp3") return OutputSpace::DisplayP3;
-    if (l == "adobergb" || l == "adobe-rgb" || l == "adobe") return OutputSpace::AdobeRGB;
-    throw Error("unknown output colour space \"" + s +
-                "\" (expected srgb, display-p3 or adobe-rgb)");
-}
-
-const char* outputSpaceName(OutputSpace s) {
-    switch (s) {
-        case OutputSpace::SRGB:
-            return "srgb";
-        case OutputSpace::DisplayP3:
-            return "display-p3";
-        case OutputSpace::AdobeRGB:
-            return "adobe-rgb";
-    }
-    return "srgb";
-}
-
-RenderingIntent intentFromString(const std::string& s) {
-    const std::string l = asciiLower(s);
-    if (l == "perceptual") return RenderingIntent::Perceptual;
-    if (l == "relative" || l == "relative-colorimetric" || l == "relative_colorimetric")
-        return RenderingIntent::RelativeColorimetric;
-    throw Error("unknown rendering intent \"" + s + "\" (expected perceptual or relative)");
-}
 
 Mat3 workingFromXYZ() {
     return inverse(xyzFromLinearRec2020());

@@ -23,6 +23,7 @@
 
 #include "rangefinder/color.h"
 #include "rangefinder/error.h"
+#include "rangefinder/export_schema.h"
 
 namespace rf {
 

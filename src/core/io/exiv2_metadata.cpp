@@ -5,7 +5,7 @@
 // previews and maker notes, none of which is true of the exported pixels. The pixels are
 // already rotated, so Orientation becomes 1; the pixel dimensions are the written ones. The
 // policy then decides how much leaves with the picture: all of it, all but the place
-// (no-location), only who made it and who owns it (copyright-only; the tags that describe the
+// (NoLocation), only who made it and who owns it (CopyrightOnly; the tags that describe the
 // exported file itself — orientation, size, EXIF version, Software/CreatorTool — stay, since
 // they say nothing about the camera, the moment or the place), or nothing. Edit histories —
 // ours in the `rangefinder:` namespace, Camera Raw's, darktable's — never leave: they are
@@ -152,7 +152,7 @@ constexpr std::string_view kIptcLocation[] = {
     "Iptc.Application2.LocationName",
 };
 
-// IPTC fields that copyright-only keeps: who made it, who owns it, whom to ask.
+// IPTC fields that CopyrightOnly keeps: who made it, who owns it, whom to ask.
 constexpr std::string_view kIptcCopyright[] = {
     "Iptc.Envelope.CharacterSet",    "Iptc.Application2.RecordVersion", "Iptc.Application2.Byline",
     "Iptc.Application2.BylineTitle", "Iptc.Application2.Copyright",     "Iptc.Application2.Contact",
@@ -199,14 +199,14 @@ constexpr std::string_view kXmpLocationPrefixes[] = {
     "Xmp.iptcExt.Sublocation",
 };
 
-// XMP properties that copyright-only keeps.
+// XMP properties that CopyrightOnly keeps.
 constexpr std::string_view kXmpCopyrightPrefixes[] = {
     "Xmp.dc.creator",       "Xmp.dc.rights",        "Xmp.iptc.CreatorContactInfo",
     "Xmp.photoshop.Credit", "Xmp.photoshop.Source", "Xmp.photoshop.AuthorsPosition",
     "Xmp.xmpRights.",
 };
 
-// The source's EXIF tags copyright-only copies; the tags describing the exported file itself
+// The source's EXIF tags CopyrightOnly copies; the tags describing the exported file itself
 // (orientation, size, EXIF version, Software) are written under every mode.
 constexpr std::string_view kExifCopyrightOnly[] = {
     "Exif.Image.Artist",
@@ -543,28 +543,6 @@ void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const Plan& plan) 
 }
 
 }  // namespace
-
-MetadataMode metadataModeFromString(const std::string& s) {
-    for (MetadataMode m : {MetadataMode::All, MetadataMode::NoLocation, MetadataMode::CopyrightOnly,
-                           MetadataMode::None})
-        if (s == metadataModeName(m)) return m;
-    throw Error("unknown metadata mode '" + s +
-                "' (modes: all, no-location, copyright-only, none)");
-}
-
-const char* metadataModeName(MetadataMode mode) {
-    switch (mode) {
-        case MetadataMode::All:
-            return "all";
-        case MetadataMode::NoLocation:
-            return "no-location";
-        case MetadataMode::CopyrightOnly:
-            return "copyright-only";
-        case MetadataMode::None:
-            return "none";
-    }
-    return "no-location";
-}
 
 void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
                    const CaptureInfo& info, int width, int height, const MetadataPolicy& policy,

@@ -33,18 +33,8 @@
 #include "rangefinder/error.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"
-#include "util/text.h"
 
 namespace rf {
-
-FileFormat fileFormatFromString(const std::string& s) {
-    std::string t = asciiLower(s);
-    if (!t.empty() && t.front() == '.') t.erase(0, 1);
-    if (t == "jpeg" || t == "jpg") return FileFormat::Jpeg;
-    if (t == "tiff" || t == "tif") return FileFormat::Tiff;
-    if (t == "png") return FileFormat::Png;
-    throw Error("unknown output format '" + s + "' (expected jpeg, tiff or png)");
-}
 
 const char* fileExtension(FileFormat f) {
     switch (f) {

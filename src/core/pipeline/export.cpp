@@ -289,26 +289,6 @@ void removeTemporaryExportFiles() noexcept {
     removeTemporaryFilesNow();
 }
 
-ExportSettings exportPreset(const std::string& name) {
-    ExportSettings s;
-    if (name == "web") {
-        s.render.size = {SizeMode::LongEdge, 2048};
-        s.render.sharpen = {0.6f, 0.6f, 0.01f};
-        s.encode.quality = 85;
-        s.encode.subsampling = ChromaSubsampling::S420;
-        s.encode.progressive = true;
-        s.metadata.mode = MetadataMode::NoLocation;
-    } else if (name == "full") {
-        s.render.size = {SizeMode::Original};
-        s.encode.quality = 92;
-        s.encode.subsampling = ChromaSubsampling::S444;
-        s.metadata.mode = MetadataMode::All;
-    } else {
-        throw Error("unknown preset '" + name + "' (presets: web, full)");
-    }
-    return s;
-}
-
 bool looksLikeRawFile(const std::string& path) {
     static const char* const exts[] = {".cr2", ".cr3", ".crw", ".nef", ".nrw", ".arw", ".srf",
                                        ".sr2", ".raf", ".dng", ".orf", ".rw2", ".rwl", ".pef",

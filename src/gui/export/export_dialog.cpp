@@ -32,6 +32,7 @@
 #include <cstring>
 
 #include "rangefinder/error.h"
+#include "rangefinder/export_schema.h"
 
 namespace rf::gui {
 
@@ -59,6 +60,30 @@ QGroupBox* group(const QString& title, QFormLayout*& form) {
     auto* box = new QGroupBox(title);
     form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    return box;
+}
+
+// A combo box of a choice setting: its items, their order, labels and tooltips are the
+// schema's choices, each holding its canonical name; named after the setting's key.
+QComboBox* choiceBox(const char* key) {
+    const ExportSettingDecl& d = exportSetting(key);
+    auto* box = new QComboBox;
+    box->setObjectName(QString::fromStdString(d.key));
+    for (const auto& c : d.choices) {
+        box->addItem(QString::fromStdString(c.label), QString::fromStdString(c.name));
+        if (!c.help.empty())
+            box->setItemData(box->count() - 1, QString::fromStdString(c.help), Qt::ToolTipRole);
+    }
+    return box;
+}
+
+// A spin box of a whole-number setting: the schema's range, its help as the tooltip.
+QSpinBox* spinBox(const char* key) {
+    const ExportSettingDecl& d = exportSetting(key);
+    auto* box = new QSpinBox;
+    box->setObjectName(QString::fromStdString(d.key));
+    box->setRange(int(d.minValue), int(d.maxValue));
+    box->setToolTip(QString::fromStdString(d.help));
     return box;
 }
 
@@ -119,7 +144,17 @@ ExportDialog::ExportDialog(const QStringList& rawPaths, QWidget* parent)
 }
 
 void ExportDialog::buildUi() {
-    // ---- presets ----
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(buildPresetColumn());
+    columns->addSpacing(8);
+    columns->addLayout(buildOptions(), 1);
+    auto* root = new QVBoxLayout(this);
+    root->addLayout(columns, 1);
+    buildBottom(root);
+    connectOptions();
+}
+
+QLayout* ExportDialog::buildPresetColumn() {
     presetList_ = new QListWidget;
     presetList_->setObjectName(QStringLiteral("presets"));
     presetList_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -161,50 +196,74 @@ void ExportDialog::buildUi() {
     notes_->setWordWrap(true);
     notes_->setMaximumWidth(260);
     notes_->setVisible(false);
+    // A preset file that could not be read is named here rather than silently missing.
+    const QStringList fileErrors = exportPresetFileErrors();
+    auto* fileProblems = new QLabel(fileErrors.join(QLatin1Char('\n')));
+    fileProblems->setObjectName(QStringLiteral("presetFileErrors"));
+    fileProblems->setWordWrap(true);
+    fileProblems->setMaximumWidth(260);
+    fileProblems->setVisible(!fileErrors.isEmpty());
+
+    connect(presetList_, &QListWidget::currentRowChanged, this, [this] { showSelectedPreset(); });
+    connect(presetList_, &QListWidget::itemChanged, this, [this] { updateSummary(); });
+    connect(saveAsButton_, &QPushButton::clicked, this, &ExportDialog::promptSaveAs);
+    connect(saveButton_, &QPushButton::clicked, this, &ExportDialog::saveSelected);
+    connect(renameButton_, &QPushButton::clicked, this, &ExportDialog::promptRename);
+    connect(deleteButton_, &QPushButton::clicked, this, &ExportDialog::promptDelete);
+
     auto* left = new QVBoxLayout;
     left->addWidget(presetsLabel);
     left->addWidget(presetList_, 1);
     left->addLayout(presetButtons);
     left->addWidget(notes_);
+    left->addWidget(fileProblems);
+    return left;
+}
 
-    // ---- file ----
+QLayout* ExportDialog::buildOptions() {
+    optionsTitle_ = new QLabel;
+    QFont titleFont = optionsTitle_->font();
+    titleFont.setBold(true);
+    optionsTitle_->setFont(titleFont);
+    auto* options = new QGridLayout;
+    options->addWidget(optionsTitle_, 0, 0, 1, 2);
+    options->addWidget(buildFileGroup(), 1, 0, 2, 1);
+    options->addWidget(buildColourGroup(), 1, 1);
+    options->addWidget(buildMetadataGroup(), 2, 1);
+    options->addWidget(buildSizeGroup(), 3, 0);
+    options->addWidget(buildSharpeningGroup(), 3, 1);
+    options->addWidget(buildOutputGroup(), 4, 0, 1, 2);
+    options->setColumnStretch(0, 1);
+    options->setColumnStretch(1, 1);
+    return options;
+}
+
+QGroupBox* ExportDialog::buildFileGroup() {
     QFormLayout* form = nullptr;
-    QGroupBox* fileBox = group(tr("File"), form);
-    format_ = new QComboBox;
-    format_->setObjectName(QStringLiteral("format"));
-    format_->addItem(tr("JPEG"), QStringLiteral("jpeg"));
-    format_->addItem(tr("TIFF"), QStringLiteral("tiff"));
-    format_->addItem(tr("PNG"), QStringLiteral("png"));
+    QGroupBox* box = group(tr("File"), form);
+    format_ = choiceBox("format");
     form->addRow(tr("&Format:"), format_);
-    quality_ = new QSpinBox;
-    quality_->setObjectName(QStringLiteral("quality"));
-    quality_->setRange(1, 100);
-    quality_->setToolTip(tr("JPEG quality: 85 suits the web, 92 and above keeps fine detail"));
+    quality_ = spinBox("quality");
     form->addRow(tr("&Quality:"), quality_);
-    subsampling_ = new QComboBox;
-    subsampling_->setObjectName(QStringLiteral("subsampling"));
-    subsampling_->addItem(tr("4:4:4 (full colour detail)"), QStringLiteral("444"));
-    subsampling_->addItem(tr("4:2:2"), QStringLiteral("422"));
-    subsampling_->addItem(tr("4:2:0 (smallest files)"), QStringLiteral("420"));
+    subsampling_ = choiceBox("subsampling");
     form->addRow(tr("Ch&roma:"), subsampling_);
-    bitDepth_ = new QComboBox;
-    bitDepth_->setObjectName(QStringLiteral("bitDepth"));
-    bitDepth_->addItem(tr("8 bits per channel"), 8);
-    bitDepth_->addItem(tr("16 bits per channel"), 16);
+    bitDepth_ = choiceBox("bitDepth");
     form->addRow(tr("&Bit depth:"), bitDepth_);
     progressive_ = new QCheckBox(tr("Pro&gressive JPEG"));
     progressive_->setObjectName(QStringLiteral("progressive"));
     form->addRow(QString(), progressive_);
+    return box;
+}
 
-    // ---- size ----
-    QGroupBox* sizeBox = group(tr("Size"), form);
+QGroupBox* ExportDialog::buildSizeGroup() {
+    QFormLayout* form = nullptr;
+    QGroupBox* box = group(tr("Size"), form);
+    // The size is one setting ("long:2048"); its modes come from the schema, each item
+    // holding the SizeMode, and the numbers beside it make the rest of the text.
     sizeMode_ = new QComboBox;
     sizeMode_->setObjectName(QStringLiteral("sizeMode"));
-    sizeMode_->addItem(tr("Original size"), int(SizeMode::Original));
-    sizeMode_->addItem(tr("Long edge"), int(SizeMode::LongEdge));
-    sizeMode_->addItem(tr("Short edge"), int(SizeMode::ShortEdge));
-    sizeMode_->addItem(tr("Fit in a box"), int(SizeMode::Fit));
-    sizeMode_->addItem(tr("Megapixels"), int(SizeMode::Megapixels));
+    for (const auto& mode : exportSetting("size").choices)
+        sizeMode_->addItem(QString::fromStdString(mode.label), mode.value);
     form->addRow(tr("Resi&ze to:"), sizeMode_);
     sizeA_ = new QSpinBox;
     sizeA_->setObjectName(QStringLiteral("sizeA"));
@@ -235,56 +294,53 @@ void ExportDialog::buildUi() {
     auto* sizeHint = new QLabel(tr("Never enlarged beyond the photo's own size."));
     sizeHint->setEnabled(false);
     form->addRow(QString(), sizeHint);
+    return box;
+}
 
-    // ---- colour ----
-    QGroupBox* colourBox = group(tr("Colour"), form);
-    colorSpace_ = new QComboBox;
-    colorSpace_->setObjectName(QStringLiteral("colorSpace"));
-    colorSpace_->addItem(tr("sRGB (web, most screens)"), QStringLiteral("srgb"));
-    colorSpace_->addItem(tr("Display P3"), QStringLiteral("display-p3"));
-    colorSpace_->addItem(tr("Adobe RGB (1998)"), QStringLiteral("adobe-rgb"));
+QGroupBox* ExportDialog::buildColourGroup() {
+    QFormLayout* form = nullptr;
+    QGroupBox* box = group(tr("Colour"), form);
+    colorSpace_ = choiceBox("colorSpace");
     form->addRow(tr("Colour &space:"), colorSpace_);
-    intent_ = new QComboBox;
-    intent_->setObjectName(QStringLiteral("intent"));
-    intent_->addItem(tr("Perceptual"), QStringLiteral("perceptual"));
-    intent_->addItem(tr("Relative colorimetric"), QStringLiteral("relative"));
+    intent_ = choiceBox("intent");
     form->addRow(tr("&Intent:"), intent_);
+    return box;
+}
 
-    // ---- sharpening ----
-    QGroupBox* sharpenBox = group(tr("Output sharpening"), form);
+QGroupBox* ExportDialog::buildSharpeningGroup() {
+    QFormLayout* form = nullptr;
+    QGroupBox* box = group(tr("Output sharpening"), form);
+    // The amount is shown in percent: the schema's 0 … 5 is 0 … 500 %.
+    const ExportSettingDecl& amount = exportSetting("sharpenAmount");
     sharpenAmount_ = new QSpinBox;
     sharpenAmount_->setObjectName(QStringLiteral("sharpenAmount"));
-    sharpenAmount_->setRange(0, 500);
+    sharpenAmount_->setRange(int(amount.minValue * 100), int(amount.maxValue * 100));
     sharpenAmount_->setSingleStep(10);
     sharpenAmount_->setSuffix(tr(" %"));
     sharpenAmount_->setSpecialValueText(tr("Off"));
     form->addRow(tr("A&mount:"), sharpenAmount_);
+    const ExportSettingDecl& radius = exportSetting("sharpenRadius");
     sharpenRadius_ = new QDoubleSpinBox;
     sharpenRadius_->setObjectName(QStringLiteral("sharpenRadius"));
-    sharpenRadius_->setRange(0.1, 10);
+    sharpenRadius_->setRange(radius.minValue, radius.maxValue);
     sharpenRadius_->setSingleStep(0.1);
     sharpenRadius_->setDecimals(1);
     sharpenRadius_->setSuffix(tr(" px"));
     form->addRow(tr("Radi&us:"), sharpenRadius_);
+    return box;
+}
 
-    // ---- metadata ----
-    QGroupBox* metadataBox = group(tr("Metadata"), form);
-    metadata_ = new QComboBox;
-    metadata_->setObjectName(QStringLiteral("metadata"));
-    metadata_->addItem(tr("All"), QStringLiteral("all"));
-    metadata_->addItem(tr("All but location"), QStringLiteral("no-location"));
-    metadata_->addItem(tr("Copyright and contact only"), QStringLiteral("copyright-only"));
-    metadata_->addItem(tr("None"), QStringLiteral("none"));
-    metadata_->setItemData(0, tr("Camera, exposure, date, GPS, rating, keywords…"),
-                           Qt::ToolTipRole);
-    metadata_->setItemData(1, tr("As All, without GPS or any place name"), Qt::ToolTipRole);
-    metadata_->setItemData(2, tr("Creator, copyright and contact: no camera, date or place"),
-                           Qt::ToolTipRole);
-    metadata_->setItemData(3, tr("Nothing but the colour profile"), Qt::ToolTipRole);
+QGroupBox* ExportDialog::buildMetadataGroup() {
+    QFormLayout* form = nullptr;
+    QGroupBox* box = group(tr("Metadata"), form);
+    metadata_ = choiceBox("metadata");
     form->addRow(tr("In&clude:"), metadata_);
+    return box;
+}
 
-    // ---- output ----
-    QGroupBox* outputBox = group(tr("Output"), form);
+QGroupBox* ExportDialog::buildOutputGroup() {
+    QFormLayout* form = nullptr;
+    QGroupBox* box = group(tr("Output"), form);
     folder_ = new QLineEdit;
     folder_->setObjectName(QStringLiteral("outputDir"));
     chooseFolder_ = new QPushButton(tr("C&hoose…"));
@@ -337,28 +393,10 @@ void ExportDialog::buildUi() {
     overwrite_ = new QCheckBox(tr("Replace e&xisting files (otherwise a number is added)"));
     overwrite_->setObjectName(QStringLiteral("overwrite"));
     form->addRow(QString(), overwrite_);
+    return box;
+}
 
-    optionsTitle_ = new QLabel;
-    QFont titleFont = optionsTitle_->font();
-    titleFont.setBold(true);
-    optionsTitle_->setFont(titleFont);
-    auto* options = new QGridLayout;
-    options->addWidget(optionsTitle_, 0, 0, 1, 2);
-    options->addWidget(fileBox, 1, 0, 2, 1);
-    options->addWidget(colourBox, 1, 1);
-    options->addWidget(metadataBox, 2, 1);
-    options->addWidget(sizeBox, 3, 0);
-    options->addWidget(sharpenBox, 3, 1);
-    options->addWidget(outputBox, 4, 0, 1, 2);
-    options->setColumnStretch(0, 1);
-    options->setColumnStretch(1, 1);
-
-    auto* columns = new QHBoxLayout;
-    columns->addLayout(left);
-    columns->addSpacing(8);
-    columns->addLayout(options, 1);
-
-    // ---- bottom ----
+void ExportDialog::buildBottom(QVBoxLayout* root) {
     problemLabel_ = new QLabel;
     problemLabel_->setObjectName(QStringLiteral("problem"));
     problemLabel_->setWordWrap(true);
@@ -375,45 +413,30 @@ void ExportDialog::buildUi() {
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(count_, 1);
     bottom->addWidget(buttons);
-
-    auto* root = new QVBoxLayout(this);
-    root->addLayout(columns, 1);
     root->addWidget(problemLabel_);
     root->addLayout(bottom);
+}
 
-    // ---- behaviour ----
-    connect(presetList_, &QListWidget::currentRowChanged, this, [this] { showSelectedPreset(); });
-    connect(presetList_, &QListWidget::itemChanged, this, [this] { updateSummary(); });
-    connect(saveAsButton_, &QPushButton::clicked, this, &ExportDialog::promptSaveAs);
-    connect(saveButton_, &QPushButton::clicked, this, &ExportDialog::saveSelected);
-    connect(renameButton_, &QPushButton::clicked, this, &ExportDialog::promptRename);
-    connect(deleteButton_, &QPushButton::clicked, this, &ExportDialog::promptDelete);
-
+// Each option widget writes its field by the schema key it is named after.
+void ExportDialog::connectOptions() {
     connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::onFormatChanged);
     connect(quality_, &QSpinBox::valueChanged, this,
             [this](int v) { setField(QStringLiteral("quality"), v); });
-    connect(subsampling_, &QComboBox::currentIndexChanged, this,
-            [this] { setField(QStringLiteral("subsampling"), subsampling_->currentData()); });
-    connect(bitDepth_, &QComboBox::currentIndexChanged, this,
-            [this] { setField(QStringLiteral("bitDepth"), bitDepth_->currentData()); });
+    for (QComboBox* box : {subsampling_, bitDepth_, colorSpace_, intent_, metadata_})
+        connect(box, &QComboBox::currentIndexChanged, this,
+                [this, box] { setField(box->objectName(), box->currentData()); });
     connect(progressive_, &QCheckBox::toggled, this,
             [this](bool on) { setField(QStringLiteral("progressive"), on); });
     connect(sizeMode_, &QComboBox::currentIndexChanged, this, &ExportDialog::onSizeChanged);
     connect(sizeA_, &QSpinBox::valueChanged, this, &ExportDialog::onSizeChanged);
     connect(sizeB_, &QSpinBox::valueChanged, this, &ExportDialog::onSizeChanged);
     connect(megapixels_, &QDoubleSpinBox::valueChanged, this, &ExportDialog::onSizeChanged);
-    connect(colorSpace_, &QComboBox::currentIndexChanged, this,
-            [this] { setField(QStringLiteral("colorSpace"), colorSpace_->currentData()); });
-    connect(intent_, &QComboBox::currentIndexChanged, this,
-            [this] { setField(QStringLiteral("intent"), intent_->currentData()); });
     connect(sharpenAmount_, &QSpinBox::valueChanged, this, [this](int percent) {
         setField(QStringLiteral("sharpenAmount"), percent / 100.0);
         updateEnabledOptions();
     });
     connect(sharpenRadius_, &QDoubleSpinBox::valueChanged, this,
             [this](double r) { setField(QStringLiteral("sharpenRadius"), r); });
-    connect(metadata_, &QComboBox::currentIndexChanged, this,
-            [this] { setField(QStringLiteral("metadata"), metadata_->currentData()); });
     connect(ownFolder_, &QCheckBox::toggled, this, &ExportDialog::onOwnFolderToggled);
     connect(folder_, &QLineEdit::textChanged, this, &ExportDialog::onFolderEdited);
     connect(chooseFolder_, &QPushButton::clicked, this, &ExportDialog::chooseFolder);
@@ -457,11 +480,9 @@ void ExportDialog::refreshPresetItem(int index) {
     QFont font = item->font();
     font.setItalic(changed);
     item->setFont(font);
-    item->setToolTip(p.builtIn
-                         ? tr("Built-in preset: changes apply to this export only; "
-                              "Save As… keeps them as a preset of your own.")
-                         : tr("Your preset (based on %1)")
-                               .arg(p.base == QLatin1String("web") ? tr("Web") : tr("Full size")));
+    item->setToolTip(p.builtIn ? tr("Built-in preset: changes apply to this export only; "
+                                    "Save As… keeps them as a preset of your own.")
+                               : tr("Your preset (based on %1)").arg(builtInPresetLabel(p.base)));
     if (index == selectedIndex()) {
         saveButton_->setEnabled(!p.builtIn && changed);
         renameButton_->setEnabled(!p.builtIn);
@@ -516,7 +537,7 @@ void ExportDialog::showSelectedPreset() {
     selectData(format_, p->field(QStringLiteral("format")));
     quality_->setValue(s.encode.quality);
     selectData(subsampling_, p->field(QStringLiteral("subsampling")));
-    selectData(bitDepth_, s.encode.bitDepth);
+    selectData(bitDepth_, p->field(QStringLiteral("bitDepth")));
     progressive_->setChecked(s.encode.progressive);
     selectData(sizeMode_, int(s.render.size.mode));
     const bool edge = s.render.size.mode == SizeMode::LongEdge ||
@@ -556,39 +577,33 @@ void ExportDialog::setField(const QString& field, const QVariant& value) {
     updateSummary();
 }
 
+FileFormat ExportDialog::selectedFormat() const {
+    return fileFormatFromString(format_->currentData().toString().toStdString());
+}
+
 void ExportDialog::onFormatChanged() {
     if (loading_) return;
-    const QString format = format_->currentData().toString();
-    setField(QStringLiteral("format"), format);
+    setField(QStringLiteral("format"), format_->currentData());
     // JPEG is 8-bit only; TIFF is for 16-bit masters (as the command line does); a PNG keeps
     // what was chosen.
-    if (format == QLatin1String("jpeg")) selectData(bitDepth_, 8);
-    if (format == QLatin1String("tiff")) selectData(bitDepth_, 16);
+    const FileFormat format = selectedFormat();
+    const auto bits = [](int b) {
+        return QString::fromStdString(exportSetting("bitDepth").choiceFor(b).name);
+    };
+    if (format == FileFormat::Jpeg) selectData(bitDepth_, bits(8));
+    if (format == FileFormat::Tiff) selectData(bitDepth_, bits(16));
     updateEnabledOptions();
 }
 
 void ExportDialog::onSizeChanged() {
     updateEnabledOptions();
     if (loading_) return;
-    QString size;
-    switch (SizeMode(sizeMode_->currentData().toInt())) {
-        case SizeMode::Original:
-            size = QStringLiteral("original");
-            break;
-        case SizeMode::LongEdge:
-            size = QStringLiteral("long:%1").arg(sizeA_->value());
-            break;
-        case SizeMode::ShortEdge:
-            size = QStringLiteral("short:%1").arg(sizeA_->value());
-            break;
-        case SizeMode::Fit:
-            size = QStringLiteral("%1x%2").arg(sizeA_->value()).arg(sizeB_->value());
-            break;
-        case SizeMode::Megapixels:
-            size = QStringLiteral("%1mp").arg(megapixels_->value());
-            break;
-    }
-    setField(QStringLiteral("size"), size);
+    OutputSize size;
+    size.mode = SizeMode(sizeMode_->currentData().toInt());
+    size.a = sizeA_->value();
+    size.b = sizeB_->value();
+    size.megapixels = megapixels_->value();
+    setField(QStringLiteral("size"), QString::fromStdString(outputSizeText(size)));
 }
 
 void ExportDialog::onOwnFolderToggled(bool own) {
@@ -622,7 +637,7 @@ void ExportDialog::chooseFolder() {
 }
 
 void ExportDialog::updateEnabledOptions() {
-    const bool jpeg = format_->currentData().toString() == QLatin1String("jpeg");
+    const bool jpeg = selectedFormat() == FileFormat::Jpeg;
     quality_->setEnabled(jpeg);
     subsampling_->setEnabled(jpeg);
     progressive_->setEnabled(jpeg);

@@ -24,12 +24,15 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
 class QSpinBox;
+class QVBoxLayout;
 class QWidget;
 
 namespace rf::gui {
@@ -77,12 +80,24 @@ class ExportDialog : public QDialog {
     void accept() override;
 
   private:
+    // The dialog's sections, one function each; buildUi lays them out.
     void buildUi();
+    QLayout* buildPresetColumn();
+    QLayout* buildOptions();
+    QGroupBox* buildFileGroup();
+    QGroupBox* buildSizeGroup();
+    QGroupBox* buildColourGroup();
+    QGroupBox* buildSharpeningGroup();
+    QGroupBox* buildMetadataGroup();
+    QGroupBox* buildOutputGroup();
+    void buildBottom(QVBoxLayout* root);
+    void connectOptions();
     void loadPresets();
     void fillPresetList();
     void refreshPresetItem(int index);
     void showSelectedPreset();
     void setField(const QString& field, const QVariant& value);
+    FileFormat selectedFormat() const;
     void onFormatChanged();
     void onSizeChanged();
     void onOwnFolderToggled(bool own);

@@ -2,10 +2,9 @@
 #include "export/export_preset.h"
 
 #include <QtGlobal>
-#include <algorithm>
-#include <cmath>
 
 #include "rangefinder/error.h"
+#include "rangefinder/export_presets.h"
 
 namespace rf::gui {
 
@@ -15,164 +14,49 @@ constexpr char kPresetsArray[] = "export/presets";
 constexpr char kNameKey[] = "name";
 constexpr char kBaseKey[] = "base";
 
-std::string text(const QVariant& v) {
-    return v.toString().toStdString();
+// The preset files, read once: the dialog compares against a built-in on every change.
+const ExportPresetList& presetFiles() {
+    static const ExportPresetList list = [] {
+        ExportPresetList l = loadExportPresets(defaultExportPresetDirs());
+        for (const auto& e : l.errors) qWarning("export preset not loaded: %s", e.c_str());
+        return l;
+    }();
+    return list;
 }
 
-int integer(const QVariant& v, const char* field, int lo, int hi) {
-    bool ok = false;
-    const int i = v.toInt(&ok);
-    if (!ok || i < lo || i > hi)
-        throw Error(std::string("export preset field ") + field + ": '" + text(v) +
-                    "' is not a whole number from " + std::to_string(lo) + " to " +
-                    std::to_string(hi));
-    return i;
-}
-
-double number(const QVariant& v, const char* field, double lo, double hi) {
-    bool ok = false;
-    const double d = v.toDouble(&ok);
-    if (!ok || !std::isfinite(d) || d < lo || d > hi)
-        throw Error(std::string("export preset field ") + field + ": '" + text(v) +
-                    "' is not a number from " + std::to_string(lo) + " to " + std::to_string(hi));
-    return d;
-}
-
-const char* formatName(FileFormat f) {
-    switch (f) {
-        case FileFormat::Jpeg:
-            return "jpeg";
-        case FileFormat::Tiff:
-            return "tiff";
-        case FileFormat::Png:
-            return "png";
-    }
-    return "jpeg";
-}
-
-const char* subsamplingName(ChromaSubsampling s) {
-    switch (s) {
-        case ChromaSubsampling::S444:
-            return "444";
-        case ChromaSubsampling::S422:
-            return "422";
-        case ChromaSubsampling::S420:
-            return "420";
-    }
-    return "420";
-}
-
-ChromaSubsampling subsamplingFromString(const std::string& s) {
-    if (s == "444") return ChromaSubsampling::S444;
-    if (s == "422") return ChromaSubsampling::S422;
-    if (s == "420") return ChromaSubsampling::S420;
-    throw Error("unknown chroma subsampling '" + s + "' (444, 422 or 420)");
-}
-
-const char* intentName(RenderingIntent i) {
-    return i == RenderingIntent::Perceptual ? "perceptual" : "relative";
-}
-
-// The one table: adding an export option means one line here and a widget in the dialog.
-const QList<ExportPresetField> kFields = {
-    {"format", [](const ExportSettings& s) { return QVariant(formatName(s.encode.format)); },
-     [](ExportSettings& s, const QVariant& v) { s.encode.format = fileFormatFromString(text(v)); }},
-    {"quality", [](const ExportSettings& s) { return QVariant(s.encode.quality); },
-     [](ExportSettings& s, const QVariant& v) {
-         s.encode.quality = integer(v, "quality", 1, 100);
-     }},
-    {"subsampling",
-     [](const ExportSettings& s) { return QVariant(subsamplingName(s.encode.subsampling)); },
-     [](ExportSettings& s, const QVariant& v) {
-         s.encode.subsampling = subsamplingFromString(text(v));
-     }},
-    {"progressive", [](const ExportSettings& s) { return QVariant(s.encode.progressive); },
-     [](ExportSettings& s, const QVariant& v) { s.encode.progressive = v.toBool(); }},
-    {"bitDepth", [](const ExportSettings& s) { return QVariant(s.encode.bitDepth); },
-     [](ExportSettings& s, const QVariant& v) {
-         const int bits = integer(v, "bitDepth", 8, 16);
-         if (bits != 8 && bits != 16) throw Error("export preset field bitDepth: 8 or 16");
-         s.encode.bitDepth = bits;
-     }},
-    {"size", [](const ExportSettings& s) { return QVariant(outputSizeText(s.render.size)); },
-     [](ExportSettings& s, const QVariant& v) {
-         const bool upscale = s.render.size.allowUpscale;
-         s.render.size = outputSizeFromString(text(v));
-         s.render.size.allowUpscale = upscale;
-     }},
-    {"colorSpace",
-     [](const ExportSettings& s) { return QVariant(outputSpaceName(s.render.space)); },
-     [](ExportSettings& s, const QVariant& v) { s.render.space = outputSpaceFromString(text(v)); }},
-    {"intent", [](const ExportSettings& s) { return QVariant(intentName(s.render.intent)); },
-     [](ExportSettings& s, const QVariant& v) { s.render.intent = intentFromString(text(v)); }},
-    {"sharpenAmount",
-     [](const ExportSettings& s) { return QVariant(double(s.render.sharpen.amount)); },
-     [](ExportSettings& s, const QVariant& v) {
-         s.render.sharpen.amount = float(number(v, "sharpenAmount", 0, 5));
-     }},
-    {"sharpenRadius",
-     [](const ExportSettings& s) { return QVariant(double(s.render.sharpen.radius)); },
-     [](ExportSettings& s, const QVariant& v) {
-         s.render.sharpen.radius = float(number(v, "sharpenRadius", 0.1, 10));
-     }},
-    {"metadata",
-     [](const ExportSettings& s) { return QVariant(metadataModeName(s.metadata.mode)); },
-     [](ExportSettings& s, const QVariant& v) {
-         s.metadata.mode = metadataModeFromString(text(v));
-     }},
-    {"outputDir",
-     [](const ExportSettings& s) { return QVariant(QString::fromStdString(s.outputDir)); },
-     [](ExportSettings& s, const QVariant& v) { s.outputDir = text(v); }},
-    // Stored as typed; the dialog checks it against a real photo before an export starts.
-    {"nameTemplate",
-     [](const ExportSettings& s) { return QVariant(QString::fromStdString(s.nameTemplate)); },
-     [](ExportSettings& s, const QVariant& v) { s.nameTemplate = text(v); }},
-    {"overwrite", [](const ExportSettings& s) { return QVariant(s.overwrite); },
-     [](ExportSettings& s, const QVariant& v) { s.overwrite = v.toBool(); }},
-};
-
-QString builtInName(const QString& base) {
-    return base == QLatin1String("web") ? QObject::tr("Web") : QObject::tr("Full size");
+const ExportPresetFile* presetFile(const QString& base) {
+    for (const auto& f : presetFiles().presets)
+        if (base == QString::fromStdString(f.name)) return &f;
+    return nullptr;
 }
 
 }  // namespace
 
-const QList<ExportPresetField>& exportPresetFields() {
-    return kFields;
+QStringList exportPresetFields() {
+    QStringList keys;
+    for (const auto& d : exportSchema()) keys << QString::fromStdString(d.key);
+    return keys;
 }
 
-const ExportPresetField* exportPresetField(const QString& name) {
-    for (const auto& f : kFields)
-        if (name == QLatin1String(f.name)) return &f;
-    return nullptr;
-}
-
-QString outputSizeText(const OutputSize& size) {
-    switch (size.mode) {
-        case SizeMode::Original:
-            return QStringLiteral("original");
-        case SizeMode::LongEdge:
-            return QStringLiteral("long:%1").arg(size.a);
-        case SizeMode::ShortEdge:
-            return QStringLiteral("short:%1").arg(size.a);
-        case SizeMode::Fit:
-            return QStringLiteral("%1x%2").arg(size.a).arg(size.b);
-        case SizeMode::Megapixels:
-            return QStringLiteral("%1mp").arg(size.megapixels, 0, 'g', 6);
-    }
-    return QStringLiteral("original");
+QVariant toQVariant(const ExportValue& value) {
+    if (const auto* b = std::get_if<bool>(&value)) return *b;
+    if (const auto* i = std::get_if<int>(&value)) return *i;
+    if (const auto* d = std::get_if<double>(&value)) return *d;
+    return QString::fromStdString(std::get<std::string>(value));
 }
 
 QVariant ExportPreset::field(const QString& key) const {
-    const auto* f = exportPresetField(key);
-    return f ? f->get(settings) : QVariant();
+    const ExportSettingDecl* d = findExportSetting(key.toStdString());
+    return d ? toQVariant(d->get(settings)) : QVariant();
 }
 
 void ExportPreset::setField(const QString& key, const QVariant& value) {
-    const auto* f = exportPresetField(key);
-    if (!f) throw Error("unknown export preset field '" + key.toStdString() + "'");
+    const ExportSettingDecl* d = findExportSetting(key.toStdString());
+    if (!d) throw Error("unknown export preset field '" + key.toStdString() + "'");
+    // Through the text, as a preset file or QSettings' INI holds it: QVariant writes a double
+    // in its shortest form and a bool as true/false, which the schema reads back.
     ExportSettings changed = settings;
-    f->set(changed, value);
+    d->set(changed, parseExportValue(*d, value.toString().toStdString()));
     settings = changed;
     if (!setFields.contains(key)) {
         setFields.append(key);
@@ -181,15 +65,15 @@ void ExportPreset::setField(const QString& key, const QVariant& value) {
 }
 
 void ExportPreset::unsetField(const QString& key) {
-    const auto* f = exportPresetField(key);
-    if (!f || !setFields.removeAll(key)) return;
+    const ExportSettingDecl* d = findExportSetting(key.toStdString());
+    if (!d || !setFields.removeAll(key)) return;
     const ExportPreset fresh = presetFromBase(name, base);
-    f->set(settings, f->get(fresh.settings));
+    d->set(settings, d->get(fresh.settings));
 }
 
 bool ExportPreset::sameSettings(const ExportPreset& other) const {
-    for (const auto& f : kFields)
-        if (f.get(settings) != f.get(other.settings)) return false;
+    for (const auto& d : exportSchema())
+        if (d.get(settings) != d.get(other.settings)) return false;
     return true;
 }
 
@@ -197,19 +81,38 @@ ExportPreset presetFromBase(const QString& name, const QString& base) {
     ExportPreset p;
     p.name = name;
     p.base = base;
-    p.settings = exportPreset(base.toStdString());
+    if (const ExportPresetFile* f = presetFile(base)) p.settings = f->settings;
     p.settings.outputDir.clear();  // the core's "." means the working directory: the dialog decides
     return p;
 }
 
 QList<ExportPreset> builtInExportPresets() {
     QList<ExportPreset> out;
-    for (const QString& base : {QStringLiteral("web"), QStringLiteral("full")}) {
-        ExportPreset p = presetFromBase(builtInName(base), base);
+    for (const auto& f : presetFiles().presets) {
+        ExportPreset p =
+            presetFromBase(QString::fromStdString(f.label), QString::fromStdString(f.name));
+        p.builtIn = true;
+        out.append(p);
+    }
+    // Without any preset file (an installation missing its data), the schema's defaults
+    // still make an export possible.
+    if (out.isEmpty()) {
+        ExportPreset p = presetFromBase(QObject::tr("Default"), QString());
         p.builtIn = true;
         out.append(p);
     }
     return out;
+}
+
+QStringList exportPresetFileErrors() {
+    QStringList out;
+    for (const auto& e : presetFiles().errors) out << QString::fromStdString(e);
+    return out;
+}
+
+QString builtInPresetLabel(const QString& base) {
+    const ExportPresetFile* f = presetFile(base);
+    return f ? QString::fromStdString(f->label) : base;
 }
 
 QList<ExportPreset> loadUserPresets(QSettings& settings) {
@@ -219,10 +122,11 @@ QList<ExportPreset> loadUserPresets(QSettings& settings) {
         settings.setArrayIndex(i);
         const QString name = settings.value(kNameKey).toString().trimmed();
         QString base = settings.value(kBaseKey, QStringLiteral("web")).toString();
-        if (base != QLatin1String("web") && base != QLatin1String("full")) {
-            qWarning("export preset '%s': unknown base '%s', starting from web",
-                     qUtf8Printable(name), qUtf8Printable(base));
-            base = QStringLiteral("web");
+        if (!presetFile(base)) {
+            const QString first = builtInExportPresets().first().base;
+            qWarning("export preset '%s': unknown base '%s', starting from '%s'",
+                     qUtf8Printable(name), qUtf8Printable(base), qUtf8Printable(first));
+            base = first;
         }
         if (!presetNameProblem(name, out).isEmpty()) {
             qWarning("export preset %d: name '%s' skipped (empty or taken)", i,
@@ -230,10 +134,10 @@ QList<ExportPreset> loadUserPresets(QSettings& settings) {
             continue;
         }
         ExportPreset p = presetFromBase(name, base);
-        for (const auto& f : kFields) {
-            if (!settings.contains(f.name)) continue;
+        for (const QString& key : exportPresetFields()) {
+            if (!settings.contains(key)) continue;
             try {
-                p.setField(f.name, settings.value(f.name));
+                p.setField(key, settings.value(key));
             } catch (const Error& e) {
                 qWarning("export preset '%s': %s (field ignored)", qUtf8Printable(name), e.what());
             }

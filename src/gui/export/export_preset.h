@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Export presets as the desktop app keeps them. A preset is a name, the core preset it starts
-// from ("web" or "full", rf::exportPreset) and the fields the photographer changed on top of
-// it; only those fields are stored, so a user preset made from Web follows the core's Web
-// for everything it does not override. The built-ins Web and Full size are never stored and
-// cannot be renamed or deleted.
+// Export presets as the desktop app keeps them. The built-ins are the preset files of the
+// export-presets folders (rf::loadExportPresets: "Web" and "Full size" ship); a user preset is
+// a name, the built-in it starts from (its base, by file name: "web", "full") and the fields
+// the photographer changed on top of it, kept in QSettings. Only those fields are stored, so
+// a user preset made from Web follows the Web file for everything it does not override.
+// Built-ins are never stored and cannot be renamed or deleted.
 //
-// Every field is addressed by one name ("quality", "size", "outputDir" …) through a single
-// table (exportPresetFields()): the dialog binds its widgets by these names and QSettings
-// stores them under the same names, so a field is declared once.
+// Fields are the export schema's settings (rangefinder/export_schema.h), by key ("quality",
+// "size", "outputDir" …): the dialog binds its widgets by these keys and QSettings stores
+// them under the same keys, so a field is declared once, in the core.
 #pragma once
 
 #include <QList>
@@ -17,31 +18,21 @@
 #include <QVariant>
 
 #include "rangefinder/export.h"
+#include "rangefinder/export_schema.h"
 
 namespace rf::gui {
 
-/// One field of the export settings, by the name it is stored and bound under. Values are
-/// plain QVariants: strings in the core's own spellings ("jpeg", "long:2048", "display-p3",
-/// "no-location"), ints, doubles and bools.
-struct ExportPresetField {
-    const char* name;
-    QVariant (*get)(const ExportSettings&);
-    /// Throws rf::Error for a value the core does not accept.
-    void (*set)(ExportSettings&, const QVariant&);
-};
+/// The keys of every field, in the schema's order.
+QStringList exportPresetFields();
 
-/// All the fields, in the order the dialog shows them.
-const QList<ExportPresetField>& exportPresetFields();
-/// The field of that name; nullptr when there is none.
-const ExportPresetField* exportPresetField(const QString& name);
-
-/// "long:2048", "short:1080", "1920x1080", "12mp", "original": what rf::outputSizeFromString
-/// reads back.
-QString outputSizeText(const OutputSize& size);
+/// A field's value as the dialog's widgets hold it: a choice, a size or a text as its
+/// canonical QString ("jpeg", "long:2048"), a number as int or double, a switch
+/// as bool.
+QVariant toQVariant(const ExportValue& value);
 
 struct ExportPreset {
     QString name;
-    QString base = QStringLiteral("web");  ///< the core preset it starts from
+    QString base = QStringLiteral("web");  ///< the built-in (preset file name) it starts from
     bool builtIn = false;
     /// The base with the set fields applied. An empty outputDir stands for the default
     /// folder, which the dialog chooses.
@@ -49,8 +40,8 @@ struct ExportPreset {
     QStringList setFields;  ///< the fields changed from the base, sorted
 
     QVariant field(const QString& key) const;
-    /// Sets a field and records it as changed. Throws rf::Error for a value the core refuses
-    /// (and leaves the preset as it was).
+    /// Sets a field (read as the schema reads text) and records it as changed. Throws
+    /// rf::Error for a value the schema refuses (and leaves the preset as it was).
     void setField(const QString& key, const QVariant& value);
     /// Takes the field back to the base's value.
     void unsetField(const QString& key);
@@ -59,11 +50,16 @@ struct ExportPreset {
     bool sameSettings(const ExportPreset& other) const;
 };
 
-/// A preset that starts from the core's `base` ("web" or "full") with nothing changed.
+/// A preset that starts from the built-in `base` ("web", "full") with nothing changed; an
+/// unknown base starts from the schema's defaults.
 ExportPreset presetFromBase(const QString& name, const QString& base);
 
-/// Web and Full size, from rf::exportPreset.
+/// One per preset file (Web and Full size ship), named by their labels, read once per run.
 QList<ExportPreset> builtInExportPresets();
+/// The preset files that could not be read, each naming the file and the key at fault.
+QStringList exportPresetFileErrors();
+/// The label of the built-in `base` ("Web" for "web"); `base` itself when there is none.
+QString builtInPresetLabel(const QString& base);
 
 /// The user's presets stored in `settings` (group "export/presets"). A field that no longer
 /// parses is dropped with a warning rather than losing the whole preset.
