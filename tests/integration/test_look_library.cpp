@@ -9,11 +9,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <memory>
 
 #include <opencv2/imgcodecs.hpp>
 
+#include "quality/quality.h"
 #include "rangefinder/export.h"
 #include "rangefinder/look.h"
 #include "rangefinder/looks.h"
@@ -176,6 +178,140 @@ double maxPatchChroma(const Character& c) {
     return m;
 }
 
+// ---- the makers' looks of issue 21: accuracy against the chart's truth, and the real CR2 ----
+
+// The colour patch i of the synthetic chart was defined with (what test_color_accuracy holds
+// the linear rendering to): the truth a natural look is measured against.
+Vec3 referenceLab(int i) {
+    return test::labOfLinearSRGB(synth::patchLinearSRGB(synth::colorChecker()[i]));
+}
+
+double meanDeltaEToReference(const Character& c) {
+    double sum = 0;
+    for (int i = 0; i < 24; ++i) sum += deltaE2000(c.patches[i], referenceLab(i));
+    return sum / 24;
+}
+
+// The skin patches' (dark skin, light skin) largest hue difference from the chart's truth.
+double skinHueError(const Character& c) {
+    double worst = 0;
+    for (int i : {0, 1})
+        worst = std::max(worst, hueDifference(hueOf(c.patches[i]), hueOf(referenceLab(i))));
+    return worst;
+}
+
+// Global contrast on the chart: the standard deviation of L* over its 24 patches (the chart's
+// counterpart of the contrast ratio src/quality measures on a photograph).
+double lSpread(const Character& c) {
+    double mean = 0;
+    for (const Vec3& lab : c.patches) mean += lab[0] / 24;
+    double var = 0;
+    for (const Vec3& lab : c.patches) var += (lab[0] - mean) * (lab[0] - mean) / 24;
+    return std::sqrt(var);
+}
+
+// A maker look's chart figures relative to the default, printed once per look.
+struct ChartFigures {
+    double deltaE = 0, defaultDeltaE = 0;  // mean CIEDE2000 to the chart's truth
+    double skinHue = 0;                    // worst skin hue error against the truth, degrees
+    double chroma = 0;                     // mean colour chroma / the default's
+    double contrast = 0;                   // L* spread of the patches / the default's
+    double slope = 0;                      // mid-grey slope / the default's
+};
+
+ChartFigures chartFigures(const std::string& name) {
+    const Character& d = defaultCharacter();
+    const Character& c = lookCharacter(name);
+    ChartFigures f;
+    f.deltaE = meanDeltaEToReference(c);
+    f.defaultDeltaE = meanDeltaEToReference(d);
+    f.skinHue = skinHueError(c);
+    f.chroma = c.meanColourChroma / d.meanColourChroma;
+    f.contrast = lSpread(c) / lSpread(d);
+    f.slope = c.midSlope / d.midSlope;
+    std::printf(
+        "[ %-30s ] chart: dE00 to truth %.2f (default %.2f, skin hue off by %.1f°; default "
+        "%.1f°) chroma %.2f× contrast %.2f×\n",
+        name.c_str(), f.deltaE, f.defaultDeltaE, f.skinHue, skinHueError(d), f.chroma, f.contrast);
+    return f;
+}
+
+// The real daylight CR2 (the landscape of docs/quality.md): a look's rendering against the
+// default rendering of the same file, both at the report's size and reduced as it reduces
+// them. Empty when the file is absent.
+std::filesystem::path realCr2() {
+    return test::testdata() / "raw" / "canon-eos30d.CR2";
+}
+
+struct RealFigures {
+    double deltaL = 0;    // mean L* − the default's
+    double chroma = 0;    // mean chroma / the default's
+    double contrast = 0;  // standard deviation of L* / the default's
+    double clipped = 0;   // share of clipped pixels − the default's
+    double crushed = 0;   // share of pixels darker than L* 8 − the default's (the forest)
+    int width = 0, height = 0;
+};
+
+Image renderReal(const EditDocument& edits, int& width, int& height) {
+    static auto raw = std::make_shared<const RawImage>(decodeRaw(realCr2().string()));
+    Pipeline pipeline(raw);
+    const Image full = quality::render(pipeline, edits, library().dirs());
+    width = full.width();
+    height = full.height();
+    const double scale = double(quality::kCompareLongEdge) / std::max(width, height);
+    return quality::reduce(full.cview(), std::max(1, int(std::lround(width * scale))),
+                           std::max(1, int(std::lround(height * scale))));
+}
+
+// The share of pixels of a reduced rendering darker than L* 8: where the forest of the
+// landscape goes black.
+double crushedShare(const Image& srgb) {
+    int n = 0;
+    for (int y = 0; y < srgb.height(); ++y)
+        for (int x = 0; x < srgb.width(); ++x) {
+            const float* p = srgb.row(y) + 3 * x;
+            n += test::labOfEncodedSRGB({p[0], p[1], p[2]})[0] < 8.0;
+        }
+    return double(n) / (double(srgb.width()) * srgb.height());
+}
+
+RealFigures realFigures(const std::string& name) {
+    static std::map<std::string, RealFigures> cache;
+    if (auto it = cache.find(name); it != cache.end()) return it->second;
+    struct Default {
+        quality::Stats stats;
+        double crushed = 0;
+    };
+    static const Default d = [] {
+        int w = 0, h = 0;
+        const Image pic = renderReal(EditDocument{}, w, h);
+        return Default{quality::measure(pic.cview()), crushedShare(pic)};
+    }();
+    const Look* look = library().find(name);
+    if (!look) throw std::runtime_error("look '" + name + "' is not in looks/");
+    RealFigures f;
+    const Image pic = renderReal(withLook(EditDocument{}, *look, 100.0), f.width, f.height);
+    const quality::Stats s = quality::measure(pic.cview());
+    f.deltaL = s.meanL - d.stats.meanL;
+    f.chroma = s.meanChroma / d.stats.meanChroma;
+    f.contrast = s.sdL / d.stats.sdL;
+    f.clipped = s.clipped - d.stats.clipped;
+    f.crushed = crushedShare(pic) - d.crushed;
+    std::printf(
+        "[ %-30s ] %s: mean L* %+.1f chroma %.2f× contrast %.2f× clipped %+.2f %% "
+        "below L* 8 %+.1f %% (default %.1f %%; %d × %d)\n",
+        name.c_str(), realCr2().filename().c_str(), f.deltaL, f.chroma, f.contrast, 100 * f.clipped,
+        100 * f.crushed, 100 * d.crushed, f.width, f.height);
+    return cache.emplace(name, f).first->second;
+}
+
+#define REQUIRE_REAL_CR2()                                                             \
+    do {                                                                               \
+        if (!std::filesystem::exists(realCr2()))                                       \
+            GTEST_SKIP() << realCr2().string()                                         \
+                         << " is absent: the real-photo half of this test is skipped"; \
+    } while (0)
+
 }  // namespace
 
 TEST(LookLibrary, EveryFileLoadsAndNamesItsInspirationHonestly) {
@@ -283,6 +419,226 @@ TEST(LookLibrary, SepiaIsWarmToned) {
 TEST(LookLibrary, BlueIsCoolToned) {
     const Character& t = lookCharacter("Leica Blue");
     expectToned(t, 200, 300);
+}
+
+// ---- The looks of the other camera-maker partnerships (issue 21) --------------------------
+// Each is measured on the chart against the default and, where its character shows on a real
+// photograph, on the daylight CR2 against the default rendering of the same file.
+
+std::string oneLine(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    return text;
+}
+
+TEST(LookLibrary, MakersLooksAreThereAndDisclaimTheirMakers) {
+    const std::pair<const char*, const char*> looks[] = {
+        {"Hasselblad Natural Colour", "Victor Hasselblad AB"},
+        {"Hasselblad XPan", "Victor Hasselblad AB"},
+        {"Hasselblad XPan Monochrome", "Victor Hasselblad AB"},
+        {"Zeiss Natural", "Carl Zeiss AG"},
+        {"Zeiss Vivid", "Carl Zeiss AG"},
+        {"Leica Standard", "Leica Camera AG"},
+        {"Leica Vivid", "Leica Camera AG"},
+        {"Leica Smooth", "Leica Camera AG"}};
+    for (const auto& [name, maker] : looks) {
+        const Look* look = library().find(name);
+        ASSERT_NE(look, nullptr) << name;
+        const std::string text = oneLine(look->description);
+        EXPECT_NE(text.find("Inspired by"), std::string::npos) << name;
+        EXPECT_NE(text.find("not affiliated with, endorsed by or sponsored by"), std::string::npos)
+            << name;
+        EXPECT_NE(text.find(maker), std::string::npos) << name << " must name " << maker;
+        EXPECT_NE(text.find("Derived from"), std::string::npos) << name << " names its sources";
+    }
+    EXPECT_NE(oneLine(library().find("Leica Vivid")->description)
+                  .find("not Rangefinder's \"Leica Vibrant\""),
+              std::string::npos)
+        << "Leica Vivid tells itself apart from Leica Vibrant";
+    EXPECT_EQ(library().find("Hasselblad XPan Monochrome")->category, LookCategory::Monochrome);
+}
+
+// Natural looks: closer to the chart's truth than the default (which lifts chroma by 1.15 so
+// that a photograph looks like the camera's own picture), skin on its true hue, greys neutral.
+ChartFigures expectNatural(const std::string& name) {
+    const ChartFigures f = chartFigures(name);
+    EXPECT_LT(f.deltaE, f.defaultDeltaE) << name << " is more accurate than the default";
+    EXPECT_LE(f.skinHue, 3.0) << name << ": skin patches' hue against the chart's truth";
+    const Character& c = lookCharacter(name);
+    for (int i = 19; i < 24; ++i)
+        EXPECT_LT(chromaOf(c.patches[i]), 2.0) << name << ": grey patch " << i;
+    EXPECT_LT(c.whiteMax, 0.99) << name << ": the white patch must not clip";
+    return f;
+}
+
+// On the real photo a natural look keeps the default's exposure, does not push colour and
+// clips nothing the default does not.
+RealFigures expectNaturalOnRealPhoto(const std::string& name) {
+    const RealFigures r = realFigures(name);
+    EXPECT_LE(std::abs(r.deltaL), 3.0) << name;
+    EXPECT_GE(r.chroma, 0.75) << name << ": restrained, not washed out";
+    EXPECT_LE(r.chroma, 1.0) << name << ": colour not pushed";
+    EXPECT_LE(r.clipped, 0.002) << name;
+    EXPECT_LE(r.crushed, 0.02) << name << ": the forest keeps its shadows";
+    return r;
+}
+
+TEST(LookLibrary, HasselbladNaturalColourIsAccurateRestrainedAndGentle) {
+    const Character& d = defaultCharacter();
+    const Character& h = lookCharacter("Hasselblad Natural Colour");
+    const ChartFigures f = expectNatural("Hasselblad Natural Colour");
+    EXPECT_LE(f.slope, 0.97) << "gentle contrast";
+    EXPECT_GE(f.slope, 0.8) << "gentle, not flat";
+    EXPECT_LE(f.chroma, 1.0) << "restrained colour";
+    for (int i : {2, 3, 13})  // blue sky, foliage, green
+        EXPECT_LE(chromaOf(h.patches[i]), chromaOf(d.patches[i]))
+            << synth::colorChecker()[i].name << " is not pushed";
+    EXPECT_GE(h.blackL(), d.blackL()) << "open shadows";
+}
+
+TEST(LookLibrary, HasselbladNaturalColourOnTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    const RealFigures r = expectNaturalOnRealPhoto("Hasselblad Natural Colour");
+    EXPECT_LE(r.contrast, 1.0) << "gentle contrast";
+}
+
+TEST(LookLibrary, ZeissNaturalIsNeutralFaithfulAndCrisp) {
+    const Character& d = defaultCharacter();
+    const Character& z = lookCharacter("Zeiss Natural");
+    const ChartFigures f = expectNatural("Zeiss Natural");
+    EXPECT_GE(f.slope, 1.03) << "a crisper mid-tone curve than the default";
+    EXPECT_LE(f.chroma, 1.0);
+    EXPECT_LE(z.blackL(), d.blackL()) << "clean blacks";
+}
+
+TEST(LookLibrary, ZeissNaturalOnTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    const RealFigures r = expectNaturalOnRealPhoto("Zeiss Natural");
+    EXPECT_GE(r.contrast, 1.0) << "crisp, not soft";
+}
+
+TEST(LookLibrary, LeicaStandardIsBalanced) {
+    const ChartFigures f = expectNatural("Leica Standard");
+    EXPECT_NEAR(f.slope, 1.0, 0.1) << "tone close to the default's";
+    EXPECT_GE(f.chroma, 0.85);
+    EXPECT_LE(f.chroma, 1.0);
+}
+
+TEST(LookLibrary, LeicaStandardOnTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    const RealFigures r = expectNaturalOnRealPhoto("Leica Standard");
+    EXPECT_NEAR(r.contrast, 1.0, 0.1);
+}
+
+// Vivid looks: at least 15 % more chroma than the default, on the chart and on the photo, skin
+// kept on its hue and the white patch and the sky unclipped.
+ChartFigures expectVivid(const std::string& name) {
+    const Character& d = defaultCharacter();
+    const Character& v = lookCharacter(name);
+    const ChartFigures f = chartFigures(name);
+    EXPECT_GE(f.chroma, 1.15) << name << ": chroma ratio to the default";
+    for (int i : {0, 1})
+        EXPECT_LE(hueDifference(hueOf(v.patches[i]), hueOf(d.patches[i])), 5.0)
+            << name << ": " << synth::colorChecker()[i].name;
+    EXPECT_LT(v.whiteMax, 0.99) << name << ": the white patch must not clip";
+    for (int i = 19; i < 24; ++i)
+        EXPECT_LT(chromaOf(v.patches[i]), 2.0) << name << ": grey patch " << i;
+    return f;
+}
+
+void expectVividOnRealPhoto(const std::string& name, double maxCrushed) {
+    const RealFigures r = realFigures(name);
+    EXPECT_GE(r.chroma, 1.15) << name << ": chroma ratio to the default";
+    EXPECT_LE(r.clipped, 0.005) << name << ": the sky does not clip";
+    EXPECT_LE(r.crushed, maxCrushed) << name << ": the forest keeps its shadows";
+}
+
+TEST(LookLibrary, ZeissVividIsSaturatedAndBright) {
+    const Character& d = defaultCharacter();
+    const Character& v = lookCharacter("Zeiss Vivid");
+    expectVivid("Zeiss Vivid");
+    EXPECT_GE(v.midGreyL() - d.midGreyL(), 2.0) << "brighter mid-tones";
+    EXPECT_GE(v.blackL(), d.blackL() - 1.0) << "shadows not crushed";
+}
+
+TEST(LookLibrary, ZeissVividOnTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    expectVividOnRealPhoto("Zeiss Vivid", 0.02);
+    EXPECT_GE(realFigures("Zeiss Vivid").deltaL, 1.0) << "brighter";
+}
+
+TEST(LookLibrary, LeicaVividIsSaturatedAndContrasty) {
+    const ChartFigures f = expectVivid("Leica Vivid");
+    EXPECT_GE(f.slope, 1.1) << "contrasty";
+    EXPECT_GE(f.contrast, 1.03);
+}
+
+TEST(LookLibrary, LeicaVividOnTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    expectVividOnRealPhoto("Leica Vivid", 0.05);  // deeper shadows
+    EXPECT_GE(realFigures("Leica Vivid").contrast, 1.03) << "contrasty";
+}
+
+TEST(LookLibrary, LeicaSmoothIsSoftAndQuiet) {
+    const Character& d = defaultCharacter();
+    const Character& s = lookCharacter("Leica Smooth");
+    const ChartFigures f = chartFigures("Leica Smooth");
+    EXPECT_LE(f.contrast, 0.9) << "contrast ratio to the default";
+    EXPECT_LE(f.slope, 0.9);
+    EXPECT_LE(f.chroma, 0.9) << "lower saturation";
+    EXPECT_GE(f.chroma, 0.7) << "still colour";
+    EXPECT_GE(s.blackL(), d.blackL()) << "open shadows";
+    for (int i : {0, 1})
+        EXPECT_LE(hueDifference(hueOf(s.patches[i]), hueOf(d.patches[i])), 3.0)
+            << synth::colorChecker()[i].name;
+}
+
+TEST(LookLibrary, LeicaSmoothOnTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    const RealFigures r = realFigures("Leica Smooth");
+    EXPECT_LE(r.contrast, 0.9) << "contrast ratio to the default";
+    EXPECT_LT(r.chroma, 1.0);
+    EXPECT_LE(r.clipped, 0.002);
+    EXPECT_LE(r.crushed, 0.0) << "open shadows";
+}
+
+// The XPan looks: the contrast of film (a steeper mid-tone curve, whites that roll off rather
+// than clip, shadows deep but not crushed) and a light vignette; the monochrome one grey.
+ChartFigures expectFilmContrast(const std::string& name) {
+    const Character& d = defaultCharacter();
+    const Character& x = lookCharacter(name);
+    const ChartFigures f = chartFigures(name);
+    EXPECT_GE(f.slope, 1.15) << name << ": film contrast";
+    EXPECT_LT(x.whiteMax, 0.99) << name << ": highlights roll off";
+    EXPECT_LE(x.blackL(), d.blackL()) << name << ": deep shadows";
+    EXPECT_GE(x.blackL(), d.blackL() - 8) << name << ": not crushed";
+    EXPECT_LE(x.vignetteEv, -0.15) << name;
+    EXPECT_GE(x.vignetteEv, -0.6) << name;
+    return f;
+}
+
+TEST(LookLibrary, HasselbladXPanHasFilmContrast) {
+    const ChartFigures f = expectFilmContrast("Hasselblad XPan");
+    EXPECT_GE(f.chroma, 0.85);
+    EXPECT_LE(f.chroma, 1.05) << "film colour, not pushed";
+}
+
+TEST(LookLibrary, HasselbladXPanMonochromeIsBlackAndWhiteWithFilmContrast) {
+    expectFilmContrast("Hasselblad XPan Monochrome");
+    const Character& m = lookCharacter("Hasselblad XPan Monochrome");
+    EXPECT_LE(maxPatchChroma(m), 1.0);
+    for (std::size_t i = 1; i < m.rampL.size(); ++i)
+        EXPECT_GE(m.rampL[i], m.rampL[i - 1] - 0.2) << "the ramp stays monotone at band " << i;
+}
+
+TEST(LookLibrary, HasselbladXPanOnTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    for (const char* name : {"Hasselblad XPan", "Hasselblad XPan Monochrome"}) {
+        const RealFigures r = realFigures(name);
+        EXPECT_GE(r.contrast, 1.05) << name << ": film contrast";
+        EXPECT_LE(r.clipped, 0.002) << name;
+        EXPECT_LE(r.crushed, 0.05) << name << ": deep shadows, not a black forest";
+    }
+    EXPECT_LE(realFigures("Hasselblad XPan Monochrome").chroma, 0.02);
 }
 
 TEST(LookLibrary, EveryLookAtZeroStrengthIsTheLookFreeRender) {
