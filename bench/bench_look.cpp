@@ -25,7 +25,7 @@ namespace {
 std::string gRaw, gOutDir;
 
 // Every part of the colour transform at once, so the bake does all its work.
-LookParams colourLook() {
+LookParams colorLook() {
     LookParams p;
     p.name = "Bench";
     p.contrast = 0.3f;
@@ -61,7 +61,7 @@ void BM_ApplyLook2MP(benchmark::State& state) {
     Image src = synth::renderChart(w, h);
     applyTone(src.view(), ToneParams{});
     Image img(w, h, 3);
-    LookParams p = colourLook();
+    LookParams p = colorLook();
     p.vignetteEv = -0.8f;
     p.grainAmount = 0.3f;
     p.strength = 0.9f;
@@ -79,7 +79,7 @@ void BM_ApplyLook2MP(benchmark::State& state) {
 }
 
 void BM_BakeLut33(benchmark::State& state) {
-    LookParams p = colourLook();
+    LookParams p = colorLook();
     int n = 0;
     for (auto _ : state) {
         p.saturation = 0.15f + 1e-5f * float(++n);  // a new setting each time: no cache hit

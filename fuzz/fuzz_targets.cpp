@@ -169,7 +169,7 @@ Outcomes look(const std::uint8_t* data, std::size_t size) {
             const LookParams p = LookParams::from(edits);
             for (double r : {0.0, 0.18, 0.5, 1.0})
                 for (double g : {0.0, 0.7, 1.0})
-                    for (double b : {0.0, 0.3, 1.0}) (void)lookColour(p, {r, g, b});
+                    for (double b : {0.0, 0.3, 1.0}) (void)lookColor(p, {r, g, b});
         });
     }
     return out;

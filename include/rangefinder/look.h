@@ -69,14 +69,14 @@ struct LookParams {
     /// monochrome mix summing to zero throws rf::Error naming the key.
     static LookParams from(const EditDocument& doc, const std::vector<std::string>& lookDirs = {});
 
-    bool hasColour() const;    ///< the colour transform is not the identity
+    bool hasColor() const;     ///< the colour transform is not the identity
     bool hasVignette() const;  ///< vignetteEv != 0
     bool hasGrain() const;     ///< grainAmount > 0
     /// Applying at this strength changes nothing (strength 0, or nothing set).
     bool isIdentity() const;
     /// Hash of everything the baked LUT depends on (not strength, vignette or grain), the LUT
     /// file's size and modification time included, so an edited file is baked afresh.
-    std::uint64_t colourHash() const;
+    std::uint64_t colorHash() const;
 };
 
 /// Display-linear working RGB ↔ look encoding (Rec.2020, sRGB transfer curve).
@@ -98,7 +98,7 @@ float lookDecode(float encoded);
 ///      white, where the gamut has no chroma, stays white);
 ///   6. the external LUT, in its own input encoding (clipped to [0, 1] on the way in).
 /// Oklab results outside the Rec.2020 gamut lose chroma at constant lightness and hue.
-Vec3 lookColour(const LookParams& p, const Vec3& encodedRec2020);
+Vec3 lookColor(const LookParams& p, const Vec3& encodedRec2020);
 
 /// The colour transform baked over look-encoded input with display-LINEAR Rec.2020 output,
 /// full strength; for front ends that apply a look elsewhere (a GPU preview). Cached by

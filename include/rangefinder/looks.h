@@ -20,14 +20,14 @@
 
 namespace rf {
 
-enum class LookCategory { Colour, Monochrome };
+enum class LookCategory { Color, Monochrome };
 
 struct Look {
     static constexpr int kFormatVersion = 1;
 
     std::string name;
     std::string description;
-    LookCategory category = LookCategory::Colour;
+    LookCategory category = LookCategory::Color;
     double defaultStrength = 100;  ///< percent
     EditDocument params;           ///< look.* keys only; look.name and look.strength unset
     std::string path;              ///< the file it came from ("" when built in memory)

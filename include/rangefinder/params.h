@@ -23,7 +23,7 @@ namespace rf {
 enum class ParamType { Float, Int, Bool, Choice, Text };
 
 /// Groups mirror what a photographer copies between photos (see `edits copy`).
-enum class ParamGroup { Look, Tone, Colour, WhiteBalance, Crop, Detail };
+enum class ParamGroup { Look, Tone, Color, WhiteBalance, Crop, Detail };
 
 /// The pipeline's cache levels, in order. A parameter belongs to its stage's scope: changing
 /// it re-runs that level and every later one, never an earlier one (pipeline.h).

@@ -273,7 +273,7 @@ TEST_F(EditorTest, SelectivePasteDialogDefaultsAndChoice) {
         ASSERT_NE(dialog, nullptr);
         sawDefaults = dialog->box(ParamGroup::Look)->isChecked() &&
                       dialog->box(ParamGroup::Tone)->isChecked() &&
-                      dialog->box(ParamGroup::Colour)->isChecked() &&
+                      dialog->box(ParamGroup::Color)->isChecked() &&
                       dialog->box(ParamGroup::Detail)->isChecked() &&
                       !dialog->box(ParamGroup::WhiteBalance)->isChecked() &&
                       !dialog->box(ParamGroup::Crop)->isChecked();
@@ -435,18 +435,18 @@ TEST_F(EditorTest, ClippingWarningMarksBlownHighlights) {
     a.setFloat("exposure.ev", 3);
     editor_->session()->apply(a, "exposure");
     settle();
-    const auto count = [&](QRgb colour) {
+    const auto count = [&](QRgb color) {
         const QImage img = editor_->viewer()->displayedImage();
         int n = 0;
         for (int y = 0; y < img.height(); ++y)
-            for (int x = 0; x < img.width(); ++x) n += img.pixel(x, y) == colour;
+            for (int x = 0; x < img.width(); ++x) n += img.pixel(x, y) == color;
         return n;
     };
-    EXPECT_EQ(count(kHighlightClipColour), 0);
+    EXPECT_EQ(count(kHighlightClipColor), 0);
     editor_->clippingAction()->trigger();
-    ASSERT_TRUE(waitFor([&] { return count(kHighlightClipColour) > 1000; }));
+    ASSERT_TRUE(waitFor([&] { return count(kHighlightClipColor) > 1000; }));
     editor_->clippingAction()->trigger();
-    EXPECT_EQ(count(kHighlightClipColour), 0);
+    EXPECT_EQ(count(kHighlightClipColor), 0);
 }
 
 TEST_F(EditorTest, ResetAllAndPanelResetAreOneStepEach) {

@@ -209,12 +209,12 @@ TEST(CliLooks, ExportedPixelsCarryTheLook) {
     Folders f;
     write(f.installed / "dark-corners.look", "name = \"Dark Corners\"\n[vignette]\namount = -2\n");
     test::TempDir dir("cli-look-pixels");
-    const std::string flat = grey(dir, "grey.dng"), colour = chart(dir, "chart.dng");
+    const std::string flat = grey(dir, "grey.dng"), color = chart(dir, "chart.dng");
     std::string out;
     const std::string common = " --looks-dir " + f.installed.string() + " --looks-dir " +
                                f.user.string() + " --format png ";
     ASSERT_EQ(
-        test::runCli("export" + common + "-o " + dir.str("plain") + " " + flat + " " + colour, out),
+        test::runCli("export" + common + "-o " + dir.str("plain") + " " + flat + " " + color, out),
         0)
         << out;
     ASSERT_EQ(
@@ -238,7 +238,7 @@ TEST(CliLooks, ExportedPixelsCarryTheLook) {
     // Two looks: one file per look, named by the look's slug; the monochrome one is grey
     // (at full strength: the user's Mono Test starts at 70 %).
     ASSERT_EQ(test::runCli("export --look 'Mono Test' --look leica-authentic --look-strength 100" +
-                               common + "-o " + dir.str("two") + " " + colour,
+                               common + "-o " + dir.str("two") + " " + color,
                            out),
               0)
         << out;
@@ -249,7 +249,7 @@ TEST(CliLooks, ExportedPixelsCarryTheLook) {
     EXPECT_GT(meanChroma(jpeg(dir.str("two/chart-leica-authentic.png"))), 15);
     // An explicit {look} field is kept where it is.
     ASSERT_EQ(test::runCli("export --look 'Mono Test' --look leica-authentic -t '{look}_{name}'" +
-                               common + "-o " + dir.str("tpl") + " " + colour,
+                               common + "-o " + dir.str("tpl") + " " + color,
                            out),
               0)
         << out;
@@ -291,7 +291,7 @@ TEST(CliLooks, ASidecarsLookFindsItsLutInTheLookFolders) {
     EXPECT_NE(out.find("invert.cube"), std::string::npos) << out;
 }
 
-TEST(CliLooks, ExportCubeBakesTheColourWithItsEncodingStated) {
+TEST(CliLooks, ExportCubeBakesTheColorWithItsEncodingStated) {
     Folders f;
     test::TempDir dir("cli-export-cube");
     std::string out;
@@ -314,7 +314,7 @@ TEST(CliLooks, ExportCubeBakesTheColourWithItsEncodingStated) {
     double worst = 0;
     for (int i = 0; i < 33; i += 4) {
         const Vec3 in{i / 32.0, (32 - i) / 32.0, 0.5};
-        const Vec3 want = lookColour(p, in), got = cube.sample(in);
+        const Vec3 want = lookColor(p, in), got = cube.sample(in);
         for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(want[c] - got[c]));
     }
     EXPECT_LT(worst, 0.01);

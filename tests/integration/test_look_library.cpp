@@ -91,7 +91,7 @@ struct Character {
     std::array<Vec3, 24> patches{};  // Lab of each chart patch
     std::vector<double> rampL;       // L* of each ramp band
     double vignetteEv = 0;           // flat field: corner relative to centre, output-linear
-    double meanColourChroma = 0;     // the 18 colour patches
+    double meanColorChroma = 0;      // the 18 colour patches
     double midSlope = 0;             // dL*/dEV at mid-grey on the ramp
     double whiteMax = 0;             // the white patch's largest encoded channel
 
@@ -121,7 +121,7 @@ Character measure(const EditDocument& edits) {
         if (i == 18) c.whiteMax = std::max({encoded[0], encoded[1], encoded[2]});
         if (i < 18) chroma += chromaOf(c.patches[i]);
     }
-    c.meanColourChroma = chroma / 18;
+    c.meanColorChroma = chroma / 18;
 
     const Image flat = render(scenes().flat, edits);
     const int w = flat.width(), h = flat.height(), s = std::min(w, h) / 16;
@@ -168,7 +168,7 @@ const Character& lookCharacter(const std::string& name) {
         "[ %-30s ] slope %.2f× black %+5.1f L* white L* %.1f mid-grey %+4.1f L* chroma %.2f× "
         "vignette %+.2f EV\n",
         name.c_str(), c.midSlope / d.midSlope, c.blackL() - d.blackL(), c.whiteL(),
-        c.midGreyL() - d.midGreyL(), c.meanColourChroma / d.meanColourChroma, c.vignetteEv);
+        c.midGreyL() - d.midGreyL(), c.meanColorChroma / d.meanColorChroma, c.vignetteEv);
     return cache.emplace(name, c).first->second;
 }
 
@@ -344,7 +344,7 @@ TEST(LookLibrary, AuthenticIsContrastyFilmLikeAndVignetted) {
     EXPECT_LE(a.blackL(), d.blackL() - 3) << "deeper shadows";
     EXPECT_LT(a.whiteMax, 0.99) << "the white patch must not clip";
     EXPECT_GT(a.whiteL(), d.whiteL() - 6) << "highlights roll off, they don't go grey";
-    const double chroma = a.meanColourChroma / d.meanColourChroma;
+    const double chroma = a.meanColorChroma / d.meanColorChroma;
     EXPECT_GE(chroma, 0.9);
     EXPECT_LE(chroma, 1.1);
     for (int i = 19; i < 24; ++i) EXPECT_LT(chromaOf(a.patches[i]), 2.0) << "grey patch " << i;
@@ -359,7 +359,7 @@ TEST(LookLibrary, VibrantIsBrightPunchyAndKeepsSkin) {
     EXPECT_GE(mid, 2.0);
     EXPECT_LE(mid, 6.0);
     EXPECT_GE(v.blackL(), d.blackL()) << "shadows lifted, not crushed";
-    const double chroma = v.meanColourChroma / d.meanColourChroma;
+    const double chroma = v.meanColorChroma / d.meanColorChroma;
     EXPECT_GE(chroma, 1.2);
     EXPECT_LE(chroma, 1.4);
     for (int i : {0, 1})  // dark skin, light skin
@@ -392,7 +392,7 @@ TEST(LookLibrary, NaturalIsSofterAndQuieter) {
     const Character& n = lookCharacter("Leica Natural");
     EXPECT_LE(n.midSlope / d.midSlope, 0.95) << "lower contrast";
     EXPECT_GE(n.blackL(), d.blackL()) << "open shadows";
-    const double chroma = n.meanColourChroma / d.meanColourChroma;
+    const double chroma = n.meanColorChroma / d.meanColorChroma;
     EXPECT_GE(chroma, 0.8);
     EXPECT_LE(chroma, 0.95);
     EXPECT_GE(n.vignetteEv, -0.05);
@@ -663,17 +663,17 @@ TEST(LookLibrary, EveryLookChangesTheRenderAtFullStrength) {
     }
 }
 
-TEST(LookLibrary, ExportedCubeReproducesEachLooksColour) {
+TEST(LookLibrary, ExportedCubeReproducesEachLooksColor) {
     test::TempDir dir("look-cubes");
     for (const Look& l : library().looks()) {
         // The .cube holds colour only: compare against the look without vignette and grain.
-        EditDocument colourOnly = withLook(EditDocument{}, l, 100.0);
-        colourOnly.reset("look.vignette.amount");
-        colourOnly.reset("look.grain.amount");
-        const Image want = render(scenes().chart, colourOnly);
+        EditDocument colorOnly = withLook(EditDocument{}, l, 100.0);
+        colorOnly.reset("look.vignette.amount");
+        colorOnly.reset("look.grain.amount");
+        const Image want = render(scenes().chart, colorOnly);
 
         const std::string cube = dir.str(lookSlug(l.name) + ".cube");
-        writeCube(cube, bakeLookCube(LookParams::from(colourOnly)), {"round trip"});
+        writeCube(cube, bakeLookCube(LookParams::from(colorOnly)), {"round trip"});
         EditDocument viaCube;
         viaCube.setText("look.lut.file", cube);
         viaCube.setText("look.lut.encoding", "rec2020");

@@ -49,7 +49,7 @@ TEST(Working, BalancedNeutralMapsToWorkingWhite) {
     }
 }
 
-TEST(Working, CameraResponseReturnsToTheSceneColour) {
+TEST(Working, CameraResponseReturnsToTheSceneColor) {
     // A scene colour, seen by the camera under D65 and balanced for D65, lands on the colour's
     // own working-space coordinates.
     for (const Mat3& cam : {synth::cameraMatrixA(), synth::cameraMatrixB()}) {

@@ -105,13 +105,13 @@ TEST(Declarations, EveryParameterReachesItsStageAndItsHash) {
 
 // A qualifier (a pivot, a tint's hue) shapes another value's effect and does nothing alone.
 TEST(Declarations, QualifiersAloneLeaveAStageInactive) {
-    EXPECT_FALSE(LookParams{}.hasColour());
+    EXPECT_FALSE(LookParams{}.hasColor());
     EditDocument pivotOnly;
     pivotOnly.setFloat("look.tone.pivot", 0.3);
-    EXPECT_FALSE(LookParams::from(pivotOnly).hasColour()) << "a pivot without contrast is no look";
+    EXPECT_FALSE(LookParams::from(pivotOnly).hasColor()) << "a pivot without contrast is no look";
     EditDocument contrast = pivotOnly;
     contrast.setFloat("look.tone.contrast", 20);
-    EXPECT_TRUE(LookParams::from(contrast).hasColour());
+    EXPECT_TRUE(LookParams::from(contrast).hasColor());
 }
 
 TEST(Declarations, EveryScopeHoldsExactlyItsStagesKeys) {

@@ -89,7 +89,7 @@ void expectPatchesRoundTrip(const RawImage& raw, const DngOptions& o) {
 
 }  // namespace
 
-TEST(DngWriter, EveryCfaPhaseDecodesWithItsPatternLevelsAndColours) {
+TEST(DngWriter, EveryCfaPhaseDecodesWithItsPatternLevelsAndColors) {
     const Image chart = renderChart(240, 160);
     for (const Phase& ph : kPhases) {
         SCOPED_TRACE(ph.name);

@@ -54,7 +54,7 @@ Vec3 encodedFromLinearSRGB(const Vec3& srgb) {
             lookEncode(float(clamp01(rec[2])))};
 }
 
-std::vector<Vec3> randomColours(int n, unsigned seed = 7) {
+std::vector<Vec3> randomColors(int n, unsigned seed = 7) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> u(0, 1);
     std::vector<Vec3> out;
@@ -63,7 +63,7 @@ std::vector<Vec3> randomColours(int n, unsigned seed = 7) {
 }
 
 // A look that exercises every part of the colour transform.
-LookParams fullColourLook() {
+LookParams fullColorLook() {
     LookParams p;
     p.contrast = 0.35f;
     p.brightness = 0.1f;
@@ -97,7 +97,7 @@ Image randomImage(int w, int h, unsigned seed = 3) {
 
 // Curve value at a grey.
 double curveAt(const LookParams& p, double x) {
-    return lookColour(p, {x, x, x})[1];
+    return lookColor(p, {x, x, x})[1];
 }
 
 // Tests that register in-memory LUTs for paths do so through this, which undoes it.
@@ -138,7 +138,7 @@ TEST(LookParams, ReadsSlidersInEngineUnits) {
     EXPECT_FLOAT_EQ(p.vignetteEv, -1.5f);
     EXPECT_FLOAT_EQ(p.vignetteMidpoint, 0.3f);
     EXPECT_FLOAT_EQ(p.grainAmount, 0.4f);
-    EXPECT_TRUE(p.hasColour());
+    EXPECT_TRUE(p.hasColor());
     EXPECT_TRUE(p.hasVignette());
     EXPECT_TRUE(p.hasGrain());
     EXPECT_FALSE(p.isIdentity());
@@ -147,7 +147,7 @@ TEST(LookParams, ReadsSlidersInEngineUnits) {
 
 TEST(LookParams, DefaultsAndZeroStrengthAreTheIdentity) {
     EXPECT_TRUE(LookParams::from(EditDocument()).isIdentity());
-    EXPECT_FALSE(LookParams::from(EditDocument()).hasColour());
+    EXPECT_FALSE(LookParams::from(EditDocument()).hasColor());
     EditDocument d;
     d.setFloat("look.tone.contrast", 40);
     EXPECT_FALSE(LookParams::from(d).isIdentity());
@@ -201,7 +201,7 @@ TEST(LookParams, LutFilesResolveAgainstTheLookFolders) {
     const LookParams p = LookParams::from(d, {a.str(), b.str()});
     EXPECT_EQ(p.lutFile, b.str("film.cube"));
     EXPECT_EQ(p.lutEncoding, LutEncoding::DisplayP3);
-    EXPECT_TRUE(p.hasColour());
+    EXPECT_TRUE(p.hasColor());
 
     d.setText("look.lut.file", b.str("film.cube"));  // absolute
     EXPECT_EQ(LookParams::from(d).lutFile, b.str("film.cube"));
@@ -217,15 +217,15 @@ TEST(LookParams, LutFilesResolveAgainstTheLookFolders) {
     EXPECT_THROW(LookParams::from(d), Error);
 }
 
-TEST(LookParams, ColourHashFollowsColourOnly) {
-    LookParams p = fullColourLook();
-    const std::uint64_t h = p.colourHash();
+TEST(LookParams, ColorHashFollowsColorOnly) {
+    LookParams p = fullColorLook();
+    const std::uint64_t h = p.colorHash();
     p.strength = 0.3f;
     p.vignetteEv = -1;
     p.grainAmount = 0.5f;
-    EXPECT_EQ(p.colourHash(), h);
+    EXPECT_EQ(p.colorHash(), h);
     p.bands[2].luminance = 0.1f;
-    EXPECT_NE(p.colourHash(), h);
+    EXPECT_NE(p.colorHash(), h);
 }
 
 // ---- the curve -----------------------------------------------------------------------
@@ -283,7 +283,7 @@ TEST(LookCurve, AppliedToTheNormSoHuesAreKept) {
     LookParams p;
     p.contrast = 0.6f;
     const Vec3 in = {0.7, 0.35, 0.2};
-    const Vec3 out = lookColour(p, in);
+    const Vec3 out = lookColor(p, in);
     // max-norm scaling: the channel ratios survive (no toe or shoulder here).
     EXPECT_NEAR(out[1] / out[0], in[1] / in[0], 1e-9);
     EXPECT_NEAR(out[2] / out[0], in[2] / in[0], 1e-9);
@@ -292,7 +292,7 @@ TEST(LookCurve, AppliedToTheNormSoHuesAreKept) {
 
 // ---- colour --------------------------------------------------------------------------
 
-TEST(LookColour, GreysStayNeutralExceptUnderSplitToning) {
+TEST(LookColor, GreysStayNeutralExceptUnderSplitToning) {
     std::vector<std::pair<std::string, LookParams>> looks;
     LookParams p;
     p.contrast = 0.5f, p.toe = 0.3f, p.shoulder = -0.4f, p.brightness = -0.2f;
@@ -310,14 +310,14 @@ TEST(LookColour, GreysStayNeutralExceptUnderSplitToning) {
     p.mono = true, p.monoMix = {0.6, 0.5, -0.1};
     looks.push_back({"mono", p});
     looks.push_back({"everything but split", [] {
-                         LookParams q = fullColourLook();
+                         LookParams q = fullColorLook();
                          q.shadowSaturation = q.highlightSaturation = 0;
                          return q;
                      }()});
 
     for (const auto& [name, look] : looks)
         for (double g = 0; g <= 1.0; g += 0.05) {
-            const Vec3 out = lookColour(look, {g, g, g});
+            const Vec3 out = lookColor(look, {g, g, g});
             EXPECT_EQ(out[0], out[1]) << name << " at " << g;
             EXPECT_EQ(out[1], out[2]) << name << " at " << g;
             // And through the baked LUT the stage uses, exactly as well.
@@ -331,21 +331,21 @@ TEST(LookColour, GreysStayNeutralExceptUnderSplitToning) {
     LookParams split;
     split.shadowHue = 220, split.shadowSaturation = 0.5f;
     split.highlightHue = 60, split.highlightSaturation = 0.5f;
-    const Vec3 dark = labOfEncoded(lookColour(split, {0.2, 0.2, 0.2}));
-    const Vec3 light = labOfEncoded(lookColour(split, {0.8, 0.8, 0.8}));
+    const Vec3 dark = labOfEncoded(lookColor(split, {0.2, 0.2, 0.2}));
+    const Vec3 light = labOfEncoded(lookColor(split, {0.8, 0.8, 0.8}));
     EXPECT_GT(chroma(dark), 2.0);
     EXPECT_GT(chroma(light), 2.0);
     EXPECT_LT(dark[2], 0);   // shadows towards blue (b* < 0)
     EXPECT_GT(light[2], 0);  // highlights towards yellow-orange
 }
 
-TEST(LookColour, MonoLeavesNoChroma) {
+TEST(LookColor, MonoLeavesNoChroma) {
     LookParams p;
     p.mono = true;
     p.monoMix = {0.2, 0.7, 0.1};
     p.contrast = 0.3f;
-    for (const Vec3& c : randomColours(2000)) {
-        const Vec3 out = lookColour(p, c);
+    for (const Vec3& c : randomColors(2000)) {
+        const Vec3 out = lookColor(p, c);
         EXPECT_LE(chroma(labOfEncoded(out)), 1.0);
         EXPECT_EQ(out[0], out[1]);
         EXPECT_EQ(out[1], out[2]);
@@ -354,7 +354,7 @@ TEST(LookColour, MonoLeavesNoChroma) {
     LookParams red = p;
     red.monoMix = {1, 0, 0};
     const Vec3 redPatch = {0.8, 0.2, 0.2};
-    EXPECT_GT(lookColour(red, redPatch)[0], lookColour(p, redPatch)[0] + 0.1);
+    EXPECT_GT(lookColor(red, redPatch)[0], lookColor(p, redPatch)[0] + 0.1);
 
     Image img = randomImage(64, 48);
     applyLook(img.view(), p);
@@ -365,19 +365,19 @@ TEST(LookColour, MonoLeavesNoChroma) {
         }
 }
 
-TEST(LookColour, SaturationAndVibrance) {
+TEST(LookColor, SaturationAndVibrance) {
     LookParams sat;
     sat.saturation = -1;  // black and white
-    for (const Vec3& c : randomColours(300)) EXPECT_LT(chroma(labOfEncoded(lookColour(sat, c))), 1);
+    for (const Vec3& c : randomColors(300)) EXPECT_LT(chroma(labOfEncoded(lookColor(sat, c))), 1);
     sat.saturation = 0.4f;
     const Vec3 muted = {0.5, 0.42, 0.45};
-    EXPECT_GT(chroma(labOfEncoded(lookColour(sat, muted))), chroma(labOfEncoded(muted)) * 1.3);
+    EXPECT_GT(chroma(labOfEncoded(lookColor(sat, muted))), chroma(labOfEncoded(muted)) * 1.3);
 
     // Vibrance lifts a muted colour more than a saturated one, and spares skin.
     LookParams vib;
     vib.vibrance = 1;
     const auto gain = [&](const Vec3& c) {
-        return chroma(labOfEncoded(lookColour(vib, c))) / chroma(labOfEncoded(c));
+        return chroma(labOfEncoded(lookColor(vib, c))) / chroma(labOfEncoded(c));
     };
     const Vec3 mutedBlue = {0.45, 0.5, 0.58}, vividBlue = {0.1, 0.25, 0.9};
     EXPECT_GT(gain(mutedBlue), gain(vividBlue) + 0.2);
@@ -386,14 +386,14 @@ TEST(LookColour, SaturationAndVibrance) {
     EXPECT_LT(gain(skin), gain(mutedGreen) - 0.2) << "skin is not spared";
 }
 
-TEST(LookColour, AHueBandMovesOnlyItsBand) {
+TEST(LookColor, AHueBandMovesOnlyItsBand) {
     LookParams p;
     p.bands[5].hue = 30;  // blue
     p.bands[5].saturation = 0.3f;
     const auto& chart = synth::colorChecker();
     const auto shift = [&](int patch) {
         const Vec3 in = encodedFromLinearSRGB(synth::patchLinearSRGB(chart[patch]));
-        return deltaE2000(labOfEncoded(in), labOfEncoded(lookColour(p, in)));
+        return deltaE2000(labOfEncoded(in), labOfEncoded(lookColor(p, in)));
     };
     EXPECT_GT(shift(12), 5.0);  // blue
     EXPECT_LT(shift(14), 1e-6) << "red moved";
@@ -406,25 +406,25 @@ TEST(LookColour, AHueBandMovesOnlyItsBand) {
     lum.bands[0].luminance = -0.8f;  // red
     const Vec3 red = encodedFromLinearSRGB(synth::patchLinearSRGB(chart[14]));
     const Vec3 blue = encodedFromLinearSRGB(synth::patchLinearSRGB(chart[12]));
-    EXPECT_LT(labOfEncoded(lookColour(lum, red))[0], labOfEncoded(red)[0] - 3);
-    EXPECT_NEAR(labOfEncoded(lookColour(lum, blue))[0], labOfEncoded(blue)[0], 1e-6);
+    EXPECT_LT(labOfEncoded(lookColor(lum, red))[0], labOfEncoded(red)[0] - 3);
+    EXPECT_NEAR(labOfEncoded(lookColor(lum, blue))[0], labOfEncoded(blue)[0], 1e-6);
 }
 
-TEST(LookColour, AnIdentityExternalLutChangesNothing) {
+TEST(LookColor, AnIdentityExternalLutChangesNothing) {
     const LutOverride lut("/nonexistent/identity.cube", Lut3D(17));
     LookParams p;
     p.lutFile = lut.path;
     p.lutEncoding = LutEncoding::Rec2020;
-    for (const Vec3& c : randomColours(500)) {
-        const Vec3 out = lookColour(p, c);
+    for (const Vec3& c : randomColors(500)) {
+        const Vec3 out = lookColor(p, c);
         for (int k = 0; k < 3; ++k) EXPECT_NEAR(out[k], c[k], 1e-6);  // the LUT holds floats
     }
     // In sRGB encoding, every colour inside the sRGB gamut comes back too.
     p.lutEncoding = LutEncoding::SRGB;
-    for (const Vec3& s : randomColours(500, 11)) {
+    for (const Vec3& s : randomColors(500, 11)) {
         const Vec3 c =
             encodedFromLinearSRGB({srgbDecode(s[0]), srgbDecode(s[1]), srgbDecode(s[2])});
-        const Vec3 out = lookColour(p, c);
+        const Vec3 out = lookColor(p, c);
         for (int k = 0; k < 3; ++k) EXPECT_NEAR(out[k], c[k], 1e-6);
     }
     // And through the stage, within the baked grid's interpolation.
@@ -444,25 +444,25 @@ TEST(LookColour, AnIdentityExternalLutChangesNothing) {
 
 // Warmth tints greys towards amber (+) or blue (−) in proportion to their lightness: black
 // stays black, white stays white, mid-grey moves most visibly.
-TEST(LookColour, WarmthTintsByLightnessAndKeepsBlackAndWhite) {
+TEST(LookColor, WarmthTintsByLightnessAndKeepsBlackAndWhite) {
     LookParams warm;
     warm.warmth = 0.6f;
     LookParams cool;
     cool.warmth = -0.6f;
-    EXPECT_TRUE(warm.hasColour());
+    EXPECT_TRUE(warm.hasColor());
     const Vec3 grey = {0.47, 0.47, 0.47};
-    const Vec3 w = lookColour(warm, grey), c = lookColour(cool, grey);
+    const Vec3 w = lookColor(warm, grey), c = lookColor(cool, grey);
     EXPECT_GT(w[0], w[2] + 0.03) << "warm: more red than blue";
     EXPECT_GT(c[2], c[0] + 0.03) << "cool: more blue than red";
     for (const Vec3& end : {Vec3{0, 0, 0}, Vec3{1, 1, 1}}) {
-        const Vec3 out = lookColour(warm, end);
+        const Vec3 out = lookColor(warm, end);
         for (int ch = 0; ch < 3; ++ch) EXPECT_NEAR(out[ch], end[ch], 2e-3) << ch;
     }
-    const Vec3 dark = lookColour(warm, {0.2, 0.2, 0.2});
+    const Vec3 dark = lookColor(warm, {0.2, 0.2, 0.2});
     EXPECT_LT(dark[0] - dark[2], w[0] - w[2]) << "a darker grey is tinted less";
 }
 
-TEST(LookColour, AnExternalLutIsReadInItsOwnEncoding) {
+TEST(LookColor, AnExternalLutIsReadInItsOwnEncoding) {
     // A LUT that swaps red and blue, in sRGB encoding: an sRGB red becomes an sRGB blue.
     Lut3D swap(9);
     for (int b = 0; b < 9; ++b)
@@ -477,11 +477,11 @@ TEST(LookColour, AnExternalLutIsReadInItsOwnEncoding) {
     p.lutEncoding = LutEncoding::SRGB;
     const Vec3 red = encodedFromLinearSRGB({0.6, 0.1, 0.05});
     const Vec3 want = encodedFromLinearSRGB({0.05, 0.1, 0.6});
-    const Vec3 got = lookColour(p, red);
+    const Vec3 got = lookColor(p, red);
     for (int k = 0; k < 3; ++k) EXPECT_NEAR(got[k], want[k], 1e-6);
 }
 
-TEST(LookColour, LutFilesAreReadAndReadAgainWhenTheyChange) {
+TEST(LookColor, LutFilesAreReadAndReadAgainWhenTheyChange) {
     test::TempDir dir("look-lut-file");
     const std::string path = dir.str("film.cube");
     writeCube(path, Lut3D(9));
@@ -490,8 +490,8 @@ TEST(LookColour, LutFilesAreReadAndReadAgainWhenTheyChange) {
     d.setText("look.lut.encoding", "rec2020");
     const LookParams identity = LookParams::from(d, {dir.str()});
     const Vec3 c = {0.6, 0.4, 0.2};
-    for (int k = 0; k < 3; ++k) EXPECT_NEAR(lookColour(identity, c)[k], c[k], 1e-6);
-    const std::uint64_t before = identity.colourHash();
+    for (int k = 0; k < 3; ++k) EXPECT_NEAR(lookColor(identity, c)[k], c[k], 1e-6);
+    const std::uint64_t before = identity.colorHash();
 
     // The same path, new contents (and a new modification time): read again, baked afresh.
     Lut3D swap(9);
@@ -502,9 +502,9 @@ TEST(LookColour, LutFilesAreReadAndReadAgainWhenTheyChange) {
     std::filesystem::last_write_time(
         path, std::filesystem::last_write_time(path) + std::chrono::seconds(2));
     const LookParams swapped = LookParams::from(d, {dir.str()});
-    EXPECT_NE(swapped.colourHash(), before);
-    EXPECT_NEAR(lookColour(swapped, c)[0], 0.2, 1e-6);
-    EXPECT_NEAR(lookColour(swapped, c)[2], 0.6, 1e-6);
+    EXPECT_NE(swapped.colorHash(), before);
+    EXPECT_NEAR(lookColor(swapped, c)[0], 0.2, 1e-6);
+    EXPECT_NEAR(lookColor(swapped, c)[2], 0.6, 1e-6);
 
     // A malformed file is an error naming it when the look is applied.
     std::ofstream(path) << "LUT_3D_SIZE 2\n0 0 0\n";
@@ -527,10 +527,9 @@ struct Agreement {
 };
 
 template <class Baked>
-Agreement agreement(const LookParams& p, const std::vector<Vec3>& colours, const Baked& baked) {
+Agreement agreement(const LookParams& p, const std::vector<Vec3>& colors, const Baked& baked) {
     std::vector<double> de;
-    for (const Vec3& c : colours)
-        de.push_back(deltaE2000(labOfEncoded(lookColour(p, c)), baked(c)));
+    for (const Vec3& c : colors) de.push_back(deltaE2000(labOfEncoded(lookColor(p, c)), baked(c)));
     std::sort(de.begin(), de.end());
     double sum = 0;
     for (double d : de) sum += d;
@@ -539,31 +538,31 @@ Agreement agreement(const LookParams& p, const std::vector<Vec3>& colours, const
 
 }  // namespace
 
-TEST(LookColour, BakedLutMatchesTheDirectTransform) {
+TEST(LookColor, BakedLutMatchesTheDirectTransform) {
     // The grid cannot follow the kink where a saturation boost meets the gamut's edge, so a
     // few very saturated colours differ by a few ΔE; everything else agrees closely.
-    const LookParams p = fullColourLook();
-    const auto colours = randomColours(3000, 5);
+    const LookParams p = fullColorLook();
+    const auto colors = randomColors(3000, 5);
     const auto lut = bakedLookLut(p);
     ASSERT_EQ(lut->size(), 33);
     const Agreement linear =
-        agreement(p, colours, [&](const Vec3& c) { return labOfLinear(lut->sample(c)); });
+        agreement(p, colors, [&](const Vec3& c) { return labOfLinear(lut->sample(c)); });
     EXPECT_LT(linear.mean, 0.2);
     EXPECT_LT(linear.p99, 1.5);
 
     const Lut3D cube = bakeLookCube(p, 33);  // the interchange cube: encoded in and out
     const Agreement encoded =
-        agreement(p, colours, [&](const Vec3& c) { return labOfEncoded(cube.sample(c)); });
+        agreement(p, colors, [&](const Vec3& c) { return labOfEncoded(cube.sample(c)); });
     EXPECT_LT(encoded.mean, 0.2);
     EXPECT_LT(encoded.p99, 1.5);
 
     // The stage's own grid (over √linear input), through applyLook at full strength.
-    Image img(int(colours.size()), 1, 3);
-    for (std::size_t i = 0; i < colours.size(); ++i)
-        for (int k = 0; k < 3; ++k) img.at(int(i), 0, k) = lookDecode(float(colours[i][k]));
+    Image img(int(colors.size()), 1, 3);
+    for (std::size_t i = 0; i < colors.size(); ++i)
+        for (int k = 0; k < 3; ++k) img.at(int(i), 0, k) = lookDecode(float(colors[i][k]));
     applyLook(img.view(), p);
     int i = 0;
-    const Agreement stage = agreement(p, colours, [&](const Vec3&) {
+    const Agreement stage = agreement(p, colors, [&](const Vec3&) {
         const Vec3 got = {img.at(i, 0, 0), img.at(i, 0, 1), img.at(i, 0, 2)};
         ++i;
         return labOfLinear(got);
@@ -575,8 +574,8 @@ TEST(LookColour, BakedLutMatchesTheDirectTransform) {
         linear.mean, linear.p99, encoded.mean, encoded.p99, stage.mean, stage.p99);
 }
 
-TEST(LookColour, BakesAreCachedByColourHash) {
-    LookParams p = fullColourLook();
+TEST(LookColor, BakesAreCachedByColorHash) {
+    LookParams p = fullColorLook();
     const auto a = bakedLookLut(p);
     p.strength = 0.4f;
     p.vignetteEv = -1;
@@ -588,7 +587,7 @@ TEST(LookColour, BakesAreCachedByColourHash) {
 // ---- strength ------------------------------------------------------------------------
 
 TEST(LookStrength, ZeroIsExactlyTheInputAndOneIsTheFullLook) {
-    LookParams p = fullColourLook();
+    LookParams p = fullColorLook();
     p.vignetteEv = -1;
     p.grainAmount = 0.5f;
     p.strength = 0;
@@ -598,9 +597,9 @@ TEST(LookStrength, ZeroIsExactlyTheInputAndOneIsTheFullLook) {
     EXPECT_TRUE(std::equal(img.data(), img.data() + img.sampleCount(), before.data()));
 
     // Colour only: strength 1 gives lookColour, ½ lands halfway in linear light.
-    LookParams c = fullColourLook();
+    LookParams c = fullColorLook();
     const Vec3 in = {0.55, 0.35, 0.2};
-    const Vec3 full = decoded(lookColour(c, in));
+    const Vec3 full = decoded(lookColor(c, in));
     for (float s : {1.0f, 0.5f}) {
         c.strength = s;
         Image px(1, 1, 3);
@@ -616,7 +615,7 @@ TEST(LookStrength, ZeroIsExactlyTheInputAndOneIsTheFullLook) {
 TEST(LookStage, BothInstructionSetsGiveTheSameImage) {
     // Where the CPU runs the AVX2 row function, the baseline one must agree with it (on other
     // machines both runs take the baseline path and agree trivially).
-    LookParams p = fullColourLook();
+    LookParams p = fullColorLook();
     p.strength = 0.8f;
     p.vignetteEv = -1;
     p.vignetteRoundness = -0.5f;

@@ -221,12 +221,12 @@ TEST(LookFile, DefaultsAndLenientForms) {
                                  "[tone]\ncurve = \"0,0 0.5,0.6 1,1\"\n"
                                  "[color]\nsaturation = 10\n",
                              "x.look");
-    EXPECT_EQ(l.category, LookCategory::Colour);
+    EXPECT_EQ(l.category, LookCategory::Color);
     EXPECT_EQ(l.defaultStrength, 100);
     EXPECT_EQ(l.description, "");
     EXPECT_EQ(l.params.getText("look.tone.curve"), "0,0 0.5,0.6 1,1");
     EXPECT_EQ(l.params.getFloat("look.color.saturation"), 10) << "an integer for a float key";
-    EXPECT_EQ(parseLook(kHead + "category = \"color\"\n", "x").category, LookCategory::Colour);
+    EXPECT_EQ(parseLook(kHead + "category = \"color\"\n", "x").category, LookCategory::Color);
 }
 
 TEST(LookFile, FormatThenParseGivesTheSameLook) {
@@ -611,7 +611,7 @@ TEST(ImportLut, BecomesAUserLookBesideItsCopy) {
     EXPECT_EQ(l.name, "Kodak 2383");
     EXPECT_EQ(l.path, (user / "kodak-2383.look").string());
     EXPECT_EQ(l.description, "Imported from Kodak 2383.cube");
-    EXPECT_EQ(l.category, LookCategory::Colour);
+    EXPECT_EQ(l.category, LookCategory::Color);
     EXPECT_EQ(l.defaultStrength, 100);
     EXPECT_EQ(l.params.getText("look.lut.file"), "luts/Kodak 2383.cube");
     EXPECT_EQ(l.params.getText("look.lut.encoding"), "rec2020");

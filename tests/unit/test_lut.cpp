@@ -64,7 +64,7 @@ std::string cubeOf(int n, const Transform& f, const std::string& header = "") {
 }
 
 // Colours spread over the cube, the same on every run.
-std::vector<Vec3> randomColours(int count, double lo = 0.0, double hi = 1.0) {
+std::vector<Vec3> randomColors(int count, double lo = 0.0, double hi = 1.0) {
     std::mt19937 rng(20240601);
     std::uniform_real_distribution<double> u(lo, hi);
     std::vector<Vec3> out;
@@ -125,19 +125,19 @@ TEST(Cube, HandWrittenIdentityOfTwoPoints) {
     EXPECT_EQ(lut.at(1, 0, 0)[0], 1.0f);
     EXPECT_EQ(lut.at(0, 1, 1)[2], 1.0f);
     EXPECT_EQ(lut.title, "identity");  // no TITLE: the file name
-    for (const Vec3& c : randomColours(200)) expectNear(lut.sample(c), c, 1e-6, "identity");
+    for (const Vec3& c : randomColors(200)) expectNear(lut.sample(c), c, 1e-6, "identity");
 }
 
 TEST(Cube, GeneratedIdentityOfSeventeenPoints) {
     const Lut3D lut = parseCube(cubeOf(17, kIdentity), "id17.cube");
     ASSERT_EQ(lut.size(), 17);
-    for (const Vec3& c : randomColours(500)) expectNear(lut.sample(c), c, 1e-6, "identity 17");
+    for (const Vec3& c : randomColors(500)) expectNear(lut.sample(c), c, 1e-6, "identity 17");
 }
 
 TEST(Cube, LargestSizeIsRead) {
     const Lut3D lut = parseCube(cubeOf(Lut3D::kMaxSize, kIdentity), "id65.cube");
     ASSERT_EQ(lut.size(), 65);
-    for (const Vec3& c : randomColours(50)) expectNear(lut.sample(c), c, 1e-6, "identity 65");
+    for (const Vec3& c : randomColors(50)) expectNear(lut.sample(c), c, 1e-6, "identity 65");
 }
 
 TEST(Cube, KnownTransformExactAtGridPointsCloseBetween) {
@@ -155,7 +155,7 @@ TEST(Cube, KnownTransformExactAtGridPointsCloseBetween) {
             }
     // Between points the linear channels stay exact; g² is off by at most h²/4.
     const double h = 1.0 / (n - 1);
-    for (const Vec3& c : randomColours(500)) {
+    for (const Vec3& c : randomColors(500)) {
         const Vec3 got = lut.sample(c), want = kKnown(c[0], c[1], c[2]);
         EXPECT_NEAR(got[0], want[0], 1e-6);
         EXPECT_NEAR(got[1], want[1], h * h / 4 + 1e-6);
@@ -170,7 +170,7 @@ TEST(Cube, LinearMapIsExactEverywhere) {
                     0.05 * r - 0.4 * g + 1.35 * b + 0.02};
     };
     const Lut3D lut = parseCube(cubeOf(5, affine), "affine.cube");
-    for (const Vec3& c : randomColours(500)) {
+    for (const Vec3& c : randomColors(500)) {
         const Vec3 want = affine(c[0], c[1], c[2]);
         expectNear(lut.sample(c), want, 2e-6, "affine");
     }
@@ -227,7 +227,7 @@ TEST(Cube, TitleAndCommentsInOddPlaces) {
     ASSERT_EQ(lut.size(), 2);
     EXPECT_EQ(lut.at(1, 0, 0)[0], 1.0f);
     EXPECT_EQ(lut.at(1, 1, 1)[2], 1.0f);
-    for (const Vec3& c : randomColours(50)) expectNear(lut.sample(c), c, 1e-6, "identity");
+    for (const Vec3& c : randomColors(50)) expectNear(lut.sample(c), c, 1e-6, "identity");
 }
 
 TEST(Cube, QuotedTitleWithHashAndTrailingComment) {
@@ -608,7 +608,7 @@ struct PngOut {
     const char* path;
     png_uint_32 side;
     int bits;
-    int colourType;
+    int colorType;
     bool interlace;
     png_bytep* rows;  ///< samples big-endian when 16-bit, as PNG stores them
     const png_color* palette;
@@ -633,7 +633,7 @@ bool writePng(const PngOut& o) {
         return false;
     }
     png_init_io(png, f);
-    png_set_IHDR(png, info, o.side, o.side, o.bits, o.colourType,
+    png_set_IHDR(png, info, o.side, o.side, o.bits, o.colorType,
                  o.interlace ? PNG_INTERLACE_ADAM7 : PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     if (o.palette) png_set_PLTE(png, info, o.palette, o.paletteSize);
@@ -752,7 +752,7 @@ TEST(HaldDecoding, InterlacedAndPalettePngs) {
     }
 }
 
-TEST(HaldDecoding, TiffsThatAreNotColourIntegerImages) {
+TEST(HaldDecoding, TiffsThatAreNotColorIntegerImages) {
     test::TempDir dir("hald-decode");
     const std::string grey = dir.str("grey.tif");
     ASSERT_TRUE(cv::imwrite(grey, cv::Mat(64, 64, CV_16UC1, cv::Scalar(1000))));

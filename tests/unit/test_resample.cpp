@@ -248,7 +248,7 @@ TEST(Sharpen, ZeroAmountAndFlatFieldsAreUntouched) {
         ASSERT_NEAR(flat.data()[i], flatRef.data()[i], 1e-6);
 }
 
-TEST(Sharpen, EdgesGainContrastWithoutColourFringes) {
+TEST(Sharpen, EdgesGainContrastWithoutColorFringes) {
     // A vertical edge between two colours.
     Image img(64, 32, 3);
     for (int y = 0; y < 32; ++y)
@@ -283,13 +283,13 @@ TEST(Sharpen, NeutralStaysNeutralAndOutputIsInRange) {
             ASSERT_EQ(img.at(x, y, 0), img.at(x, y, 1));
             ASSERT_EQ(img.at(x, y, 0), img.at(x, y, 2));
         }
-    Image colour = randomImage(80, 60, 3, 7);
-    const Image ref = colour;
-    sharpen(colour.view(), SharpenParams{5.0f, 0.8f, 0.0f});
-    for (std::size_t i = 0; i < colour.sampleCount(); ++i) {
-        ASSERT_GE(colour.data()[i], 0.0f);
-        ASSERT_LE(colour.data()[i], 1.0f);
-        changed |= colour.data()[i] != ref.data()[i];
+    Image color = randomImage(80, 60, 3, 7);
+    const Image ref = color;
+    sharpen(color.view(), SharpenParams{5.0f, 0.8f, 0.0f});
+    for (std::size_t i = 0; i < color.sampleCount(); ++i) {
+        ASSERT_GE(color.data()[i], 0.0f);
+        ASSERT_LE(color.data()[i], 1.0f);
+        changed |= color.data()[i] != ref.data()[i];
     }
     EXPECT_TRUE(changed);
 }

@@ -289,7 +289,7 @@ TEST(Tone, SaturationIncreasesChroma) {
     EXPECT_LT(c1, 1.7f * c0);
 }
 
-TEST(Tone, VibranceFavoursMutedColours) {
+TEST(Tone, VibranceFavoursMutedColors) {
     const Rgb muted{0.16f, 0.18f, 0.22f};
     const Rgb vivid{0.03f, 0.12f, 0.45f};
     const ToneParams base;
@@ -340,7 +340,7 @@ TEST(Tone, OutputIsAlwaysInRangeAndFinite) {
     EXPECT_EQ(applyOne(linear(), {nan, nan, nan}).r, 0.f);
 }
 
-TEST(Tone, BrightSaturatedColoursRollToWhite) {
+TEST(Tone, BrightSaturatedColorsRollToWhite) {
     const ToneParams p;
     // A saturated red going from bright to far over the clip: the weaker channels catch up,
     // smoothly, instead of red sitting flat at 1 while green and blue stay put.

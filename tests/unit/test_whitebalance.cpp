@@ -286,9 +286,9 @@ Vec3 reconstruct(const Vec3& v, const Multipliers& m) {
 
 // Balanced camera RGB of a light of the given balanced colour and brightness, clipped the way
 // the sensor clips (at m[c] after balancing).
-Vec3 clippedLight(const Vec3& colour, double s, const Multipliers& m) {
-    return {std::min(colour[0] * s, double(m[0])), std::min(colour[1] * s, double(m[1])),
-            std::min(colour[2] * s, double(m[2]))};
+Vec3 clippedLight(const Vec3& color, double s, const Multipliers& m) {
+    return {std::min(color[0] * s, double(m[0])), std::min(color[1] * s, double(m[1])),
+            std::min(color[2] * s, double(m[2]))};
 }
 
 const Multipliers kMults[3] = {{2.1f, 1.0f, 1.55f}, {1.0f, 1.3f, 2.4f}, {1.4f, 1.0f, 3.0f}};
@@ -322,7 +322,7 @@ TEST(Highlights, NeutralLightStaysNeutralAsChannelsClip) {
     }
 }
 
-TEST(Highlights, ColouredLightsNeverTurnMagenta) {
+TEST(Highlights, ColoredLightsNeverTurnMagenta) {
     // Warm, cool, greenish and skin-like lights brightening through every clipping stage.
     const Vec3 lights[] = {{1.0, 0.7, 0.45}, {0.55, 0.8, 1.0}, {0.6, 1.0, 0.5}, {1.0, 0.8, 0.7}};
     for (const Multipliers& m : kMults)

@@ -488,7 +488,7 @@ Offset visibleOffset(const LibRaw& lr, const Rect& area) {
 /// The 2×2 colour layout from the corner of `area` (raw_image coordinates), or false when the
 /// sensor is not a plain 3-colour 2×2 Bayer (the caller then lets LibRaw interpolate). An
 /// area starting a column or row off LibRaw's visible corner sees the pattern shifted.
-bool bayerPhase(LibRaw& lr, const Rect& area, CfaPattern& cfa, int colourIndex[4]) {
+bool bayerPhase(LibRaw& lr, const Rect& area, CfaPattern& cfa, int colorIndex[4]) {
     const libraw_data_t& d = lr.imgdata;
     if (d.idata.filters < 1000 || d.idata.colors != 3 || lr.is_fuji_rotated()) return false;
     if (!d.rawdata.raw_image) return false;
@@ -502,7 +502,7 @@ bool bayerPhase(LibRaw& lr, const Rect& area, CfaPattern& cfa, int colourIndex[4
         // Bayer repeats every 2 sites (checked above), so the parity is all COLOR needs.
         const int c = lr.COLOR((o.y + (i >> 1)) & 1, (o.x + (i & 1)) & 1);
         if (c < 0 || c > 3) return false;
-        colourIndex[i] = c;
+        colorIndex[i] = c;
         cfa[std::size_t(i)] = std::uint8_t(c == 3 ? 1 : c);  // the second green is green
         seen[cfa[std::size_t(i)]] = true;
     }
@@ -552,8 +552,8 @@ bool blankFrame(const LibRaw& lr, const Rect& area) {
 }
 
 /// Black level of one site in visible-area coordinates (−1 allowed), LibRaw's three-part sum.
-float siteBlack(const libraw_colordata_t& c, int colourIndex, int row, int col) {
-    float b = float(c.black) + float(c.cblack[colourIndex & 3]);
+float siteBlack(const libraw_colordata_t& c, int colorIndex, int row, int col) {
+    float b = float(c.black) + float(c.cblack[colorIndex & 3]);
     if (c.cblack[4] > 0 && c.cblack[5] > 0) {
         const auto wrap = [](int v, unsigned n) {
             return v >= 0 ? unsigned(v) % n : n - 1 - unsigned(-(v + 1)) % n;
@@ -589,7 +589,7 @@ float whiteLevel(LibRaw& lr, const Rect& area, std::size_t pitch) {
 }
 
 /// `area` of a Bayer raw_image, whose colours `colourIndex` gives from its corner.
-void copyBayer(LibRaw& lr, const Rect& area, const int colourIndex[4], Image& out) {
+void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
     const libraw_colordata_t& col = lr.imgdata.color;
@@ -608,7 +608,7 @@ void copyBayer(LibRaw& lr, const Rect& area, const int colourIndex[4], Image& ou
                 // Two sites per row phase: hoist black and scale out of the loop.
                 float b[2], k[2];
                 for (int p = 0; p < 2; ++p) {
-                    b[p] = siteBlack(col, colourIndex[(y & 1) * 2 + p], y + o.y, p + o.x);
+                    b[p] = siteBlack(col, colorIndex[(y & 1) * 2 + p], y + o.y, p + o.x);
                     k[p] = white > b[p] ? 1.f / (white - b[p]) : 0.f;
                 }
                 // Pairs of sites, so the loop body has no parity test and vectorises.
@@ -621,7 +621,7 @@ void copyBayer(LibRaw& lr, const Rect& area, const int colourIndex[4], Image& ou
             } else {
                 for (int x = 0; x < w; ++x) {
                     const float b =
-                        siteBlack(col, colourIndex[(y & 1) * 2 + (x & 1)], y + o.y, x + o.x);
+                        siteBlack(col, colorIndex[(y & 1) * 2 + (x & 1)], y + o.y, x + o.x);
                     const float k = white > b ? 1.f / (white - b) : 0.f;
                     dst[x] = std::min(1.f, (float(src[x]) - b) * k);
                 }
@@ -772,7 +772,7 @@ bool dngColorMatrix(const libraw_colordata_t& c, Mat3& out) {
     return true;
 }
 
-void readColour(LibRaw& lr, RawImage& img) {
+void readColor(LibRaw& lr, RawImage& img) {
     const libraw_colordata_t& c = lr.imgdata.color;
     const bool haveDaylight = positive3(c.pre_mul);
     const bool haveAsShot = positive3(c.cam_mul);
@@ -821,7 +821,7 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         img.path = path;
         img.info = captureInfo(*f, f.state());
         img.decoder = f->decoderName();
-        readColour(*f, img);
+        readColor(*f, img);
         // A DNG's default crop is cut out while copying: the masked or unused border it
         // leaves out would otherwise show in every export.
         const std::optional<Rect> crop = f->dngDefaultCrop();
@@ -832,10 +832,10 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
             throw Error(path,
                         "raw data is damaged: the decoded frame holds no picture (one value "
                         "throughout)");
-        int colourIndex[4];
-        if (bayerPhase(*f, area, img.cfa, colourIndex)) {
+        int colorIndex[4];
+        if (bayerPhase(*f, area, img.cfa, colorIndex)) {
             img.layout = SensorLayout::Bayer;
-            copyBayer(*f, area, colourIndex, img.mosaic);
+            copyBayer(*f, area, colorIndex, img.mosaic);
         } else {
             img.layout = SensorLayout::Linear;
             if (!copyLinear(*f, area, img.mosaic)) {

@@ -156,16 +156,16 @@ bool decodePng(PngJob& job) {
     png_set_user_limits(png, job.side, job.side);
     png_read_info(png, info);
     png_uint_32 width = 0, height = 0;
-    int depth = 0, colourType = 0;
-    png_get_IHDR(png, info, &width, &height, &depth, &colourType, nullptr, nullptr, nullptr);
+    int depth = 0, colorType = 0;
+    png_get_IHDR(png, info, &width, &height, &depth, &colorType, nullptr, nullptr, nullptr);
     if (width != job.side || height != job.side)
         png_error(png, "the image header does not declare the size it first did");
-    if (!(colourType & PNG_COLOR_MASK_COLOR)) {
+    if (!(colorType & PNG_COLOR_MASK_COLOR)) {
         job.grey = true;
         png_destroy_read_struct(&png, &info, nullptr);
         return true;
     }
-    if (colourType == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
+    if (colorType == PNG_COLOR_TYPE_PALETTE) png_set_palette_to_rgb(png);
     if (depth == 16) {
         // PNG samples are big-endian; the grid wants host order.
         const std::uint16_t probe = 1;

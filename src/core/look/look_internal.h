@@ -40,8 +40,8 @@ class ToneShape {
 
 /// Everything the colour transform needs, prepared once per setting (lookColour prepares it
 /// per call; a bake prepares it once for the whole grid).
-struct ColourModel {
-    explicit ColourModel(const LookParams& p);
+struct ColorModel {
+    explicit ColorModel(const LookParams& p);
     /// The transform at one look-encoded colour (clamped to [0, 1]), look-encoded out.
     Vec3 operator()(const Vec3& encoded) const;
     /// The same with display-linear output (what the baked LUT holds).

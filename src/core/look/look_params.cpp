@@ -116,38 +116,38 @@ const decl::Table<LookParams>& lookTable() {
                 for (const auto& [x, y] : p.curve) h.add(x), h.add(y);
             },
             [](const P& p) { return !p.curve.empty(); })
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.tone.contrast", 0, -100, 100, "", "Look contrast", G::Look,
                     "slope of the look curve at the pivot: +100 doubles it"),
                 &P::contrast, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.tone.pivot", 0.47, 0.05, 0.95, "", "Look pivot", G::Look,
                     "display-encoded value the contrast turns around (0.47: the default "
                     "mid-grey)"),
                 &P::pivot)
-            .in("colour")
+            .in("color")
             .qualifier(),
         bind<P>(num("look.tone.brightness", 0, -100, 100, "", "Look brightness", G::Look,
                     "mid-tone brightness, ends fixed"),
                 &P::brightness, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.tone.toe", 0, -100, 100, "", "Look toe", G::Look,
                     "+ lifts the black point (faded shadows), − crushes it (deeper shadows)"),
                 &P::toe, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.tone.shoulder", 0, -100, 100, "", "Look shoulder", G::Look,
                     "+ pulls the white point down (softer highlights), − pushes it up "
                     "(brighter)"),
                 &P::shoulder, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.color.saturation", 0, -100, 100, "%", "Look saturation", G::Look,
                     "chroma change of every colour; −100 gives black and white"),
                 &P::saturation, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.color.vibrance", 0, -100, 100, "%", "Look vibrance", G::Look,
                     "chroma change weighted towards muted colours, sparing skin"),
                 &P::vibrance, pct)
-            .in("colour"),
+            .in("color"),
     };
     // The per-hue bands: each has a hue shift, a saturation and a luminance.
     for (std::size_t i = 0; i < kHueBands; ++i) {
@@ -157,17 +157,17 @@ const decl::Table<LookParams>& lookTable() {
             bind<P>(
                 num(k + ".hue", 0, -60, 60, "°", band + " hue", G::Look, "hue shift of this band"),
                 [i](auto& p) -> auto& { return p.bands[i].hue; })
-                .in("colour"));
+                .in("color"));
         rows.push_back(bind<P>(
                            num(k + ".saturation", 0, -100, 100, "%", band + " saturation", G::Look,
                                "chroma change of this band"),
                            [i](auto& p) -> auto& { return p.bands[i].saturation; }, pct)
-                           .in("colour"));
+                           .in("color"));
         rows.push_back(bind<P>(
                            num(k + ".luminance", 0, -100, 100, "%", band + " luminance", G::Look,
                                "lightness change of this band"),
                            [i](auto& p) -> auto& { return p.bands[i].luminance; }, pct)
-                           .in("colour"));
+                           .in("color"));
     }
     const auto mix = [](std::size_t c) {
         return [c](auto& p) -> auto& {
@@ -178,48 +178,48 @@ const decl::Table<LookParams>& lookTable() {
         bind<P>(num("look.split.shadow_hue", 220, 0, 360, "°", "Shadow tint hue", G::Look,
                     "hue of the tint in the shadows"),
                 &P::shadowHue)
-            .in("colour")
+            .in("color")
             .qualifier(),
         bind<P>(num("look.split.shadow_saturation", 0, 0, 100, "%", "Shadow tint", G::Look,
                     "strength of the shadow tint"),
                 &P::shadowSaturation, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.split.highlight_hue", 50, 0, 360, "°", "Highlight tint hue", G::Look,
                     "hue of the tint in the highlights"),
                 &P::highlightHue)
-            .in("colour")
+            .in("color")
             .qualifier(),
         bind<P>(num("look.split.highlight_saturation", 0, 0, 100, "%", "Highlight tint", G::Look,
                     "strength of the highlight tint"),
                 &P::highlightSaturation, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(num("look.split.balance", 0, -100, 100, "", "Tint balance", G::Look,
                     "+ moves the split towards the shadows (more highlight tint)"),
                 &P::splitBalance, pct)
-            .in("colour")
+            .in("color")
             .qualifier(),
         bind<P>(num("look.color.warmth", 0, -100, 100, "%", "Look warmth", G::Look,
                     "+ warms every colour towards amber, − cools it towards blue, more in the "
                     "brighter tones, as a filter on the lens; white stays white"),
                 &P::warmth, pct)
-            .in("colour"),
+            .in("color"),
         bind<P>(decl::flag("look.mono.enabled", false, "Monochrome", G::Look,
                            "render in black and white through the channel mix"),
                 &P::mono)
-            .in("colour"),
+            .in("color"),
         // Read as percentages; LookParams::from normalises them to sum 1.
         bind<P>(num("look.mono.red", 30, -200, 300, "%", "Mono red", G::Look,
                     "red's share of the grey (the shares are normalised to their sum)"),
                 mix(0))
-            .in("colour")
+            .in("color")
             .qualifier(),
         bind<P>(num("look.mono.green", 60, -200, 300, "%", "Mono green", G::Look, "green's share"),
                 mix(1))
-            .in("colour")
+            .in("color")
             .qualifier(),
         bind<P>(num("look.mono.blue", 10, -200, 300, "%", "Mono blue", G::Look, "blue's share"),
                 mix(2))
-            .in("colour")
+            .in("color")
             .qualifier(),
         bind<P>(num("look.vignette.amount", 0, -3, 1, "EV", "Vignette", G::Look,
                     "exposure change at the frame's corners: − darkens"),
@@ -259,14 +259,14 @@ const decl::Table<LookParams>& lookTable() {
                            "a .cube or Hald CLUT .png; relative paths are looked up in the look "
                            "folders"),
                 &P::lutFile)
-            .in("colour"),
+            .in("color"),
         bind<P>(decl::choice("look.lut.encoding", "srgb", {"srgb", "rec2020", "display-p3"},
                              "LUT input", G::Look,
                              "what the LUT expects: these primaries with the sRGB transfer "
                              "curve"),
                 &P::lutEncoding,
                 std::vector{LutEncoding::SRGB, LutEncoding::Rec2020, LutEncoding::DisplayP3})
-            .in("colour")
+            .in("color")
             .qualifier(),
     };
     rows.insert(rows.end(), std::make_move_iterator(rest.begin()),
@@ -291,8 +291,8 @@ LookParams LookParams::from(const EditDocument& doc, const std::vector<std::stri
     return p;
 }
 
-bool LookParams::hasColour() const {
-    return lookTable().active(*this, "colour");
+bool LookParams::hasColor() const {
+    return lookTable().active(*this, "color");
 }
 
 bool LookParams::hasVignette() const {
@@ -307,9 +307,9 @@ bool LookParams::isIdentity() const {
     return !(strength > 0) || !lookTable().active(*this);
 }
 
-std::uint64_t LookParams::colourHash() const {
+std::uint64_t LookParams::colorHash() const {
     decl::Hasher h;
-    h.add(lookTable().hash(*this, "colour"));
+    h.add(lookTable().hash(*this, "color"));
     if (!lutFile.empty()) h.add(look::lutFileVersion(lutFile));
     return h.value();
 }

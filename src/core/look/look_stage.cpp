@@ -122,7 +122,7 @@ inline float smooth(float t) {
     return t * t * (3.f - 2.f * t);
 }
 
-struct ColourSetup {
+struct ColorSetup {
     const float* grid = nullptr;  // baked LUT over √linear input, 4 floats per point
     int n = 0;
     float strength = 1;
@@ -152,8 +152,8 @@ struct GrainSetup {
     float amplitude = 0;  // kGrainAmplitude × amount × strength
 };
 
-ColourSetup makeColour(const look::BakedLook& baked, float strength) {
-    ColourSetup s;
+ColorSetup makeColor(const look::BakedLook& baked, float strength) {
+    ColorSetup s;
     s.grid = baked.rgba.data();
     s.n = baked.lut.size();
     s.strength = strength;
@@ -242,7 +242,7 @@ struct Scratch {
     std::vector<float> rowStep[kOctaves];   // from each lattice column's value to the next
 };
 
-[[gnu::always_inline]] inline void colourBlock(const ColourSetup& cs, Scratch& s, int n) {
+[[gnu::always_inline]] inline void colorBlock(const ColorSetup& cs, Scratch& s, int n) {
     const float top = float(cs.n - 1);
     for (int i = 0; i < n; ++i) {
         s.t[0][i] = top * std::sqrt(clamp01(s.r[i]));
@@ -382,8 +382,8 @@ struct Scratch {
 }
 
 struct Kernel {
-    bool colour = false, vignette = false, grain = false;
-    ColourSetup cs;
+    bool color = false, vignette = false, grain = false;
+    ColorSetup cs;
     VignetteSetup vs;
     GrainSetup gs;
 };
@@ -410,7 +410,7 @@ struct Kernel {
                 s.b[i] = px[i * channels + 2];
             }
         }
-        if (k.colour) colourBlock(k.cs, s, n);
+        if (k.color) colorBlock(k.cs, s, n);
         if (k.vignette) vignetteBlock(k.vs, rowTerm, x0, s, n);
         if (k.grain) grainBlock(k.gs, x0, s, n);
         if (channels == 3) {
@@ -484,10 +484,10 @@ StripRenderer::StripRenderer(const LookParams& p, int frameWidth, int frameHeigh
     if (m.identity) return;
     const float strength = std::clamp(p.strength, 0.f, 1.f);
     Kernel& k = m.k;
-    k.colour = p.hasColour(), k.vignette = p.hasVignette(), k.grain = p.hasGrain();
-    if (k.colour) {
+    k.color = p.hasColor(), k.vignette = p.hasVignette(), k.grain = p.hasGrain();
+    if (k.color) {
         m.baked = bakedLook(p, kGridSize, GridInput::SqrtLinear);
-        k.cs = makeColour(*m.baked, strength);
+        k.cs = makeColor(*m.baked, strength);
     }
     if (k.vignette) k.vs = makeVignette(p, frameWidth, frameHeight, strength);
     if (k.grain) k.gs = makeGrain(p, frameWidth, frameHeight, strength);

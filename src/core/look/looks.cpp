@@ -437,7 +437,7 @@ struct Reader {
             } else if (key == "category") {
                 const std::string c = asciiLower(readString(v, "category"));
                 if (c == "colour" || c == "color")
-                    look.category = LookCategory::Colour;
+                    look.category = LookCategory::Color;
                 else if (c == "monochrome")
                     look.category = LookCategory::Monochrome;
                 else
@@ -812,7 +812,7 @@ Look importLutAsLook(const std::string& lutPath, const std::string& dir, const s
     Look look;
     look.name = lookName;
     look.description = "Imported from " + source.filename().string();
-    look.category = LookCategory::Colour;
+    look.category = LookCategory::Color;
     look.defaultStrength = 100;
     look.params.setText("look.lut.file", "luts/" + target.filename().string());
     look.params.setText("look.lut.encoding", encoding);

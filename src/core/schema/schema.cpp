@@ -141,7 +141,7 @@ const char* groupName(ParamGroup g) {
             return "look";
         case ParamGroup::Tone:
             return "tone";
-        case ParamGroup::Colour:
+        case ParamGroup::Color:
             return "colour";
         case ParamGroup::WhiteBalance:
             return "wb";
@@ -154,10 +154,10 @@ const char* groupName(ParamGroup g) {
 }
 
 std::optional<ParamGroup> groupFromName(const std::string& name) {
-    for (ParamGroup g : {ParamGroup::Look, ParamGroup::Tone, ParamGroup::Colour,
+    for (ParamGroup g : {ParamGroup::Look, ParamGroup::Tone, ParamGroup::Color,
                          ParamGroup::WhiteBalance, ParamGroup::Crop, ParamGroup::Detail})
         if (name == groupName(g)) return g;
-    if (name == "color") return ParamGroup::Colour;
+    if (name == "color") return ParamGroup::Color;
     if (name == "white-balance" || name == "whitebalance") return ParamGroup::WhiteBalance;
     return std::nullopt;
 }

@@ -74,9 +74,9 @@ QImage toDisplayImage(const Image& rgb, const DisplayOptions& options) {
                     const int r = quantise(src[3 * x]), g = quantise(src[3 * x + 1]),
                               b = quantise(src[3 * x + 2]);
                     if (r == 255 || g == 255 || b == 255)
-                        dst[x] = kHighlightClipColour;
+                        dst[x] = kHighlightClipColor;
                     else if ((r | g | b) == 0)
-                        dst[x] = kShadowClipColour;
+                        dst[x] = kShadowClipColor;
                     else
                         dst[x] = shown[x];
                 }

@@ -37,8 +37,8 @@ struct DisplayOptions {
 };
 
 /// The colours of the clipping warning.
-inline constexpr QRgb kHighlightClipColour = 0xffff2020;
-inline constexpr QRgb kShadowClipColour = 0xff2060ff;
+inline constexpr QRgb kHighlightClipColor = 0xffff2020;
+inline constexpr QRgb kShadowClipColor = 0xff2060ff;
 
 /// A 3-channel render in [0, 1] as a QImage::Format_RGB32 image of the same size.
 QImage toDisplayImage(const Image& rgb, const DisplayOptions& options = {});

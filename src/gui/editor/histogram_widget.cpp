@@ -57,9 +57,9 @@ void HistogramWidget::paintEvent(QPaintEvent*) {
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);
     p.setCompositionMode(QPainter::CompositionMode_Plus);
-    const QColor colours[3] = {QColor(200, 40, 40), QColor(40, 170, 40), QColor(40, 80, 220)};
+    const QColor colors[3] = {QColor(200, 40, 40), QColor(40, 170, 40), QColor(40, 80, 220)};
     for (int c = 0; c < 3; ++c) {
-        p.setBrush(colours[c]);
+        p.setBrush(colors[c]);
         p.drawPath(outline(c));
     }
     p.setCompositionMode(QPainter::CompositionMode_SourceOver);
@@ -73,7 +73,7 @@ void HistogramWidget::paintEvent(QPaintEvent*) {
         for (int c = 0; c < 3; ++c) n = std::max<std::uint64_t>(n, hist_.bins[c][bin]);
         return n > hist_.pixels / 2000;  // 0.05 %
     };
-    const auto triangle = [&](bool right, bool lit, const QColor& colour) {
+    const auto triangle = [&](bool right, bool lit, const QColor& color) {
         QPainterPath t;
         const double x = right ? area.right() - 3 : area.left() + 3, d = right ? -9 : 9;
         t.moveTo(x, area.top() + 3);
@@ -81,7 +81,7 @@ void HistogramWidget::paintEvent(QPaintEvent*) {
         t.lineTo(x, area.top() + 12);
         t.closeSubpath();
         p.setPen(Qt::NoPen);
-        p.setBrush(lit ? colour : QColor(0x55, 0x55, 0x55));
+        p.setBrush(lit ? color : QColor(0x55, 0x55, 0x55));
         p.drawPath(t);
     };
     triangle(false, clipped(0), QColor(70, 120, 255));

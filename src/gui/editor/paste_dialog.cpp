@@ -13,13 +13,13 @@ namespace rf::gui {
 
 namespace {
 
-const ParamGroup kOrder[] = {ParamGroup::Look,         ParamGroup::Tone, ParamGroup::Colour,
+const ParamGroup kOrder[] = {ParamGroup::Look,         ParamGroup::Tone, ParamGroup::Color,
                              ParamGroup::WhiteBalance, ParamGroup::Crop, ParamGroup::Detail};
 
 }  // namespace
 
 std::vector<ParamGroup> PasteDialog::defaultGroups() {
-    return {ParamGroup::Look, ParamGroup::Tone, ParamGroup::Colour, ParamGroup::Detail};
+    return {ParamGroup::Look, ParamGroup::Tone, ParamGroup::Color, ParamGroup::Detail};
 }
 
 QString PasteDialog::groupTitle(ParamGroup g) {
@@ -28,7 +28,7 @@ QString PasteDialog::groupTitle(ParamGroup g) {
             return tr("Look (look, strength, vignette, grain)");
         case ParamGroup::Tone:
             return tr("Tone (exposure, contrast, highlights, shadows…)");
-        case ParamGroup::Colour:
+        case ParamGroup::Color:
             return tr("Colour (saturation, vibrance)");
         case ParamGroup::WhiteBalance:
             return tr("White balance");

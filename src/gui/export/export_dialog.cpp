@@ -228,7 +228,7 @@ QLayout* ExportDialog::buildOptions() {
     auto* options = new QGridLayout;
     options->addWidget(optionsTitle_, 0, 0, 1, 2);
     options->addWidget(buildFileGroup(), 1, 0, 2, 1);
-    options->addWidget(buildColourGroup(), 1, 1);
+    options->addWidget(buildColorGroup(), 1, 1);
     options->addWidget(buildMetadataGroup(), 2, 1);
     options->addWidget(buildSizeGroup(), 3, 0);
     options->addWidget(buildSharpeningGroup(), 3, 1);
@@ -297,7 +297,7 @@ QGroupBox* ExportDialog::buildSizeGroup() {
     return box;
 }
 
-QGroupBox* ExportDialog::buildColourGroup() {
+QGroupBox* ExportDialog::buildColorGroup() {
     QFormLayout* form = nullptr;
     QGroupBox* box = group(tr("Colour"), form);
     colorSpace_ = choiceBox("colorSpace");

@@ -86,7 +86,7 @@ class ExportDialog : public QDialog {
     QLayout* buildOptions();
     QGroupBox* buildFileGroup();
     QGroupBox* buildSizeGroup();
-    QGroupBox* buildColourGroup();
+    QGroupBox* buildColorGroup();
     QGroupBox* buildSharpeningGroup();
     QGroupBox* buildMetadataGroup();
     QGroupBox* buildOutputGroup();

@@ -9,7 +9,7 @@
 #include <QPixmap>
 #include <QSlider>
 
-#include "library/colour_labels.h"
+#include "library/color_labels.h"
 #include "library/library_grid.h"
 #include "library/photo_commands.h"
 #include "library/photo_filter_model.h"
@@ -18,13 +18,13 @@ namespace rf::gui {
 
 namespace {
 
-QIcon swatch(const QColor& colour) {
+QIcon swatch(const QColor& color) {
     QPixmap pm(12, 12);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
     p.setRenderHint(QPainter::Antialiasing);
     p.setPen(Qt::NoPen);
-    p.setBrush(colour);
+    p.setBrush(color);
     p.drawEllipse(QRectF(1, 1, 10, 10));
     return QIcon(pm);
 }
@@ -68,8 +68,8 @@ LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* par
 
     label_ = new QComboBox(this);
     label_->addItem(tr("Any label"));
-    for (const ColourLabel& l : colourLabels())
-        label_->addItem(swatch(l.colour), tr(l.name), QString::fromLatin1(l.name));
+    for (const ColorLabel& l : colorLabels())
+        label_->addItem(swatch(l.color), tr(l.name), QString::fromLatin1(l.name));
     label_->addItem(tr("No label"), QString(""));
     label_->setToolTip(tr("Show only photos with this colour label"));
     row->addWidget(caption(tr("Label"), this));

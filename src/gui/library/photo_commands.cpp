@@ -8,7 +8,7 @@
 #include <QKeyEvent>
 #include <algorithm>
 
-#include "library/colour_labels.h"
+#include "library/color_labels.h"
 #include "library/photo_library_model.h"
 
 namespace rf::gui {
@@ -63,7 +63,7 @@ PhotoCommands::PhotoCommands(PhotoLibraryModel* model, QItemSelectionModel* sele
     connect(reject, &QAction::triggered, this, &PhotoCommands::toggleReject);
     ratingActions_ << reject;
 
-    for (const ColourLabel& l : colourLabels()) {
+    for (const ColorLabel& l : colorLabels()) {
         const QString name = QString::fromLatin1(l.name);
         auto* a = new QAction(tr("%1 Label").arg(name), this);
         if (l.key) a->setShortcut(QKeySequence(l.key));

@@ -6,7 +6,7 @@
 #include <QPainterPath>
 #include <QtMath>
 
-#include "library/colour_labels.h"
+#include "library/color_labels.h"
 #include "library/photo_library_model.h"
 
 namespace rf::gui {
@@ -65,9 +65,9 @@ qreal drawStars(QPainter* p, qreal left, qreal y, qreal size, int rating) {
 }
 
 /// The rejected mark: a small ✕.
-void drawReject(QPainter* p, QPointF centre, qreal size, const QColor& colour) {
+void drawReject(QPainter* p, QPointF centre, qreal size, const QColor& color) {
     p->save();
-    p->setPen(QPen(colour, 1.6, Qt::SolidLine, Qt::RoundCap));
+    p->setPen(QPen(color, 1.6, Qt::SolidLine, Qt::RoundCap));
     const qreal h = size / 2;
     p->drawLine(centre + QPointF(-h, -h), centre + QPointF(h, h));
     p->drawLine(centre + QPointF(-h, h), centre + QPointF(h, -h));
@@ -206,7 +206,7 @@ void TileDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     const QRect tile(option.rect.center() - QPoint(tileSize_.width() / 2, tileSize_.height() / 2),
                      tileSize_);
     const QColor cell = s.selected ? kCellSelected : s.hover ? kCellHover : kCell;
-    const QColor labelColour = rf::gui::labelColour(s.label);
+    const QColor labelColor = rf::gui::labelColor(s.label);
 
     if (style_ == Style::Grid) {
         p->fillRect(tile, cell);
@@ -219,13 +219,13 @@ void TileDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         const QFontMetrics fm(option.font);
         const qreal line1 = box.bottom() + 6 + fm.ascent();
         const qreal dot = 9;
-        const int nameWidth = int(box.width() - (labelColour.isValid() ? dot + 6 : 0));
+        const int nameWidth = int(box.width() - (labelColor.isValid() ? dot + 6 : 0));
         p->setFont(option.font);
         p->setPen(s.selected ? QColor(0xf0, 0xf0, 0xf0) : kText);
         p->drawText(QPointF(box.left(), line1), fm.elidedText(s.name, Qt::ElideMiddle, nameWidth));
-        if (labelColour.isValid()) {
+        if (labelColor.isValid()) {
             p->setPen(Qt::NoPen);
-            p->setBrush(labelColour);
+            p->setBrush(labelColor);
             p->drawEllipse(
                 QRectF(box.right() - dot, line1 - fm.ascent() / 2.0 - dot / 2 + 1, dot, dot));
         }
@@ -241,9 +241,9 @@ void TileDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         } else {
             drawStars(p, box.left(), line2, 10, s.rating);
         }
-        if (labelColour.isValid()) {
+        if (labelColor.isValid()) {
             // A thin strip along the cell's bottom makes labels visible from across the grid.
-            p->fillRect(QRectF(tile.left(), tile.bottom() - 2, tile.width(), 3), labelColour);
+            p->fillRect(QRectF(tile.left(), tile.bottom() - 2, tile.width(), 3), labelColor);
         }
     } else {
         p->fillRect(tile, cell);
@@ -259,8 +259,8 @@ void TileDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
             else
                 drawStars(p, band.left() + 4, band.center().y(), 7, s.rating);
         }
-        if (labelColour.isValid())
-            p->fillRect(QRectF(tile.left(), tile.bottom() - 2, tile.width(), 3), labelColour);
+        if (labelColor.isValid())
+            p->fillRect(QRectF(tile.left(), tile.bottom() - 2, tile.width(), 3), labelColor);
     }
 
     if (s.selected || s.current) {

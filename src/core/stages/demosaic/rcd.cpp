@@ -148,10 +148,10 @@ RF_NOINLINE void greenRow(const float* __restrict c, const float* __restrict d, 
 /// (steps `a` and `b`), blended by the discrimination `d` (the weight of the `b` pair, taken
 /// from the neighbours at steps `na`, `nb` where they are more decided). The gradients add
 /// the same-colour step three sites out and the green step two sites out.
-RF_NOINLINE void colourDifferenceRow(const float* __restrict m, const float* __restrict g,
-                                     const float* __restrict d, std::ptrdiff_t a, std::ptrdiff_t b,
-                                     std::ptrdiff_t na, std::ptrdiff_t nb, float* __restrict out,
-                                     int x0, int x1) {
+RF_NOINLINE void colorDifferenceRow(const float* __restrict m, const float* __restrict g,
+                                    const float* __restrict d, std::ptrdiff_t a, std::ptrdiff_t b,
+                                    std::ptrdiff_t na, std::ptrdiff_t nb, float* __restrict out,
+                                    int x0, int x1) {
     const std::ptrdiff_t a2 = 2 * a, a3 = 3 * a, b2 = 2 * b, b3 = 3 * b;
     for (int x = x0; x < x1; ++x) {
         const float aMid = std::fabs(m[x - a] - m[x + a]);
@@ -210,9 +210,9 @@ void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float*
     const std::ptrdiff_t s = tw;
     auto row = [s](float* p, int y) { return p + y * s; };
     auto crow = [s](const float* p, int y) { return p + y * s; };
-    auto colourAt = [&](int y, int x) { return int(pattern[(y & 1) * 2 + (x & 1)]); };
+    auto colorAt = [&](int y, int x) { return int(pattern[(y & 1) * 2 + (x & 1)]); };
     // First non-green column of row y (0 or 1); the colour there is red or blue.
-    auto firstNonGreen = [&](int y) { return colourAt(y, 0) == 1 ? 1 : 0; };
+    auto firstNonGreen = [&](int y) { return colorAt(y, 0) == 1 ? 1 : 0; };
     // First column >= m with the parity of the non-green (wantGreen = false) or green sites.
     auto firstAt = [&](int y, int m, bool wantGreen) {
         return m + ((firstNonGreen(y) ^ m ^ int(wantGreen)) & 1);
@@ -224,7 +224,7 @@ void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float*
         const float* c = crow(cfa, y);
         std::copy(c, c + tw, row(rgb[1], y));
         const int x0 = firstNonGreen(y);
-        const int own = colourAt(y, x0);
+        const int own = colorAt(y, x0);
         float* p = row(rgb[own], y);
         std::fill(p, p + tw, 0.f);
         for (int x = x0; x < tw; x += 2) p[x] = c[x];
@@ -255,24 +255,24 @@ void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float*
         directionWeight(crow(bufA, y), s + 1, crow(bufB, y), s - 1, row(pqDir, y), 4, tw - 4);
 
     // Step 4: blue at red sites and red at blue sites, from diagonal colour differences.
-    auto oppositeColour = [&](int margin) {
+    auto oppositeColor = [&](int margin) {
         for (int y = margin; y < th - margin; ++y) {
             const int x0 = firstAt(y, margin, false);
-            const int missing = 2 - colourAt(y, x0);
-            colourDifferenceRow(crow(rgb[missing], y), crow(rgb[1], y), crow(pqDir, y), s + 1,
-                                s - 1, s + 1, s - 1, line, margin, tw - margin);
+            const int missing = 2 - colorAt(y, x0);
+            colorDifferenceRow(crow(rgb[missing], y), crow(rgb[1], y), crow(pqDir, y), s + 1, s - 1,
+                               s + 1, s - 1, line, margin, tw - margin);
             keepEveryOther(line, row(rgb[missing], y), x0, tw - margin);
         }
     };
-    oppositeColour(7);
+    oppositeColor(7);
 
     // Step 5: red and blue at green sites, from cardinal colour differences. Run twice:
     // before and after the green refinement of step 6.
     auto redBlueAtGreen = [&](int margin) {
         for (int y = margin; y < th - margin; ++y) {
             for (int ch = 0; ch < 3; ch += 2) {
-                colourDifferenceRow(crow(rgb[ch], y), crow(rgb[1], y), crow(vhDir, y), s, 1, s - 1,
-                                    s + 1, line, margin, tw - margin);
+                colorDifferenceRow(crow(rgb[ch], y), crow(rgb[1], y), crow(vhDir, y), s, 1, s - 1,
+                                   s + 1, line, margin, tw - margin);
                 keepEveryOther(line, row(rgb[ch], y), firstAt(y, margin, true), tw - margin);
             }
         }
@@ -285,11 +285,11 @@ void rcdTile(const float* cfa, int tw, int th, const CfaPattern& pattern, float*
     for (int round = 0, m = 13; round < kRefineRounds; ++round, m += 8) {
         for (int y = m; y < th - m; ++y) {
             const int x0 = firstAt(y, m, false);
-            refineGreenRow(crow(rgb[colourAt(y, x0)], y), crow(rgb[1], y), crow(vhDir, y), s, line,
+            refineGreenRow(crow(rgb[colorAt(y, x0)], y), crow(rgb[1], y), crow(vhDir, y), s, line,
                            m, tw - m);
             keepEveryOther(line, row(rgb[1], y), x0, tw - m);
         }
-        oppositeColour(m + 2);
+        oppositeColor(m + 2);
         redBlueAtGreen(m + 5);
     }
 

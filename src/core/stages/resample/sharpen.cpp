@@ -37,7 +37,7 @@ void sharpen(ImageView rgb, const SharpenParams& p, const CancelToken* cancel) {
     if (!std::isfinite(p.amount) || !std::isfinite(p.radius) || !std::isfinite(p.threshold))
         throw Error("sharpen: parameters must be finite numbers");
     const int W = rgb.width, H = rgb.height, C = rgb.channels;
-    const bool colour = C >= 3;
+    const bool color = C >= 3;
     // Plane buffers are allocated once per call (uninitialised), never per pixel or strip.
     Image lumImg(W, H, 1), blurImg(W, H, 1);
     float* const lum = lumImg.data();
@@ -49,7 +49,7 @@ void sharpen(ImageView rgb, const SharpenParams& p, const CancelToken* cancel) {
             for (int y = b; y < e; ++y) {
                 const float* s = rgb.row(y);
                 float* l = lum + std::size_t(y) * W;
-                if (colour) {
+                if (color) {
                     for (int x = 0; x < W; ++x, s += C)
                         l[x] = 0.2126f * s[0] + 0.7152f * s[1] + 0.0722f * s[2];
                 } else {
@@ -95,7 +95,7 @@ void sharpen(ImageView rgb, const SharpenParams& p, const CancelToken* cancel) {
                         add3[3 * x] = add3[3 * x + 1] = add3[3 * x + 2] = add[x];
                     for (int i = 0; i < 3 * W; ++i) o[i] = clamp01(o[i] + add3[i]);
                 } else {
-                    const int nc = colour ? 3 : 1;
+                    const int nc = color ? 3 : 1;
                     for (int x = 0; x < W; ++x, o += C)
                         for (int c = 0; c < nc; ++c) o[c] = clamp01(o[c] + add[x]);
                 }

@@ -80,10 +80,10 @@ struct Renderer {
     // arrays so that AVX2 reads them with gathers.
     std::vector<float> lutA, lutB;
     float gain = 1;
-    bool exact = false;   // exposure-only linear mode: out = clamp(c · gain)
-    bool colour = false;  // saturation or vibrance active
-    float satScale = 1;   // 1 + saturation/100
-    float vibrance = 0;   // −1 … 1
+    bool exact = false;  // exposure-only linear mode: out = clamp(c · gain)
+    bool color = false;  // saturation or vibrance active
+    float satScale = 1;  // 1 + saturation/100
+    float vibrance = 0;  // −1 … 1
     // Standard rendering: the norm is also taken over the pixel in linear sRGB (this matrix
     // from the working space), see renderRowBody.
     bool gamutNorm = false;
@@ -99,7 +99,7 @@ Renderer makeRenderer(const ToneParams& p) {
     const bool standard = p.curve == ToneCurve::Standard;
     r.satScale = (1.f + p.saturation / 100.f) * (standard ? kStandardChroma : 1.f);
     r.vibrance = p.vibrance / 100.f;
-    r.colour = standard || p.saturation != 0 || p.vibrance != 0;
+    r.color = standard || p.saturation != 0 || p.vibrance != 0;
     r.gamutNorm = standard;
     const Mat3 toSrgb = mul(inverse(xyzFromLinearSRGB()), xyzFromLinearRec2020());
     for (int i = 0; i < 3; ++i)
@@ -144,7 +144,7 @@ struct Block {
 // of the way to yellow). A boost is limited to what keeps every channel non-negative, so
 // colours stop at the edge of the working gamut instead of going through it.
 template <bool kVibrance>
-[[gnu::always_inline]] inline void colourPass(const Renderer& rd, Block& bl, int n) {
+[[gnu::always_inline]] inline void colorPass(const Renderer& rd, Block& bl, int n) {
     const float satScale = rd.satScale, vib = rd.vibrance;
     const float skinProtect = vib > 0.f ? 0.6f : 0.f;
     // Written so every select is one compare between values computed unconditionally: GCC
@@ -205,7 +205,7 @@ template <bool kMatrix>
     }
 }
 
-template <bool kColour>
+template <bool kColor>
 [[gnu::always_inline]] inline void renderRowBody(const Renderer& rd, const float* in, float* row,
                                                  int width, int channels, const float* matrix) {
     Block bl;
@@ -219,8 +219,8 @@ template <bool kColour>
         else
             matrix ? loadBlock<true>(src, matrix, bl, n, channels)
                    : loadBlock<false>(src, matrix, bl, n, channels);
-        if constexpr (kColour) {
-            rd.vibrance != 0.f ? colourPass<true>(rd, bl, n) : colourPass<false>(rd, bl, n);
+        if constexpr (kColor) {
+            rd.vibrance != 0.f ? colorPass<true>(rd, bl, n) : colorPass<false>(rd, bl, n);
         }
         if (rd.exact) {
             const float gain = rd.gain;
@@ -283,15 +283,15 @@ template <bool kColour>
 // of applyMatrix followed by applyTone.
 void renderRowBaseline(const Renderer& rd, const float* in, float* row, int width, int channels,
                        const float* matrix) {
-    rd.colour ? renderRowBody<true>(rd, in, row, width, channels, matrix)
-              : renderRowBody<false>(rd, in, row, width, channels, matrix);
+    rd.color ? renderRowBody<true>(rd, in, row, width, channels, matrix)
+             : renderRowBody<false>(rd, in, row, width, channels, matrix);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 [[gnu::target("arch=x86-64-v3"), gnu::optimize("fp-contract=off")]] void renderRowV3(
     const Renderer& rd, const float* in, float* row, int width, int channels, const float* matrix) {
-    rd.colour ? renderRowBody<true>(rd, in, row, width, channels, matrix)
-              : renderRowBody<false>(rd, in, row, width, channels, matrix);
+    rd.color ? renderRowBody<true>(rd, in, row, width, channels, matrix)
+             : renderRowBody<false>(rd, in, row, width, channels, matrix);
 }
 #endif
 

@@ -60,11 +60,11 @@ const decl::Table<ToneParams>& toneTable() {
             bind<P>(num("tone.blacks", 0, -100, 100, "", "Blacks", G::Tone, "sets the black point"),
                     &P::blacks)
                 .at("basic", "Tone", 90),
-            bind<P>(num("color.saturation", 0, -100, 100, "", "Saturation", G::Colour,
+            bind<P>(num("color.saturation", 0, -100, 100, "", "Saturation", G::Color,
                         "−100 gives black and white"),
                     &P::saturation)
                 .at("basic", "Presence", 96),
-            bind<P>(num("color.vibrance", 0, -100, 100, "", "Vibrance", G::Colour,
+            bind<P>(num("color.vibrance", 0, -100, 100, "", "Vibrance", G::Color,
                         "saturation that spares already saturated colours"),
                     &P::vibrance)
                 .at("basic", "Presence", 95),

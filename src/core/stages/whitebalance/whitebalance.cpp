@@ -118,10 +118,10 @@ std::vector<std::array<float, 3>> whiteBalanceSamples(const RawImage& raw) {
                 for (int dy = 0; dy < 2; ++dy)
                     for (int dx = 0; dx < 2; ++dx) {
                         const int y = 2 * cy + dy, x = 2 * cx + dx;
-                        const int colour = raw.cfa[std::size_t((y & 1) * 2 + (x & 1))];
-                        if (colour > 2) continue;
-                        c[std::size_t(colour)] += m.row(y)[x];
-                        n[colour] += 1;
+                        const int color = raw.cfa[std::size_t((y & 1) * 2 + (x & 1))];
+                        if (color > 2) continue;
+                        c[std::size_t(color)] += m.row(y)[x];
+                        n[color] += 1;
                     }
                 for (int k = 0; k < 3; ++k)
                     c[std::size_t(k)] = n[k] > 0 ? c[std::size_t(k)] / n[k] : 0;

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "library/colour_labels.h"
+#include "library/color_labels.h"
 
 #include <array>
 
 namespace rf::gui {
 
-std::span<const ColourLabel> colourLabels() {
-    static const std::array<ColourLabel, 5> labels{{
+std::span<const ColorLabel> colorLabels() {
+    static const std::array<ColorLabel, 5> labels{{
         {"Red", QColor(0xc8, 0x50, 0x4b), Qt::Key_6},
         {"Yellow", QColor(0xcc, 0xb0, 0x45), Qt::Key_7},
         {"Green", QColor(0x5f, 0xa0, 0x5a), Qt::Key_8},
@@ -16,9 +16,9 @@ std::span<const ColourLabel> colourLabels() {
     return labels;
 }
 
-QColor labelColour(const QString& label) {
-    for (const ColourLabel& l : colourLabels())
-        if (label.compare(QLatin1String(l.name), Qt::CaseInsensitive) == 0) return l.colour;
+QColor labelColor(const QString& label) {
+    for (const ColorLabel& l : colorLabels())
+        if (label.compare(QLatin1String(l.name), Qt::CaseInsensitive) == 0) return l.color;
     return {};
 }
 

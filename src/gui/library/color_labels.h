@@ -11,16 +11,16 @@
 
 namespace rf::gui {
 
-struct ColourLabel {
+struct ColorLabel {
     const char* name;  ///< as stored in xmp:Label
-    QColor colour;
+    QColor color;
     int key;  ///< Qt::Key_6 …, 0 for none
 };
 
-std::span<const ColourLabel> colourLabels();
+std::span<const ColorLabel> colorLabels();
 
 /// The colour to draw a label in; an invalid colour for "" and for labels of other tools
 /// that are not colours.
-QColor labelColour(const QString& label);
+QColor labelColor(const QString& label);
 
 }  // namespace rf::gui

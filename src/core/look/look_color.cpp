@@ -341,7 +341,7 @@ double ToneShape::operator()(double x) const {
 
 // ---- the colour model ----------------------------------------------------------------
 
-ColourModel::ColourModel(const LookParams& p) : curve(p) {
+ColorModel::ColorModel(const LookParams& p) : curve(p) {
     mono = p.mono;
     monoMix = p.monoMix;
     hasCurve =
@@ -371,7 +371,7 @@ ColourModel::ColourModel(const LookParams& p) : curve(p) {
     }
 }
 
-Vec3 ColourModel::linear(const Vec3& encoded) const {
+Vec3 ColorModel::linear(const Vec3& encoded) const {
     // The colour travels encoded (what the curve and the LUT read) or linear (what the mix and
     // Oklab read); each form is computed only when a stage needs it and the other is stale.
     Vec3 enc, lin{};
@@ -471,7 +471,7 @@ Vec3 ColourModel::linear(const Vec3& encoded) const {
     return lin;
 }
 
-Vec3 ColourModel::operator()(const Vec3& encoded) const {
+Vec3 ColorModel::operator()(const Vec3& encoded) const {
     const Vec3 lin = linear(encoded);
     return {encode(lin[0]), encode(lin[1]), encode(lin[2])};
 }
@@ -523,7 +523,7 @@ void overrideLutFile(const std::string& path, std::shared_ptr<const Lut3D> lut) 
 
 std::shared_ptr<const BakedLook> bakedLook(const LookParams& p, int size, GridInput input) {
     const std::uint64_t key =
-        p.colourHash() ^ (std::uint64_t(size << 1 | int(input)) * 0x9e3779b97f4a7c15ull);
+        p.colorHash() ^ (std::uint64_t(size << 1 | int(input)) * 0x9e3779b97f4a7c15ull);
     BakeCache& cache = bakeCache();
     {
         std::lock_guard lock(cache.mutex);
@@ -535,7 +535,7 @@ std::shared_ptr<const BakedLook> bakedLook(const LookParams& p, int size, GridIn
     }
     // Baked outside the lock: two threads asking for the same new look may both bake it,
     // which costs time once but never blocks renders of other looks.
-    const ColourModel model(p);
+    const ColorModel model(p);
     auto baked = std::make_shared<BakedLook>();
     baked->lut = Lut3D(size);
     baked->lut.title = p.name;
@@ -566,8 +566,8 @@ float lookDecode(float encoded) {
     return float(look::decode(encoded));
 }
 
-Vec3 lookColour(const LookParams& p, const Vec3& encodedRec2020) {
-    return look::ColourModel(p)(encodedRec2020);
+Vec3 lookColor(const LookParams& p, const Vec3& encodedRec2020) {
+    return look::ColorModel(p)(encodedRec2020);
 }
 
 std::shared_ptr<const Lut3D> bakedLookLut(const LookParams& p, int size) {
@@ -576,7 +576,7 @@ std::shared_ptr<const Lut3D> bakedLookLut(const LookParams& p, int size) {
 }
 
 Lut3D bakeLookCube(const LookParams& p, int size) {
-    const look::ColourModel model(p);
+    const look::ColorModel model(p);
     Lut3D lut(size);
     lut.title = p.name;
     look::bakeGrid(model, size, [&](int r, int g, int b, const Vec3& e) {
