@@ -226,7 +226,7 @@ ChartFigures chartFigures(const std::string& name) {
     f.deltaE = meanDeltaEToReference(c);
     f.defaultDeltaE = meanDeltaEToReference(d);
     f.skinHue = skinHueError(c);
-    f.chroma = c.meanColourChroma / d.meanColourChroma;
+    f.chroma = c.meanColorChroma / d.meanColorChroma;
     f.contrast = lSpread(c) / lSpread(d);
     f.slope = c.midSlope / d.midSlope;
     std::printf(
