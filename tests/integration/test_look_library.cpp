@@ -107,9 +107,13 @@ double linearLuma(const Vec3& encoded) {
 
 // Tone and colour are measured without the vignette (the chart's black and white patches sit
 // near its corners, where a vignette would darken them and flatter "deeper shadows"); the
-// vignette is measured on its own, on the flat field, with everything else in place.
-Character measure(const EditDocument& edits) {
+// vignette is measured on its own, on the flat field, with everything else in place. A frame
+// a look sets (the XPan's 65:24) is left out: the charts are measured whole, the frame by
+// HasselbladXPanFramesThePicture.
+Character measure(const EditDocument& withFrame) {
     Character c;
+    EditDocument edits = withFrame;
+    edits.reset("crop.aspect");
     EditDocument noVignette = edits;
     noVignette.reset("look.vignette.amount");
     const Image chart = render(scenes().chart, noVignette);
@@ -666,10 +670,11 @@ TEST(LookLibrary, EveryLookChangesTheRenderAtFullStrength) {
 TEST(LookLibrary, ExportedCubeReproducesEachLooksColor) {
     test::TempDir dir("look-cubes");
     for (const Look& l : library().looks()) {
-        // The .cube holds colour only: compare against the look without vignette and grain.
+        // The .cube holds colour only: compare against the look without vignette, grain and frame.
         EditDocument colorOnly = withLook(EditDocument{}, l, 100.0);
         colorOnly.reset("look.vignette.amount");
         colorOnly.reset("look.grain.amount");
+        colorOnly.reset("crop.aspect");
         const Image want = render(scenes().chart, colorOnly);
 
         const std::string cube = dir.str(lookSlug(l.name) + ".cube");
