@@ -26,11 +26,14 @@ struct Look {
     static constexpr int kFormatVersion = 1;
 
     std::string name;
+    std::string maker;  ///< whose rendering inspired it ("Leica", "Hasselblad"); "" for none
     std::string description;
     LookCategory category = LookCategory::Color;
     double defaultStrength = 100;  ///< percent
-    EditDocument params;           ///< look.* keys only; look.name and look.strength unset
-    std::string path;              ///< the file it came from ("" when built in memory)
+    /// look.* keys (look.name and look.strength unset), and the framing keys a look may set
+    /// (crop.aspect: ParamDecl::inLooks)
+    EditDocument params;
+    std::string path;  ///< the file it came from ("" when built in memory)
     int formatVersion = kFormatVersion;
 };
 
@@ -78,7 +81,9 @@ class LookLibrary {
     /// earlier ones by name (case-insensitive).
     static LookLibrary load(const std::vector<std::string>& dirs = defaultLookDirs());
 
-    const std::vector<Look>& looks() const { return looks_; }  ///< sorted by name
+    /// Grouped by maker (in order of the maker's name; looks without one last), each group
+    /// sorted by name.
+    const std::vector<Look>& looks() const { return looks_; }
     const std::vector<LookLoadError>& errors() const { return errors_; }
     const std::vector<std::string>& dirs() const { return dirs_; }
     /// By name, case-insensitive; also accepts the slug ("leica-vibrant").
@@ -90,13 +95,16 @@ class LookLibrary {
     std::vector<std::string> dirs_;
 };
 
-/// Applies a look to edits: clears the look group, merges the look's parameters, and sets
-/// look.name and look.strength (`strengthPercent`, or the look's default). Every other group
-/// is left as it was.
+/// Applies a look to edits: removes the look they hold (`previous`, when known: see
+/// withoutLook), merges the look's parameters, and sets look.name and look.strength
+/// (`strengthPercent`, or the look's default). Every other group is left as it was, but for
+/// the frame a look may set (crop.aspect).
 EditDocument withLook(const EditDocument& edits, const Look& look,
-                      std::optional<double> strengthPercent = std::nullopt);
-/// Clears the look group.
-EditDocument withoutLook(const EditDocument& edits);
+                      std::optional<double> strengthPercent = std::nullopt,
+                      const Look* previous = nullptr);
+/// Clears the look group; with the look the edits hold (`current`), also the frame it set,
+/// where the photographer has not changed it since.
+EditDocument withoutLook(const EditDocument& edits, const Look* current = nullptr);
 
 /// Turns a LUT (.cube or Hald CLUT) into a user look: copies it into `dir` (created if
 /// needed) beside a new `<slug>.look` that references it, with `encoding` as its input

@@ -50,6 +50,9 @@ struct ParamDecl {
     /// control or none), the heading it sits under there, and its order in the panel.
     std::string panel, section;
     int order = 0;
+    /// A look file may set it although it is not a look.* key (the XPan look's frame:
+    /// crop.aspect). Every look.* key but the look's name and strength may be set anyway.
+    bool inLooks = false;
 };
 
 /// A stage that declares parameters, and the version of their meaning.

@@ -49,6 +49,7 @@ int runList() {
         nlohmann::json all = nlohmann::json::array();
         for (const auto& l : lib.looks())
             all.push_back({{"name", l.name},
+                           {"maker", l.maker},
                            {"slug", lookSlug(l.name)},
                            {"category", lookCategoryName(l.category)},
                            {"description", l.description},
@@ -59,7 +60,15 @@ int runList() {
         std::printf("%s\n",
                     all.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     } else {
+        // Grouped by maker, as the library orders them: a heading where the maker changes.
+        std::optional<std::string> maker;
         for (const auto& l : lib.looks()) {
+            if (l.maker != maker) {
+                std::printf("%s%s\n", maker ? "\n" : "",
+                            l.maker.empty() ? "Other looks"
+                                            : printableText("Inspired by " + l.maker).c_str());
+                maker = l.maker;
+            }
             std::printf("%s (%s)\n", printableText(l.name).c_str(), lookCategoryName(l.category));
             if (!l.description.empty())
                 std::printf("    %s\n", printableText(firstLine(l.description), true).c_str());
@@ -118,7 +127,7 @@ int runExportCube() {
         std::error_code ec;
         if (!st.overwrite && fs::exists(st.cubeOut, ec))
             throw Error(st.cubeOut, "already exists (use --overwrite to replace it)");
-        const LookParams p = LookParams::from(editsWithLook({}, look, 100.0));
+        const LookParams p = LookParams::from(editsWithLook({}, look, 100.0, lib));
         Lut3D cube = bakeLookCube(p, st.cubeSize);
         cube.title = look.name;
         writeCube(st.cubeOut, cube, cubeComments(look, p));
@@ -161,8 +170,9 @@ std::vector<const Look*> findLooks(const LookLibrary& library,
 }
 
 EditDocument editsWithLook(const EditDocument& edits, const Look& look,
-                           std::optional<double> strengthPercent) {
-    EditDocument out = withLook(edits, look, strengthPercent);
+                           std::optional<double> strengthPercent, const LookLibrary& library) {
+    EditDocument out =
+        withLook(edits, look, strengthPercent, library.find(edits.getText("look.name")));
     if (look.params.isSet("look.lut.file") && !look.path.empty()) {
         const fs::path lut = look.params.getText("look.lut.file");
         if (lut.is_relative())

@@ -27,10 +27,11 @@ LookLibrary loadLooks(const std::vector<std::string>& dirs);
 std::vector<const Look*> findLooks(const LookLibrary& library,
                                    const std::vector<std::string>& names);
 
-/// A photo's edits with `look` applied (withLook); a LUT the look names relative to its own
+/// A photo's edits with `look` applied (withLook; the look they held, found in `library`, is
+/// removed with its frame); a LUT the look names relative to its own
 /// folder is given as an absolute path, so the render finds it whichever folders it searches.
 EditDocument editsWithLook(const EditDocument& edits, const Look& look,
-                           std::optional<double> strengthPercent);
+                           std::optional<double> strengthPercent, const LookLibrary& library);
 
 /// The name template with a `{look}` field, added before the extension when it has none, so
 /// exporting several looks writes one file per look.

@@ -118,7 +118,9 @@ int runExport(const ExportArgs& a) {
     for (const auto& assignment : a.sets) sets.setAssignment(assignment);
     // Check the template once up front rather than failing every file the same way.
     {
-        EditDocument check = looks.empty() ? common : withLook(common, *looks.front());
+        EditDocument check = looks.empty() ? common
+                                           : withLook(common, *looks.front(), std::nullopt,
+                                                      library.find(common.getText("look.name")));
         check.merge(sets);
         expandNameTemplate(s.nameTemplate, "check.raw", {}, check, 1, s.encode.format);
         validateEdits(check);
@@ -140,7 +142,7 @@ int runExport(const ExportArgs& a) {
     for (auto& job : prepared.jobs) {
         for (const Look* look : looks) {
             ExportJob withIt = job;
-            withIt.edits = cli::editsWithLook(job.edits, *look, strength);
+            withIt.edits = cli::editsWithLook(job.edits, *look, strength, library);
             withIt.edits.merge(sets);
             jobs.push_back(std::move(withIt));
         }

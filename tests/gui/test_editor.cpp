@@ -686,9 +686,31 @@ TEST_F(EditorTest, LooksGalleryShowsNoneEveryLookAndTheirThumbnails) {
     ASSERT_NE(lib.find("Test Mono"), nullptr) << "the user's folder is read";
     ASSERT_NE(lib.find("Leica Authentic"), nullptr) << "the installed folder is read";
     QListWidget* g = looks->gallery();
-    ASSERT_EQ(g->count(), int(lib.looks().size()) + 1);
     EXPECT_EQ(g->item(0)->text(), "None");
-    ASSERT_TRUE(waitFor([&] { return looks->thumbnailsShown() == g->count(); }));
+    // Grouped by maker: a title tile (not selectable) opens each maker's looks, in the
+    // library's order; the user's look, without a maker, comes last under "Other looks".
+    int looksShown = 0, titles = 0;
+    std::string maker = "?";
+    for (int i = 1; i < g->count(); ++i) {
+        const QListWidgetItem* item = g->item(i);
+        if (item->flags() == Qt::NoItemFlags) {
+            ++titles;
+            continue;
+        }
+        const Look& look = lib.looks()[std::size_t(looksShown++)];
+        EXPECT_EQ(item->text().toStdString(), look.name);
+        if (look.maker != maker) {
+            EXPECT_EQ(g->item(i - 1)->flags(), Qt::NoItemFlags) << look.name << " opens a group";
+            EXPECT_TRUE(g->item(i - 1)->toolTip().contains(
+                look.maker.empty() ? "Other" : QString::fromStdString(look.maker)))
+                << g->item(i - 1)->toolTip().toStdString();
+            maker = look.maker;
+        }
+    }
+    EXPECT_EQ(looksShown, int(lib.looks().size()));
+    EXPECT_GE(titles, 2) << "Leica and the user's own";
+    EXPECT_EQ(lib.looks().back().name, "Test Mono") << "no maker: last";
+    ASSERT_TRUE(waitFor([&] { return looks->thumbnailsShown() == looksShown + 1; }));
     const QSize icon = g->iconSize();
     for (int i = 0; i < g->count(); ++i)
         EXPECT_FALSE(g->item(i)->icon().pixmap(icon).isNull()) << i;

@@ -103,6 +103,14 @@ TEST(CliLooks, ListShowsEveryLookAndReportsABadFile) {
     EXPECT_NE(out.find((f.user / "my-mono.look").string()), std::string::npos) << out;
     EXPECT_NE(out.find((f.user / "bad.look").string() + ":4: "), std::string::npos) << out;
     EXPECT_NE(out.find("look.grain.amount"), std::string::npos) << out;
+    // Grouped by maker: the Leica look under its heading, the makerless test look after.
+    const auto leica = out.find("Inspired by Leica\n");
+    const auto other = out.find("Other looks\n");
+    ASSERT_NE(leica, std::string::npos) << out;
+    ASSERT_NE(other, std::string::npos) << out;
+    EXPECT_LT(leica, out.find("Leica Authentic (colour)")) << out;
+    EXPECT_LT(out.find("Leica Authentic (colour)"), other) << out;
+    EXPECT_LT(other, out.find("mono test (monochrome)")) << out;
 
     // JSON, from a folder without bad files (standard error stays empty).
     ASSERT_EQ(test::runCli("looks list --json --looks-dir " + f.installed.string(), out), 0) << out;
@@ -110,6 +118,7 @@ TEST(CliLooks, ListShowsEveryLookAndReportsABadFile) {
     ASSERT_EQ(j.size(), 2u);
     EXPECT_EQ(j[0]["name"], "Leica Authentic");
     EXPECT_EQ(j[0]["slug"], "leica-authentic");
+    EXPECT_EQ(j[0]["maker"], "Leica");
     EXPECT_EQ(j[0]["category"], "colour");
     EXPECT_EQ(j[0]["strength"], 100);
     EXPECT_EQ(j[0]["file"], (f.installed / "leica-authentic.look").string());

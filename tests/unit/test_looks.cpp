@@ -125,6 +125,7 @@ const std::string kHead = "name = \"X\"\n";
 
 void expectSameLook(const Look& a, const Look& b) {
     EXPECT_EQ(a.name, b.name);
+    EXPECT_EQ(a.maker, b.maker);
     EXPECT_EQ(a.description, b.description);
     EXPECT_EQ(a.category, b.category);
     EXPECT_EQ(a.defaultStrength, b.defaultStrength);
@@ -707,4 +708,58 @@ TEST(LookFile, ANameWithControlCharactersIsRefused) {
     Look m;
     m.name = "Bell\x07";
     EXPECT_NE(errorOf([&] { formatLook(m); }).find("U+0007"), std::string::npos);
+}
+
+// A maker groups looks; a look may ask for a frame ([crop] aspect, the photo's crop.aspect).
+TEST(LookFile, MakerAndFrameAreReadAndWrittenBack) {
+    const Look l = parseLook(kHead +
+                                 "maker = \"Hasselblad\"\n[crop]\naspect = \"65:24\"\n"
+                                 "[tone]\ncontrast = 20\n",
+                             "xpan.look");
+    EXPECT_EQ(l.maker, "Hasselblad");
+    EXPECT_EQ(l.params.getText("crop.aspect"), "65:24");
+    const std::string text = formatLook(l);
+    EXPECT_NE(text.find("maker = \"Hasselblad\""), std::string::npos) << text;
+    EXPECT_NE(text.find("[crop]\naspect = \"65:24\""), std::string::npos) << text;
+    expectSameLook(l, parseLook(text, "again.look"));
+    EXPECT_NE(parseError(kHead + "[crop]\naspect = \"7:1\"\n").find("bad.look:"),
+              std::string::npos);
+    EXPECT_NE(parseError(kHead + "[crop]\nleft = 0.2\n").find("unknown key"), std::string::npos)
+        << "a look frames the picture by its ratio, never crops it by hand";
+    EXPECT_NE(parseError(kHead + "maker = \"A\\u001b[31m\"\n").find("control character"),
+              std::string::npos);
+}
+
+TEST(WithLook, ALooksFrameGoesWithItUnlessThePhotographerChoseAnother) {
+    Look xpan = parseLook("name = \"XPan\"\n[crop]\naspect = \"65:24\"\n", "x");
+    Look plain = parseLook("name = \"Plain\"\n[tone]\ncontrast = 10\n", "p");
+    EditDocument photo;
+    photo.setFloat("exposure.ev", 0.5);
+    const EditDocument framed = withLook(photo, xpan);
+    EXPECT_EQ(framed.getText("crop.aspect"), "65:24");
+    EXPECT_DOUBLE_EQ(framed.getFloat("exposure.ev"), 0.5);
+    // Replaced by another look, or removed: the frame goes.
+    EXPECT_FALSE(withLook(framed, plain, std::nullopt, &xpan).isSet("crop.aspect"));
+    EXPECT_FALSE(withoutLook(framed, &xpan).isSet("crop.aspect"));
+    // Not when the photographer chose another ratio since.
+    EditDocument chosen = framed;
+    chosen.setText("crop.aspect", "3:2");
+    EXPECT_EQ(withoutLook(chosen, &xpan).getText("crop.aspect"), "3:2");
+    // Nor the photographer's own ratio when a look without a frame is replaced.
+    EditDocument own = withLook(photo, plain);
+    own.setText("crop.aspect", "1:1");
+    EXPECT_EQ(withLook(own, xpan, std::nullopt, &plain).getText("crop.aspect"), "65:24");
+    EXPECT_EQ(withoutLook(own, &plain).getText("crop.aspect"), "1:1");
+}
+
+TEST(LookLibrary, LooksAreGroupedByMakerThenName) {
+    test::TempDir dir("looks-makers");
+    write(dir.path() / "a.look", "name = \"Zeta\"\nmaker = \"Zeiss\"\n");
+    write(dir.path() / "b.look", "name = \"Alpha\"\nmaker = \"Zeiss\"\n");
+    write(dir.path() / "c.look", "name = \"Mine\"\n");
+    write(dir.path() / "d.look", "name = \"Bravo\"\nmaker = \"Hasselblad\"\n");
+    const LookLibrary lib = LookLibrary::load({dir.str()});
+    std::vector<std::string> order;
+    for (const Look& l : lib.looks()) order.push_back(l.name);
+    EXPECT_EQ(order, (std::vector<std::string>{"Bravo", "Alpha", "Zeta", "Mine"}));
 }

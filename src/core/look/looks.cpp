@@ -71,8 +71,13 @@ const char* typeName(const toml::node& n) {
 
 // Keys a look file may set: look.* without the two the application sets itself.
 bool isLookFileKey(const ParamDecl& d) {
-    return d.group == ParamGroup::Look && d.key.rfind("look.", 0) == 0 && d.key != "look.name" &&
-           d.key != "look.strength";
+    return d.inLooks || (d.group == ParamGroup::Look && d.key.rfind("look.", 0) == 0 &&
+                         d.key != "look.name" && d.key != "look.strength");
+}
+
+// A key a look sets outside its own group (its frame): written under its own table ([crop]).
+bool isFramingKey(const ParamDecl& d) {
+    return d.inLooks && d.group != ParamGroup::Look;
 }
 
 // Text parameters named *.curve hold control points, written in a file as [[x, y], …].
@@ -81,8 +86,10 @@ bool holdsPoints(const ParamDecl& d) {
            d.key.compare(d.key.size() - 6, 6, ".curve") == 0;
 }
 
-// "tone.contrast" (the path inside the file) → "look.tone.contrast".
+// "tone.contrast" (the path inside the file) → "look.tone.contrast"; a framing key is its own
+// path ("crop.aspect").
 std::string schemaKey(const std::string& filePath) {
+    if (const ParamDecl* d = findParam(filePath); d && isFramingKey(*d)) return filePath;
     std::string out = "look";
     std::size_t start = 0;
     while (start <= filePath.size()) {
@@ -102,7 +109,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& lookTables(
         std::vector<std::pair<std::string, std::vector<std::string>>> t;
         for (const auto& d : schema()) {
             if (!isLookFileKey(d)) continue;
-            const std::string rest = d.key.substr(5);
+            const std::string rest = isFramingKey(d) ? d.key : d.key.substr(5);
             const auto dot = rest.rfind('.');
             const std::string table = dot == std::string::npos ? "" : rest.substr(0, dot);
             const std::string leaf = rest.substr(dot + 1);
@@ -141,7 +148,7 @@ std::string unknownKeyReason(const std::string& path) {
     if (!subtables.empty())
         return "unknown key '" + path + "' ([" + top + "] holds: " + join(subtables) + ")";
     return "unknown key '" + path + "' (tables: " + join(tops) +
-           "; top-level keys: format, version, name, description, category, strength)";
+           "; top-level keys: format, version, name, maker, description, category, strength)";
 }
 
 // ---- control points --------------------------------------------------------------------
@@ -430,6 +437,12 @@ struct Reader {
                          "'name' holds the control character " + codePointAt(look.name, c) +
                              "; a name is one line of plain text");
                 haveName = true;
+            } else if (key == "maker") {
+                look.maker = trim(readString(v, "maker"));
+                if (const auto c = findControl(look.maker); c != std::string::npos)
+                    fail(source, v.source(),
+                         "'maker' holds the control character " + codePointAt(look.maker, c) +
+                             "; a maker is one line of plain text");
             } else if (key == "description") {
                 // Control characters are kept (toml++ makes every line break '\n') and
                 // escaped wherever the text is printed.
@@ -611,6 +624,7 @@ std::string formatLook(const Look& look) {
     out += "format = \"" + std::string(kFormatMarker) + "\"\n";
     out += "version = " + std::to_string(Look::kFormatVersion) + "\n";
     out += "name = " + quoted(look.name) + "\n";
+    if (!look.maker.empty()) out += "maker = " + quoted(look.maker) + "\n";
     if (!look.description.empty())
         out += "description = \"\"\"\n" + escaped(look.description, true) + "\n\"\"\"\n";
     out += "category = \"" + std::string(lookCategoryName(look.category)) + "\"\n";
@@ -626,7 +640,7 @@ std::string formatLook(const Look& look) {
     for (const auto& [table, leaves] : lookTables()) {
         std::string body;
         for (const auto& leaf : leaves) {
-            const ParamDecl* d = findParam("look." + table + "." + leaf);
+            const ParamDecl* d = findParam(schemaKey(table + "." + leaf));
             if (d && look.params.isSet(d->key))
                 body += leaf + " = " + valueText(look.params, *d) + "\n";
         }
@@ -738,8 +752,12 @@ LookLibrary LookLibrary::load(const std::vector<std::string>& dirs) {
         }
     }
     for (auto& [_, look] : byName) lib.looks_.push_back(std::move(look));
-    std::sort(lib.looks_.begin(), lib.looks_.end(),
-              [](const Look& a, const Look& b) { return lessIgnoringCase(a.name, b.name); });
+    // Grouped by maker (looks without one last), then by name.
+    std::sort(lib.looks_.begin(), lib.looks_.end(), [](const Look& a, const Look& b) {
+        if (a.maker.empty() != b.maker.empty()) return b.maker.empty();
+        if (asciiLower(a.maker) != asciiLower(b.maker)) return lessIgnoringCase(a.maker, b.maker);
+        return lessIgnoringCase(a.name, b.name);
+    });
     return lib;
 }
 
@@ -754,17 +772,23 @@ const Look* LookLibrary::find(const std::string& name) const {
 }
 
 EditDocument withLook(const EditDocument& edits, const Look& look,
-                      std::optional<double> strengthPercent) {
-    EditDocument out = withoutLook(edits);
+                      std::optional<double> strengthPercent, const Look* previous) {
+    EditDocument out = withoutLook(edits, previous);
     out.merge(look.params);
     out.setText("look.name", look.name);
     out.setFloat("look.strength", strengthPercent.value_or(look.defaultStrength));
     return out;
 }
 
-EditDocument withoutLook(const EditDocument& edits) {
+EditDocument withoutLook(const EditDocument& edits, const Look* current) {
     EditDocument out = edits;
     out.resetGroup(ParamGroup::Look);
+    // The frame the look set goes with it, unless the photographer has chosen another since.
+    if (current)
+        for (const std::string& key : current->params.keys())
+            if (const ParamDecl* d = findParam(key);
+                d && isFramingKey(*d) && out.valueJson(key) == current->params.valueJson(key))
+                out.reset(key);
     return out;
 }
 

@@ -95,6 +95,11 @@ struct Row {
         decl.order = order;
         return std::move(*this);
     }
+    /// A look file may set it (see ParamDecl::inLooks).
+    Row inLooks() && {
+        decl.inLooks = true;
+        return std::move(*this);
+    }
     Row in(std::string p) && {
         part = std::move(p);
         return std::move(*this);

@@ -6,7 +6,14 @@
 namespace rf::gui {
 
 QStringList cropAspectPresets() {
-    return {"original", "3:2", "4:3", "1:1", "16:9", "4:5", "free"};
+    // The declared ratios, one of each pair as declared first (3:2, not 2:3; 4:5, not 5:4):
+    // the panel's swap button gives the other.
+    QStringList out;
+    for (const std::string& c : findParam("crop.aspect")->choices) {
+        const QString preset = QString::fromStdString(c);
+        if (preset != "free" && !out.contains(swappedAspect(preset))) out << preset;
+    }
+    return out << "free";
 }
 
 double aspectRatioOf(const QString& preset, QSizeF frame) {

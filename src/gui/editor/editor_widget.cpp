@@ -551,7 +551,10 @@ void EditorWidget::applyLookTo(const QStringList& rawPaths, const QString& lookN
     }
     changePhotos(
         rawPaths,
-        [look](const EditDocument& doc) { return look ? withLook(doc, *look) : withoutLook(doc); },
+        [look, &library = looks_->library()](const EditDocument& doc) {
+            const Look* held = library.find(doc.getText("look.name"));
+            return look ? withLook(doc, *look, std::nullopt, held) : withoutLook(doc, held);
+        },
         look ? tr("Look: %1").arg(lookName) : tr("No look"));
 }
 

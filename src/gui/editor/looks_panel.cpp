@@ -8,6 +8,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <optional>
 
 #include "editor/param_slider.h"
 #include "editor/photo_session.h"
@@ -21,8 +22,22 @@ namespace {
 constexpr int kNameRole = Qt::UserRole + 1;  // the look's name; "" for None
 
 // The look-free edits a thumbnail starts from, so every tile shows only its look.
-EditDocument base(const EditDocument& edits) {
-    return withoutLook(edits);
+EditDocument base(const EditDocument& edits, const LookLibrary& library) {
+    return withoutLook(edits, library.find(edits.getText("look.name")));
+}
+
+// A group's title tile: the maker's name where a photo would be.
+QIcon titleCard(QSize size, const QString& title) {
+    QPixmap p(size);
+    p.fill(Qt::transparent);
+    QPainter painter(&p);
+    QFont f = painter.font();
+    f.setPointSizeF(f.pointSizeF() * 1.15);
+    f.setBold(true);
+    painter.setFont(f);
+    painter.setPen(QColor(0xb8, 0xb8, 0xb8));
+    painter.drawText(QRect(QPoint(0, 0), size), Qt::AlignCenter | Qt::TextWordWrap, title);
+    return QIcon(p);
 }
 
 QIcon placeholder(int w, int h) {
@@ -76,8 +91,9 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
     renew_.setInterval(400);
     connect(&renew_, &QTimer::timeout, this, &LooksPanel::renderThumbnails);
 
-    connect(gallery_, &QListWidget::itemClicked, this,
-            [this](QListWidgetItem* item) { apply(item->data(kNameRole).toString()); });
+    connect(gallery_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        if (item->data(kNameRole).isValid()) apply(item->data(kNameRole).toString());
+    });
     connect(strength_, &ParamSlider::changing, this, [this](const QString&, double v) {
         EditDocument doc = session_->edits();
         if (doc.getText("look.name").empty()) return;
@@ -97,7 +113,8 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
     connect(reloadButton, &QToolButton::clicked, this, &LooksPanel::reload);
     connect(renderer_, &RenderController::thumbnailReady, this,
             [this](quint64 batch, int index, const QImage& image) {
-                if (batch != batch_ || index >= gallery_->count() || image.isNull()) return;
+                if (batch != batch_ || index < 0 || index >= int(tiles_.size()) || image.isNull())
+                    return;
                 // Centred on a tile of the icon's shape, so portrait photos line up too.
                 const QSize box = gallery_->iconSize();
                 QPixmap tile(box);
@@ -108,7 +125,7 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
                 p.drawImage((box.width() - scaled.width()) / 2,
                             (box.height() - scaled.height()) / 2, scaled);
                 p.end();
-                gallery_->item(index)->setIcon(QIcon(tile));
+                tiles_[std::size_t(index)]->setIcon(QIcon(tile));
                 ++shown_;
             });
 
@@ -118,12 +135,27 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
 void LooksPanel::reload() {
     library_ = LookLibrary::load();
     gallery_->clear();
+    tiles_.clear();
     const QIcon blank = placeholder(gallery_->iconSize().width(), gallery_->iconSize().height());
     auto* none = new QListWidgetItem(blank, tr("None"), gallery_);
     none->setData(kNameRole, QString());
     none->setToolTip(tr("No look: the photo as the basic panels make it"));
+    tiles_.push_back(none);
+    // The library groups its looks by maker: a title tile opens each group.
+    std::optional<std::string> maker;
     for (const Look& look : library_.looks()) {
+        if (look.maker != maker) {
+            maker = look.maker;
+            const QString title =
+                look.maker.empty() ? tr("Other looks")
+                                   : tr("Inspired by\n%1").arg(QString::fromStdString(look.maker));
+            auto* heading =
+                new QListWidgetItem(titleCard(gallery_->iconSize(), title), QString(), gallery_);
+            heading->setFlags(Qt::NoItemFlags);
+            heading->setToolTip(title);
+        }
         auto* item = new QListWidgetItem(blank, QString::fromStdString(look.name), gallery_);
+        tiles_.push_back(item);
         item->setData(kNameRole, QString::fromStdString(look.name));
         QString tip = QString::fromStdString(look.description);
         if (!look.path.empty())
@@ -161,9 +193,8 @@ void LooksPanel::resizeEvent(QResizeEvent* e) {
 }
 
 QListWidgetItem* LooksPanel::itemFor(const QString& name) const {
-    for (int i = 0; i < gallery_->count(); ++i)
-        if (gallery_->item(i)->data(kNameRole).toString().compare(name, Qt::CaseInsensitive) == 0)
-            return gallery_->item(i);
+    for (QListWidgetItem* tile : tiles_)
+        if (tile->data(kNameRole).toString().compare(name, Qt::CaseInsensitive) == 0) return tile;
     return nullptr;
 }
 
@@ -179,13 +210,13 @@ void LooksPanel::refresh() {
     strength_->setEnabled(!name.isEmpty());
     strength_->setValue(doc.getFloat("look.strength"));
     // New thumbnails once the edits settle: not for every step of a drag.
-    if (base(doc).hash() != renderedKey_ && !session_->hasLiveChange()) renew_.start();
+    if (base(doc, library_).hash() != renderedKey_ && !session_->hasLiveChange()) renew_.start();
 }
 
 void LooksPanel::renderThumbnails() {
     renew_.stop();
     if (!renderer_->isOpen()) return;
-    const EditDocument start = base(session_->edits());
+    const EditDocument start = base(session_->edits(), library_);
     renderedKey_ = start.hash();
     std::vector<EditDocument> variants;
     variants.push_back(start);
@@ -199,7 +230,8 @@ void LooksPanel::apply(const QString& name) {
     const EditDocument& current = session_->edits();
     if (QString::fromStdString(current.getText("look.name")) == name && !name.isEmpty()) return;
     if (name.isEmpty()) {
-        session_->apply(withoutLook(current), tr("No look"));
+        session_->apply(withoutLook(current, library_.find(current.getText("look.name"))),
+                        tr("No look"));
         return;
     }
     const Look* look = library_.find(name.toStdString());
@@ -207,7 +239,9 @@ void LooksPanel::apply(const QString& name) {
         emit message(tr("The look “%1” is not installed").arg(name), true);
         return;
     }
-    session_->apply(withLook(current, *look), tr("Look: %1").arg(name));
+    session_->apply(
+        withLook(current, *look, std::nullopt, library_.find(current.getText("look.name"))),
+        tr("Look: %1").arg(name));
 }
 
 }  // namespace rf::gui

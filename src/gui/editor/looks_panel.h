@@ -59,6 +59,9 @@ class LooksPanel : public QWidget {
     RenderController* renderer_;
     LookLibrary library_;
     QListWidget* gallery_;
+    /// The gallery's look tiles (None first) in the order of the thumbnails rendered for
+    /// them; the makers' title tiles are not among them.
+    std::vector<QListWidgetItem*> tiles_;
     ParamSlider* strength_;
     QLabel* status_;
     QTimer renew_;

@@ -53,14 +53,15 @@ const decl::Table<GeometryParams>& geometryTable() {
             decl::custom<P>(
                 decl::choice("crop.aspect", "free",
                              {"free", "original", "3:2", "2:3", "4:3", "3:4", "1:1", "16:9", "9:16",
-                              "4:5", "5:4"},
+                              "4:5", "5:4", "65:24", "24:65"},
                              "Aspect", G::Crop,
                              "constrains the crop to the largest centred frame of this ratio"),
                 [](P& p, const EditDocument& doc) { p.aspect = doc.getText("crop.aspect"); },
                 [](decl::Hasher& h, const P& p) { h.add(p.aspect); },
                 [](const P& p) {
                     return !(p.aspect == "free" || p.aspect == "original" || p.aspect.empty());
-                }),
+                })
+                .inLooks(),  // a look may frame the picture (Hasselblad XPan: 65:24)
         });
     return table;
 }
