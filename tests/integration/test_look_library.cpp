@@ -282,19 +282,27 @@ double crushedShare(const Image& srgb) {
 RealFigures realFigures(const std::string& name) {
     static std::map<std::string, RealFigures> cache;
     if (auto it = cache.find(name); it != cache.end()) return it->second;
+    const Look* look = library().find(name);
+    if (!look) throw std::runtime_error("look '" + name + "' is not in looks/");
+    const EditDocument edits = withLook(EditDocument{}, *look, 100.0);
+    // The default rendering of the same frame: a look that frames the picture (the XPan's
+    // 65:24) is compared with the default cropped alike, not with a different part of the scene.
     struct Default {
         quality::Stats stats;
         double crushed = 0;
     };
-    static const Default d = [] {
+    static std::map<std::string, Default> defaults;
+    const std::string frame = edits.isSet("crop.aspect") ? edits.getText("crop.aspect") : "";
+    if (!defaults.count(frame)) {
+        EditDocument framed;
+        if (!frame.empty()) framed.setText("crop.aspect", frame);
         int w = 0, h = 0;
-        const Image pic = renderReal(EditDocument{}, w, h);
-        return Default{quality::measure(pic.cview()), crushedShare(pic)};
-    }();
-    const Look* look = library().find(name);
-    if (!look) throw std::runtime_error("look '" + name + "' is not in looks/");
+        const Image pic = renderReal(framed, w, h);
+        defaults[frame] = Default{quality::measure(pic.cview()), crushedShare(pic)};
+    }
+    const Default& d = defaults[frame];
     RealFigures f;
-    const Image pic = renderReal(withLook(EditDocument{}, *look, 100.0), f.width, f.height);
+    const Image pic = renderReal(edits, f.width, f.height);
     const quality::Stats s = quality::measure(pic.cview());
     f.deltaL = s.meanL - d.stats.meanL;
     f.chroma = s.meanChroma / d.stats.meanChroma;
@@ -435,23 +443,26 @@ std::string oneLine(std::string text) {
 }
 
 TEST(LookLibrary, MakersLooksAreThereAndDisclaimTheirMakers) {
-    const std::pair<const char*, const char*> looks[] = {
-        {"Hasselblad Natural Colour", "Victor Hasselblad AB"},
-        {"Hasselblad XPan", "Victor Hasselblad AB"},
-        {"Hasselblad XPan Monochrome", "Victor Hasselblad AB"},
-        {"Zeiss Natural", "Carl Zeiss AG"},
-        {"Zeiss Vivid", "Carl Zeiss AG"},
-        {"Leica Standard", "Leica Camera AG"},
-        {"Leica Vivid", "Leica Camera AG"},
-        {"Leica Smooth", "Leica Camera AG"}};
-    for (const auto& [name, maker] : looks) {
+    struct Expected {
+        const char *name, *maker, *company;
+    };
+    const Expected looks[] = {{"Hasselblad Natural Colour", "Hasselblad", "Victor Hasselblad AB"},
+                              {"Hasselblad XPan", "Hasselblad", "Victor Hasselblad AB"},
+                              {"Hasselblad XPan Monochrome", "Hasselblad", "Victor Hasselblad AB"},
+                              {"Zeiss Natural", "Zeiss", "Carl Zeiss AG"},
+                              {"Zeiss Vivid", "Zeiss", "Carl Zeiss AG"},
+                              {"Leica Standard", "Leica", "Leica Camera AG"},
+                              {"Leica Vivid", "Leica", "Leica Camera AG"},
+                              {"Leica Smooth", "Leica", "Leica Camera AG"}};
+    for (const auto& [name, maker, company] : looks) {
         const Look* look = library().find(name);
         ASSERT_NE(look, nullptr) << name;
+        EXPECT_EQ(look->maker, maker) << name << " is grouped under its maker";
         const std::string text = oneLine(look->description);
         EXPECT_NE(text.find("Inspired by"), std::string::npos) << name;
         EXPECT_NE(text.find("not affiliated with, endorsed by or sponsored by"), std::string::npos)
             << name;
-        EXPECT_NE(text.find(maker), std::string::npos) << name << " must name " << maker;
+        EXPECT_NE(text.find(company), std::string::npos) << name << " must name " << company;
         EXPECT_NE(text.find("Derived from"), std::string::npos) << name << " names its sources";
     }
     EXPECT_NE(oneLine(library().find("Leica Vivid")->description)
@@ -643,6 +654,58 @@ TEST(LookLibrary, HasselbladXPanOnTheRealPhoto) {
         EXPECT_LE(r.crushed, 0.05) << name << ": deep shadows, not a black forest";
     }
     EXPECT_LE(realFigures("Hasselblad XPan Monochrome").chroma, 0.02);
+}
+
+// The XPan looks ask for the 65:24 frame of the panoramic camera (crop.aspect, which the
+// photographer can still change); no other look touches the frame. An export of the synthetic
+// chart and a rendering of the real CR2 come out 65:24 within a pixel.
+bool isXPanLook(const Look& l) {
+    return l.name.rfind("Hasselblad XPan", 0) == 0;
+}
+
+double xpanFrameError(int width, int height) {
+    return std::abs(height - width * 24.0 / 65.0);
+}
+
+TEST(LookLibrary, HasselbladXPanFramesThePicture) {
+    test::TempDir dir("look-xpan");
+    const std::string dng = dir.str("chart.dng");
+    synth::writeDng(dng, synth::renderChart(720, 480).cview(), synth::DngOptions{});
+    int framed = 0;
+    for (const Look& l : library().looks()) {
+        if (!isXPanLook(l)) {
+            EXPECT_FALSE(l.params.isSet("crop.aspect")) << l.name << " leaves the frame alone";
+            continue;
+        }
+        ++framed;
+        EXPECT_EQ(l.params.getText("crop.aspect"), "65:24") << l.name;
+        ExportSettings settings = exportPreset("full");
+        settings.encode.format = FileFormat::Png;
+        settings.outputDir = dir.str(lookSlug(l.name));
+        settings.nameTemplate = "{name}";
+        settings.render.lookDirs = library().dirs();
+        ExportJob job;
+        job.input = dng;
+        job.edits = withLook(EditDocument{}, l);
+        const ExportOutcome out = exportFile(job, settings);
+        ASSERT_TRUE(out.ok()) << l.name << ": " << out.error;
+        const cv::Mat img = cv::imread(out.output, cv::IMREAD_UNCHANGED);
+        ASSERT_FALSE(img.empty()) << out.output;
+        std::printf("[ %-30s ] chart export %d × %d, %.2f px from 65:24\n", l.name.c_str(),
+                    img.cols, img.rows, xpanFrameError(img.cols, img.rows));
+        EXPECT_EQ(img.cols, 720) << l.name << ": the frame spans the picture's width";
+        EXPECT_LE(xpanFrameError(img.cols, img.rows), 1.0) << l.name;
+    }
+    EXPECT_EQ(framed, 2);
+}
+
+TEST(LookLibrary, HasselbladXPanFramesTheRealPhoto) {
+    REQUIRE_REAL_CR2();
+    for (const char* name : {"Hasselblad XPan", "Hasselblad XPan Monochrome"}) {
+        const RealFigures r = realFigures(name);
+        EXPECT_LE(xpanFrameError(r.width, r.height), 1.0)
+            << name << ": " << r.width << " × " << r.height;
+    }
 }
 
 TEST(LookLibrary, EveryLookAtZeroStrengthIsTheLookFreeRender) {
