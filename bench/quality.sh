@@ -6,7 +6,10 @@
 # camera made (embedded in the raw): mean CIEDE2000, mean ΔL*, chroma ratio, contrast ratio
 # and clipped share (build/rangefinder-quality; src/quality/quality.h says how). Writes the
 # tables into docs/quality.md between its markers and the gallery strips (camera JPEG,
-# default, each look) into docs/images/quality/.
+# default, each look) into docs/images/quality/, and, since the grid registers every picture
+# to the camera's 3:2 frame, the looks that frame the picture otherwise (the Hasselblad XPan
+# looks' 65:24 panorama) once more as exported, one above the other, into
+# docs/images/quality/<raw>-framed.jpg (needs ImageMagick's convert).
 #
 # Usage: bench/quality.sh [--no-docs] [RAW ...]
 #   --no-docs   print the tables only
@@ -49,12 +52,21 @@ if command -v rawtherapee-cli >/dev/null; then
     peers+=(--peer "rawtherapee-cli 5.9, default=$work/rawtherapee")
 fi
 
+# The looks are measured on the camera's frame: a look's own frame (a [crop] table, the XPan
+# looks' 65:24) is left out here, so that each rendering is compared with the same scene; the
+# framed pictures are shown as exported below.
+mkdir -p "$work/looks"
+for f in looks/*.look; do
+    awk '/^\[/ { skip = ($0 == "[crop]") } !skip' "$f" >"$work/looks/$(basename "$f")"
+done
 registered=$work/registered.md
 unregistered=$work/unregistered.md
 gallery=()
 ((docs)) && gallery=(--gallery docs/images/quality)
-"$build/rangefinder-quality" --markdown "${peers[@]}" "${gallery[@]}" "${raws[@]}" | tee "$registered"
-"$build/rangefinder-quality" --markdown --unregistered "${peers[@]}" "${raws[@]}" >"$unregistered"
+"$build/rangefinder-quality" --markdown --looks-dir "$work/looks" "${peers[@]}" "${gallery[@]}" \
+    "${raws[@]}" | tee "$registered"
+"$build/rangefinder-quality" --markdown --unregistered --looks-dir "$work/looks" "${peers[@]}" \
+    "${raws[@]}" >"$unregistered"
 echo
 cat "$unregistered"
 ((docs)) || exit 0
@@ -69,4 +81,31 @@ replace() {  # marker file
 }
 replace table "$registered"
 replace unregistered "$unregistered"
+
+# The looks with a frame of their own (a [crop] aspect in the look file), as exported at the
+# grid's width.
+framed=()
+for f in looks/*.look; do
+    if grep -q '^\[crop\]' "$f"; then framed+=("$(basename "${f%.look}")"); fi
+done
+if ((${#framed[@]})); then
+    if command -v convert >/dev/null; then
+        width=$(identify -format '%w' "docs/images/quality/$(basename "${raws[0]%.*}").jpg")
+        [[ -x $build/rangefinder-cli ]] || cmake --build "$build" --target rangefinder-cli
+        for r in "${raws[@]}"; do
+            stem=$(basename "${r%.*}")
+            "$build/rangefinder-cli" export "$r" --ignore-sidecars --preset full -f png \
+                --size "long:$width" --looks-dir looks "${framed[@]/#/--look=}" -o "$work/framed" \
+                -t "$stem-{look}" --quiet >/dev/null
+            pictures=()
+            for look in "${framed[@]}"; do
+                ((${#pictures[@]})) && pictures+=(-size "${width}x6" xc:'#141414')
+                pictures+=("$work/framed/$stem-$look.png")
+            done
+            convert "${pictures[@]}" -append -quality 88 "docs/images/quality/$stem-framed.jpg"
+        done
+    else
+        echo "quality.sh: ImageMagick's convert is absent: docs/images/quality/*-framed.jpg not updated" >&2
+    fi
+fi
 echo "docs/quality.md and docs/images/quality/ updated"
