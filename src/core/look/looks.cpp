@@ -24,6 +24,7 @@
 #include "look_internal.h"
 #include "rangefinder/error.h"
 #include "rangefinder/lut.h"
+#include "util/data_dirs.h"
 #include "util/text.h"
 
 namespace rf {
@@ -671,45 +672,11 @@ std::string lookSlug(const std::string& name) {
 }
 
 std::string userLookDir() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    // The XDG base directory spec ignores relative paths.
-    if (xdg && xdg[0] == '/') return (fs::path(xdg) / "rangefinder" / "looks").string();
-    const char* home = std::getenv("HOME");
-    const std::string base = home && *home ? home : "/";
-    return (fs::path(base) / ".local" / "share" / "rangefinder" / "looks").string();
+    return userDataDir("looks");
 }
 
 std::vector<std::string> defaultLookDirs() {
-    std::vector<std::string> dirs;
-    std::error_code ec;
-    if (const char* env = std::getenv("RANGEFINDER_LOOKS_PATH"); env && *env) {
-        std::string list = env;
-        std::size_t start = 0;
-        while (start <= list.size()) {
-            const auto colon = list.find(':', start);
-            const std::string d =
-                list.substr(start, colon == std::string::npos ? colon : colon - start);
-            if (!d.empty()) dirs.push_back(d);
-            if (colon == std::string::npos) break;
-            start = colon + 1;
-        }
-    } else if (fs::is_directory(RF_LOOKS_DIR, ec)) {
-        dirs.push_back(RF_LOOKS_DIR);
-    } else {
-        // Run from a build tree (<repo>/build/…): the source tree's looks/.
-        const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-        for (fs::path p = exe.parent_path(); !ec && !p.empty(); p = p.parent_path()) {
-            std::error_code ignored;  // a missing folder is an answer here, not an error
-            if (fs::is_directory(p / "looks", ignored) &&
-                fs::exists(p / "CMakeLists.txt", ignored)) {
-                dirs.push_back((p / "looks").string());
-                break;
-            }
-            if (p == p.root_path()) break;
-        }
-    }
-    dirs.push_back(userLookDir());
-    return dirs;
+    return dataDirs("RANGEFINDER_LOOKS_PATH", RF_LOOKS_DIR, "looks");
 }
 
 LookLibrary LookLibrary::load(const std::vector<std::string>& dirs) {

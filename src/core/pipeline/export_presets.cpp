@@ -16,6 +16,7 @@
 #include "rangefinder/error.h"
 #include "rangefinder/export_schema.h"
 #include "rangefinder/limits.h"
+#include "util/data_dirs.h"
 #include "util/json_input.h"
 
 #ifndef RF_EXPORT_PRESETS_DIR
@@ -95,35 +96,6 @@ json parseDocument(const std::string& text, const std::string& where, const std:
     }
 }
 
-std::vector<std::string> splitPath(const std::string& list) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        const auto colon = list.find(':', start);
-        const std::string d =
-            list.substr(start, colon == std::string::npos ? colon : colon - start);
-        if (!d.empty()) out.push_back(d);
-        if (colon == std::string::npos) break;
-        start = colon + 1;
-    }
-    return out;
-}
-
-// The presets shipped with a build that is run where it was built: the source tree's folder,
-// found from the executable's path as the looks are.
-std::string sourceTreePresetDir() {
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    for (fs::path p = exe.parent_path(); !ec && !p.empty(); p = p.parent_path()) {
-        std::error_code ignored;  // a missing folder is an answer here, not an error
-        if (fs::is_directory(p / "export-presets", ignored) &&
-            fs::exists(p / "CMakeLists.txt", ignored))
-            return (p / "export-presets").string();
-        if (p == p.root_path()) break;
-    }
-    return {};
-}
-
 // Files named <name>.json in `dir`, by name; dot files are editors' and our temporaries.
 std::map<std::string, std::string> presetFilesIn(const std::string& dir,
                                                  std::vector<std::string>* errors) {
@@ -161,26 +133,11 @@ ExportSettings exportSettingsFromJson(const std::string& text, const std::string
 }
 
 std::string userExportPresetDir() {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
-    // The XDG base directory spec ignores relative paths.
-    if (xdg && xdg[0] == '/') return (fs::path(xdg) / "rangefinder" / "export-presets").string();
-    const char* home = std::getenv("HOME");
-    const std::string base = home && *home ? home : "/";
-    return (fs::path(base) / ".local" / "share" / "rangefinder" / "export-presets").string();
+    return userDataDir("export-presets");
 }
 
 std::vector<std::string> defaultExportPresetDirs() {
-    std::vector<std::string> dirs;
-    std::error_code ec;
-    if (const char* env = std::getenv("RANGEFINDER_EXPORT_PRESETS_PATH"); env && *env) {
-        dirs = splitPath(env);
-    } else if (fs::is_directory(RF_EXPORT_PRESETS_DIR, ec)) {
-        dirs.push_back(RF_EXPORT_PRESETS_DIR);
-    } else if (std::string tree = sourceTreePresetDir(); !tree.empty()) {
-        dirs.push_back(tree);
-    }
-    dirs.push_back(userExportPresetDir());
-    return dirs;
+    return dataDirs("RANGEFINDER_EXPORT_PRESETS_PATH", RF_EXPORT_PRESETS_DIR, "export-presets");
 }
 
 ExportPresetFile loadExportPresetFile(const std::string& path) {

@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "util/data_dirs.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace rf {
+
+namespace {
+
+std::vector<std::string> splitPath(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const auto colon = list.find(':', start);
+        const std::string d =
+            list.substr(start, colon == std::string::npos ? colon : colon - start);
+        if (!d.empty()) out.push_back(d);
+        if (colon == std::string::npos) break;
+        start = colon + 1;
+    }
+    return out;
+}
+
+// A build run where it was built (<repo>/build/…): the source tree's folder.
+std::string sourceTreeDir(const std::string& name) {
+    std::error_code ec;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    for (fs::path p = exe.parent_path(); !ec && !p.empty(); p = p.parent_path()) {
+        std::error_code ignored;  // a missing folder is an answer here, not an error
+        if (fs::is_directory(p / name, ignored) && fs::exists(p / "CMakeLists.txt", ignored))
+            return (p / name).string();
+        if (p == p.root_path()) break;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string userDataDir(const std::string& name) {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    // The XDG base directory spec ignores relative paths.
+    if (xdg && xdg[0] == '/') return (fs::path(xdg) / "rangefinder" / name).string();
+    const char* home = std::getenv("HOME");
+    const std::string base = home && *home ? home : "/";
+    return (fs::path(base) / ".local" / "share" / "rangefinder" / name).string();
+}
+
+std::vector<std::string> dataDirs(const char* envVar, const std::string& installedDir,
+                                  const std::string& name) {
+    std::vector<std::string> dirs;
+    std::error_code ec;
+    if (const char* env = std::getenv(envVar); env && *env) {
+        dirs = splitPath(env);
+    } else if (fs::is_directory(installedDir, ec)) {
+        dirs.push_back(installedDir);
+    } else if (std::string tree = sourceTreeDir(name); !tree.empty()) {
+        dirs.push_back(tree);
+    }
+    dirs.push_back(userDataDir(name));
+    return dirs;
+}
+
+}  // namespace rf
