@@ -11,6 +11,7 @@
 #include "rangefinder/error.h"
 #include "rangefinder/look.h"
 #include "rangefinder/lut.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -63,7 +64,8 @@ int runList() {
         // Grouped by maker, as the library orders them: a heading where the maker changes.
         std::optional<std::string> maker;
         for (const auto& l : lib.looks()) {
-            if (l.maker != maker) {
+            // The library groups makers regardless of case ("leica" with "Leica").
+            if (!maker || asciiLower(l.maker) != asciiLower(*maker)) {
                 std::printf("%s%s\n", maker ? "\n" : "",
                             l.maker.empty() ? "Other looks"
                                             : printableText("Inspired by " + l.maker).c_str());

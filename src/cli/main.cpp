@@ -90,8 +90,10 @@ int runExport(const ExportArgs& a) {
     for (const auto& d : exportSchema()) {
         if (const auto it = a.settings.find(d.key); it != a.settings.end())
             setExportSetting(s, d.key, parseExportValue(d, it->second));
-        // TIFF is for 16-bit masters unless --bit-depth says otherwise.
-        if (d.key == "format" && s.encode.format == FileFormat::Tiff) s.encode.bitDepth = 16;
+        // --format tiff is for 16-bit masters unless --bit-depth says otherwise (a preset's
+        // own TIFF keeps the preset's depth, as in the app).
+        if (d.key == "format" && a.settings.count("format") && s.encode.format == FileFormat::Tiff)
+            s.encode.bitDepth = 16;
     }
 
     // A look's relative LUT path is looked up in the look folders, the user's (last, the
@@ -216,9 +218,15 @@ int runExport(const ExportArgs& a) {
 std::string presetHelp() {
     std::string help = "Export preset (a file in the export-presets folders)";
     std::string list;
-    for (const auto& p : loadExportPresets(defaultExportPresetDirs()).presets)
-        list += (list.empty() ? "" : "; ") + p.name +
-                (p.description.empty() ? std::string() : ": " + p.description);
+    // A preset file is anyone's text: printed escaped (it could hold terminal escapes), and a
+    // folder that cannot be listed costs the help its list, not the program its run.
+    try {
+        for (const auto& p : loadExportPresets(defaultExportPresetDirs()).presets)
+            list += (list.empty() ? "" : "; ") + printableText(p.name) +
+                    (p.description.empty() ? std::string() : ": " + printableText(p.description));
+    } catch (const std::exception&) {
+        return help;
+    }
     return list.empty() ? help : help + ": " + list;
 }
 
@@ -231,7 +239,8 @@ void addExportSettingOptions(CLI::App& cmd, std::map<std::string, std::string>& 
         const std::string key = d.key;
         if (d.type == ExportSettingType::Bool) {
             cmd.add_flag_function(
-                d.cliOption, [&given, key](std::int64_t) { given[key] = "true"; }, d.help);
+                d.cliOption,
+                [&given, key](std::int64_t n) { given[key] = n > 0 ? "true" : "false"; }, d.help);
             continue;
         }
         std::string help = d.help;

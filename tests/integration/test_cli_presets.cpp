@@ -55,9 +55,47 @@ TEST(CliPresets, PresetsComeFromFilesAndBrokenOnesAreNamed) {
         << log;
     EXPECT_FALSE(fs::exists(dir.path() / "b"));
     EXPECT_EQ(test::runCommand(env + RF_CLI_PATH " export --preset print " + raw, log), 2);
-    EXPECT_NE(log.find("unknown preset 'print' (presets: broken, thumb)"), std::string::npos)
+    EXPECT_NE(log.find("unknown preset 'print' (presets: broken, full, thumb, web)"),
+              std::string::npos)
         << log;
     // An option's value is checked by the schema when the command line is read.
     EXPECT_EQ(test::runCli("export --bit-depth 12 -o " + dir.str("x") + " " + raw, log), 2);
     EXPECT_NE(log.find("'12' is not one of 8 or 16"), std::string::npos) << log;
+}
+
+// The shipped presets are compiled in too: without any export-presets folder (a program run
+// away from its data, a folder that went missing) the web and full presets still export, and
+// exactly as the files do.
+TEST(CliPresets, TheShippedPresetsWorkWithoutTheirFolder) {
+    test::TempDir dir("cli-presets-builtin");
+    const std::string raw = dir.str("chart.dng");
+    writeChart(raw, 900, 600);
+    const std::string nowhere = "RANGEFINDER_EXPORT_PRESETS_PATH=" + dir.str("none") +
+                                " XDG_DATA_HOME=" + dir.str("data") + " ";
+    for (const char* preset : {"web", "full"}) {
+        std::string out;
+        const std::string builtin = dir.str(std::string("builtin-") + preset);
+        const std::string files = dir.str(std::string("files-") + preset);
+        ASSERT_EQ(test::runCommand(nowhere + RF_CLI_PATH " export --preset " + std::string(preset) +
+                                       " -o " + builtin + " " + raw,
+                                   out),
+                  0)
+            << out;
+        ASSERT_EQ(test::runCli(
+                      "export --preset " + std::string(preset) + " -o " + files + " " + raw, out),
+                  0)
+            << out;
+        const cv::Mat a = cv::imread(builtin + "/chart.jpg", cv::IMREAD_UNCHANGED);
+        const cv::Mat b = cv::imread(files + "/chart.jpg", cv::IMREAD_UNCHANGED);
+        ASSERT_FALSE(a.empty()) << out;
+        ASSERT_EQ(a.size(), b.size()) << preset;
+        EXPECT_EQ(cv::norm(a, b, cv::NORM_INF), 0) << preset;
+    }
+    std::string out;
+    EXPECT_EQ(
+        test::runCommand(
+            nowhere + RF_CLI_PATH " export --preset nosuch -o " + dir.str("x") + " " + raw, out),
+        2)
+        << out;
+    EXPECT_NE(out.find("full"), std::string::npos) << "the built-in names are listed: " << out;
 }

@@ -226,6 +226,11 @@ TEST(Migrations, AVersionOneDocumentKeepsTheCurveItWasEditedWith) {
     const EditDocument stated = EditDocument::fromJson(
         R"({"version":2,"stages":{"tone":1},"params":{"tone.contrast":10}})");
     EXPECT_EQ(stated.getText("tone.curve"), "legacy");
+    // Format 1 with stage versions: a newer Rangefinder's "stages" that 0.1 carried along while
+    // it edited the values, which are 0.1's.
+    const EditDocument carried = EditDocument::fromJson(
+        R"({"version":1,"stages":{"tone":2},"params":{"tone.contrast":10}})");
+    EXPECT_EQ(carried.getText("tone.curve"), "legacy");
 }
 
 TEST(Migrations, ALegacyCurveRendersAsTheFirstStandardCurveDid) {

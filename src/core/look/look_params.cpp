@@ -87,7 +87,10 @@ const std::array<const char*, kHueBands>& hueBandNames() {
     return names;
 }
 
-const decl::Table<LookParams>& lookTable() {
+namespace {
+
+// The rows, built once: the table's function is called several times a render.
+decl::Table<LookParams> buildLookTable() {
     using P = LookParams;
     using G = ParamGroup;
     using decl::bind;
@@ -271,7 +274,13 @@ const decl::Table<LookParams>& lookTable() {
     };
     rows.insert(rows.end(), std::make_move_iterator(rest.begin()),
                 std::make_move_iterator(rest.end()));
-    static const decl::Table<P> table("look", 1, ParamScope::Finish, std::move(rows));
+    return decl::Table<P>("look", 1, ParamScope::Finish, std::move(rows));
+}
+
+}  // namespace
+
+const decl::Table<LookParams>& lookTable() {
+    static const decl::Table<LookParams> table = buildLookTable();
     return table;
 }
 

@@ -140,14 +140,18 @@ std::vector<std::string> defaultExportPresetDirs() {
     return dataDirs("RANGEFINDER_EXPORT_PRESETS_PATH", RF_EXPORT_PRESETS_DIR, "export-presets");
 }
 
-ExportPresetFile loadExportPresetFile(const std::string& path) {
-    const json doc =
-        parseDocument(readTextFile(path, resourceLimits().maxEditDocumentBytes, "export preset"),
-                      path, "export preset");
+const std::vector<std::pair<std::string, std::string>>& builtinExportPresets();
+
+namespace {
+
+// A preset's text, from a file (`path`) or compiled in (`path` names it for messages).
+ExportPresetFile parsePreset(const std::string& source, const std::string& path,
+                             const std::string& name) {
+    const json doc = parseDocument(source, path, "export preset");
     if (!doc.is_object()) throw Error(path, "an export preset must be a JSON object");
     ExportPresetFile p;
     p.path = path;
-    p.name = fs::path(path).stem().string();
+    p.name = name;
     const auto text = [&](const char* key) {
         const json& v = doc.at(key);
         if (!v.is_string()) throw Error(path, std::string(key) + ": must be text");
@@ -188,6 +192,12 @@ ExportPresetFile loadExportPresetFile(const std::string& path) {
     return p;
 }
 
+ExportPresetFile builtinPreset(const std::string& name, const std::string& text) {
+    return parsePreset(text, "(built-in preset " + name + ")", name);
+}
+
+}  // namespace
+
 std::string exportPresetFileText(const ExportPresetFile& preset) {
     nlohmann::ordered_json doc;
     doc["format"] = kPresetFormat;
@@ -197,6 +207,11 @@ std::string exportPresetFileText(const ExportPresetFile& preset) {
     doc["order"] = preset.order;
     doc["settings"] = settingsJson(preset.settings);
     return doc.dump(2) + "\n";
+}
+
+ExportPresetFile loadExportPresetFile(const std::string& path) {
+    return parsePreset(readTextFile(path, resourceLimits().maxEditDocumentBytes, "export preset"),
+                       path, fs::path(path).stem().string());
 }
 
 ExportPresetList loadExportPresets(const std::vector<std::string>& dirs) {
@@ -211,6 +226,9 @@ ExportPresetList loadExportPresets(const std::vector<std::string>& dirs) {
             list.errors.push_back(e.what());
         }
     }
+    // The compiled-in presets where no file of their name was found.
+    for (const auto& [name, text] : builtinExportPresets())
+        if (!byName.count(name)) list.presets.push_back(builtinPreset(name, text));
     std::stable_sort(list.presets.begin(), list.presets.end(),
                      [](const ExportPresetFile& a, const ExportPresetFile& b) {
                          return a.order != b.order ? a.order < b.order : a.name < b.name;
@@ -228,6 +246,10 @@ ExportPresetFile findExportPreset(const std::string& name, const std::vector<std
         }
     }
     if (found.empty()) {
+        for (const auto& [n, text] : builtinExportPresets()) {
+            if (n == name) return builtinPreset(n, text);
+            if (std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
+        }
         std::sort(names.begin(), names.end());
         std::string list;
         for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;

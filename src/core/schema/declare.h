@@ -252,10 +252,11 @@ class Table {
             entry_.params.push_back(r.decl);
         }
         entry_.migrations = std::move(migrations);
-        for (std::size_t i = 0; i < entry_.migrations.size(); ++i)
-            if (entry_.migrations[i].from != int(i) + 1 ||
-                entry_.migrations.size() != std::size_t(version - 1))
-                throw std::logic_error(entry_.info.name + ": one migration per version step");
+        bool stepwise = version >= 1 && entry_.migrations.size() == std::size_t(version - 1);
+        for (std::size_t i = 0; stepwise && i < entry_.migrations.size(); ++i)
+            stepwise = entry_.migrations[i].from == int(i) + 1 && entry_.migrations[i].apply;
+        if (!stepwise)
+            throw std::logic_error(entry_.info.name + ": one migration per version step");
     }
 
     const StageEntry& entry() const { return entry_; }

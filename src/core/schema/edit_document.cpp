@@ -329,7 +329,9 @@ namespace {
 std::map<std::string, int> writtenVersions(const json& doc, int format, bool hasValues,
                                            const std::string& where) {
     std::map<std::string, int> out;
-    if (doc.contains("stages")) {
+    // Format 1 was written by Rangefinder 0.1, which knew no stage versions: a "stages" member
+    // there is one a newer Rangefinder wrote and 0.1 carried along while it edited the values.
+    if (doc.contains("stages") && format >= 2) {
         const json& v = doc["stages"];
         if (!v.is_object()) throw Error(where, "\"stages\" must be an object");
         for (auto it = v.begin(); it != v.end(); ++it) {
@@ -359,7 +361,7 @@ void EditDocument::migrate(const std::map<std::string, int>& written, const std:
                                    ", this one knows up to " + std::to_string(stage->info.version));
         for (int v = from; v < stage->info.version; ++v) {
             try {
-                stage->migrations[std::size_t(v - 1)].apply(*this);
+                stage->migrations.at(std::size_t(v - 1)).apply(*this);
             } catch (const Error& e) {
                 throw Error(where, e.what());
             }

@@ -144,7 +144,9 @@ void LooksPanel::reload() {
     // The library groups its looks by maker: a title tile opens each group.
     std::optional<std::string> maker;
     for (const Look& look : library_.looks()) {
-        if (look.maker != maker) {
+        // The library groups makers regardless of case ("leica" with "Leica").
+        if (!maker || QString::fromStdString(look.maker)
+                              .compare(QString::fromStdString(*maker), Qt::CaseInsensitive) != 0) {
             maker = look.maker;
             const QString title =
                 look.maker.empty() ? tr("Other looks")
