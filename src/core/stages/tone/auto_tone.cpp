@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "rangefinder/resample.h"
@@ -83,6 +84,17 @@ AutoToneValues analyseAutoTone(ConstImageView img, const ToneParams& tone) {
     return v;
 }
 
+namespace {
+
+// The parameters Auto tone writes, each with the field of the analysis that holds its value.
+constexpr std::pair<const char*, double AutoToneValues::*> kAutoToneFields[] = {
+    {"exposure.ev", &AutoToneValues::exposureEv}, {"tone.highlights", &AutoToneValues::highlights},
+    {"tone.shadows", &AutoToneValues::shadows},   {"tone.whites", &AutoToneValues::whites},
+    {"tone.blacks", &AutoToneValues::blacks},
+};
+
+}  // namespace
+
 EditDocument applyAutoTone(Pipeline& pipeline, const EditDocument& edits,
                            const CancelToken* cancel) {
     EditDocument clean = edits;
@@ -94,15 +106,16 @@ EditDocument applyAutoTone(Pipeline& pipeline, const EditDocument& edits,
     size.a = 512;
     const Image scene = pipeline.sceneLinear(clean, size, cancel);
     const AutoToneValues v = analyseAutoTone(scene.cview(), pipeline.toneParams(clean));
-    const double values[] = {v.exposureEv, v.highlights, v.shadows, v.whites, v.blacks};
-    for (std::size_t i = 0; i < autoToneKeys().size(); ++i)
-        clean.setFloat(autoToneKeys()[i], values[i]);
+    for (const auto& [key, value] : kAutoToneFields) clean.setFloat(key, v.*value);
     return clean;
 }
 
 const std::vector<std::string>& autoToneKeys() {
-    static const std::vector<std::string> keys = {"exposure.ev", "tone.highlights", "tone.shadows",
-                                                  "tone.whites", "tone.blacks"};
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (const auto& [key, value] : kAutoToneFields) out.emplace_back(key);
+        return out;
+    }();
     return keys;
 }
 
