@@ -6,6 +6,7 @@
 // after the current position are the redo list; a new change discards them, as in any editor.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -53,6 +54,11 @@ class EditHistory {
     /// "after"}}}]}. fromJson throws rf::Error naming `source` when malformed.
     std::string toJson() const;
     static EditHistory fromJson(const std::string& text, const std::string& source = "");
+
+    /// Rewrites every value the steps hold with `fn(key, value)`: the document's migration
+    /// (EditDocument::migrateValue), so undo and redo restore values in today's meaning.
+    void rewriteValues(const std::function<std::optional<std::string>(
+                           const std::string&, const std::optional<std::string>&)>& fn);
 
     bool operator==(const EditHistory&) const = default;
 

@@ -131,6 +131,16 @@ class EditDocument {
     /// written for older stage versions is migrated to today's (each stage's migrations, in
     /// order); one from a newer Rangefinder than this is refused.
     static EditDocument fromJson(const std::string& text, const std::string& source = "");
+    /// The same, and tells which stage versions the values were written for (empty: today's),
+    /// so that what belongs with the document (its edit history) can be migrated alike.
+    static EditDocument fromJson(const std::string& text, const std::string& source,
+                                 std::map<std::string, int>& writtenFor);
+    /// One value of `key` (a JSON literal; nullopt: not set) written for the stage versions
+    /// `written`, in today's meaning: the value a document holding just it has after migration.
+    /// A value the schema refuses is returned as it was.
+    static std::optional<std::string> migrateValue(const std::string& key,
+                                                   const std::optional<std::string>& value,
+                                                   const std::map<std::string, int>& written);
     static EditDocument loadFile(const std::string& path);
     /// Atomic write (temporary file + rename).
     void saveFile(const std::string& path) const;

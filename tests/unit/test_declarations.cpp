@@ -14,6 +14,7 @@
 #include "rangefinder/error.h"
 #include "rangefinder/params.h"
 #include "rangefinder/pipeline.h"
+#include "rangefinder/sidecar.h"
 #include "schema/stage_tables.h"
 #include "support/test_support.h"
 
@@ -257,4 +258,43 @@ TEST(Migrations, ADocumentFromANewerReleaseIsRefused) {
     }
     EXPECT_THROW(EditDocument::fromJson(R"({"stages":{"tone":"two"}})"), Error);
     EXPECT_THROW(EditDocument::fromJson(R"({"stages":[2]})"), Error);
+}
+
+// The edit history is migrated with the document it belongs to: undo and redo restore values
+// in today's meaning (a 0.1 photo's "standard" is today's "legacy").
+TEST(Migrations, TheHistoryOfAVersionOneSidecarIsMigratedToo) {
+    test::TempDir dir("migrations-history");
+    const std::string raw = dir.str("photo.CR2");
+    test::writeFile(raw, "not read");
+    EditDocument none, linear;
+    none.setFloat("tone.contrast", 10);
+    linear = none;
+    linear.setText("tone.curve", "linear");
+    Sidecar s;
+    s.edits = none;
+    s.history.record(none, linear, "Base curve: Linear");
+    s.history.record(linear, none, "Base curve: Standard");
+    saveSidecar(raw, s);
+    // As 0.1 would have written it: rangefinder:Version 1 (a "stages" member is then ignored).
+    std::string text = test::readFile(raw + ".xmp");
+    const std::string v2 = "<rangefinder:Version>2</rangefinder:Version>";
+    ASSERT_NE(text.find(v2), std::string::npos) << text;
+    text.replace(text.find(v2), v2.size(), "<rangefinder:Version>1</rangefinder:Version>");
+    test::writeFile(raw + ".xmp", text);
+
+    Sidecar back = loadSidecar(raw);
+    EXPECT_EQ(back.edits.getText("tone.curve"), "legacy");
+    EditDocument doc = back.edits;
+    ASSERT_TRUE(back.history.undo(doc));
+    EXPECT_EQ(doc.getText("tone.curve"), "linear");
+    ASSERT_TRUE(back.history.undo(doc));
+    EXPECT_EQ(doc.getText("tone.curve"), "legacy") << "the first standard curve, not today's";
+    ASSERT_TRUE(back.history.redo(doc));
+    ASSERT_TRUE(back.history.redo(doc));
+    EXPECT_EQ(doc.getText("tone.curve"), "legacy");
+    // Values outside the migrated stages are untouched.
+    EXPECT_EQ(EditDocument::migrateValue("exposure.ev", std::string("0.5"), {{"tone", 1}}),
+              std::optional<std::string>("0.5"));
+    EXPECT_EQ(EditDocument::migrateValue("tone.curve", std::nullopt, {{"tone", 1}}),
+              std::optional<std::string>("\"legacy\""));
 }

@@ -421,8 +421,15 @@ Sidecar fromXmp(const Exiv2::XmpData& data, const std::string& file) {
     // without rangefinder:Version (made by hand or by another tool) is taken as current.
     doc["version"] = s.formatVersion == 1 ? 1 : EditDocument::kFormatVersion;
     doc["params"] = std::move(params);
-    s.edits = EditDocument::fromJson(doc.dump(), file);
+    std::map<std::string, int> written;
+    s.edits = EditDocument::fromJson(doc.dump(), file, written);
     s.history = historyFromXmp(data, file);
+    // The steps' values were written in the same meaning as the edits: migrated alike, so an
+    // undo restores a value as today's release reads it.
+    if (!written.empty())
+        s.history.rewriteValues([&](const std::string& key, const std::optional<std::string>& v) {
+            return EditDocument::migrateValue(key, v, written);
+        });
 
     if (const auto* r = findDatum(data, "Xmp.xmp.Rating")) {
         // xmp:Rating is a Real in the spec; tools write "4", "4.0" or "-1".

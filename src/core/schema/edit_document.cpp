@@ -370,6 +370,25 @@ void EditDocument::migrate(const std::map<std::string, int>& written, const std:
 }
 
 EditDocument EditDocument::fromJson(const std::string& text, const std::string& source) {
+    std::map<std::string, int> written;
+    return fromJson(text, source, written);
+}
+
+std::optional<std::string> EditDocument::migrateValue(const std::string& key,
+                                                      const std::optional<std::string>& value,
+                                                      const std::map<std::string, int>& written) {
+    try {
+        EditDocument one;
+        one.setValueJson(key, value);
+        one.migrate(written, "");
+        return one.valueJson(key);
+    } catch (const Error&) {
+        return value;
+    }
+}
+
+EditDocument EditDocument::fromJson(const std::string& text, const std::string& source,
+                                    std::map<std::string, int>& writtenFor) {
     const std::string where = source.empty() ? std::string("edit document") : source;
     json doc;
     try {
@@ -398,7 +417,8 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
             it.key() != "stages")
             out.extraTop_[it.key()] = it.value().dump();
     if (!doc.contains("params")) {
-        out.migrate(writtenVersions(doc, format, false, where), where);
+        writtenFor = writtenVersions(doc, format, false, where);
+        out.migrate(writtenFor, where);
         return out;
     }
     const json& params = doc["params"];
@@ -432,7 +452,8 @@ EditDocument EditDocument::fromJson(const std::string& text, const std::string& 
             throw Error(where, e.what());
         }
     }
-    out.migrate(writtenVersions(doc, format, !out.values_.empty(), where), where);
+    writtenFor = writtenVersions(doc, format, !out.values_.empty(), where);
+    out.migrate(writtenFor, where);
     return out;
 }
 

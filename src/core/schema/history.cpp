@@ -63,6 +63,15 @@ void EditHistory::record(const EditDocument& before, const EditDocument& after,
     position_ = steps_.size();
 }
 
+void EditHistory::rewriteValues(const std::function<std::optional<std::string>(
+                                    const std::string&, const std::optional<std::string>&)>& fn) {
+    for (EditStep& step : steps_)
+        for (auto& [key, change] : step.changes) {
+            change.before = fn(key, change.before);
+            change.after = fn(key, change.after);
+        }
+}
+
 bool EditHistory::undo(EditDocument& doc) {
     if (!canUndo()) return false;
     apply(steps_[position_ - 1], doc, false);
