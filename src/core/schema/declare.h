@@ -120,11 +120,6 @@ namespace detail {
 template <class P, class F>
 using FieldType = std::remove_cvref_t<std::invoke_result_t<F, P&>>;
 
-template <class T>
-void hashValue(Hasher& h, const T& v) {
-    h.add(v);
-}
-
 }  // namespace detail
 
 /// Binds a number, flag, text or string-valued choice to a field. Numbers are converted as
@@ -177,7 +172,7 @@ Row<P> bind(ParamDecl d, F field, double divisor = 1) {
             }
             break;
     }
-    row.hash = [field](Hasher& h, const P& p) { detail::hashValue(h, std::invoke(field, p)); };
+    row.hash = [field](Hasher& h, const P& p) { h.add(std::invoke(field, p)); };
     row.decl = std::move(d);
     return row;
 }
