@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,16 +33,40 @@ using CfaPattern = std::array<std::uint8_t, 4>;
 
 struct CaptureInfo {
     std::string make, model, lens;
+    std::string lensMake;  ///< when the file names it (EXIF LensMake, maker notes); may be empty
     std::string software;
     float iso = 0;
     float shutterSeconds = 0;  ///< exposure time
     float aperture = 0;        ///< f-number
     float focalLengthMm = 0;
+    float focalLength35mm = 0;      ///< EXIF FocalLengthIn35mmFilm; 0 when not recorded
+    float focusDistanceM = 0;       ///< subject distance in metres; 0 when not recorded
     std::string dateTime;           ///< "YYYY-MM-DDTHH:MM:SS" local time as the camera recorded it
     int orientation = 1;            ///< EXIF orientation 1..8
     int width = 0, height = 0;      ///< image size after decoding, before orientation
     std::string artist, copyright;  ///< TIFF Artist (or the maker note owner), Copyright
     bool hasGps = false;
+};
+
+/// What a DNG's OpcodeList3 says about its lens (DNG 1.3+ §6; phones and fixed-lens cameras
+/// write these instead of leaving the correction to a lens database). Coordinates are in the
+/// decoded image's pixels (RawImage::mosaic), converted from the DNG's frame by the decoder:
+/// the optical centre, and the radius the opcode normalises by (the largest distance from the
+/// centre to a corner of the image the opcode applied to).
+struct DngWarpRectilinear {
+    int planes = 0;  ///< 1: one set for all channels; 3: R, G, B
+    /// Per plane: kr0..kr3 (radial, in r², r⁴, r⁶ after kr0) and kt0, kt1 (tangential).
+    std::array<std::array<double, 6>, 3> coefficients{};
+    double centerX = 0, centerY = 0, radius = 1;
+};
+struct DngVignetteRadial {
+    std::array<double, 5> k{};  ///< gain = 1 + k0 r² + k1 r⁴ + … + k4 r¹⁰
+    double centerX = 0, centerY = 0, radius = 1;
+};
+struct DngLensOpcodes {
+    std::optional<DngWarpRectilinear> warp;
+    std::optional<DngVignetteRadial> vignette;
+    bool any() const { return warp || vignette; }
 };
 
 struct RawImage {
@@ -72,6 +97,9 @@ struct RawImage {
     /// DNG BaselineExposure (EV): how much the camera meant the data to be brightened.
     float baselineExposureEv = 0;
     bool hasBaselineExposure = false;  ///< the file carries the tag (even when it says 0)
+    /// The lens corrections the DNG itself carries (OpcodeList3), applied by the lens stage.
+    /// OpcodeList2's GainMap is applied by the decoder to `mosaic` already.
+    DngLensOpcodes dngLens;
     /// Which code turned the file's raw data into sensor values: LibRaw's loader by its name
     /// ("lossless_jpeg_load_raw()") or "Rangefinder lossless JPEG". For bug reports and tests.
     std::string decoder;

@@ -19,6 +19,7 @@
 #include <bit>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -229,6 +230,11 @@ struct StageEntry {
     StageInfo info;
     std::vector<ParamDecl> params;
     std::vector<Migration> migrations;
+    /// For a stage added after documents were first written (lens correction, noise
+    /// reduction): what an edited document from before it existed means, as a migration
+    /// "from version 0" (typically: the stage off, so the photo renders as it did). Stages as
+    /// old as the format have none.
+    std::optional<Migration> before;
 };
 
 /// Every stage's entry, in pipeline order (schema.cpp).
@@ -238,7 +244,7 @@ template <class P>
 class Table {
   public:
     Table(std::string stage, int version, ParamScope scope, std::vector<Row<P>> rows,
-          std::vector<Migration> migrations = {})
+          std::vector<Migration> migrations = {}, std::optional<Migration> before = {})
         : rows_(std::move(rows)) {
         entry_.info = {std::move(stage), version, scope};
         for (Row<P>& r : rows_) {
@@ -247,6 +253,9 @@ class Table {
             entry_.params.push_back(r.decl);
         }
         entry_.migrations = std::move(migrations);
+        if (before && (before->from != 0 || !before->apply))
+            throw std::logic_error(entry_.info.name + ": the migration from before it is from 0");
+        entry_.before = std::move(before);
         bool stepwise = version >= 1 && entry_.migrations.size() == std::size_t(version - 1);
         for (std::size_t i = 0; stepwise && i < entry_.migrations.size(); ++i)
             stepwise = entry_.migrations[i].from == int(i) + 1 && entry_.migrations[i].apply;

@@ -341,10 +341,16 @@ std::map<std::string, int> writtenVersions(const json& doc, int format, bool has
                                        "' must be a whole number from 1");
             out[it.key()] = it.value().get<int>();
         }
+        // Edits made before a stage existed were made without it: version 0, whose migration
+        // keeps the photo as it was then. A document without edits takes today's defaults.
+        if (hasValues)
+            for (const decl::StageEntry* st : decl::stageEntries())
+                if (st->before && !out.count(st->info.name)) out[st->info.name] = 0;
         return out;
     }
     if (format == 1 && hasValues)
-        for (const StageInfo& st : stages()) out[st.name] = 1;
+        for (const decl::StageEntry* st : decl::stageEntries())
+            out[st->info.name] = st->before ? 0 : 1;
     return out;
 }
 
@@ -353,7 +359,8 @@ std::map<std::string, int> writtenVersions(const json& doc, int format, bool has
 void EditDocument::migrate(const std::map<std::string, int>& written, const std::string& where) {
     for (const decl::StageEntry* stage : decl::stageEntries()) {
         const auto it = written.find(stage->info.name);
-        // A stage the document does not name came later than it: nothing of it is set.
+        // A stage the document does not name: today's meaning (writtenVersions names the
+        // stages an edited document predates, as version 0).
         const int from = it == written.end() ? stage->info.version : it->second;
         if (from > stage->info.version)
             throw Error(where, "written by a newer Rangefinder: its '" + stage->info.name +
@@ -361,6 +368,10 @@ void EditDocument::migrate(const std::map<std::string, int>& written, const std:
                                    ", this one knows up to " + std::to_string(stage->info.version));
         for (int v = from; v < stage->info.version; ++v) {
             try {
+                if (v == 0) {
+                    if (stage->before) stage->before->apply(*this);
+                    continue;
+                }
                 stage->migrations.at(std::size_t(v - 1)).apply(*this);
             } catch (const Error& e) {
                 throw Error(where, e.what());
