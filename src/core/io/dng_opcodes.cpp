@@ -250,78 +250,86 @@ std::vector<Opcode> parseOpcodeList(int list, const std::uint8_t* data, std::siz
     return out;
 }
 
-void applyGainMap(const GainMap& g, Image& image, const Frame& frame) {
-    const int w = image.width(), h = image.height(), channels = image.channels();
-    if (image.empty() || frame.scale != 1 || !(frame.width > 0) || !(frame.height > 0)) return;
-    const auto x0 = std::int64_t(std::floor(frame.x0)), y0 = std::int64_t(std::floor(frame.y0));
+GainMapRows::GainMapRows(const GainMap& g, int width, int height, int channels, const Frame& frame)
+    : map_(&g) {
+    if (width <= 0 || height <= 0 || channels <= 0 || frame.scale != 1 || !(frame.width > 0) ||
+        !(frame.height > 0))
+        return;
+    x0_ = std::int64_t(std::floor(frame.x0));
+    y0_ = std::int64_t(std::floor(frame.y0));
+    frameHeight_ = frame.height;
     // The selected sites in frame coordinates, cut to the image.
-    const std::int64_t colBegin = firstOnPitch(g.left, g.colPitch, x0);
-    const std::int64_t colEnd = std::min<std::int64_t>(g.right, x0 + w);
-    const std::int64_t rowBegin = firstOnPitch(g.top, g.rowPitch, y0);
-    const std::int64_t rowEnd = std::min<std::int64_t>(g.bottom, y0 + h);
-    if (colBegin >= colEnd || rowBegin >= rowEnd) return;
-    const int planeEnd = int(std::min<std::int64_t>(std::int64_t(g.plane) + g.planes, channels));
-    if (std::int64_t(g.plane) >= planeEnd) return;
+    const std::int64_t colBegin = firstOnPitch(g.left, g.colPitch, x0_);
+    const std::int64_t colEnd = std::min<std::int64_t>(g.right, x0_ + width);
+    rowBegin_ = firstOnPitch(g.top, g.rowPitch, y0_);
+    rowEnd_ = std::min<std::int64_t>(g.bottom, y0_ + height);
+    planeEnd_ = int(std::min<std::int64_t>(std::int64_t(g.plane) + g.planes, channels));
+    if (colBegin >= colEnd || rowBegin_ >= rowEnd_ || std::int64_t(g.plane) >= planeEnd_) {
+        rowEnd_ = rowBegin_;
+        return;
+    }
+    stride_ = std::ptrdiff_t(g.colPitch) * channels;
+    firstSite_ = std::ptrdiff_t(colBegin - x0_) * channels;
 
     // Pixels sit at their centres, relative to the whole frame: ((c + ½) / width). Along a
     // row the map position of the k-th selected site is linear in k, so the sites between two
     // map points (or beyond the last, where the gain is held) form a run whose gain is
     // A + k · B: the inner loop is a multiply-add per site, with no lookup.
-    struct Run {
-        int k0, k1;       // selected sites k0 … k1 − 1
-        std::uint32_t i;  // the map point before them
-        double a, b;      // fraction of the way to point i + 1: a + k · b
-    };
     const int sites = int((colEnd - colBegin + g.colPitch - 1) / g.colPitch);
     const double pos0 = ((double(colBegin) + 0.5) / frame.width - g.originH) / g.spacingH;
     const double step = double(g.colPitch) / frame.width / g.spacingH;
-    std::vector<Run> runs;
     for (int k = 0; k < sites; ++k) {
         const MapIndex m =
             mapIndex((double(colBegin + std::int64_t(k) * g.colPitch) + 0.5) / frame.width,
                      g.originH, g.spacingH, g.pointsH);
         const bool held = m.t == 0.f && (m.i == 0 || m.i == g.pointsH - 1);
-        if (!runs.empty() && runs.back().i == m.i && (runs.back().b == 0) == held) {
-            runs.back().k1 = k + 1;
+        if (!runs_.empty() && runs_.back().i == m.i && (runs_.back().b == 0) == held) {
+            runs_.back().k1 = k + 1;
             continue;
         }
         if (held || g.pointsH < 2)
-            runs.push_back({k, k + 1, m.i, 0, 0});
+            runs_.push_back({k, k + 1, m.i, 0, 0});
         else
-            runs.push_back({k, k + 1, m.i, pos0 - double(m.i), step});
+            runs_.push_back({k, k + 1, m.i, pos0 - double(m.i), step});
     }
-    const int rows = int((rowEnd - rowBegin + g.rowPitch - 1) / g.rowPitch);
-    const std::size_t H = g.pointsH, P = g.mapPlanes;
-    const std::ptrdiff_t stride = std::ptrdiff_t(g.colPitch) * channels;
-    const std::ptrdiff_t firstSite = std::ptrdiff_t(colBegin - x0) * channels;
+}
 
-    parallelFor(0, rows, [&](int r0, int r1) {
-        // One row of the map interpolated vertically, padded by its last point so that a run
-        // after the last point needs no test.
-        std::vector<float> line(H + 1);
-        for (int r = r0; r < r1; ++r) {
-            const std::int64_t fr = rowBegin + std::int64_t(r) * g.rowPitch;
-            const MapIndex m =
-                mapIndex((double(fr) + 0.5) / frame.height, g.originV, g.spacingV, g.pointsV);
-            const std::uint32_t m1 = std::min(m.i + 1, g.pointsV - 1);
-            for (int p = int(g.plane); p < planeEnd; ++p) {
-                const std::size_t mp = std::min<std::size_t>(std::size_t(p), P - 1);
-                const float* a = g.gains.data() + std::size_t(m.i) * H * P + mp;
-                const float* b = g.gains.data() + std::size_t(m1) * H * P + mp;
-                for (std::size_t j = 0; j < H; ++j)
-                    line[j] = a[j * P] + m.t * (b[j * P] - a[j * P]);
-                line[H] = line[H - 1];
-                float* px = image.row(int(fr - y0)) + firstSite + p;
-                for (const Run& run : runs) {
-                    const float l0 = line[run.i], d = line[run.i + 1] - l0;
-                    const auto base = float(l0 + run.a * d), slope = float(run.b * d);
-                    for (int k = run.k0; k < run.k1; ++k) {
-                        float& v = px[std::ptrdiff_t(k) * stride];
-                        v = std::min(v * (base + float(k) * slope), 1.f);
-                    }
-                }
+void GainMapRows::apply(float* row, int y) const {
+    const GainMap& g = *map_;
+    const std::int64_t fr = std::int64_t(y) + y0_;
+    if (fr < rowBegin_ || fr >= rowEnd_ || (fr - std::int64_t(g.top)) % g.rowPitch != 0) return;
+    const std::size_t H = g.pointsH, P = g.mapPlanes;
+    const MapIndex m =
+        mapIndex((double(fr) + 0.5) / frameHeight_, g.originV, g.spacingV, g.pointsV);
+    const std::uint32_t m1 = std::min(m.i + 1, g.pointsV - 1);
+    // One row of the map interpolated vertically, padded by its last point so that a run
+    // after the last point needs no test. Maps are small (phones write about 17 × 13).
+    constexpr std::size_t kOnStack = 256;
+    float stackLine[kOnStack + 1];
+    std::vector<float> heapLine(H + 1 > kOnStack + 1 ? H + 1 : 0);
+    float* line = heapLine.empty() ? stackLine : heapLine.data();
+    for (int p = int(g.plane); p < planeEnd_; ++p) {
+        const std::size_t mp = std::min<std::size_t>(std::size_t(p), P - 1);
+        const float* a = g.gains.data() + std::size_t(m.i) * H * P + mp;
+        const float* b = g.gains.data() + std::size_t(m1) * H * P + mp;
+        for (std::size_t j = 0; j < H; ++j) line[j] = a[j * P] + m.t * (b[j * P] - a[j * P]);
+        line[H] = line[H - 1];
+        float* px = row + firstSite_ + p;
+        for (const Run& run : runs_) {
+            const float l0 = line[run.i], d = line[run.i + 1] - l0;
+            const auto base = float(l0 + run.a * d), slope = float(run.b * d);
+            for (int k = run.k0; k < run.k1; ++k) {
+                float& v = px[std::ptrdiff_t(k) * stride_];
+                v = std::min(v * (base + float(k) * slope), 1.f);
             }
         }
+    }
+}
+
+void applyGainMap(const GainMap& g, Image& image, const Frame& frame) {
+    const GainMapRows rows(g, image.width(), image.height(), image.channels(), frame);
+    parallelFor(0, image.height(), [&](int y0, int y1) {
+        for (int y = y0; y < y1; ++y) rows.apply(image.row(y), y);
     });
 }
 

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -101,6 +102,31 @@ struct Frame {
     double x0 = 0, y0 = 0;
     double width = 1, height = 1;
     double scale = 1;
+};
+
+/// A GainMap prepared for one decoded image (`width` × `height` × `channels`, placed by
+/// `frame`), applied a row at a time, so that a decoder can apply it to each row it has just
+/// written while the row is still in cache. What applyGainMap does, row by row; `map` must
+/// outlive it. Rows the map does not select are left alone.
+class GainMapRows {
+  public:
+    GainMapRows(const GainMap& map, int width, int height, int channels, const Frame& frame);
+    /// Row `y` of the image, `width` × `channels` floats.
+    void apply(float* row, int y) const;
+
+  private:
+    struct Run {
+        int k0, k1;       // selected sites k0 … k1 − 1 of a row
+        std::uint32_t i;  // the map point before them
+        double a, b;      // fraction of the way to point i + 1: a + k · b
+    };
+    const GainMap* map_;
+    std::int64_t x0_ = 0, y0_ = 0;
+    double frameHeight_ = 1;
+    std::int64_t rowBegin_ = 0, rowEnd_ = 0;  // frame rows; empty when nothing is selected
+    int planeEnd_ = 0;
+    std::ptrdiff_t stride_ = 0, firstSite_ = 0;
+    std::vector<Run> runs_;
 };
 
 /// Multiplies the pixels of `image` (1 channel: a CFA mosaic, or 3: linear camera RGB) that

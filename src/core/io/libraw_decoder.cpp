@@ -677,8 +677,21 @@ float whiteLevel(LibRaw& lr, const Rect& area, std::size_t pitch) {
     return float(top) > 0.75f * nominal && float(top) < nominal ? float(top) : nominal;
 }
 
+/// OpcodeList2's gain maps, applied while copying: each row as soon as it is written, while it
+/// is still in cache (a pass of their own over a 12 MP mosaic costs a third of the decode).
+struct RowGains {
+    std::vector<const dng::GainMap*> maps;
+    dng::Frame frame;
+    std::vector<dng::GainMapRows> prepare(int width, int height, int channels) const {
+        std::vector<dng::GainMapRows> rows;
+        for (const dng::GainMap* m : maps) rows.emplace_back(*m, width, height, channels, frame);
+        return rows;
+    }
+};
+
 /// `area` of a Bayer raw_image, whose colours `colourIndex` gives from its corner.
-void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], Image& out) {
+void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], const RowGains& gains,
+               Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
     const libraw_colordata_t& col = lr.imgdata.color;
@@ -688,6 +701,7 @@ void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], Image& out
     const float white = whiteLevel(lr, area, pitch);
     const bool blackPattern = col.cblack[4] > 0 && col.cblack[5] > 0;
     out.resize(w, h, 1);
+    const std::vector<dng::GainMapRows> rowGains = gains.prepare(w, h, 1);
     parallelFor(0, h, [&](int y0, int y1) {
         for (int y = y0; y < y1; ++y) {
             const std::uint16_t* src =
@@ -715,12 +729,13 @@ void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], Image& out
                     dst[x] = std::min(1.f, (float(src[x]) - b) * k);
                 }
             }
+            for (const dng::GainMapRows& g : rowGains) g.apply(dst, y);
         }
     });
 }
 
 /// Linear DNGs (ProRAW and the like) already hold 3 samples per pixel.
-bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
+bool copyLinear(LibRaw& lr, const Rect& area, const RowGains& gains, Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
     const libraw_colordata_t& col = lr.imgdata.color;
@@ -737,6 +752,7 @@ bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
         k[c] = white > b[c] ? 1.f / (white - b[c]) : 0.f;
     }
     out.resize(w, h, 3);
+    const std::vector<dng::GainMapRows> rowGains = gains.prepare(w, h, 3);
     parallelFor(0, h, [&](int y0, int y1) {
         for (int y = y0; y < y1; ++y) {
             const std::uint16_t* src =
@@ -745,6 +761,7 @@ bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
             for (int x = 0; x < w; ++x)
                 for (int c = 0; c < 3; ++c)
                     dst[x * 3 + c] = std::min(1.f, (float(src[x * step + c]) - b[c]) * k[c]);
+            for (const dng::GainMapRows& g : rowGains) g.apply(dst, y);
         }
     });
     return true;
@@ -992,17 +1009,26 @@ std::vector<DngOpcodeNote> opcodeNotes(const OpcodeLists& ops, bool gainMapsAppl
     return notes;
 }
 
-/// Applies OpcodeList2's gain maps to `img.mosaic` and hands OpcodeList3's lens opcodes on in
-/// `img.dngLens`, as `notes` (opcodeNotes, in the same order) decided.
-void applyOpcodes(const OpcodeLists& ops, const std::vector<DngOpcodeNote>& notes,
-                  const dng::Frame& frame, RawImage& img) {
+/// The gain maps `notes` (opcodeNotes, in the same order) has the decoder apply, in order.
+std::vector<const dng::GainMap*> appliedGainMaps(const OpcodeLists& ops,
+                                                 const std::vector<DngOpcodeNote>& notes) {
+    std::vector<const dng::GainMap*> maps;
+    std::size_t i = 0;
+    for (const OpcodeLists::List& l : ops.lists)
+        for (const dng::Opcode& op : l.opcodes)
+            if (notes[i++].fate == DngOpcodeNote::Fate::Applied && op.gainMap)
+                maps.push_back(&*op.gainMap);
+    return maps;
+}
+
+/// Hands OpcodeList3's lens opcodes on in `img.dngLens`, as `notes` decided.
+void placeLensOpcodes(const OpcodeLists& ops, const std::vector<DngOpcodeNote>& notes,
+                      const dng::Frame& frame, RawImage& img) {
     std::size_t i = 0;
     for (const OpcodeLists::List& l : ops.lists)
         for (const dng::Opcode& op : l.opcodes) {
             const DngOpcodeNote::Fate fate = notes[i++].fate;
-            if (fate == DngOpcodeNote::Fate::Applied && op.gainMap)
-                dng::applyGainMap(*op.gainMap, img.mosaic, frame);
-            else if (fate == DngOpcodeNote::Fate::LensStage && op.warp)
+            if (fate == DngOpcodeNote::Fate::LensStage && op.warp)
                 img.dngLens.warp = dng::placeWarp(*op.warp, frame);
             else if (fate == DngOpcodeNote::Fate::LensStage && op.vignette)
                 img.dngLens.vignette = dng::placeVignette(*op.vignette, frame);
@@ -1068,12 +1094,16 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
                         "throughout)");
         int colorIndex[4];
         bool copied = true;  // the mosaic holds the file's data as it is, not LibRaw's demosaic
+        // OpcodeList2's gain maps correct the data the white balance is estimated from; they
+        // are applied while copying (RowGains).
+        std::vector<DngOpcodeNote> notes = opcodeNotes(opcodes, true);
+        const RowGains gains{appliedGainMaps(opcodes, notes), opcodeFrame(*f, area, 1.0)};
         if (bayerPhase(*f, area, img.cfa, colorIndex)) {
             img.layout = SensorLayout::Bayer;
-            copyBayer(*f, area, colorIndex, img.mosaic);
+            copyBayer(*f, area, colorIndex, gains, img.mosaic);
         } else {
             img.layout = SensorLayout::Linear;
-            if (!copyLinear(*f, area, img.mosaic)) {
+            if (!copyLinear(*f, area, gains, img.mosaic)) {
                 copied = false;
                 bool toSRGB = false;
                 interpolateWithLibRaw(f, options, crop, img.mosaic, toSRGB);
@@ -1088,10 +1118,9 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         if (img.mosaic.empty()) throw Error(path, "file is truncated or corrupt");
         img.info.width = img.mosaic.width();
         img.info.height = img.mosaic.height();
-        // The gain maps correct the data the white balance is estimated from.
-        img.info.dngOpcodes = opcodeNotes(opcodes, copied);
+        img.info.dngOpcodes = copied ? std::move(notes) : opcodeNotes(opcodes, false);
         const double scale = area.width > 0 ? double(img.mosaic.width()) / area.width : 1.0;
-        applyOpcodes(opcodes, img.info.dngOpcodes, opcodeFrame(*f, area, scale), img);
+        placeLensOpcodes(opcodes, img.info.dngOpcodes, opcodeFrame(*f, area, scale), img);
         img.autoMultipliers = estimateWhiteBalance(img);
         return img;
     } catch (const std::bad_alloc&) {
