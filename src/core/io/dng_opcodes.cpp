@@ -170,6 +170,19 @@ MapIndex mapIndex(double relative, double origin, double spacing, std::uint32_t 
     return {i, float(at - double(i))};
 }
 
+/// Sites k0 … k1 − 1 of a row (`stride` floats apart) times base + k · slope, clipped at 1.
+/// The common strides (1: every site, 2: one Bayer phase) are constants, so the compiler
+/// vectorises the loop; the gain is worked out from k rather than accumulated, so a long run
+/// gains no rounding drift.
+template <int kStride>
+void scaleRun(float* px, int k0, int k1, float base, float slope, std::ptrdiff_t stride) {
+    const std::ptrdiff_t step = kStride ? kStride : stride;
+    for (int k = k0; k < k1; ++k) {
+        float& v = px[std::ptrdiff_t(k) * step];
+        v = std::min(v * (base + float(k) * slope), 1.f);
+    }
+}
+
 /// The frame position of the first of `start`, `start + pitch`, … at or after `from`.
 std::int64_t firstOnPitch(std::int64_t start, std::int64_t pitch, std::int64_t from) {
     if (from <= start) return start;
@@ -318,10 +331,12 @@ void GainMapRows::apply(float* row, int y) const {
         for (const Run& run : runs_) {
             const float l0 = line[run.i], d = line[run.i + 1] - l0;
             const auto base = float(l0 + run.a * d), slope = float(run.b * d);
-            for (int k = run.k0; k < run.k1; ++k) {
-                float& v = px[std::ptrdiff_t(k) * stride_];
-                v = std::min(v * (base + float(k) * slope), 1.f);
-            }
+            if (stride_ == 2)
+                scaleRun<2>(px, run.k0, run.k1, base, slope, 2);
+            else if (stride_ == 1)
+                scaleRun<1>(px, run.k0, run.k1, base, slope, 1);
+            else
+                scaleRun<0>(px, run.k0, run.k1, base, slope, stride_);
         }
     }
 }
