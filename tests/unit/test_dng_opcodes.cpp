@@ -128,6 +128,33 @@ TEST(DngOpcodes, FlatFieldThroughARadialGainMapDecodesFlat) {
     EXPECT_NEAR(cornerOverCentre(ignored), 0.5, 0.05);
 }
 
+TEST(DngOpcodes, GainMapsApplyToLosslessJpegTilesAsPhonesWriteThem) {
+    DngOptions o = phoneOptions();
+    o.gainMaps.push_back(radialGainMap(9, 1.0));
+    o.ljpegTileWidth = 32;
+    o.ljpegTileHeight = 16;
+    const std::string path = tempPath("radial-tiles.dng");
+    writeDng(path, flatScene(96, 64).cview(), o);
+    const RawImage raw = decodeRaw(path);
+    EXPECT_EQ(raw.decoder, "Rangefinder lossless JPEG");
+    EXPECT_LT(flatness(raw), 0.005);
+}
+
+TEST(DngOpcodes, ALayoutLibRawDemosaicsGetsNoGainMapAndSaysSo) {
+    // X-Trans is interpolated by LibRaw before the decoder sees it: a map written for the
+    // sensor's sites cannot be applied to what comes out, so it is listed as skipped.
+    DngOptions o = phoneOptions();
+    o.xtrans = true;
+    o.gainMaps.push_back(radialGainMap(5, 0.5));
+    const std::string path = tempPath("xtrans.dng");
+    writeDng(path, flatScene(516, 516).cview(), o);  // LibRaw's X-Trans tile is 512 × 512
+    const RawImage raw = decodeRaw(path);
+    ASSERT_EQ(raw.info.dngOpcodes.size(), 1u);
+    EXPECT_EQ(raw.info.dngOpcodes[0].fate, DngOpcodeNote::Fate::Skipped);
+    EXPECT_NE(raw.info.dngOpcodes[0].note.find("demosaiced by LibRaw"), std::string::npos);
+    EXPECT_EQ(readCaptureInfo(path).dngOpcodes[0].fate, DngOpcodeNote::Fate::Skipped);
+}
+
 TEST(DngOpcodes, PerPhaseMapsWithPitchTwoReachTheirOwnSites) {
     // Four maps, one per Bayer site, as phones write them: pitch 2 from each phase's corner,
     // each with its own strength, so a map applied to the wrong phase leaves a checkerboard.
