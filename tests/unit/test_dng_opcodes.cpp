@@ -17,7 +17,9 @@
 #include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <limits>
 #include <string>
 #include <vector>
@@ -269,6 +271,94 @@ TEST(DngOpcodes, LensOpcodesArriveInMosaicPixels) {
     }
     // The metadata-only read lists them too.
     EXPECT_EQ(readCaptureInfo(path).dngOpcodes.size(), 2u);
+}
+
+namespace {
+
+/// Appends a second IFD to a DNG written by writeDng (chained after IFD 0, as a preview's
+/// would be): a 4 × 4 RGB preview carrying OpcodeList2 and 3 of its own (each over 4 bytes,
+/// so stored out of line). Phones keep the raw
+/// in one IFD and previews in others; only the raw IFD's lists apply to the raw.
+void appendPreviewWithLists(const std::string& path, const std::vector<std::uint8_t>& list2,
+                            const std::vector<std::uint8_t>& list3) {
+    std::vector<std::uint8_t> f;
+    {
+        std::ifstream in(path, std::ios::binary);
+        f.assign(std::istreambuf_iterator<char>(in), {});
+    }
+    const auto le16 = [&](std::size_t at) { return std::uint32_t(f[at] | f[at + 1] << 8); };
+    const auto le32 = [&](std::size_t at) {
+        return std::uint32_t(f[at] | f[at + 1] << 8 | f[at + 2] << 16 |
+                             std::uint32_t(f[at + 3]) << 24);
+    };
+    const auto set32 = [&](std::size_t at, std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) f[at + std::size_t(i)] = std::uint8_t(v >> (8 * i));
+    };
+    const auto put16 = [&](std::uint32_t v) {
+        f.push_back(std::uint8_t(v));
+        f.push_back(std::uint8_t(v >> 8));
+    };
+    const auto put32 = [&](std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) f.push_back(std::uint8_t(v >> (8 * i)));
+    };
+    while (f.size() % 4) f.push_back(0);
+    const std::size_t ifd0 = le32(4);
+    const std::size_t next = ifd0 + 2 + 12 * le16(ifd0);
+    ASSERT_EQ(le32(next), 0u);
+    // Out-of-line data first: the pixels and the two lists.
+    const auto pixels = std::uint32_t(f.size());
+    f.insert(f.end(), 48, 0x80);
+    const auto at2 = std::uint32_t(f.size());
+    f.insert(f.end(), list2.begin(), list2.end());
+    const auto at3 = std::uint32_t(f.size());
+    f.insert(f.end(), list3.begin(), list3.end());
+    while (f.size() % 4) f.push_back(0);
+    set32(next, std::uint32_t(f.size()));
+    struct E {
+        std::uint16_t tag, type;
+        std::uint32_t count, value;
+    };
+    const E entries[] = {{254, 4, 1, 1},
+                         {256, 4, 1, 4},
+                         {257, 4, 1, 4},
+                         {258, 3, 1, 8},
+                         {259, 3, 1, 1},
+                         {262, 3, 1, 2},
+                         {273, 4, 1, pixels},
+                         {277, 3, 1, 3},
+                         {278, 4, 1, 4},
+                         {279, 4, 1, 48},
+                         {51009, 7, std::uint32_t(list2.size()), at2},
+                         {51022, 7, std::uint32_t(list3.size()), at3}};
+    put16(std::uint32_t(std::size(entries)));
+    for (const E& e : entries) {
+        put16(e.tag);
+        put16(e.type);
+        put32(e.count);
+        put32(e.value);
+    }
+    put32(0);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(f.data()), std::streamsize(f.size()));
+}
+
+}  // namespace
+
+TEST(DngOpcodes, OnlyTheRawIfdsListsApply) {
+    DngOptions o = phoneOptions();
+    o.gainMaps.push_back(radialGainMap(9, 1.0));
+    const std::string path = tempPath("two-ifds.dng");
+    writeDng(path, flatScene(96, 64).cview(), o);
+    // The preview's lists: one that would refuse the file, lens opcodes that must not arrive.
+    DngOptions previewLens;
+    previewLens.warp = WarpRectilinearSpec{};
+    appendPreviewWithLists(path, {0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0},
+                           opcodeListBytes(previewLens, 3));
+    const RawImage raw = decodeRaw(path);
+    EXPECT_LT(flatness(raw), 0.005);
+    EXPECT_FALSE(raw.dngLens.any());
+    ASSERT_EQ(raw.info.dngOpcodes.size(), 1u);
+    EXPECT_EQ(raw.info.dngOpcodes[0].name, "GainMap");
 }
 
 // ---- broken lists ---------------------------------------------------------------------
