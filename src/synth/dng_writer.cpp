@@ -299,17 +299,22 @@ double gainMapGain(const GainMapSpec& g, int x, int y, int plane, int width, int
     return top + fv * (bot - top);
 }
 
-std::vector<std::uint8_t> opcodeListBytes(const DngOptions& o, int list) {
+std::vector<std::uint8_t> opcodeListBytes(const DngOptions& o, int list, int width, int height) {
     std::vector<std::uint8_t> b;
     if (list == 2) {
         putBe32(b, std::uint32_t(o.gainMaps.size()));
         for (const GainMapSpec& g : o.gainMaps) {
             std::vector<std::uint8_t> p;
-            // 0 for bottom / right means the whole height / width: the writer alone knows it,
-            // so the list stores the largest value, which a reader cuts to the image.
-            for (const std::uint32_t v :
-                 {g.top, g.left, g.bottom ? g.bottom : 0xffffffffu, g.right ? g.right : 0xffffffffu,
-                  g.plane, g.planes, g.rowPitch, g.colPitch, g.pointsV, g.pointsH})
+            // 0 for bottom / right means the whole height / width, as phones write it; without
+            // the size, the largest value, which a reader cuts to the image.
+            const std::uint32_t bottom = g.bottom     ? g.bottom
+                                         : height > 0 ? std::uint32_t(height)
+                                                      : 0xffffffffu;
+            const std::uint32_t right = g.right     ? g.right
+                                        : width > 0 ? std::uint32_t(width)
+                                                    : 0xffffffffu;
+            for (const std::uint32_t v : {g.top, g.left, bottom, right, g.plane, g.planes,
+                                          g.rowPitch, g.colPitch, g.pointsV, g.pointsH})
                 putBe32(p, v);
             for (const double v : {g.spacingV, g.spacingH, g.originV, g.originH}) putDouble(p, v);
             putBe32(p, g.mapPlanes);
@@ -463,7 +468,8 @@ void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels
     if (!o.opcodeList2Bytes.empty())
         ifd.undefined(51009, o.opcodeList2Bytes);
     else if (!o.gainMaps.empty())
-        ifd.undefined(51009, opcodeListBytes(o, 2));
+        ifd.undefined(
+            51009, opcodeListBytes(o, 2, opcodeImage(o, w, h).width, opcodeImage(o, w, h).height));
     if (!o.opcodeList3Bytes.empty())
         ifd.undefined(51022, o.opcodeList3Bytes);
     else if (o.warp || o.vignette)

@@ -159,8 +159,11 @@ struct DngOptions {
 };
 
 /// The bytes of an opcode list (big-endian, as the specification has them) holding `o`'s gain
-/// maps (list 2) or lens opcodes (list 3), for tests that break them before writing.
-std::vector<std::uint8_t> opcodeListBytes(const DngOptions& o, int list);
+/// maps (list 2) or lens opcodes (list 3), for tests that break them before writing. A map's
+/// bottom and right left at 0 are written as `height` and `width` (the active area's, as
+/// writeDng does), or as 2³² − 1 when those are 0.
+std::vector<std::uint8_t> opcodeListBytes(const DngOptions& o, int list, int width = 0,
+                                          int height = 0);
 
 /// A Huffman table as a JPEG DHT segment holds it: how many codes of each length 1..16, then
 /// the symbols (difference categories) in code order.
