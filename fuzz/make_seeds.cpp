@@ -34,6 +34,28 @@ void writeText(const fs::path& path, const std::string& text) {
     if (!f) throw rf::Error(path.string(), "cannot write");
 }
 
+/// A phone's DNG: lens shading as four per-phase gain maps in OpcodeList2, distortion and
+/// vignetting in OpcodeList3, an opcode of an unknown id in OpcodeList1, inside an active area.
+rf::synth::DngOptions opcodeOptions() {
+    rf::synth::DngOptions o;
+    for (int phase = 0; phase < 4; ++phase) {
+        rf::synth::GainMapSpec g = rf::synth::radialGainMap(5, 0.3 + 0.2 * phase);
+        g.top = std::uint32_t(phase >> 1);
+        g.left = std::uint32_t(phase & 1);
+        g.rowPitch = g.colPitch = 2;
+        o.gainMaps.push_back(g);
+    }
+    rf::synth::WarpRectilinearSpec warp;
+    warp.planes = 3;
+    for (auto& c : warp.coefficients) c = {1.0, -0.03, 0.004, 0, 1e-4, -1e-4};
+    o.warp = warp;
+    o.vignette = rf::synth::VignetteRadialSpec{{0.2, -0.05, 0, 0, 0}, 0.5, 0.5};
+    o.opcodeList1Bytes = {0, 0, 0, 1, 0, 0, 0, 99, 1, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    o.blackBorder = {2, 2, 0, 0};
+    o.activeArea = {2, 2, 64, 48};
+    return o;
+}
+
 void raws(const fs::path& dir) {
     const rf::Image chart = rf::synth::renderChart(64, 48);
     rf::synth::DngOptions bayer;
@@ -64,6 +86,8 @@ void raws(const fs::path& dir) {
     tiled.ljpegTileWidth = 32;
     tiled.ljpegTileHeight = 16;
     rf::synth::writeDng((dir / "ljpeg-tiles.dng").string(), chart.cview(), tiled);
+
+    rf::synth::writeDng((dir / "opcodes.dng").string(), chart.cview(), opcodeOptions());
 }
 
 /// Lossless JPEG streams as CR2s and DNGs hold them: one to four components, each predictor.

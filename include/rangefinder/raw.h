@@ -31,6 +31,25 @@ enum class SensorLayout {
 /// 2 = B, for coordinates in `RawImage::mosaic`.
 using CfaPattern = std::array<std::uint8_t, 4>;
 
+/// One opcode of a DNG's opcode lists (OpcodeList1…3, DNG 1.4 chapter 7) and what the
+/// decoder does with it, for `info` and bug reports.
+struct DngOpcodeNote {
+    int list = 0;              ///< 1, 2 or 3
+    std::uint32_t id = 0;      ///< the specification's opcode id (9 = GainMap)
+    std::string name;          ///< "GainMap", or "opcode N" for an id the specification has not
+    bool optional = false;     ///< the file allows a reader to skip it
+    bool previewOnly = false;  ///< the file allows a reader to skip it for previews
+    enum class Fate {
+        Applied,    ///< applied by the decoder (GainMap of OpcodeList2)
+        LensStage,  ///< passed on in RawImage::dngLens for the lens stage
+        Skipped,    ///< not applied; `note` says why
+    };
+    Fate fate = Fate::Skipped;
+    /// Why it is skipped; a warning when the file requires it (not optional), since the
+    /// picture may then differ from the camera's own rendering.
+    std::string note;
+};
+
 struct CaptureInfo {
     std::string make, model, lens;
     std::string lensMake;  ///< when the file names it (EXIF LensMake, maker notes); may be empty
@@ -46,13 +65,21 @@ struct CaptureInfo {
     int width = 0, height = 0;      ///< image size after decoding, before orientation
     std::string artist, copyright;  ///< TIFF Artist (or the maker note owner), Copyright
     bool hasGps = false;
+    /// The opcodes of a DNG's raw IFD, in list order; empty for other files.
+    std::vector<DngOpcodeNote> dngOpcodes;
+    /// Why the opcode lists cannot be read (cut short, counts that do not fit, a required
+    /// opcode with impossible parameters); decodeRaw refuses such a file with this reason,
+    /// readCaptureInfo reports it here. Empty when they are fine or absent.
+    std::string dngOpcodeProblem;
 };
 
 /// What a DNG's OpcodeList3 says about its lens (DNG 1.3+ §6; phones and fixed-lens cameras
 /// write these instead of leaving the correction to a lens database). Coordinates are in the
 /// decoded image's pixels (RawImage::mosaic), converted from the DNG's frame by the decoder:
 /// the optical centre, and the radius the opcode normalises by (the largest distance from the
-/// centre to a corner of the image the opcode applied to).
+/// centre to a corner of the image the opcode applied to). Positions are continuous: pixel
+/// (x, y) covers [x, x + 1) × [y, y + 1), so the centre of a W-wide image is at W / 2 (the
+/// DNG SDK's convention, where the image's edges are at 0 and its width).
 struct DngWarpRectilinear {
     int planes = 0;  ///< 1: one set for all channels; 3: R, G, B
     /// Per plane: kr0..kr3 (radial, in r², r⁴, r⁶ after kr0) and kt0, kt1 (tangential).

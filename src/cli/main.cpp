@@ -262,6 +262,44 @@ void addExportSettingOptions(CLI::App& cmd, std::map<std::string, std::string>& 
     }
 }
 
+const char* fateText(DngOpcodeNote::Fate f) {
+    switch (f) {
+        case DngOpcodeNote::Fate::Applied:
+            return "applied";
+        case DngOpcodeNote::Fate::LensStage:
+            return "passed to the lens stage";
+        case DngOpcodeNote::Fate::Skipped:
+            break;
+    }
+    return "skipped";
+}
+
+nlohmann::json opcodesJson(const CaptureInfo& i) {
+    nlohmann::json ops = nlohmann::json::array();
+    for (const DngOpcodeNote& n : i.dngOpcodes)
+        ops.push_back({{"list", n.list},
+                       {"id", n.id},
+                       {"name", n.name},
+                       {"optional", n.optional},
+                       {"preview_only", n.previewOnly},
+                       {"fate", fateText(n.fate)},
+                       {"note", n.note}});
+    return ops;
+}
+
+/// One line per opcode of a DNG's lists: where it is, what it is, what happens to it.
+void printOpcodes(const CaptureInfo& i) {
+    const char* label = "  DNG opcodes  ";
+    for (const DngOpcodeNote& n : i.dngOpcodes) {
+        std::printf("%sOpcodeList%d %s%s: %s%s%s\n", label, n.list, n.name.c_str(),
+                    n.optional ? " (optional)" : "", fateText(n.fate), n.note.empty() ? "" : ": ",
+                    n.note.c_str());
+        label = "               ";
+    }
+    if (!i.dngOpcodeProblem.empty())
+        std::printf("%sunusable, the raw will not decode: %s\n", label, i.dngOpcodeProblem.c_str());
+}
+
 nlohmann::json infoJson(const std::string& path, const CaptureInfo& i) {
     return {{"file", path},
             {"make", i.make},
@@ -277,7 +315,9 @@ nlohmann::json infoJson(const std::string& path, const CaptureInfo& i) {
             {"height", i.height},
             {"artist", i.artist},
             {"copyright", i.copyright},
-            {"has_gps", i.hasGps}};
+            {"has_gps", i.hasGps},
+            {"dng_opcodes", opcodesJson(i)},
+            {"dng_opcode_problem", i.dngOpcodeProblem}};
 }
 
 std::string shutterText(float s) {
@@ -314,6 +354,7 @@ int runInfo(const std::vector<std::string>& inputs, bool json) {
             if (!i.artist.empty()) std::printf("  Artist       %s\n", i.artist.c_str());
             if (!i.copyright.empty()) std::printf("  Copyright    %s\n", i.copyright.c_str());
             if (i.hasGps) std::printf("  GPS          present\n");
+            printOpcodes(i);
         } catch (const Error& e) {
             std::fprintf(stderr, "error: %s\n", e.what());
             ++failed;

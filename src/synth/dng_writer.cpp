@@ -31,6 +31,7 @@ enum TiffType : std::uint16_t {
     kShort = 3,
     kLong = 4,
     kRational = 5,
+    kUndefined = 7,
     kSRational = 10
 };
 
@@ -54,6 +55,10 @@ class Ifd {
     void bytes(std::uint16_t tag, std::vector<std::uint8_t> v) {
         const auto n = std::uint32_t(v.size());
         add(tag, kByte, n, std::move(v));
+    }
+    void undefined(std::uint16_t tag, std::vector<std::uint8_t> v) {
+        const auto n = std::uint32_t(v.size());
+        add(tag, kUndefined, n, std::move(v));
     }
     void ascii(std::uint16_t tag, const std::string& s) {
         std::vector<std::uint8_t> v(s.begin(), s.end());
@@ -201,6 +206,20 @@ void validate(const DngOptions& o, int sceneWidth, int sceneHeight) {
     if (o.orientation < 1 || o.orientation > 8) throw Error("DNG writer: orientation must be 1..8");
     for (auto c : o.cfa)
         if (c > 2) throw Error("DNG writer: CFA colours are 0 (R), 1 (G), 2 (B)");
+    for (const GainMapSpec& g : o.gainMaps) {
+        const std::uint64_t points = std::uint64_t(g.pointsV) * g.pointsH * g.mapPlanes;
+        if (g.pointsV == 0 || g.pointsH == 0 || g.mapPlanes == 0 || g.gains.size() != points)
+            throw Error("DNG writer: a gain map needs pointsV × pointsH × mapPlanes gains");
+        if (g.planes == 0 || g.rowPitch == 0 || g.colPitch == 0 ||
+            (g.pointsV > 1 && !(g.spacingV > 0)) || (g.pointsH > 1 && !(g.spacingH > 0)) ||
+            !std::isfinite(g.originV) || !std::isfinite(g.originH))
+            throw Error("DNG writer: a gain map needs planes, pitches and spacings above 0");
+        for (const float v : g.gains)
+            if (!std::isfinite(v) || !(v > 0))
+                throw Error("DNG writer: gain map gains must be positive and finite");
+    }
+    if (o.warp && o.warp->planes != 1 && o.warp->planes != 3)
+        throw Error("DNG writer: WarpRectilinear has 1 or 3 planes");
     if (o.ljpegTileWidth != 0 &&
         (o.linear || o.ljpegTileWidth < 0 || o.ljpegTileHeight <= 0 || o.ljpegComponents < 1 ||
          o.ljpegComponents > 4 || o.ljpegTileWidth % o.ljpegComponents != 0 ||
@@ -210,7 +229,121 @@ void validate(const DngOptions& o, int sceneWidth, int sceneHeight) {
             "that divides into the components");
 }
 
+/// Opcode lists are big-endian whatever the file's byte order (DNG 1.4 §7).
+void putBe32(std::vector<std::uint8_t>& b, std::uint32_t v) {
+    for (int i = 3; i >= 0; --i) b.push_back(std::uint8_t(v >> (8 * i)));
+}
+void putBe64(std::vector<std::uint8_t>& b, std::uint64_t v) {
+    for (int i = 7; i >= 0; --i) b.push_back(std::uint8_t(v >> (8 * i)));
+}
+void putDouble(std::vector<std::uint8_t>& b, double v) {
+    putBe64(b, std::bit_cast<std::uint64_t>(v));
+}
+
+/// One opcode: id, the DNG version it was written for (1.3.0.0), flags, byte count, params.
+void putOpcode(std::vector<std::uint8_t>& b, std::uint32_t id, bool optional,
+               const std::vector<std::uint8_t>& params) {
+    putBe32(b, id);
+    putBe32(b, 0x01030000u);
+    putBe32(b, optional ? 1u : 0u);
+    putBe32(b, std::uint32_t(params.size()));
+    b.insert(b.end(), params.begin(), params.end());
+}
+
+/// The image OpcodeList2 and 3 apply to: the active area, else the whole written image.
+Rect opcodeImage(const DngOptions& o, int w, int h) {
+    return o.activeArea.width > 0 ? o.activeArea : Rect{0, 0, w, h};
+}
+
 }  // namespace
+
+GainMapSpec radialGainMap(int points, double strength) {
+    if (points < 2) throw Error("DNG writer: a radial gain map needs at least 2 points a side");
+    GainMapSpec g;
+    g.pointsV = g.pointsH = std::uint32_t(points);
+    g.spacingV = g.spacingH = 1.0 / (points - 1);
+    for (int i = 0; i < points; ++i)
+        for (int j = 0; j < points; ++j) {
+            // Distance from the centre in units of the half diagonal of a unit square.
+            const double dy = (double(i) / (points - 1) - 0.5),
+                         dx = (double(j) / (points - 1) - 0.5);
+            const double r2 = (dx * dx + dy * dy) / 0.5;
+            g.gains.push_back(float(1.0 + strength * r2));
+        }
+    return g;
+}
+
+double gainMapGain(const GainMapSpec& g, int x, int y, int plane, int width, int height) {
+    const std::int64_t bottom = g.bottom ? g.bottom : std::uint32_t(height);
+    const std::int64_t right = g.right ? g.right : std::uint32_t(width);
+    if (y < std::int64_t(g.top) || y >= bottom || x < std::int64_t(g.left) || x >= right) return 1;
+    if ((y - std::int64_t(g.top)) % g.rowPitch != 0 || (x - std::int64_t(g.left)) % g.colPitch != 0)
+        return 1;
+    if (plane < std::int64_t(g.plane) || plane >= std::int64_t(g.plane) + g.planes) return 1;
+    const std::uint32_t mp = std::min<std::uint32_t>(std::uint32_t(plane), g.mapPlanes - 1);
+    // Map coordinates of the pixel's centre, held at the first and last point.
+    const auto index = [](double relative, double origin, double spacing, std::uint32_t n) {
+        if (n < 2) return 0.0;
+        return std::clamp((relative - origin) / spacing, 0.0, double(n - 1));
+    };
+    const double v = index((y + 0.5) / height, g.originV, g.spacingV, g.pointsV);
+    const double u = index((x + 0.5) / width, g.originH, g.spacingH, g.pointsH);
+    const auto i0 = std::uint32_t(v), j0 = std::uint32_t(u);
+    const std::uint32_t i1 = std::min(i0 + 1, g.pointsV - 1), j1 = std::min(j0 + 1, g.pointsH - 1);
+    const auto at = [&](std::uint32_t i, std::uint32_t j) {
+        return double(g.gains[(std::size_t(i) * g.pointsH + j) * g.mapPlanes + mp]);
+    };
+    const double fv = v - i0, fu = u - j0;
+    const double top = at(i0, j0) + fu * (at(i0, j1) - at(i0, j0));
+    const double bot = at(i1, j0) + fu * (at(i1, j1) - at(i1, j0));
+    return top + fv * (bot - top);
+}
+
+std::vector<std::uint8_t> opcodeListBytes(const DngOptions& o, int list, int width, int height) {
+    std::vector<std::uint8_t> b;
+    if (list == 2) {
+        putBe32(b, std::uint32_t(o.gainMaps.size()));
+        for (const GainMapSpec& g : o.gainMaps) {
+            std::vector<std::uint8_t> p;
+            // 0 for bottom / right means the whole height / width, as phones write it; without
+            // the size, the largest value, which a reader cuts to the image.
+            const std::uint32_t bottom = g.bottom     ? g.bottom
+                                         : height > 0 ? std::uint32_t(height)
+                                                      : 0xffffffffu;
+            const std::uint32_t right = g.right     ? g.right
+                                        : width > 0 ? std::uint32_t(width)
+                                                    : 0xffffffffu;
+            for (const std::uint32_t v : {g.top, g.left, bottom, right, g.plane, g.planes,
+                                          g.rowPitch, g.colPitch, g.pointsV, g.pointsH})
+                putBe32(p, v);
+            for (const double v : {g.spacingV, g.spacingH, g.originV, g.originH}) putDouble(p, v);
+            putBe32(p, g.mapPlanes);
+            for (const float v : g.gains) putBe32(p, std::bit_cast<std::uint32_t>(v));
+            putOpcode(b, 9, g.optional, p);
+        }
+    } else if (list == 3) {
+        putBe32(b, std::uint32_t(o.warp.has_value()) + std::uint32_t(o.vignette.has_value()));
+        if (o.warp) {
+            std::vector<std::uint8_t> p;
+            putBe32(p, std::uint32_t(o.warp->planes));
+            for (int plane = 0; plane < o.warp->planes; ++plane)
+                for (const double c : o.warp->coefficients[std::size_t(plane)]) putDouble(p, c);
+            putDouble(p, o.warp->centerX);
+            putDouble(p, o.warp->centerY);
+            putOpcode(b, 1, false, p);
+        }
+        if (o.vignette) {
+            std::vector<std::uint8_t> p;
+            for (const double k : o.vignette->k) putDouble(p, k);
+            putDouble(p, o.vignette->centerX);
+            putDouble(p, o.vignette->centerY);
+            putOpcode(b, 3, false, p);
+        }
+    } else {
+        putBe32(b, 0);
+    }
+    return b;
+}
 
 // The layout of Fujifilm's X-Trans sensors (as in X-T1 era files, seen from the top left).
 const std::uint8_t kXTrans[6][6] = {{1, 1, 0, 1, 1, 2}, {1, 1, 2, 1, 1, 0}, {2, 0, 1, 0, 2, 1},
@@ -331,6 +464,16 @@ void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels
     ifd.rationals(50728, {neutral[0], neutral[1], neutral[2]}, false);  // AsShotNeutral
     if (baselineEv) ifd.rationals(50730, {*baselineEv}, true);          // BaselineExposure
     ifd.shorts(50778, {21});  // CalibrationIlluminant1: D65
+    if (!o.opcodeList1Bytes.empty()) ifd.undefined(51008, o.opcodeList1Bytes);
+    if (!o.opcodeList2Bytes.empty())
+        ifd.undefined(51009, o.opcodeList2Bytes);
+    else if (!o.gainMaps.empty())
+        ifd.undefined(
+            51009, opcodeListBytes(o, 2, opcodeImage(o, w, h).width, opcodeImage(o, w, h).height));
+    if (!o.opcodeList3Bytes.empty())
+        ifd.undefined(51022, o.opcodeList3Bytes);
+    else if (o.warp || o.vignette)
+        ifd.undefined(51022, opcodeListBytes(o, 3));
     if (o.activeArea.width > 0) {
         const Rect& a = o.activeArea;
         ifd.longs(50829, {std::uint32_t(a.y), std::uint32_t(a.x), std::uint32_t(a.y + a.height),
@@ -380,6 +523,16 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     const int cfaX = 6 - (active ? o.activeArea.x % 6 : 0);
     const int cfaY = 6 - (active ? o.activeArea.y % 6 : 0);
     std::vector<std::uint16_t> pixels(std::size_t(w) * h * spp, std::uint16_t(o.blackLevel));
+    const Rect stage = opcodeImage(o, w, h);
+    // The lens shading the gain maps undo, as a sensor behind that lens records it.
+    const auto shading = [&](int x, int y, int plane) {
+        double g = 1;
+        const int sx = x - stage.x, sy = y - stage.y;
+        if (sx < 0 || sy < 0 || sx >= stage.width || sy >= stage.height) return 1.0;
+        for (const GainMapSpec& map : o.gainMaps)
+            g *= gainMapGain(map, sx, sy, plane, stage.width, stage.height);
+        return g;
+    };
     parallelFor(0, scene.height, [&](int sy0, int sy1) {
         for (int sy = sy0; sy < sy1; ++sy) {
             // Seeded by the scene row, so a border leaves the scene's noise as it was.
@@ -396,7 +549,10 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
                     const int c = o.linear   ? s
                                   : o.xtrans ? kXTrans[cy][cx]
                                              : o.cfa[std::size_t((cy & 1) * 2 + (cx & 1))];
-                    float v = black + m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
+                    float v = m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
+                    if (!o.gainMaps.empty())
+                        v = float(v / shading(sx + border.left, y, o.linear ? s : 0));
+                    v += black;
                     if (sigma > 0) v += sigma * float(rng.gaussian());
                     v = std::clamp(std::nearbyint(v), 0.f, white);
                     dst[sx * spp + s] = std::uint16_t(v);

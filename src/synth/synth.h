@@ -40,6 +40,43 @@ Image renderChart(int width, int height);
 Mat3 cameraMatrixA();  ///< a typical modern CMOS (strong green)
 Mat3 cameraMatrixB();  ///< a different, older sensor
 
+/// A GainMap opcode (DNG 1.4 §7, opcode 9) as DngOptions writes it into OpcodeList2. The
+/// area, pitches and planes are in the pixels of the active area (of the whole image without
+/// one), as the specification places OpcodeList2; origin and spacing are fractions of its
+/// height and width. `gains` is [pointsV][pointsH][mapPlanes].
+struct GainMapSpec {
+    std::uint32_t top = 0, left = 0;
+    std::uint32_t bottom = 0, right = 0;  ///< 0: the active area's height / width
+    std::uint32_t plane = 0, planes = 1, rowPitch = 1, colPitch = 1;
+    std::uint32_t pointsV = 1, pointsH = 1;
+    double spacingV = 1, spacingH = 1, originV = 0, originH = 0;
+    std::uint32_t mapPlanes = 1;
+    std::vector<float> gains;
+    bool optional = false;  ///< the opcode's "optional" flag
+};
+
+/// A phone's lens shading as one map for all sites: gain 1 + strength · r² on a
+/// `points` × `points` grid spanning the image, r the distance from its centre divided by the
+/// half diagonal (1 at the corners).
+GainMapSpec radialGainMap(int points, double strength);
+
+/// The gain `map` gives the pixel at (x, y) of a `width` × `height` image (the active area),
+/// interpolated bilinearly between map points at pixel centres and held outside them; 1 for
+/// a pixel its area, pitches or planes leave out. What a reader must multiply by.
+double gainMapGain(const GainMapSpec& map, int x, int y, int plane, int width, int height);
+
+/// WarpRectilinear (opcode 1) and FixVignetteRadial (opcode 3) as written into OpcodeList3:
+/// coefficients as the specification orders them, the centre as fractions of the image.
+struct WarpRectilinearSpec {
+    int planes = 1;
+    std::array<std::array<double, 6>, 3> coefficients{};
+    double centerX = 0.5, centerY = 0.5;
+};
+struct VignetteRadialSpec {
+    std::array<double, 5> k{};
+    double centerX = 0.5, centerY = 0.5;
+};
+
 /// How a scene becomes sensor values (the exposure rule the colour tests rely on):
 ///
 ///   camera = k · cameraFromXYZ · Bradford(D65 → illuminant) · XYZ(D65)←linear sRGB · scene
@@ -106,7 +143,27 @@ struct DngOptions {
     /// written when the size is not 0. Not checked against the image, so that tests can
     /// write crops a decoder must ignore.
     Rect defaultCrop;
+
+    /// OpcodeList2, as phones write their lens shading: the gain maps in this order. The scene
+    /// is darkened by them (each selected site's value above black divided by its gain,
+    /// before noise and rounding), so a reader that applies them recovers the scene and one
+    /// that ignores them sees the shading.
+    std::vector<GainMapSpec> gainMaps;
+    /// OpcodeList3: the lens opcodes, written but not applied to the data (the decoder only
+    /// passes them on).
+    std::optional<WarpRectilinearSpec> warp;
+    std::optional<VignetteRadialSpec> vignette;
+    /// Not empty: written as OpcodeList1, 2 or 3 verbatim in place of what the fields above
+    /// make of it (broken lists, unknown opcodes). The data is still darkened by `gainMaps`.
+    std::vector<std::uint8_t> opcodeList1Bytes, opcodeList2Bytes, opcodeList3Bytes;
 };
+
+/// The bytes of an opcode list (big-endian, as the specification has them) holding `o`'s gain
+/// maps (list 2) or lens opcodes (list 3), for tests that break them before writing. A map's
+/// bottom and right left at 0 are written as `height` and `width` (the active area's, as
+/// writeDng does), or as 2³² − 1 when those are 0.
+std::vector<std::uint8_t> opcodeListBytes(const DngOptions& o, int list, int width = 0,
+                                          int height = 0);
 
 /// A Huffman table as a JPEG DHT segment holds it: how many codes of each length 1..16, then
 /// the symbols (difference categories) in code order.

@@ -38,6 +38,7 @@
 #include <string>
 #include <vector>
 
+#include "io/dng_opcodes.h"
 #include "io/ljpeg_readers.h"
 #include "rangefinder/error.h"
 #include "rangefinder/limits.h"
@@ -50,13 +51,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A TIFF tag LibRaw 0.20 parses but does not keep.
+// TIFF tags LibRaw 0.20 parses but does not keep.
 constexpr int kTagCopyright = 0x8298;
+constexpr int kTagOpcodeList1 = 51008, kTagOpcodeList2 = 51009, kTagOpcodeList3 = 51022;
+
+/// The bytes of one opcode list, as found in a TIFF IFD (LibRaw's IFD index).
+struct OpcodeListBytes {
+    int ifd = 0;
+    int list = 0;  // 1, 2, 3
+    std::vector<std::uint8_t> bytes;
+    std::string problem;  // why the bytes could not be read
+};
 
 /// Per-file state the LibRaw callbacks fill in while parsing.
 struct ParseState {
     std::string copyright;
     long long firstDataErrorOffset = -2;  // -2: none seen; -1: at end of file
+    std::uintmax_t fileSize = 0;
+    std::vector<OpcodeListBytes> opcodeLists;
+    std::int64_t opcodeBytes = 0;  // read so far, all lists together
 };
 
 void onDataError(void* data, const char* /*file*/, const int offset) {
@@ -65,11 +78,55 @@ void onDataError(void* data, const char* /*file*/, const int offset) {
     if (st->firstDataErrorOffset == -2) st->firstDataErrorOffset = offset;
 }
 
+/// Keeps an opcode list's bytes. LibRaw passes the tags of TIFF IFDs as tag | (IFD + 1) << 20
+/// (EXIF and maker-note tags without the IFD), so the list can be matched with the raw IFD
+/// once parsing is done. The count is the file's claim: it is checked against the file's size
+/// and the list limit before anything is allocated, and only the first list of each kind per
+/// IFD is kept, so a header repeating the tag cannot multiply the memory.
+void keepOpcodeList(ParseState& st, int tag, int type, int len,
+                    LibRaw_abstract_datastream* stream) {
+    const int list = (tag & 0xffff) == kTagOpcodeList1   ? 1
+                     : (tag & 0xffff) == kTagOpcodeList2 ? 2
+                                                         : 3;
+    const int ifd = (tag >> 20) - 1;
+    if (ifd < 0) return;
+    for (const OpcodeListBytes& l : st.opcodeLists)
+        if (l.ifd == ifd && l.list == list) return;
+    OpcodeListBytes out;
+    out.ifd = ifd;
+    out.list = list;
+    const std::string name = "OpcodeList" + std::to_string(list);
+    // UNDEFINED (7) by the specification; BYTE (1) is the same bytes.
+    if (type != 7 && type != 1) {
+        out.problem = name + " has TIFF type " + std::to_string(type) + ", not bytes";
+    } else if (len < 0 || std::uintmax_t(len) > st.fileSize) {
+        out.problem = name + " claims more bytes than the file holds";
+    } else if (len > dng::kMaxOpcodeListBytes - st.opcodeBytes) {
+        out.problem = name + " is " + byteSizeText(len) + ", over the limit of " +
+                      byteSizeText(dng::kMaxOpcodeListBytes) + " for opcode lists";
+    } else {
+        out.bytes.resize(std::size_t(len));
+        const int got = len > 0 ? stream->read(out.bytes.data(), 1, std::size_t(len)) : 0;
+        if (got != len) {
+            out.bytes.clear();
+            out.problem = name + " is cut off by the end of the file";
+        }
+        st.opcodeBytes += len;
+    }
+    st.opcodeLists.push_back(std::move(out));
+}
+
 void onExifTag(void* data, int tag, int type, int len, unsigned int /*order*/, void* ifp,
                INT64 /*base*/) {
     // LibRaw positions the stream at the tag's value before calling and restores it after.
-    if ((tag & 0xffff) != kTagCopyright || type != 2 || len <= 1 || len > 4096) return;
     auto* st = static_cast<ParseState*>(data);
+    const int t = tag & 0xffff;
+    if ((tag & 0xf0000) == 0 &&
+        (t == kTagOpcodeList1 || t == kTagOpcodeList2 || t == kTagOpcodeList3)) {
+        keepOpcodeList(*st, tag, type, len, static_cast<LibRaw_abstract_datastream*>(ifp));
+        return;
+    }
+    if (t != kTagCopyright || type != 2 || len <= 1 || len > 4096) return;
     if (!st->copyright.empty()) return;
     std::string buf(std::size_t(len), '\0');
     auto* stream = static_cast<LibRaw_abstract_datastream*>(ifp);
@@ -176,11 +233,8 @@ class RangefinderLibRaw final : public LibRaw {
     std::optional<Rect> dngDefaultCrop() {
         const libraw_image_sizes_t& s = imgdata.sizes;
         if (!imgdata.idata.dng_version || is_fuji_rotated()) return std::nullopt;
-        const unsigned ifds =
-            std::min<unsigned>(libraw_internal_data.identify_data.tiff_nifds, LIBRAW_IFD_MAXCOUNT);
-        int raw = -1;
-        for (unsigned i = 0; i < ifds && raw < 0; ++i)
-            if (tiff_ifd[i].offset == libraw_internal_data.unpacker_data.data_offset) raw = int(i);
+        const unsigned ifds = ifdCount();
+        const int raw = rawIfd();
         const auto has = [&](int i, unsigned bit) {
             return i >= 0 && unsigned(i) < ifds && (tiff_ifd[i].dng_levels.parsedfields & bit);
         };
@@ -203,6 +257,36 @@ class RangefinderLibRaw final : public LibRaw {
         return Rect{int(activeX + x), int(activeY + y), int(w), int(h)};
     }
 
+    /// The IFD (LibRaw's index) the raw data was read from; −1 when none matches.
+    int rawIfd() {
+        const unsigned ifds = ifdCount();
+        for (unsigned i = 0; i < ifds; ++i)
+            if (tiff_ifd[i].offset == libraw_internal_data.unpacker_data.data_offset) return int(i);
+        return -1;
+    }
+
+    /// The IFD whose opcode lists apply: the raw data's, else IFD 0 (as for DNG levels).
+    int opcodeIfd() {
+        const int raw = rawIfd();
+        return raw >= 0 ? raw : 0;
+    }
+
+    /// A DNG's ActiveArea in raw_image coordinates (the raw IFD's, all of the raw without
+    /// one): the image OpcodeList2 and 3 apply to. Nothing when it does not fit the raw.
+    std::optional<Rect> dngActiveArea() {
+        const libraw_image_sizes_t& s = imgdata.sizes;
+        if (!imgdata.idata.dng_version) return std::nullopt;
+        const int raw = rawIfd();
+        const std::int64_t rawW = s.raw_width, rawH = s.raw_height;
+        if (raw < 0) return Rect{0, 0, int(rawW), int(rawH)};
+        const tiff_ifd_t& t = tiff_ifd[raw];
+        const std::int64_t x = std::max(t.t_lm, 0), y = std::max(t.t_tm, 0);
+        const std::int64_t w = t.t_vwidth > 0 ? t.t_vwidth : rawW - x;
+        const std::int64_t h = t.t_vheight > 0 ? t.t_vheight : rawH - y;
+        if (w <= 0 || h <= 0 || x + w > rawW || y + h > rawH) return std::nullopt;
+        return Rect{int(x), int(y), int(w), int(h)};
+    }
+
     /// After unpack(): why the raw data is damaged in a way LibRaw's loader would have passed
     /// over in silence, leaving samples zero (a tile past the end of the file, a stream with no
     /// header); empty when it is not.
@@ -218,6 +302,10 @@ class RangefinderLibRaw final : public LibRaw {
 
   private:
     bool swapped() const { return libRawLoader_ && load_raw != libRawLoader_; }
+    unsigned ifdCount() const {
+        return std::min<unsigned>(libraw_internal_data.identify_data.tiff_nifds,
+                                  LIBRAW_IFD_MAXCOUNT);
+    }
 
     void load() {
         // LibRaw compares load_raw with its own loaders after loading (the masked area it
@@ -309,6 +397,7 @@ class LibRawFile {
         if (!fs::is_regular_file(st)) throw Error(path_, "cannot open: not a regular file");
         fileSize_ = fs::file_size(path_, ec);
         if (ec) throw Error(path_, "cannot open: " + ec.message());
+        state_.fileSize = fileSize_;
         // Existence alone does not mean readable (permissions): ask the OS for its reason.
         if (std::FILE* f = std::fopen(path_.c_str(), "rb")) {
             std::fclose(f);
@@ -588,8 +677,21 @@ float whiteLevel(LibRaw& lr, const Rect& area, std::size_t pitch) {
     return float(top) > 0.75f * nominal && float(top) < nominal ? float(top) : nominal;
 }
 
+/// OpcodeList2's gain maps, applied while copying: each row as soon as it is written, while it
+/// is still in cache (a pass of their own over a 12 MP mosaic costs a third of the decode).
+struct RowGains {
+    std::vector<const dng::GainMap*> maps;
+    dng::Frame frame;
+    std::vector<dng::GainMapRows> prepare(int width, int height, int channels) const {
+        std::vector<dng::GainMapRows> rows;
+        for (const dng::GainMap* m : maps) rows.emplace_back(*m, width, height, channels, frame);
+        return rows;
+    }
+};
+
 /// `area` of a Bayer raw_image, whose colours `colourIndex` gives from its corner.
-void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], Image& out) {
+void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], const RowGains& gains,
+               Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
     const libraw_colordata_t& col = lr.imgdata.color;
@@ -599,6 +701,7 @@ void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], Image& out
     const float white = whiteLevel(lr, area, pitch);
     const bool blackPattern = col.cblack[4] > 0 && col.cblack[5] > 0;
     out.resize(w, h, 1);
+    const std::vector<dng::GainMapRows> rowGains = gains.prepare(w, h, 1);
     parallelFor(0, h, [&](int y0, int y1) {
         for (int y = y0; y < y1; ++y) {
             const std::uint16_t* src =
@@ -626,12 +729,13 @@ void copyBayer(LibRaw& lr, const Rect& area, const int colorIndex[4], Image& out
                     dst[x] = std::min(1.f, (float(src[x]) - b) * k);
                 }
             }
+            for (const dng::GainMapRows& g : rowGains) g.apply(dst, y);
         }
     });
 }
 
 /// Linear DNGs (ProRAW and the like) already hold 3 samples per pixel.
-bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
+bool copyLinear(LibRaw& lr, const Rect& area, const RowGains& gains, Image& out) {
     const libraw_rawdata_t& rd = lr.imgdata.rawdata;
     const libraw_image_sizes_t& s = rd.sizes;
     const libraw_colordata_t& col = lr.imgdata.color;
@@ -648,6 +752,7 @@ bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
         k[c] = white > b[c] ? 1.f / (white - b[c]) : 0.f;
     }
     out.resize(w, h, 3);
+    const std::vector<dng::GainMapRows> rowGains = gains.prepare(w, h, 3);
     parallelFor(0, h, [&](int y0, int y1) {
         for (int y = y0; y < y1; ++y) {
             const std::uint16_t* src =
@@ -656,6 +761,7 @@ bool copyLinear(LibRaw& lr, const Rect& area, Image& out) {
             for (int x = 0; x < w; ++x)
                 for (int c = 0; c < 3; ++c)
                     dst[x * 3 + c] = std::min(1.f, (float(src[x * step + c]) - b[c]) * k[c]);
+            for (const dng::GainMapRows& g : rowGains) g.apply(dst, y);
         }
     });
     return true;
@@ -800,6 +906,157 @@ void readColor(LibRaw& lr, RawImage& img) {
     img.baselineExposureEv = img.hasBaselineExposure ? be : 0.f;
 }
 
+/// The opcode lists of a DNG's raw IFD, parsed, in list order; or why they cannot be used.
+struct OpcodeLists {
+    struct List {
+        int list = 0;
+        std::vector<dng::Opcode> opcodes;
+    };
+    std::vector<List> lists;
+    std::string problem;
+};
+
+/// Whether the decoder would apply `op` of OpcodeList`list`, were it well formed: a GainMap of
+/// OpcodeList2 (on the linear mosaic), the lens opcodes of OpcodeList3 (for the lens stage).
+bool usedByUs(int list, const dng::Opcode& op) {
+    return (list == 2 && op.id == dng::kGainMap) ||
+           (list == 3 && (op.id == dng::kWarpRectilinear || op.id == dng::kFixVignetteRadial));
+}
+
+std::string opcodePlace(int list, std::size_t n, std::size_t count, const dng::Opcode& op) {
+    return "OpcodeList" + std::to_string(list) + ": opcode " + std::to_string(n + 1) + " of " +
+           std::to_string(count) + " (" + dng::opcodeName(op.id) + ")";
+}
+
+/// Reads and parses the lists kept while LibRaw parsed the file. A list that cannot be read or
+/// parsed, or an opcode the decoder would apply whose parameters are impossible and that the
+/// file does not mark optional, makes `problem`: such a file is refused rather than shown
+/// without a correction its maker required (or with a wrong one).
+OpcodeLists readOpcodeLists(RangefinderLibRaw& lr, const ParseState& st) {
+    OpcodeLists out;
+    if (!lr.imgdata.idata.dng_version) return out;
+    const int ifd = lr.opcodeIfd();
+    for (int list = 1; list <= 3; ++list)
+        for (const OpcodeListBytes& l : st.opcodeLists) {
+            if (l.ifd != ifd || l.list != list) continue;
+            if (!l.problem.empty()) {
+                out.problem = l.problem;
+                return out;
+            }
+            try {
+                out.lists.push_back(
+                    {list, dng::parseOpcodeList(list, l.bytes.data(), l.bytes.size())});
+            } catch (const Error& e) {
+                out.problem = e.what();
+                return out;
+            }
+        }
+    for (const OpcodeLists::List& l : out.lists)
+        for (std::size_t n = 0; n < l.opcodes.size(); ++n) {
+            const dng::Opcode& op = l.opcodes[n];
+            if (!op.problem.empty() && !op.optional && usedByUs(l.list, op)) {
+                out.problem = opcodePlace(l.list, n, l.opcodes.size(), op) + ": " + op.problem;
+                return out;
+            }
+        }
+    return out;
+}
+
+/// What happens to each opcode, in list order. `gainMapsApplicable`: the decoded image is the
+/// linear data OpcodeList2 describes (a Bayer mosaic or linear DNG copied as it is), not
+/// something LibRaw demosaiced first.
+std::vector<DngOpcodeNote> opcodeNotes(const OpcodeLists& ops, bool gainMapsApplicable) {
+    std::vector<DngOpcodeNote> notes;
+    bool haveWarp = false, haveVignette = false;
+    for (const OpcodeLists::List& l : ops.lists)
+        for (const dng::Opcode& op : l.opcodes) {
+            DngOpcodeNote n;
+            n.list = l.list;
+            n.id = op.id;
+            n.name = dng::opcodeName(op.id);
+            n.optional = op.optional;
+            n.previewOnly = op.previewOnly;
+            const bool gain = op.id == dng::kGainMap;
+            const bool warp = op.id == dng::kWarpRectilinear;
+            const bool vignette = op.id == dng::kFixVignetteRadial;
+            if (!op.problem.empty()) {
+                n.note = "its parameters are impossible (" + op.problem + ")";
+            } else if (gain && l.list == 2) {
+                if (gainMapsApplicable)
+                    n.fate = DngOpcodeNote::Fate::Applied;
+                else
+                    n.note =
+                        "the sensor's data is demosaiced by LibRaw before a gain map could "
+                        "be applied";
+            } else if (gain) {
+                n.note = "gain maps are applied from OpcodeList2 only";
+            } else if ((warp || vignette) && l.list == 3) {
+                bool& seen = warp ? haveWarp : haveVignette;
+                if (!seen)
+                    n.fate = DngOpcodeNote::Fate::LensStage;
+                else
+                    n.note = "only the first of its kind is used";
+                seen = true;
+            } else if (warp || vignette) {
+                n.note = "lens opcodes are taken from OpcodeList3 only";
+            } else {
+                n.note = "not supported";
+            }
+            if (n.fate == DngOpcodeNote::Fate::Skipped && !op.optional)
+                n.note += "; the file requires it, so the picture may differ from the camera's";
+            notes.push_back(std::move(n));
+        }
+    return notes;
+}
+
+/// The gain maps `notes` (opcodeNotes, in the same order) has the decoder apply, in order.
+std::vector<const dng::GainMap*> appliedGainMaps(const OpcodeLists& ops,
+                                                 const std::vector<DngOpcodeNote>& notes) {
+    std::vector<const dng::GainMap*> maps;
+    std::size_t i = 0;
+    for (const OpcodeLists::List& l : ops.lists)
+        for (const dng::Opcode& op : l.opcodes)
+            if (notes[i++].fate == DngOpcodeNote::Fate::Applied && op.gainMap)
+                maps.push_back(&*op.gainMap);
+    return maps;
+}
+
+/// Hands OpcodeList3's lens opcodes on in `img.dngLens`, as `notes` decided.
+void placeLensOpcodes(const OpcodeLists& ops, const std::vector<DngOpcodeNote>& notes,
+                      const dng::Frame& frame, RawImage& img) {
+    std::size_t i = 0;
+    for (const OpcodeLists::List& l : ops.lists)
+        for (const dng::Opcode& op : l.opcodes) {
+            const DngOpcodeNote::Fate fate = notes[i++].fate;
+            if (fate == DngOpcodeNote::Fate::LensStage && op.warp)
+                img.dngLens.warp = dng::placeWarp(*op.warp, frame);
+            else if (fate == DngOpcodeNote::Fate::LensStage && op.vignette)
+                img.dngLens.vignette = dng::placeVignette(*op.vignette, frame);
+        }
+}
+
+/// Whether a decode would copy this file's data as it is (Bayer or linear), judged from the
+/// header as decodeRaw's choice of path is (for readCaptureInfo, which unpacks nothing).
+bool copiedAsIs(RangefinderLibRaw& lr) {
+    const libraw_data_t& d = lr.imgdata;
+    if (d.idata.colors != 3 || lr.is_fuji_rotated()) return false;
+    if (d.idata.filters == 0) return true;
+    if (d.idata.filters < 1000) return false;
+    for (int row = 0; row < 8; ++row)
+        for (int col = 0; col < 2; ++col)
+            if (lr.COLOR(row, col) != lr.COLOR(row & 1, col)) return false;
+    return true;
+}
+
+/// Where the decoded image (`area` of raw_image, at `scale`) lies in the image OpcodeList2 and 3
+/// apply to: the raw IFD's active area (the whole raw when it has none that fits).
+dng::Frame opcodeFrame(RangefinderLibRaw& lr, const Rect& area, double scale) {
+    const libraw_image_sizes_t& s = lr.imgdata.sizes;
+    const Rect active = lr.dngActiveArea().value_or(Rect{0, 0, s.raw_width, s.raw_height});
+    return {double(area.x - active.x), double(area.y - active.y), double(active.width),
+            double(active.height), scale};
+}
+
 }  // namespace
 
 RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
@@ -808,6 +1065,9 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         f.open();
         checkLimits(*f, options, path);
         checkNotTruncated(*f, f.fileSize(), path);
+        // Before unpacking: a file refused for its opcode lists costs no decode.
+        const OpcodeLists opcodes = readOpcodeLists(*f, f.state());
+        if (!opcodes.problem.empty()) throw Error(path, "DNG opcode lists: " + opcodes.problem);
         f->imgdata.params.max_raw_memory_mb = unsigned(
             std::clamp<std::int64_t>(options.maxPixels * 8 / (1024 * 1024) + 64, 256, 1 << 20));
         f->wrapLoader(options.ownLosslessJpeg);
@@ -833,12 +1093,18 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
                         "raw data is damaged: the decoded frame holds no picture (one value "
                         "throughout)");
         int colorIndex[4];
+        bool copied = true;  // the mosaic holds the file's data as it is, not LibRaw's demosaic
+        // OpcodeList2's gain maps correct the data the white balance is estimated from; they
+        // are applied while copying (RowGains).
+        std::vector<DngOpcodeNote> notes = opcodeNotes(opcodes, true);
+        const RowGains gains{appliedGainMaps(opcodes, notes), opcodeFrame(*f, area, 1.0)};
         if (bayerPhase(*f, area, img.cfa, colorIndex)) {
             img.layout = SensorLayout::Bayer;
-            copyBayer(*f, area, colorIndex, img.mosaic);
+            copyBayer(*f, area, colorIndex, gains, img.mosaic);
         } else {
             img.layout = SensorLayout::Linear;
-            if (!copyLinear(*f, area, img.mosaic)) {
+            if (!copyLinear(*f, area, gains, img.mosaic)) {
+                copied = false;
                 bool toSRGB = false;
                 interpolateWithLibRaw(f, options, crop, img.mosaic, toSRGB);
                 if (toSRGB) {
@@ -852,6 +1118,9 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         if (img.mosaic.empty()) throw Error(path, "file is truncated or corrupt");
         img.info.width = img.mosaic.width();
         img.info.height = img.mosaic.height();
+        img.info.dngOpcodes = copied ? std::move(notes) : opcodeNotes(opcodes, false);
+        const double scale = area.width > 0 ? double(img.mosaic.width()) / area.width : 1.0;
+        placeLensOpcodes(opcodes, img.info.dngOpcodes, opcodeFrame(*f, area, scale), img);
         img.autoMultipliers = estimateWhiteBalance(img);
         return img;
     } catch (const std::bad_alloc&) {
@@ -866,7 +1135,11 @@ CaptureInfo readCaptureInfo(const std::string& path) {
     try {
         LibRawFile f(path);
         f.open();
-        return captureInfo(*f, f.state());
+        CaptureInfo info = captureInfo(*f, f.state());
+        const OpcodeLists opcodes = readOpcodeLists(*f, f.state());
+        info.dngOpcodes = opcodeNotes(opcodes, copiedAsIs(*f));
+        info.dngOpcodeProblem = opcodes.problem;
+        return info;
     } catch (const std::bad_alloc&) {
         throw Error(path, "out of memory while reading metadata");
     }
