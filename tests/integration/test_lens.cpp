@@ -312,3 +312,46 @@ TEST(Lens, EditsFromBeforeLensCorrectionKeepTheUncorrectedPicture) {
     const EditDocument again = EditDocument::fromJson(now.toJson());
     EXPECT_TRUE(LensParams::from(again).distortion);
 }
+
+// At a web size the map is computed at the output's scale: the dots land where the scene has
+// them, scaled, and a one-shot export (whose demosaic runs in bands straight into the resize)
+// renders what a cached preview of the same size does.
+TEST(Lens, AtAWebSizeTheDotsLandWhereTheSceneHasThem) {
+    test::TempDir dir("lens-web");
+    const auto raw = shoot(dir, "dots.dng", dots);
+    const int longEdge = 1000;  // 0.56 of the sensor: the gradient demosaic, banded one-shot
+    const double s = double(longEdge) / kW;
+    RenderOptions o;
+    o.size = outputSizeFromString(std::to_string(longEdge));
+    EditDocument linear;
+    linear.setText("tone.curve", "linear");
+    Pipeline cached(raw);
+    const RenderResult a = cached.render(linear, o);
+    o.oneShot = true;
+    Pipeline once(raw);
+    const RenderResult b = once.render(linear, o);
+    ASSERT_EQ(a.rgb.width(), longEdge);
+    ASSERT_EQ(b.rgb.width(), longEdge);
+    float worst = 0;
+    for (std::size_t i = 0; i < a.rgb.sampleCount(); ++i)
+        worst = std::max(worst, std::abs(a.rgb.data()[i] - b.rgb.data()[i]));
+    EXPECT_LT(worst, 2e-3f);
+
+    const Image img = cached.sceneLinear(EditDocument{}, o.size);
+    const double zoom = 1.00046;  // as measured at full size (the map's zoom is scale-free)
+    double sum = 0;
+    int n = 0;
+    for (double y = centreY() - 12 * kSpacing; y < kH; y += kSpacing)
+        for (double x = centreX() - 19 * kSpacing; x < kW; x += kSpacing) {
+            if (x < 0 || y < 0) continue;
+            const double ex = (centreX() + zoom * (x - centreX()) + 0.5) * s - 0.5;
+            const double ey = (centreY() + zoom * (y - centreY()) + 0.5) * s - 0.5;
+            const Centroid g = centroid(img, 1, ex, ey, 5);
+            if (!g.ok) continue;
+            sum += std::hypot(g.x - ex, g.y - ey);
+            ++n;
+        }
+    ASSERT_GT(n, 500);
+    std::printf("web size %d px: %d dots, mean error %.3f output px\n", longEdge, n, sum / n);
+    EXPECT_LE(sum / n, 0.3);
+}

@@ -189,8 +189,10 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
         }
         p.lens = c.resolved.map;
     }
+    // With a lens correction too: without geometry the bands' resize gives the sensor frame at
+    // the output's scale, which is what the lens's one resampling reads (shape()).
     p.banded = p.gradient && p.oneShot && p.geometry.isIdentity() && r.info.orientation == 1 &&
-               p.outWidth <= sensorW && p.outHeight < sensorH && !p.lens;
+               p.outWidth <= sensorW && p.outHeight < sensorH;
 
     p.developedWidth = p.half ? sensorW / 2 : sensorW;
     p.developedHeight = p.half ? sensorH / 2 : sensorH;
@@ -284,7 +286,15 @@ void Pipeline::shape(const Plan& p, const Image& source, std::uint64_t key,
                 if (p.highlights == HighlightMode::Reconstruct)
                     reconstructHighlights(rows, p.wb, cancel);
             },
-            p.outWidth, p.outHeight, shaped_, cancel);
+            p.outWidth, p.outHeight, p.lens ? scratch_ : shaped_, cancel);
+        if (p.lens) {
+            double a[6];
+            outputToSensor(p, a);
+            lens::warpLens(scratch_.cview(), *p.lens, {a[0], a[1], a[2], a[3], a[4], a[5]},
+                           double(p.outWidth) / mosaic.width, double(p.outHeight) / mosaic.height,
+                           p.outWidth, p.outHeight, shaped_, cancel);
+            scratch_ = Image();
+        }
         shapedKey_ = key;
         ++stats_.geometry;
         return;

@@ -14,6 +14,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <vector>
 
 namespace rf::lens {
 
@@ -206,15 +208,41 @@ inline void cubicWeights(float t, float w[4]) {
 
 // Catmull-Rom sample of `planes` consecutive channels from `first` at (x, y); taps beyond the
 // edge repeat the edge pixel.
-inline void sample(ConstImageView in, double x, double y, int first, int planes, float* o) {
+// Planes is a compile-time count so the interior loop keeps its sums in registers.
+template <int planes>
+inline void sample(ConstImageView in, float x, float y, int first, float* o) {
     const int maxX = in.width - 1, maxY = in.height - 1;
-    x = std::clamp(x, -1.0, double(in.width));
-    y = std::clamp(y, -1.0, double(in.height));
-    const int ix = int(std::floor(x)), iy = int(std::floor(y));
+    x = std::clamp(x, -1.f, float(in.width));
+    y = std::clamp(y, -1.f, float(in.height));
+    // Positions are ≥ −1, so truncation after an offset is floor.
+    const int ix = int(x + 2.f) - 2, iy = int(y + 2.f) - 2;
     float wx[4], wy[4];
     cubicWeights(float(x - ix), wx);
     cubicWeights(float(y - iy), wy);
     for (int c = 0; c < planes; ++c) o[c] = 0;
+    if constexpr (planes == 3) {
+        // One pixel's three planes (and the next pixel's first, weighted but dropped) per
+        // four-lane vector: 16 multiply-adds instead of 48. The fourth lane of the last tap
+        // needs one more pixel to its right.
+        if (ix >= 1 && iy >= 1 && ix + 3 <= maxX && iy + 2 <= maxY) {
+            typedef float v4 __attribute__((vector_size(16)));
+            const float* r = in.px(ix - 1, iy - 1);
+            v4 acc = {0, 0, 0, 0};
+            for (int j = 0; j < 4; ++j, r += in.stride) {
+                v4 h = {0, 0, 0, 0};
+                for (int k = 0; k < 4; ++k) {
+                    v4 t;
+                    std::memcpy(&t, r + 3 * k, sizeof t);
+                    h += wx[k] * t;
+                }
+                acc += wy[j] * h;
+            }
+            o[0] = acc[0];
+            o[1] = acc[1];
+            o[2] = acc[2];
+            return;
+        }
+    }
     if (ix >= 1 && iy >= 1 && ix + 2 <= maxX && iy + 2 <= maxY) {
         const float* r = in.px(ix - 1, iy - 1) + first;
         for (int j = 0; j < 4; ++j, r += in.stride) {
@@ -239,28 +267,49 @@ inline void sample(ConstImageView in, double x, double y, int first, int planes,
 void warpLens(ConstImageView src, const LensMap& map, const Affine& a, double kx, double ky,
               int outWidth, int outHeight, Image& out, const CancelToken* cancel) {
     out.resize(outWidth, outHeight, 3);
+    // The map is evaluated exactly every kKnot pixels along a row and linearly in between: it
+    // is smooth (a strong wide-angle profile bends a row by well under 10⁻⁴ px per px²), so the
+    // in-between error stays below 0.002 px while the evaluation costs an eighth.
+    constexpr int kKnot = 8;
+    const int knots = std::max(2, (outWidth - 1 + kKnot - 1) / kKnot + 1);
     parallelFor(
         0, outHeight,
         [&](int y0, int y1) {
+            // Per knot: the three planes' source positions in src's pixels, and the gain.
+            std::vector<float> kn(std::size_t(knots) * 7);
             for (int v = y0; v < y1; ++v) {
-                float* o = out.row(v);
-                for (int u = 0; u < outWidth; ++u, o += 3) {
+                for (int k = 0; k < knots; ++k) {
+                    const int u = std::min(k * kKnot, outWidth - 1);
                     const double fx = a.x0 + a.xu * u + a.xv * v;
                     const double fy = a.y0 + a.yu * u + a.yv * v;
                     double xs[3], ys[3];
                     map.source(fx, fy, xs, ys);
+                    float* q = kn.data() + 7 * k;
+                    for (int c = 0; c < 3; ++c) {
+                        q[2 * c] = float((xs[c] + 0.5) * kx - 0.5);
+                        q[2 * c + 1] = float((ys[c] + 0.5) * ky - 0.5);
+                    }
+                    q[6] = map.vignettes() ? map.gain(xs[1], ys[1]) : 1.f;
+                }
+                float* o = out.row(v);
+                for (int u = 0; u < outWidth; ++u, o += 3) {
+                    const int k = std::min(u / kKnot, knots - 2);
+                    const int u0 = k * kKnot, u1 = std::min((k + 1) * kKnot, outWidth - 1);
+                    const float t = u1 > u0 ? float(u - u0) / float(u1 - u0) : 0.f;
+                    const float* q0 = kn.data() + 7 * k;
+                    const float* q1 = q0 + 7;
+                    float p[7];
+                    for (int i = 0; i < 7; ++i) p[i] = q0[i] + t * (q1[i] - q0[i]);
                     if (map.perChannel()) {
                         for (int c = 0; c < 3; ++c)
-                            sample(src, (xs[c] + 0.5) * kx - 0.5, (ys[c] + 0.5) * ky - 0.5, c, 1,
-                                   o + c);
+                            sample<1>(src, p[2 * c], p[2 * c + 1], c, o + c);
                     } else {
-                        sample(src, (xs[1] + 0.5) * kx - 0.5, (ys[1] + 0.5) * ky - 0.5, 0, 3, o);
+                        sample<3>(src, p[2], p[3], 0, o);
                     }
                     if (map.vignettes()) {
-                        const float g = map.gain(xs[1], ys[1]);
-                        o[0] *= g;
-                        o[1] *= g;
-                        o[2] *= g;
+                        o[0] *= p[6];
+                        o[1] *= p[6];
+                        o[2] *= p[6];
                     }
                 }
             }
