@@ -12,7 +12,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include "rangefinder/colormath.h"
@@ -80,6 +82,10 @@ std::shared_ptr<const RawImage> shoot(const test::TempDir& dir, const std::strin
     o.baselineExposureEv = 0;
     const std::string path = dir.str(name);
     synth::writeMosaicDng(path, mosaic.cview(), o);
+    // RF_LENS_TEST_OUT=folder keeps the charts, to look at them through the CLI.
+    if (const char* keep = std::getenv("RF_LENS_TEST_OUT"))
+        std::filesystem::copy_file(path, std::filesystem::path(keep) / name,
+                                   std::filesystem::copy_options::overwrite_existing);
     return std::make_shared<const RawImage>(decodeRaw(path));
 }
 
@@ -354,4 +360,31 @@ TEST(Lens, AtAWebSizeTheDotsLandWhereTheSceneHasThem) {
     ASSERT_GT(n, 500);
     std::printf("web size %d px: %d dots, mean error %.3f output px\n", longEdge, n, sum / n);
     EXPECT_LE(sum / n, 0.3);
+}
+
+// Geometry composes with the lens into the one resampling: a quarter turn and a crop of the
+// corrected picture are that picture turned and cut, pixel for pixel (to the map's knots).
+TEST(Lens, AQuarterTurnAndACropComposeWithTheCorrection) {
+    test::TempDir dir("lens-geometry");
+    const auto raw = shoot(dir, "dots.dng", dots);
+    Pipeline pipeline(raw);
+    const Image plain = pipeline.sceneLinear(EditDocument{}, OutputSize{});
+    EditDocument turned;
+    turned.setFloat("geometry.rotate", 90);
+    turned.setFloat("crop.left", 0.25);
+    turned.setFloat("crop.right", 0.75);
+    const Image t = pipeline.sceneLinear(turned, OutputSize{});
+    // Turned clockwise, the 1200-row frame is 1200 wide; the crop keeps its columns 300 … 899.
+    ASSERT_EQ(t.width(), kH / 2);
+    ASSERT_EQ(t.height(), kW);
+    double worst = 0;
+    for (int v = 0; v < t.height(); v += 7)
+        for (int u = 0; u < t.width(); u += 5) {
+            // out(u, v) = in(v, H − 1 − u) for a clockwise turn, u counted before the crop.
+            const int x = v, y = kH - 1 - (u + kH / 4);
+            for (int c = 0; c < 3; ++c)
+                worst = std::max(worst,
+                                 double(std::abs(t.row(v)[3 * u + c] - plain.row(y)[3 * x + c])));
+        }
+    EXPECT_LT(worst, 2e-3);
 }
