@@ -350,8 +350,8 @@ int runLenses(const std::string& file, const std::string& camera) {
             std::snprintf(focal, sizeof focal, "%g-%g mm", double(l.minFocal), double(l.maxFocal));
         else
             std::snprintf(focal, sizeof focal, "%g mm", double(l.minFocal));
-        std::printf("%s\t%s\t%s%s%s\n", l.model.c_str(), focal, l.hasDistortion ? "D" : "-",
-                    l.hasTca ? "T" : "-", l.hasVignetting ? "V" : "-");
+        std::printf("%s\t%s\t%s%s%s\t%s\n", l.model.c_str(), focal, l.hasDistortion ? "D" : "-",
+                    l.hasTca ? "T" : "-", l.hasVignetting ? "V" : "-", l.maker.c_str());
     }
     return 0;
 }
@@ -464,8 +464,8 @@ int main(int argc, char** argv) {
     CLI::App* lensesCmd = app.add_subcommand(
         "lenses",
         "List the lens database's lenses for a raw file's camera (or for --camera, or "
-        "all): name, focal range, corrections (D distortion, T TCA, V vignetting); the "
-        "file's own lens first.");
+        "all): name, focal range, corrections (D distortion, T TCA, V vignetting), maker; "
+        "the file's own lens first, then by maker and name.");
     lensesCmd->add_option("raw", lensesFile, "A raw file whose camera and lens to use");
     lensesCmd->add_option("--camera", lensesCamera, "The camera's name in the lens database");
 
