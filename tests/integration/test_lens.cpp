@@ -326,7 +326,6 @@ TEST(Lens, AtAWebSizeTheDotsLandWhereTheSceneHasThem) {
     test::TempDir dir("lens-web");
     const auto raw = shoot(dir, "dots.dng", dots);
     const int longEdge = 1000;  // 0.56 of the sensor: the gradient demosaic, banded one-shot
-    const double s = double(longEdge) / kW;
     RenderOptions o;
     o.size = outputSizeFromString(std::to_string(longEdge));
     EditDocument linear;
@@ -345,13 +344,15 @@ TEST(Lens, AtAWebSizeTheDotsLandWhereTheSceneHasThem) {
 
     const Image img = cached.sceneLinear(EditDocument{}, o.size);
     const double zoom = 1.00046;  // as measured at full size (the map's zoom is scale-free)
+    // 1000 × 667: each axis has its own scale (667 / 1200 is not 1000 / 1800).
+    const double sx = double(img.width()) / kW, sy = double(img.height()) / kH;
     double sum = 0;
     int n = 0;
     for (double y = centreY() - 12 * kSpacing; y < kH; y += kSpacing)
         for (double x = centreX() - 19 * kSpacing; x < kW; x += kSpacing) {
             if (x < 0 || y < 0) continue;
-            const double ex = (centreX() + zoom * (x - centreX()) + 0.5) * s - 0.5;
-            const double ey = (centreY() + zoom * (y - centreY()) + 0.5) * s - 0.5;
+            const double ex = (centreX() + zoom * (x - centreX()) + 0.5) * sx - 0.5;
+            const double ey = (centreY() + zoom * (y - centreY()) + 0.5) * sy - 0.5;
             const Centroid g = centroid(img, 1, ex, ey, 5);
             if (!g.ok) continue;
             sum += std::hypot(g.x - ex, g.y - ey);
