@@ -243,6 +243,20 @@ inline void sample(ConstImageView in, float x, float y, int first, float* o) {
             return;
         }
     }
+    if constexpr (planes == 1) {
+        // One plane: the four rows weighted together as one vector of the four columns.
+        if (ix >= 1 && iy >= 1 && ix + 2 <= maxX && iy + 2 <= maxY) {
+            typedef float v4 __attribute__((vector_size(16)));
+            const float* r = in.px(ix - 1, iy - 1) + first;
+            v4 h = {0, 0, 0, 0};
+            for (int j = 0; j < 4; ++j, r += in.stride) {
+                const v4 t = {r[0], r[3], r[6], r[9]};
+                h += wy[j] * t;
+            }
+            o[0] = h[0] * wx[0] + h[1] * wx[1] + h[2] * wx[2] + h[3] * wx[3];
+            return;
+        }
+    }
     if (ix >= 1 && iy >= 1 && ix + 2 <= maxX && iy + 2 <= maxY) {
         const float* r = in.px(ix - 1, iy - 1) + first;
         for (int j = 0; j < 4; ++j, r += in.stride) {
