@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <utility>
 
 #include "bench_input.h"
 #include "rangefinder/export.h"
@@ -69,6 +70,57 @@ static void BM_FullExport(benchmark::State& state) {
     }
 }
 
+// Lens correction's cost (issue 18): the same exports with every correction off, and with a
+// profile holding all three corrections forced (the EOS 30D's kit lens has distortion only in
+// lensfun; the EF-S 17-85mm has distortion, TCA and vignetting, so the planes are sampled
+// apart). The exports above run with the file's own profile, as a photographer's would.
+static rf::EditDocument lensOff(rf::EditDocument e) {
+    e.setBool("lens.distortion", false);
+    e.setBool("lens.tca", false);
+    e.setBool("lens.vignetting", false);
+    return e;
+}
+static rf::EditDocument lensAll(rf::EditDocument e) {
+    e.setText("lens.lens", "Canon EF-S 17-85mm f/4-5.6 IS USM");
+    return e;
+}
+
+static void exportWith(benchmark::State& state, const rf::ExportSettings& s,
+                       const rf::EditDocument& e) {
+    for (auto _ : state) {
+        const rf::ExportOutcome o = rf::exportFile({gFile, e}, s);
+        if (!o.ok()) {
+            state.SkipWithError(o.error.c_str());
+            return;
+        }
+    }
+}
+static rf::ExportSettings webSettings() {
+    rf::ExportSettings s = rf::exportPreset("web");
+    s.outputDir = gOutDir;
+    s.overwrite = true;
+    return s;
+}
+static rf::ExportSettings fullSettings() {
+    rf::ExportSettings s = rf::exportPreset("full");
+    s.encode.quality = 90;
+    s.outputDir = gOutDir;
+    s.overwrite = true;
+    return s;
+}
+static void BM_WebExportLensOff(benchmark::State& state) {
+    exportWith(state, webSettings(), lensOff(gEdits));
+}
+static void BM_WebExportLensAll(benchmark::State& state) {
+    exportWith(state, webSettings(), lensAll(gEdits));
+}
+static void BM_FullExportLensOff(benchmark::State& state) {
+    exportWith(state, fullSettings(), lensOff(rf::EditDocument()));
+}
+static void BM_FullExportLensAll(benchmark::State& state) {
+    exportWith(state, fullSettings(), lensAll(rf::EditDocument()));
+}
+
 int main(int argc, char** argv) {
     gFile = benchRawFile(argc, argv, "bench_export");
     if (gFile.empty()) return 1;
@@ -103,6 +155,17 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->MinTime(3.0);
+    using Fn = void (*)(benchmark::State&);
+    const std::pair<const char*, Fn> lensCases[] = {
+        {"rf_web_export_lens_off", BM_WebExportLensOff},
+        {"rf_web_export_lens_all", BM_WebExportLensAll},
+        {"rf_full_export_lens_off", BM_FullExportLensOff},
+        {"rf_full_export_lens_all", BM_FullExportLensAll}};
+    for (const auto& [name, fn] : lensCases)
+        benchmark::RegisterBenchmark(name, fn)
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->MinTime(3.0);
     benchmark::Initialize(&argc, argv);
     RatioReporter reporter;
     benchmark::RunSpecifiedBenchmarks(&reporter);
@@ -124,6 +187,19 @@ int main(int argc, char** argv) {
     if (u != reporter.seconds.end() && f != reporter.seconds.end() && u->second > 0)
         std::printf("%s: full-size q90 export %.3f s, ratio to LibRaw unpack %.2fx\n",
                     fs::path(gFile).filename().c_str(), f->second, f->second / u->second);
+    const auto ratio = [&](const char* on, const char* off, const char* what) {
+        const auto a = reporter.seconds.find(on), b = reporter.seconds.find(off);
+        if (a != reporter.seconds.end() && b != reporter.seconds.end() && b->second > 0)
+            std::printf("%s: %s %.3f s against %.3f s without lens correction: %+.1f %%\n",
+                        fs::path(gFile).filename().c_str(), what, a->second, b->second,
+                        100 * (a->second / b->second - 1));
+    };
+    ratio("rf_web_export", "rf_web_export_lens_off", "web export, the file's lens profile");
+    ratio("rf_web_export_lens_all", "rf_web_export_lens_off",
+          "web export, distortion + TCA + vignetting");
+    ratio("rf_full_export", "rf_full_export_lens_off", "full-size export, the file's profile");
+    ratio("rf_full_export_lens_all", "rf_full_export_lens_off",
+          "full-size export, distortion + TCA + vignetting");
     fs::remove_all(gOutDir);
     return 0;
 }

@@ -8,6 +8,7 @@ packages=(
     libraw-dev liblcms2-dev libexiv2-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
     libjpeg-dev libpng-dev libtiff-dev
+    liblensfun-dev liblensfun-data-v1
     nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     libimage-exiftool-perl rawtran-doc

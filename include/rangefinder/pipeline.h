@@ -32,6 +32,7 @@
 
 #include "rangefinder/color.h"
 #include "rangefinder/image.h"
+#include "rangefinder/lens.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
@@ -102,6 +103,10 @@ class Pipeline {
     };
     Stats stats() const;
 
+    /// The lens profile these edits find for this raw (what `render` applies when
+    /// LensProfile::applies says so), with its message for the photographer.
+    LensProfile lensProfile(const EditDocument& edits) const;
+
     /// The tone stage's parameters for these edits on this raw: the edits' values, and the
     /// raw's exposure placement and sensor white for the standard rendering.
     ToneParams toneParams(const EditDocument& edits) const;
@@ -112,12 +117,19 @@ class Pipeline {
     void demosaicUnbalanced(const Plan& p, const CancelToken* cancel);
     void develop(const Plan& p, const CancelToken* cancel);
     void shape(const Plan& p, const Image& source, std::uint64_t key, const CancelToken* cancel);
+    void shapeWithLens(const Plan& p, const Image& source, const CancelToken* cancel);
+    void shapeWithoutLens(const Plan& p, const Image& source, const CancelToken* cancel);
+    // Output pixel → sensor frame position: x = a0 + a1·u + a2·v, y = a3 + a4·u + a5·v.
+    void outputToSensor(const Plan& p, double affine[6]) const;
     Mat3 workingMatrix() const;
     // Develops and shapes for the plan (or finds it cached) into shaped_, and returns the
     // matrix from shaped_ to the working space (the white balance joins it where it commutes).
     Mat3 shapeFor(const Plan& p, const CancelToken* cancel);
 
     std::shared_ptr<const RawImage> raw_;
+    // The lens profile found for the last lens parameters (finding one searches a database).
+    struct LensCache;
+    std::shared_ptr<LensCache> lensCache_;
     mutable std::mutex mutex_;
     // Cached stage outputs and the hashes of everything upstream of them.
     Image base_;  // unbalanced camera RGB, sensor geometry (when white balance commutes)

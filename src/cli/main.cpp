@@ -24,6 +24,7 @@
 #include "rangefinder/export.h"
 #include "rangefinder/export_presets.h"
 #include "rangefinder/export_schema.h"
+#include "rangefinder/lens.h"
 #include "rangefinder/limits.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/params.h"
@@ -340,12 +341,23 @@ int runInfo(const std::vector<std::string>& inputs, bool json) {
         try {
             const CaptureInfo i = readCaptureInfo(f);
             if (json) {
-                all.push_back(infoJson(f, i));
+                nlohmann::json j = infoJson(f, i);
+                const LensProfile lp = findLensProfile(i, LensParams{});
+                j["lens_profile"] = {{"found", lp.source != LensProfile::Source::None},
+                                     {"exact", lp.exact},
+                                     {"camera", lp.cameraModel},
+                                     {"lens", lp.lensModel},
+                                     {"distortion", lp.hasDistortion},
+                                     {"tca", lp.hasTca},
+                                     {"vignetting", lp.hasVignetting},
+                                     {"message", lp.message}};
+                all.push_back(std::move(j));
                 continue;
             }
             std::printf("%s\n", f.c_str());
             std::printf("  Camera       %s %s\n", i.make.c_str(), i.model.c_str());
             if (!i.lens.empty()) std::printf("  Lens         %s\n", i.lens.c_str());
+            std::printf("  Lens profile %s\n", findLensProfile(i, LensParams{}).message.c_str());
             std::printf("  Exposure     %s  f/%.1f  ISO %.0f  %.0f mm\n",
                         shutterText(i.shutterSeconds).c_str(), i.aperture, i.iso, i.focalLengthMm);
             std::printf("  Taken        %s\n", i.dateTime.empty() ? "?" : i.dateTime.c_str());
@@ -362,6 +374,27 @@ int runInfo(const std::vector<std::string>& inputs, bool json) {
     }
     if (json) std::printf("%s\n", all.dump(2).c_str());
     return failed ? 1 : 0;
+}
+
+// The lens database's lenses for a camera: the names `--set lens.lens=…` takes.
+int runLenses(const std::string& file, const std::string& camera) {
+    CaptureInfo info;
+    if (!file.empty()) info = readCaptureInfo(file);
+    const std::vector<LensChoice> lenses = lensesForCamera(info, camera);
+    if (lenses.empty()) {
+        std::fprintf(stderr, "no lenses found (is lensfun's database installed?)\n");
+        return 1;
+    }
+    for (const LensChoice& l : lenses) {
+        char focal[32];
+        if (l.minFocal > 0 && l.maxFocal > l.minFocal)
+            std::snprintf(focal, sizeof focal, "%g-%g mm", double(l.minFocal), double(l.maxFocal));
+        else
+            std::snprintf(focal, sizeof focal, "%g mm", double(l.minFocal));
+        std::printf("%s\t%s\t%s%s%s\t%s\n", l.model.c_str(), focal, l.hasDistortion ? "D" : "-",
+                    l.hasTca ? "T" : "-", l.hasVignetting ? "V" : "-", l.maker.c_str());
+    }
+    return 0;
 }
 
 int runParams() {
@@ -468,6 +501,15 @@ int main(int argc, char** argv) {
     infoCmd->add_option("inputs", infoInputs, "Raw files or folders")->required();
     infoCmd->add_flag("--json", infoAsJson, "Machine-readable output");
 
+    std::string lensesFile, lensesCamera;
+    CLI::App* lensesCmd = app.add_subcommand(
+        "lenses",
+        "List the lens database's lenses for a raw file's camera (or for --camera, or "
+        "all): name, focal range, corrections (D distortion, T TCA, V vignetting), maker; "
+        "the file's own lens first, then by maker and name.");
+    lensesCmd->add_option("raw", lensesFile, "A raw file whose camera and lens to use");
+    lensesCmd->add_option("--camera", lensesCamera, "The camera's name in the lens database");
+
     CLI::App* paramsCmd =
         app.add_subcommand("params", "List every edit parameter, its range and default.");
 
@@ -486,6 +528,7 @@ int main(int argc, char** argv) {
         if (*exportCmd) return runExport(ex);
         if (*infoCmd) return runInfo(infoInputs, infoAsJson);
         if (*paramsCmd) return runParams();
+        if (*lensesCmd) return runLenses(lensesFile, lensesCamera);
         if (runSidecarCommand) return runSidecarCommand();
         if (runLookCommand) return runLookCommand();
     } catch (const Error& e) {

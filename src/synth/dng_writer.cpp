@@ -372,7 +372,7 @@ namespace {
 /// that a chart and a ready-made mosaic are written by the same code.
 void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels, int w, int h,
                const DngOptions& o, const Vec3& neutral, std::optional<double> baselineEv,
-               const char* software) {
+               const char* software, const MosaicDngOptions* lens = nullptr) {
     const int spp = o.linear ? 3 : 1;
     // Lossless JPEG tiles, each coded on its own; edge tiles repeat the last column and row.
     const bool tiled = o.ljpegTileWidth > 0;
@@ -437,6 +437,13 @@ void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels
     ifd.ascii(305, software);  // Software
     if (!o.artist.empty()) ifd.ascii(315, o.artist);
     if (!o.copyright.empty()) ifd.ascii(33432, o.copyright);
+    if (lens && lens->fNumber > 0) ifd.rationals(33437, {lens->fNumber}, false);  // FNumber
+    if (lens && lens->focalLength > 0)
+        ifd.rationals(37386, {lens->focalLength}, false);  // FocalLength
+    if (lens && lens->focalLength35mm > 0)
+        ifd.shorts(41989, {std::uint32_t(lens->focalLength35mm)});          // FocalLengthIn35mmFilm
+    if (lens && !lens->lensMake.empty()) ifd.ascii(42035, lens->lensMake);  // LensMake
+    if (lens && !lens->lensModel.empty()) ifd.ascii(42036, lens->lensModel);  // LensModel
     if (!o.linear && o.xtrans) {
         ifd.shorts(33421, {6, 6});  // CFARepeatPatternDim
         ifd.bytes(33422, std::vector<std::uint8_t>(&kXTrans[0][0], &kXTrans[0][0] + 36));
@@ -609,8 +616,8 @@ void writeMosaicDng(const std::string& path, ConstImageView mosaic, const Mosaic
         }
     });
     if (nan) throw Error("DNG writer: the mosaic holds a value that is not a number");
-    writeFile(path, pixels, w, h, o, neutral, mo.baselineExposureEv,
-              "Rangefinder synthetic mosaic");
+    writeFile(path, pixels, w, h, o, neutral, mo.baselineExposureEv, "Rangefinder synthetic mosaic",
+              &mo);
 }
 
 }  // namespace rf::synth

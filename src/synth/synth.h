@@ -230,11 +230,49 @@ struct MosaicDngOptions {
     /// Written as BaselineExposure when set. Left unset, the file renders as a raw without the
     /// tag does (the standard +1 EV placement), as the camera's own files would.
     std::optional<double> baselineExposureEv;
+    /// The shot's lens, as EXIF writes it (LensMake, LensModel, FocalLength, FNumber,
+    /// FocalLengthIn35mmFilm), each written when set: what finds a lens profile.
+    std::string lensMake, lensModel;
+    double focalLength = 0, fNumber = 0;
+    int focalLength35mm = 0;
 };
 
 /// Writes `mosaic` (1 channel, 0 = black, 1 = white, as RawImage::mosaic holds a Bayer
 /// decode; coordinates as `o.cfa` counts them) as a DNG. Throws rf::Error on invalid options,
 /// NaN values or write failure.
 void writeMosaicDng(const std::string& path, ConstImageView mosaic, const MosaicDngOptions& o);
+
+/// A lens as lensfun's database describes it at one focal length and aperture, for ground
+/// truth: PTLens distortion r_d = r_u (a r_u³ + b r_u² + c r_u + 1 − a − b − c), poly3 TCA
+/// r_R = r_d (br r_d² + cr r_d + vr) (and blue alike), PA vignetting 1 + k1 ρ² + k2 ρ⁴ + k3 ρ⁶,
+/// in lensfun's normalisation: r is the distance from the frame's centre in units of half the
+/// calibration sensor's short side (so scaled by the crop factors' ratio), ρ = r / √(aspect² + 1).
+struct LensTruth {
+    double a = 0, b = 0, c = 0;
+    double vr = 1, cr = 0, br = 0, vb = 1, cb = 0, bb = 0;
+    double k1 = 0, k2 = 0, k3 = 0;
+    double calibrationCrop = 1, calibrationAspect = 1.5;
+    double crop = 1;  ///< the camera's crop factor
+};
+
+/// A Bayer mosaic (width × height, 1 channel, CFA `cfa`) of a scene seen through `lens`:
+/// each site reads the scene at the undistorted position of its colour (the radial models
+/// inverted by Newton's method), darkened by the vignetting there. `scene(x, y, c)` is the
+/// value of plane c at a position of the corrected frame, in pixel indices.
+template <class Scene>
+Image lensMosaic(int width, int height, const CfaPattern& cfa, const LensTruth& lens,
+                 const Scene& scene);
+Image lensMosaicOf(int width, int height, const CfaPattern& cfa, const LensTruth& lens,
+                   double (*scene)(double x, double y, int c, const void* ctx), const void* ctx);
+template <class Scene>
+Image lensMosaic(int width, int height, const CfaPattern& cfa, const LensTruth& lens,
+                 const Scene& scene) {
+    return lensMosaicOf(
+        width, height, cfa, lens,
+        [](double x, double y, int c, const void* ctx) {
+            return (*static_cast<const Scene*>(ctx))(x, y, c);
+        },
+        &scene);
+}
 
 }  // namespace rf::synth

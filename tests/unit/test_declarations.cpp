@@ -59,6 +59,7 @@ void forEachTable(F check) {
     check(highlightTable());
     check(whiteBalanceTable());
     check(toneTable());
+    check(lensTable());
     check(geometryTable());
     check(lookTable());
 }

@@ -491,6 +491,12 @@ CaptureInfo captureInfo(RangefinderLibRaw& lr, const ParseState& st) {
     info.shutterSeconds = d.other.shutter;
     info.aperture = d.other.aperture;
     info.focalLengthMm = d.other.focal_len;
+    // For the lens database: who made the lens, and the sensor size the 35 mm equivalent
+    // implies. LibRaw 0.20 keeps no subject distance, so focusDistanceM stays unknown (0).
+    info.lensMake = trimmed(d.lens.LensMake);
+    info.focalLength35mm = d.lens.FocalLengthIn35mmFormat > 0
+                               ? float(d.lens.FocalLengthIn35mmFormat)
+                               : d.lens.makernotes.FocalLengthIn35mmFormat;
     if (d.other.timestamp > 0) {
         // LibRaw turned the camera's local wall-clock time into time_t with mktime();
         // localtime_r undoes exactly that, giving back what the camera recorded.

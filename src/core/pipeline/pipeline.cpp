@@ -13,9 +13,11 @@
 #include "rangefinder/demosaic.h"
 #include "rangefinder/error.h"
 #include "rangefinder/geometry.h"
+#include "rangefinder/lens.h"
 #include "rangefinder/look.h"
 #include "rangefinder/tone.h"
 #include "rangefinder/whitebalance.h"
+#include "stages/lens/lens_stage.h"
 
 namespace rf {
 
@@ -99,6 +101,9 @@ struct Pipeline::Plan {
     Multipliers wb{1, 1, 1};
     HighlightMode highlights = HighlightMode::Reconstruct;
     GeometryParams geometry;
+    // The lens correction's map when one applies: the shape step then resamples once through
+    // geometry and lens together (shapeWithLens).
+    std::shared_ptr<const lens::LensMap> lens;
     std::uint64_t baseKey = 0, developKey = 0;
     std::uint64_t shapeParams = 0;  // crop and output size; the shaped key adds its source's
 };
@@ -107,8 +112,23 @@ void validateEdits(const EditDocument& edits) {
     GeometryParams::from(edits).validate();
 }
 
-Pipeline::Pipeline(std::shared_ptr<const RawImage> raw) : raw_(std::move(raw)) {
+struct Pipeline::LensCache {
+    std::mutex mutex;
+    bool valid = false;
+    LensParams params;
+    lens::Resolved resolved;
+};
+
+Pipeline::Pipeline(std::shared_ptr<const RawImage> raw)
+    : raw_(std::move(raw)), lensCache_(std::make_shared<LensCache>()) {
     if (!raw_ || raw_->mosaic.empty()) throw Error("pipeline needs a decoded raw image");
+}
+
+LensProfile Pipeline::lensProfile(const EditDocument& edits) const {
+    LensParams p = LensParams::from(edits);
+    // The profile is reported even with every correction off: the app shows what it would use.
+    if (p.isIdentity()) p.distortion = p.tca = p.vignetting = true;
+    return findLensProfile(*raw_, p);
 }
 
 Mat3 Pipeline::workingMatrix() const {
@@ -156,6 +176,21 @@ Pipeline::Plan Pipeline::plan(const EditDocument& edits, const RenderOptions& op
                  sensorW >= 4 && sensorH >= 4 && 5 * p.outWidth <= 3 * fullGeoW &&
                  5 * p.outHeight <= 3 * fullGeoH;
     p.oneShot = options.oneShot;
+    {
+        const LensParams lensParams = LensParams::from(edits);
+        std::lock_guard lock(lensCache_->mutex);
+        LensCache& c = *lensCache_;
+        if (!c.valid || c.params.distortion != lensParams.distortion ||
+            c.params.tca != lensParams.tca || c.params.vignetting != lensParams.vignetting ||
+            c.params.camera != lensParams.camera || c.params.lens != lensParams.lens) {
+            c.resolved = lens::resolve(r, lensParams);
+            c.params = lensParams;
+            c.valid = true;
+        }
+        p.lens = c.resolved.map;
+    }
+    // With a lens correction too: without geometry the bands' resize gives the sensor frame at
+    // the output's scale, which is what the lens's one resampling reads (shape()).
     p.banded = p.gradient && p.oneShot && p.geometry.isIdentity() && r.info.orientation == 1 &&
                p.outWidth <= sensorW && p.outHeight < sensorH;
 
@@ -251,11 +286,81 @@ void Pipeline::shape(const Plan& p, const Image& source, std::uint64_t key,
                 if (p.highlights == HighlightMode::Reconstruct)
                     reconstructHighlights(rows, p.wb, cancel);
             },
-            p.outWidth, p.outHeight, shaped_, cancel);
+            p.outWidth, p.outHeight, p.lens ? scratch_ : shaped_, cancel);
+        if (p.lens) {
+            double a[6];
+            outputToSensor(p, a);
+            lens::warpLens(scratch_.cview(), *p.lens, {a[0], a[1], a[2], a[3], a[4], a[5]},
+                           double(p.outWidth) / mosaic.width, double(p.outHeight) / mosaic.height,
+                           p.outWidth, p.outHeight, shaped_, cancel);
+            scratch_ = Image();
+        }
         shapedKey_ = key;
         ++stats_.geometry;
         return;
     }
+    if (p.lens) {
+        shapeWithLens(p, source, cancel);
+    } else {
+        shapeWithoutLens(p, source, cancel);
+    }
+    if (p.oneShot) {  // the full-size intermediates go before the finishing stages run
+        developed_ = Image();
+        developedKey_ = 0;
+        base_ = Image();
+        baseKey_ = 0;
+        scratch_ = Image();
+    }
+    shapedKey_ = key;
+    ++stats_.geometry;
+}
+
+void Pipeline::outputToSensor(const Plan& p, double affine[6]) const {
+    // Output pixel → geometry's output at the developed scale → developed image → sensor
+    // frame. Each step is affine (the geometry is orientation, rotation and crop), so three
+    // points give the whole map.
+    const RawImage& r = *raw_;
+    const double sx = double(p.geometryWidth) / p.outWidth;
+    const double sy = double(p.geometryHeight) / p.outHeight;
+    const double k = p.half ? 2 : 1;
+    double fx[3], fy[3];
+    const double us[3] = {0, 1, 0}, vs[3] = {0, 0, 1};
+    for (int i = 0; i < 3; ++i) {
+        double dx, dy;
+        geometryMapToInput(p.developedWidth, p.developedHeight, r.info.orientation, p.geometry,
+                           (us[i] + 0.5) * sx - 0.5, (vs[i] + 0.5) * sy - 0.5, dx, dy);
+        fx[i] = (dx + 0.5) * k - 0.5;
+        fy[i] = (dy + 0.5) * k - 0.5;
+    }
+    const double a[6] = {fx[0], fx[1] - fx[0], fx[2] - fx[0], fy[0], fy[1] - fy[0], fy[2] - fy[0]};
+    std::copy(a, a + 6, affine);
+}
+
+// With a lens correction, the developed image (sensor frame) is first brought to the scale of
+// the output, then one resampling maps every output pixel through geometry and the lens to
+// its sensor position, per plane, and applies the vignetting gain there: one interpolation,
+// computed at the size being rendered.
+void Pipeline::shapeWithLens(const Plan& p, const Image& source, const CancelToken* cancel) {
+    ConstImageView src = source.cview();
+    const double scale = std::min(1.0, std::max(double(p.outWidth) / p.geometryWidth,
+                                                double(p.outHeight) / p.geometryHeight));
+    if (scale < 1) {
+        const int w = std::max(4, int(std::lround(src.width * scale)));
+        const int h = std::max(4, int(std::lround(src.height * scale)));
+        if (w < src.width && h < src.height) {
+            resize(src, w, h, scratch_, cancel);
+            src = scratch_.cview();
+        }
+    }
+    const double k = p.half ? 2 : 1;
+    double a[6];
+    outputToSensor(p, a);
+    lens::warpLens(src, *p.lens, {a[0], a[1], a[2], a[3], a[4], a[5]},
+                   src.width / (p.developedWidth * k), src.height / (p.developedHeight * k),
+                   p.outWidth, p.outHeight, shaped_, cancel);
+}
+
+void Pipeline::shapeWithoutLens(const Plan& p, const Image& source, const CancelToken* cancel) {
     const GeometryParams& g = p.geometry;
     ConstImageView src = source.cview();
     if (!g.isIdentity() || raw_->info.orientation != 1) {
@@ -278,15 +383,6 @@ void Pipeline::shape(const Plan& p, const Image& source, std::uint64_t key,
     } else {
         resize(src, p.outWidth, p.outHeight, shaped_, cancel);
     }
-    if (p.oneShot) {  // the full-size intermediates go before the finishing stages run
-        developed_ = Image();
-        developedKey_ = 0;
-        base_ = Image();
-        baseKey_ = 0;
-        scratch_ = Image();
-    }
-    shapedKey_ = key;
-    ++stats_.geometry;
 }
 
 Mat3 Pipeline::shapeFor(const Plan& p, const CancelToken* cancel) {
@@ -382,6 +478,13 @@ EditDocument Pipeline::whiteBalanceFromRegion(const EditDocument& edits,
             double ix, iy;
             geometryMapToInput(p.developedWidth, p.developedHeight, r.info.orientation, p.geometry,
                                cx * sx, cy * sy, ix, iy);
+            if (p.lens) {  // the patch as the render shows it: through the same lens map
+                const double k = p.half ? 2 : 1;
+                double xs[3], ys[3];
+                p.lens->source((ix + 0.5) * k - 0.5, (iy + 0.5) * k - 0.5, xs, ys);
+                ix = (xs[1] + 0.5) / k - 0.5;
+                iy = (ys[1] + 0.5) / k - 0.5;
+            }
             minX = std::min(minX, ix), maxX = std::max(maxX, ix);
             minY = std::min(minY, iy), maxY = std::max(maxY, iy);
         }

@@ -78,7 +78,8 @@ namespace {
 std::vector<const decl::StageEntry*> buildStages() {
     std::vector<const decl::StageEntry*> out = {
         &demosaicTable().entry(), &highlightTable().entry(), &whiteBalanceTable().entry(),
-        &toneTable().entry(),     &geometryTable().entry(),  &lookTable().entry(),
+        &toneTable().entry(),     &lensTable().entry(),      &geometryTable().entry(),
+        &lookTable().entry(),
     };
     std::vector<std::string> seen;
     for (const decl::StageEntry* e : out)

@@ -5,6 +5,7 @@
 
 #include "rangefinder/demosaic.h"
 #include "rangefinder/geometry.h"
+#include "rangefinder/lens.h"
 #include "rangefinder/look.h"
 #include "rangefinder/tone.h"
 #include "rangefinder/whitebalance.h"
@@ -16,6 +17,7 @@ const decl::Table<DemosaicParams>& demosaicTable();          // stages/demosaic
 const decl::Table<HighlightParams>& highlightTable();        // stages/whitebalance
 const decl::Table<WhiteBalanceParams>& whiteBalanceTable();  // stages/whitebalance
 const decl::Table<ToneParams>& toneTable();                  // stages/tone
+const decl::Table<LensParams>& lensTable();                  // stages/lens
 const decl::Table<GeometryParams>& geometryTable();          // stages/geometry
 const decl::Table<LookParams>& lookTable();                  // look/look_params.cpp
 
