@@ -813,7 +813,8 @@ TEST_F(EditorTest, EveryDeclaredControlIsOnItsPanel) {
             case ParamType::Bool:
                 control = editor_->findChild<QCheckBox*>(key);
                 break;
-            case ParamType::Text:
+            case ParamType::Text:  // a panel's own control (the lens picker), named by its key
+                control = editor_->findChild<QWidget*>(key);
                 break;
         }
         EXPECT_NE(control, nullptr) << d.key << " is placed on panel " << d.panel;
@@ -827,4 +828,52 @@ TEST_F(EditorTest, EveryDeclaredControlIsOnItsPanel) {
     emit vignette->changing(QString(), -1.0);
     emit vignette->committed(QString(), -1.0);
     EXPECT_DOUBLE_EQ(editor_->session()->edits().getFloat("look.vignette.amount"), -1.0);
+}
+
+// The lens panel says which profile the photo found, or that there is none, and a lens picked
+// from the database's list is saved by its name; "From the photo" goes back to the match.
+TEST_F(EditorTest, LensPanelShowsTheProfileAndPicksALensByName) {
+    open("chart.dng");  // a synthetic camera no lens database knows
+    LensPanel* lens = editor_->lensPanel();
+    ASSERT_NE(lens, nullptr);
+    ASSERT_TRUE(waitFor([&] { return !lens->status().isEmpty(); }));
+    EXPECT_TRUE(lens->status().contains("does not name its lens", Qt::CaseInsensitive))
+        << lens->status().toStdString();
+    if (!haveCanon()) GTEST_SKIP() << "no Canon raw at " << kCanon;
+    if (lensesForCamera(CaptureInfo{}).empty()) GTEST_SKIP() << "lensfun's database absent";
+
+    open("canon.CR2");  // Canon EOS 30D with the EF-S 18-55mm at 22 mm
+    ASSERT_TRUE(waitFor([&] { return lens->status().contains("18-55"); }))
+        << lens->status().toStdString();
+    QComboBox* box = lens->lensBox();
+    ASSERT_GT(box->count(), 10) << "the lenses for the camera's mount";
+    EXPECT_EQ(box->currentIndex(), 0) << box->currentText().toStdString();
+    EXPECT_TRUE(box->itemData(0).toString().isEmpty()) << "first: the lens the photo names";
+    int other = -1;
+    for (int i = 1; i < box->count() && other < 0; ++i)
+        if (!box->itemText(i).contains("18-55")) other = i;
+    ASSERT_GE(other, 1);
+    const QString name = box->itemData(other).toString();
+    emit box->activated(other);
+    EXPECT_EQ(editor_->session()->edits().getText("lens.lens"), name.toStdString());
+    EXPECT_TRUE(lens->status().contains(name))
+        << lens->status().toStdString() << " / " << name.toStdString();
+    editor_->session()->undo();
+    EXPECT_EQ(editor_->session()->edits().getText("lens.lens"), "");
+    EXPECT_EQ(box->currentIndex(), 0);
+}
+
+// Scrolling the panel column with the wheel scrolls past a list box under the pointer instead
+// of changing its setting (a lens or a demosaic picked by accident); with the focus, it steps.
+TEST_F(EditorTest, WheelOverAListBoxScrollsPastIt) {
+    open("chart.dng");
+    auto* box = editor_->findChild<QComboBox*>("demosaic.method");
+    ASSERT_NE(box, nullptr);
+    const int before = box->currentIndex();
+    const QPointF at(box->width() / 2.0, box->height() / 2.0);
+    QWheelEvent wheel(at, box->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(box, &wheel);
+    EXPECT_EQ(box->currentIndex(), before);
+    EXPECT_FALSE(editor_->session()->edits().isSet("demosaic.method"));
 }

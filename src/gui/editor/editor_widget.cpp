@@ -280,6 +280,7 @@ void EditorWidget::buildLayout() {
     // The panels.
     basic_ = new BasicPanel(session_, eyedropper_, autoTone_);
     crop_ = new CropPanel(session_, cropTool_);
+    lensPanel_ = new LensPanel(session_, renderer_);
     detail_ = new DetailPanel(session_);
     info_ = new InfoPanel;
     looks_ = new LooksPanel(session_, renderer_);
@@ -290,7 +291,8 @@ void EditorWidget::buildLayout() {
     auto* looksSection = new PanelSection(tr("Looks"), looks_, column);
     sections_.push_back(looksSection);
     col->addWidget(looksSection);
-    for (EditPanel* p : std::initializer_list<EditPanel*>{basic_, crop_, detail_}) {
+    panels_ = {basic_, crop_, lensPanel_, detail_};
+    for (EditPanel* p : panels_) {
         auto* s = new PanelSection(p->title(), p, column);
         s->setResettable(true);
         connect(s, &PanelSection::resetClicked, p, &EditPanel::resetPanel);
@@ -418,9 +420,7 @@ void EditorWidget::onEditsChanged() {
 
 void EditorWidget::refreshPanels() {
     looks_->refresh();
-    basic_->refresh();
-    crop_->refresh();
-    detail_->refresh();
+    for (EditPanel* p : panels_) p->refresh();
 }
 
 void EditorWidget::updateActions() {

@@ -26,6 +26,8 @@ namespace rf::gui {
 class BasicPanel;
 class CropPanel;
 class DetailPanel;
+class EditPanel;
+class LensPanel;
 class HistogramWidget;
 class ImageViewer;
 class InfoPanel;
@@ -83,6 +85,7 @@ class EditorWidget : public QWidget {
     BasicPanel* basicPanel() const { return basic_; }
     CropPanel* cropPanel() const { return crop_; }
     DetailPanel* detailPanel() const { return detail_; }
+    LensPanel* lensPanel() const { return lensPanel_; }
     InfoPanel* infoPanel() const { return info_; }
     LooksPanel* looksPanel() const { return looks_; }
     /// Milliseconds from the request to the newest interactive render.
@@ -129,9 +132,11 @@ class EditorWidget : public QWidget {
     BasicPanel* basic_ = nullptr;
     CropPanel* crop_ = nullptr;
     DetailPanel* detail_ = nullptr;
+    LensPanel* lensPanel_ = nullptr;
     InfoPanel* info_ = nullptr;
     LooksPanel* looks_ = nullptr;
     std::vector<PanelSection*> sections_;
+    std::vector<EditPanel*> panels_;  // in the column's order; each refreshes from the edits
     QSplitter* splitter_ = nullptr;
     QScrollArea* panelScroll_ = nullptr;
     PanelSection* cropSection_ = nullptr;

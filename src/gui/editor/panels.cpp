@@ -19,7 +19,9 @@
 
 #include "editor/crop_geometry.h"
 #include "editor/photo_session.h"
+#include "editor/render_controller.h"
 #include "rangefinder/error.h"
+#include "rangefinder/lens.h"
 
 namespace rf::gui {
 
@@ -141,6 +143,7 @@ QComboBox* EditPanel::addChoice(QBoxLayout* layout, const std::string& key,
     auto* box = new QComboBox(this);
     box->setObjectName(QString::fromStdString(key));
     box->setToolTip(QString::fromStdString(d.help));
+    passWheelOn(box);
     for (const std::string& c : only.empty() ? d.choices : only)
         box->addItem(choiceLabel(c), QString::fromStdString(c));
     row->addWidget(label);
@@ -221,9 +224,28 @@ void EditPanel::addDeclared(QBoxLayout* layout, const std::string& panel) {
                 addFlag(layout, d->key);
                 break;
             case ParamType::Text:
-                throw std::logic_error("panel: no generic control for text " + d->key);
+                addText(layout, *d);
+                break;
         }
     }
+}
+
+void EditPanel::passWheelOn(QComboBox* box) {
+    box->setFocusPolicy(Qt::StrongFocus);
+    box->installEventFilter(this);
+}
+
+bool EditPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::Wheel && qobject_cast<QComboBox*>(watched) &&
+        !static_cast<QWidget*>(watched)->hasFocus()) {
+        QCoreApplication::sendEvent(this, event);  // on to the scroll area
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void EditPanel::addText(QBoxLayout*, const ParamDecl& decl) {
+    throw std::logic_error("panel: no generic control for text " + decl.key);
 }
 
 void EditPanel::decorateSection(const std::string&, QHBoxLayout*) {}
@@ -329,6 +351,7 @@ CropPanel::CropPanel(PhotoSession* session, QAction* cropTool, QWidget* parent)
     tool->setDefaultAction(cropTool);
     tool->setToolButtonStyle(Qt::ToolButtonTextOnly);
     aspect_ = new QComboBox(this);
+    passWheelOn(aspect_);
     aspect_->setObjectName("crop.aspect");
     for (const QString& p : cropAspectPresets())
         aspect_->addItem(p == "original" ? tr("Original") : p == "free" ? tr("Free") : p, p);
@@ -384,6 +407,99 @@ DetailPanel::DetailPanel(PhotoSession* session, QWidget* parent)
     col->setContentsMargins(0, 0, 0, 0);
     col->setSpacing(2);
     addDeclared(col, "detail");
+}
+
+// ---- LensPanel -------------------------------------------------------------------------
+
+LensPanel::LensPanel(PhotoSession* session, RenderController* renderer, QWidget* parent)
+    : EditPanel(session, tr("Lens correction"), parent), renderer_(renderer) {
+    auto* col = new QVBoxLayout(this);
+    col->setContentsMargins(0, 0, 0, 0);
+    col->setSpacing(2);
+    status_ = new QLabel(this);
+    status_->setObjectName("lens.status");
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    col->addWidget(status_);
+    addDeclared(col, "lens");
+    connect(renderer_, &RenderController::opened, this, &LensPanel::photoOpened);
+}
+
+void LensPanel::addText(QBoxLayout* layout, const ParamDecl& d) {
+    auto* row = new QHBoxLayout;
+    row->setSpacing(6);
+    auto* label = new QLabel(QString::fromStdString(d.label), this);
+    label->setFixedWidth(ParamSlider::kLabelWidth);
+    label->setToolTip(QString::fromStdString(d.help));
+    row->addWidget(label);
+    own(d.key);
+    if (d.key == "lens.camera") {
+        // The camera is what the file says; lensfun's name for it is shown, not picked: a
+        // wrong camera only changes which lenses fit, and the lens list offers every lens
+        // when the camera is not in the database.
+        camera_ = new QLabel(this);
+        camera_->setObjectName("lens.camera");
+        camera_->setWordWrap(true);
+        camera_->setToolTip(QString::fromStdString(d.help));
+        row->addWidget(camera_, 1);
+    } else {
+        lens_ = new QComboBox(this);
+        lens_->setObjectName(QString::fromStdString(d.key));
+        lens_->setToolTip(QString::fromStdString(d.help));
+        lens_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        lens_->setMinimumContentsLength(12);
+        passWheelOn(lens_);
+        row->addWidget(lens_, 1);
+        const std::string key = d.key;
+        connect(lens_, &QComboBox::activated, this, [this, key](int index) {
+            EditDocument doc = session_->edits();
+            const std::string value = lens_->itemData(index).toString().toStdString();
+            if (doc.getText(key) == value) return;
+            doc.setText(key, value);
+            session_->apply(doc, value.empty() ? tr("Lens from the photo")
+                                               : tr("Lens: %1").arg(lens_->itemText(index)));
+        });
+    }
+    layout->addLayout(row);
+}
+
+void LensPanel::photoOpened() {
+    const CaptureInfo& info = renderer_->captureInfo();
+    lens_->clear();
+    lens_->addItem(tr("From the photo"), QString());
+    for (const LensChoice& c : lensesForCamera(info, session_->edits().getText("lens.camera"))) {
+        const QString name = QString::fromStdString(c.model);
+        lens_->addItem(name, name);
+    }
+    refresh();
+}
+
+void LensPanel::refresh() {
+    EditPanel::refresh();
+    const EditDocument& doc = session_->edits();
+    const LensParams params = LensParams::from(doc);
+    const QString picked = QString::fromStdString(params.lens);
+    int i = lens_->findData(picked);
+    if (i < 0 && !picked.isEmpty()) {  // a name from a sidecar the list does not hold
+        lens_->addItem(picked, picked);
+        i = lens_->count() - 1;
+    }
+    lens_->setCurrentIndex(std::max(i, 0));
+    if (!renderer_->isOpen()) {
+        status_->clear();
+        camera_->clear();
+        return;
+    }
+    const LensProfile profile = renderer_->lensProfile(params);
+    status_->setText(QString::fromStdString(profile.message));
+    const std::string camera =
+        params.camera.empty() ? lensfunCameraName(renderer_->captureInfo()) : params.camera;
+    camera_->setText(camera.empty() ? tr("not in the lens database")
+                                    : QString::fromStdString(camera));
+}
+
+QString LensPanel::status() const {
+    return status_->text();
 }
 
 // ---- InfoPanel -------------------------------------------------------------------------

@@ -29,6 +29,7 @@ class QVBoxLayout;
 namespace rf::gui {
 
 class PhotoSession;
+class RenderController;
 
 /// A titled section whose body folds away; its header carries the panel's reset button.
 class PanelSection : public QWidget {
@@ -79,11 +80,18 @@ class EditPanel : public QWidget {
     virtual void decorateSection(const std::string& section, QHBoxLayout* heading);
     /// Lets a panel add a control to a choice's row (the white-balance picker).
     virtual void decorateChoice(const std::string& key, QHBoxLayout* row);
+    /// Lets a panel show a text parameter (a name picked from a list); the generic panel has
+    /// no control for free text and refuses one.
+    virtual void addText(QBoxLayout* layout, const ParamDecl& decl);
     /// Lets a panel add to a change before it is made (white balance switches to custom).
     virtual void prepare(EditDocument& doc, const std::string& key, double value);
     /// Lets a panel reset more than the key (the temperature resets the whole balance).
     virtual void resetKey(EditDocument& doc, const std::string& key);
     void own(const std::string& key) { keys_.push_back(key); }
+    /// A list box the wheel scrolls past unless it has the focus, as the sliders do: scrolling
+    /// the panel column must not change a setting the pointer happens to cross.
+    void passWheelOn(QComboBox* box);
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
     PhotoSession* session_;
 
@@ -141,6 +149,32 @@ class DetailPanel : public EditPanel {
     Q_OBJECT
   public:
     explicit DetailPanel(PhotoSession* session, QWidget* parent = nullptr);
+};
+
+/// Lens correction: the switches for distortion, chromatic aberration and vignetting, which
+/// profile was found for the photo (or why none), and a list of the database's lenses for
+/// the camera when the match is wrong or missing. The photo's camera, lens and DNG opcodes
+/// come from the RenderController once the raw is decoded.
+class LensPanel : public EditPanel {
+    Q_OBJECT
+  public:
+    LensPanel(PhotoSession* session, RenderController* renderer, QWidget* parent = nullptr);
+    void refresh() override;
+    /// The line saying which profile is used, for tests.
+    QString status() const;
+    QComboBox* lensBox() const { return lens_; }
+
+  protected:
+    void addText(QBoxLayout* layout, const ParamDecl& decl) override;
+
+  private:
+    /// Fills the lens list for the open photo's camera.
+    void photoOpened();
+
+    RenderController* renderer_;
+    QLabel* status_ = nullptr;
+    QLabel* camera_ = nullptr;
+    QComboBox* lens_ = nullptr;
 };
 
 /// Camera, lens, exposure, date and file of the open photo.

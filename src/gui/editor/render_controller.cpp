@@ -195,19 +195,29 @@ void RenderController::open(const QString& rawPath) {
         token.check();
         worker_->photo = std::make_shared<Photo>(serial, raw);
         const CaptureInfo info = raw->info;
-        postTo(this, [this, serial, rawPath, info] {
+        const DngLensOpcodes dngLens = raw->dngLens;
+        postTo(this, [this, serial, rawPath, info, dngLens] {
             if (serial != openSerial_) return;
             decoded_ = true;
             info_ = info;
+            dngLens_ = dngLens;
             emit opened(rawPath);
         });
     });
+}
+
+LensProfile RenderController::lensProfile(const LensParams& params) const {
+    RawImage raw;  // what the profile is found from: the metadata and the DNG's opcodes
+    raw.info = info_;
+    raw.dngLens = dngLens_;
+    return findLensProfile(raw, params);
 }
 
 void RenderController::close() {
     path_.clear();
     decoded_ = false;
     info_ = CaptureInfo{};
+    dngLens_ = DngLensOpcodes{};
     ++openSerial_;
     worker_->post(kOpen, [this](const CancelToken&) { worker_->photo.reset(); });
 }

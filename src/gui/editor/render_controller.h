@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "common/display_image.h"
+#include "rangefinder/lens.h"
 #include "rangefinder/params.h"
 #include "rangefinder/raw.h"
 
@@ -60,6 +61,10 @@ class RenderController : public QObject {
     QString path() const { return path_; }
     bool isOpen() const { return decoded_; }
     const CaptureInfo& captureInfo() const { return info_; }
+    /// The lens profile these lens parameters find for the open photo (its DNG opcodes, or
+    /// the lens database by its camera and lens); a database search, cheap enough for the
+    /// GUI thread.
+    LensProfile lensProfile(const LensParams& params) const;
 
     /// A render of `edits` to fit `fitSize` (device pixels), or at full resolution when
     /// `fitSize` is empty. Returns the request's serial.
@@ -109,6 +114,7 @@ class RenderController : public QObject {
     quint64 openSerial_ = 0;
     bool decoded_ = false;
     CaptureInfo info_;
+    DngLensOpcodes dngLens_;  // the open photo's, for lensProfile
     quint64 latest_[3] = {0, 0, 0};
     quint64 thumbBatch_ = 0;
     quint64 nextSerial_ = 0;
