@@ -78,7 +78,8 @@ namespace {
 std::vector<const decl::StageEntry*> buildStages() {
     std::vector<const decl::StageEntry*> out = {
         &demosaicTable().entry(), &highlightTable().entry(), &whiteBalanceTable().entry(),
-        &toneTable().entry(),     &geometryTable().entry(),  &lookTable().entry(),
+        &toneTable().entry(),     &geometryTable().entry(),  &denoiseTable().entry(),
+        &lookTable().entry(),
     };
     std::vector<std::string> seen;
     for (const decl::StageEntry* e : out)
@@ -122,7 +123,7 @@ const std::vector<ParamDecl>& schema() {
 
 const std::vector<std::string>& scopeKeys(ParamScope scope) {
     static const auto keys = [] {
-        std::vector<std::vector<std::string>> out(3);
+        std::vector<std::vector<std::string>> out(4);
         for (const ParamDecl& d : schema()) out[std::size_t(d.scope)].push_back(d.key);
         return out;
     }();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rangefinder/demosaic.h"
+#include "rangefinder/denoise.h"
 #include "rangefinder/geometry.h"
 #include "rangefinder/look.h"
 #include "rangefinder/tone.h"
@@ -17,6 +18,7 @@ const decl::Table<HighlightParams>& highlightTable();        // stages/whitebala
 const decl::Table<WhiteBalanceParams>& whiteBalanceTable();  // stages/whitebalance
 const decl::Table<ToneParams>& toneTable();                  // stages/tone
 const decl::Table<GeometryParams>& geometryTable();          // stages/geometry
+const decl::Table<DenoiseParams>& denoiseTable();            // stages/denoise
 const decl::Table<LookParams>& lookTable();                  // look/look_params.cpp
 
 }  // namespace rf

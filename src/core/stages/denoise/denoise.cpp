@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Noise reduction (denoise.h): a measured Poisson–Gaussian model, then à-trous wavelet
+// shrinkage of luminance and colour differences against the model's noise at each pixel.
+//
+// Why an undecimated wavelet and not non-local means: the stage runs on every slider move of
+// the preview, at whatever size is rendered, and must stay in a slider's budget on two cores.
+// Five à-trous levels cost ten 5-tap passes per channel, independent of the noise, and the
+// shrinkage is one division per coefficient; non-local means with a useful search window costs
+// an order of magnitude more and needs patch sizes that depend on the scale. Shrinking against
+// a threshold that follows the signal (a·x + b at the pixel's smoothed brightness) keeps the
+// shadows and highlights equally clean without a variance-stabilising transform, whose inverse
+// is biased in the deep shadows where a raw's noise matters most.
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "rangefinder/denoise.h"
+#include "rangefinder/error.h"
+
+namespace rf {
+
+namespace {
+
+constexpr int kScales = 5;      // à-trous levels: 2, 4, 8, 16, 32 px
+constexpr int kLumaScales = 4;  // the coarsest luminance level is the picture, not its noise
+constexpr float kMadToSigma = 1.4826f;
+
+// Thresholds per level in units of that level's noise, at 100 %. Colour is shrunk harder and
+// further out: its noise is blotchy at coarse scales and colour detail is the eye's least.
+constexpr float kLumaLambda[kScales] = {1.6f, 1.4f, 1.1f, 0.8f, 0.f};
+constexpr float kChromaLambda[kScales] = {3.0f, 3.0f, 2.8f, 2.4f, 2.0f};
+
+// Luminance and colour differences of balanced RGB: Y = (R + 2G + B)/4, C1 = R − G, C2 = B − G.
+// Their noise variances follow from the channels' (independent) variances below.
+inline void toYcc(const float* rgb, const float* g, float* out) {
+    const float r = rgb[0] * g[0], gg = rgb[1] * g[1], b = rgb[2] * g[2];
+    out[0] = 0.25f * (r + 2 * gg + b);
+    out[1] = r - gg;
+    out[2] = b - gg;
+}
+
+inline void fromYcc(const float* ycc, float* rgb) {
+    const float g = ycc[0] - 0.25f * (ycc[1] + ycc[2]);
+    rgb[0] = ycc[1] + g;
+    rgb[1] = g;
+    rgb[2] = ycc[2] + g;
+}
+
+// The noise variances of Y, C1, C2 at a pixel whose smoothed YCC value is `c`.
+inline void yccVariance(const NoiseModel& m, const float* c, float* v) {
+    const float g = c[0] - 0.25f * (c[1] + c[2]);
+    const float rgb[3] = {std::max(c[1] + g, 0.f), std::max(g, 0.f), std::max(c[2] + g, 0.f)};
+    float vc[3];
+    for (int i = 0; i < 3; ++i) vc[i] = std::max(m.a[i] * rgb[i] + m.b[i], 1e-12f);
+    v[0] = (vc[0] + 4 * vc[1] + vc[2]) * (1.f / 16);
+    v[1] = vc[0] + vc[1];
+    v[2] = vc[2] + vc[1];
+}
+
+// The noise of à-trous level s (1-based) relative to the pixels', for white noise: the band's
+// filter is h_{s−1}⊗h_{s−1} − h_s⊗h_s with h_s the B3 spline spread to level s, so its energy
+// is (Σh_{s−1}²)² − 2(Σh_{s−1}h_s)² + (Σh_s²)².
+std::array<float, kScales + 1> whiteBandSigma() {
+    std::array<float, kScales + 1> out{};
+    std::vector<std::vector<double>> h(kScales + 1);
+    const int n = 4 << kScales;
+    for (auto& v : h) v.assign(std::size_t(2 * n + 1), 0.0);
+    h[0][std::size_t(n)] = 1;
+    const double k[5] = {1 / 16., 4 / 16., 6 / 16., 4 / 16., 1 / 16.};
+    for (int s = 1; s <= kScales; ++s) {
+        const int hole = 1 << (s - 1);
+        for (int i = 0; i <= 2 * n; ++i)
+            for (int t = -2; t <= 2; ++t) {
+                const int j = i + t * hole;
+                if (j >= 0 && j <= 2 * n)
+                    h[s][std::size_t(i)] += k[t + 2] * h[s - 1][std::size_t(j)];
+            }
+    }
+    for (int s = 1; s <= kScales; ++s) {
+        double aa = 0, ab = 0, bb = 0;
+        for (std::size_t i = 0; i < h[s].size(); ++i) {
+            aa += h[s - 1][i] * h[s - 1][i];
+            ab += h[s - 1][i] * h[s][i];
+            bb += h[s][i] * h[s][i];
+        }
+        out[std::size_t(s)] = float(std::sqrt(aa * aa - 2 * ab * ab + bb * bb));
+    }
+    return out;
+}
+
+// One B3-spline à-trous smoothing of a 3-channel buffer (rows of 3·w floats), with holes of
+// `hole` pixels, edges clamped. Horizontal into `tmp`, then vertical into `out`.
+void smooth(const Image& in, Image& tmp, Image& out, int hole, const CancelToken* cancel) {
+    const int w = in.width(), h = in.height(), n = 3 * w;
+    const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
+    parallelFor(
+        0, h,
+        [&](int y0, int y1) {
+            for (int y = y0; y < y1; ++y) {
+                const float* s = in.row(y);
+                float* d = tmp.row(y);
+                const int o1 = 3 * hole, o2 = 6 * hole;
+                auto at = [&](int x, int c) { return s[3 * std::clamp(x, 0, w - 1) + c]; };
+                const int lo = std::min(2 * hole, w), hi = std::max(lo, w - 2 * hole);
+                for (int x = 0; x < lo; ++x)
+                    for (int c = 0; c < 3; ++c)
+                        d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
+                                       k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
+                for (int i = 3 * lo; i < 3 * hi; ++i)
+                    d[i] = k0 * s[i] + k1 * (s[i - o1] + s[i + o1]) + k2 * (s[i - o2] + s[i + o2]);
+                for (int x = std::max(hi, lo); x < w; ++x)
+                    for (int c = 0; c < 3; ++c)
+                        d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
+                                       k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
+            }
+        },
+        16, cancel);
+    parallelFor(
+        0, h,
+        [&](int y0, int y1) {
+            for (int y = y0; y < y1; ++y) {
+                const float* a2 = tmp.row(std::clamp(y - 2 * hole, 0, h - 1));
+                const float* a1 = tmp.row(std::clamp(y - hole, 0, h - 1));
+                const float* c = tmp.row(y);
+                const float* b1 = tmp.row(std::clamp(y + hole, 0, h - 1));
+                const float* b2 = tmp.row(std::clamp(y + 2 * hole, 0, h - 1));
+                float* d = out.row(y);
+                for (int i = 0; i < n; ++i)
+                    d[i] = k0 * c[i] + k1 * (a1[i] + b1[i]) + k2 * (a2[i] + b2[i]);
+            }
+        },
+        16, cancel);
+}
+
+// Samples for measuring a level's noise: a regular sparse grid, sorted by brightness so the
+// measurement can be made per brightness range and the textured ranges left out.
+struct Samples {
+    std::vector<std::int32_t> pos;  // offsets into a 3-channel buffer (pixel index · 3)
+    int bins = 0;
+};
+
+Samples samplePositions(const Image& ycc) {
+    Samples s;
+    const int w = ycc.width(), h = ycc.height();
+    const std::size_t total = std::size_t(w) * std::size_t(h);
+    const int step = std::max(1, int(std::sqrt(double(total) / 60000.0)));
+    std::vector<std::pair<float, std::int32_t>> v;
+    for (int y = step / 2; y < h; y += step)
+        for (int x = step / 2; x < w; x += step)
+            v.push_back({ycc.row(y)[3 * x], std::int32_t((std::size_t(y) * w + x) * 3)});
+    std::sort(v.begin(), v.end());
+    for (const auto& e : v) s.pos.push_back(e.second);
+    s.bins = std::clamp(int(v.size() / 400), 1, 16);
+    return s;
+}
+
+// The noise of a level in units of the model's prediction, per component: the median absolute
+// normalised coefficient per brightness range, then the lower quartile of those ranges (a
+// range full of texture reads high; noise reads the same in every range once normalised).
+std::array<float, 3> measureLevel(const Image& fine, const Image& coarse, const NoiseModel& m,
+                                  const Samples& s) {
+    std::array<float, 3> out{0, 0, 0};
+    if (s.pos.empty()) return out;
+    const float* f = fine.data();
+    const float* c = coarse.data();
+    for (int k = 0; k < 3; ++k) {
+        std::vector<float> perBin;
+        const std::size_t n = s.pos.size();
+        for (int b = 0; b < s.bins; ++b) {
+            const std::size_t i0 = n * std::size_t(b) / std::size_t(s.bins);
+            const std::size_t i1 = n * std::size_t(b + 1) / std::size_t(s.bins);
+            std::vector<float> z;
+            z.reserve(i1 - i0);
+            for (std::size_t i = i0; i < i1; ++i) {
+                const std::size_t p = std::size_t(s.pos[i]);
+                float v[3];
+                yccVariance(m, c + p, v);
+                z.push_back(std::abs(f[p + std::size_t(k)] - c[p + std::size_t(k)]) /
+                            std::sqrt(v[k]));
+            }
+            if (z.empty()) continue;
+            std::nth_element(z.begin(), z.begin() + std::ptrdiff_t(z.size() / 2), z.end());
+            perBin.push_back(kMadToSigma * z[z.size() / 2]);
+        }
+        if (perBin.empty()) continue;
+        std::sort(perBin.begin(), perBin.end());
+        out[std::size_t(k)] = perBin[(perBin.size() - 1) / 4];
+    }
+    return out;
+}
+
+}  // namespace
+
+float NoiseModel::sigma(int c, float x) const {
+    const std::size_t i = std::size_t(c);
+    return std::sqrt(std::max(a[i] * std::max(x, 0.f) + b[i], 0.f));
+}
+
+NoiseModel estimateNoise(ConstImageView img, const std::array<float, 3>& gains,
+                         const CancelToken* cancel) {
+    if (img.channels != 3) throw Error("noise estimate: needs an RGB image");
+    NoiseModel model;
+    const int bw = img.width / 2, bh = img.height / 2;
+    if (bw < 4 || bh < 4) return model;
+    // Enough 2×2 blocks for 32 bins of a few thousand; a 24 MP image is sampled on a grid.
+    const int step = std::max(1, int(std::sqrt(double(bw) * bh / 200000.0)));
+    for (int c = 0; c < 3; ++c) {
+        if (cancel) cancel->check();
+        const float g = gains[std::size_t(c)];
+        std::vector<std::pair<float, float>> mh;  // block mean, |diagonal detail|
+        float peak = 0;
+        for (int by = 0; by < bh; by += step) {
+            const float* r0 = img.row(2 * by);
+            const float* r1 = img.row(2 * by + 1);
+            for (int bx = 0; bx < bw; bx += step) {
+                const float a = r0[6 * bx + c] * g, b = r0[6 * bx + 3 + c] * g;
+                const float d = r1[6 * bx + c] * g, e = r1[6 * bx + 3 + c] * g;
+                // (a − b − d + e)/2 cancels any plane through the block; for independent noise
+                // of variance σ² it has variance σ².
+                mh.push_back({0.25f * (a + b + d + e), 0.5f * std::abs(a - b - d + e)});
+                peak = std::max({peak, a, b, d, e});
+            }
+        }
+        std::sort(mh.begin(), mh.end());
+        // Leave out what is near the image's clip: clipped blocks have no noise at all.
+        while (!mh.empty() && mh.back().first > 0.9f * peak) mh.pop_back();
+        const int bins = std::clamp(int(mh.size() / 1500), 0, 32);
+        if (bins < 2) continue;
+        std::vector<double> xs, vs;
+        for (int b = 0; b < bins; ++b) {
+            const std::size_t i0 = mh.size() * std::size_t(b) / std::size_t(bins);
+            const std::size_t i1 = mh.size() * std::size_t(b + 1) / std::size_t(bins);
+            std::vector<float> d;
+            d.reserve(i1 - i0);
+            for (std::size_t i = i0; i < i1; ++i) d.push_back(mh[i].second);
+            std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
+            const double sigma = kMadToSigma * d[d.size() / 2];
+            xs.push_back(std::max(0.0, double(mh[(i0 + i1) / 2].first)));
+            vs.push_back(sigma * sigma);
+        }
+        // Weighted least squares of v = a·x + b (weights 1/v²: every bin's variance is known to
+        // the same relative precision), then again without the bins well above the line, whose
+        // texture rather than their noise set their spread. The quiet bins are the noise.
+        std::vector<bool> use(xs.size(), true);
+        double a = 0, b = 0;
+        for (int iter = 0; iter < 4; ++iter) {
+            double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+            for (std::size_t i = 0; i < xs.size(); ++i) {
+                if (!use[i]) continue;
+                const double w = 1.0 / std::max(vs[i] * vs[i], 1e-30);
+                sw += w, sx += w * xs[i], sy += w * vs[i];
+                sxx += w * xs[i] * xs[i], sxy += w * xs[i] * vs[i];
+            }
+            if (sw <= 0) break;
+            const double det = sw * sxx - sx * sx;
+            a = det > 1e-30 * sw * sxx ? (sw * sxy - sx * sy) / det : 0;
+            b = (sy - a * sx) / sw;
+            if (a < 0) {
+                a = 0;
+                b = sy / sw;
+            }
+            if (b < 0) {
+                b = 0;
+                a = sxx > 0 ? sxy / sxx : 0;
+            }
+            for (std::size_t i = 0; i < xs.size(); ++i)
+                use[i] = vs[i] <= 1.3 * (a * xs[i] + b) + 1e-20;
+        }
+        model.a[std::size_t(c)] = float(a);
+        model.b[std::size_t(c)] = float(b);
+    }
+    return model;
+}
+
+void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
+             const std::array<float, 3>& gains, const CancelToken* cancel) {
+    if (src.channels != 3 || dst.channels != 3 || src.width != dst.width ||
+        src.height != dst.height)
+        throw Error("denoise: source and result must be RGB images of one size");
+    if (src.empty()) return;
+    const int w = src.width, h = src.height;
+    if (p.isIdentity() || w < 8 || h < 8) {
+        if (src.data != dst.data)
+            for (int y = 0; y < h; ++y)
+                std::memcpy(dst.row(y), src.row(y), std::size_t(w) * 3 * sizeof(float));
+        return;
+    }
+    const NoiseModel model = estimateNoise(src, gains, cancel);
+    static const std::array<float, kScales + 1> white = whiteBandSigma();
+
+    Image cur(w, h, 3), next(w, h, 3), tmp(w, h, 3);
+    parallelFor(
+        0, h,
+        [&](int y0, int y1) {
+            for (int y = y0; y < y1; ++y) {
+                const float* s = src.row(y);
+                float* c = cur.row(y);
+                float* o = dst.row(y);
+                for (int x = 0; x < w; ++x) toYcc(s + 3 * x, gains.data(), c + 3 * x);
+                // The result gathers the shrunk levels; src may be dst, so only after reading.
+                std::memset(o, 0, std::size_t(w) * 3 * sizeof(float));
+            }
+        },
+        16, cancel);
+    const Samples samples = samplePositions(cur);
+
+    // Texture is kept at the finest level by a lower threshold there (detail 0.5: as tuned).
+    const float fineLuma = 1.5f - p.detail;
+    std::array<float, 3> measured{1, 1, 1};
+    for (int s = 1; s <= kScales; ++s) {
+        smooth(cur, tmp, next, 1 << (s - 1), cancel);
+        // The two finest levels are measured (demosaicing and resizing correlate the noise, so
+        // their share of it is not white noise's); coarser ones follow white noise's ratios
+        // from the second, where texture would spoil a measurement.
+        std::array<float, 3> k;
+        if (s <= 2) {
+            measured = measureLevel(cur, next, model, samples);
+            k = measured;
+        } else {
+            for (int i = 0; i < 3; ++i)
+                k[std::size_t(i)] = measured[std::size_t(i)] * white[std::size_t(s)] / white[2];
+        }
+        const float lumaT = p.luminance * kLumaLambda[s - 1] * (s == 1 ? fineLuma : 1.f) * k[0];
+        const float chromaT1 = p.color * kChromaLambda[s - 1] * k[1];
+        const float chromaT2 = p.color * kChromaLambda[s - 1] * k[2];
+        const float t2[3] = {lumaT * lumaT, chromaT1 * chromaT1, chromaT2 * chromaT2};
+        const bool shrinkLuma = s <= kLumaScales && t2[0] > 0;
+        parallelFor(
+            0, h,
+            [&](int y0, int y1) {
+                for (int y = y0; y < y1; ++y) {
+                    const float* f = cur.row(y);
+                    const float* c = next.row(y);
+                    float* o = dst.row(y);
+                    for (int x = 0; x < w; ++x) {
+                        float v[3];
+                        yccVariance(model, c + 3 * x, v);
+                        for (int i = 0; i < 3; ++i) {
+                            const float d = f[3 * x + i] - c[3 * x + i];
+                            const float t = (i == 0 && !shrinkLuma) ? 0.f : t2[i] * v[i];
+                            // Non-negative garrote: small coefficients (noise) go, large ones
+                            // (edges) lose only t/|d|, less than soft thresholding takes.
+                            const float d2 = d * d;
+                            o[3 * x + i] += d2 > t ? d - t / d : 0.f;
+                        }
+                    }
+                }
+            },
+            16, cancel);
+        std::swap(cur, next);
+    }
+    const float inv[3] = {1 / gains[0], 1 / gains[1], 1 / gains[2]};
+    parallelFor(
+        0, h,
+        [&](int y0, int y1) {
+            for (int y = y0; y < y1; ++y) {
+                const float* c = cur.row(y);
+                float* o = dst.row(y);
+                for (int x = 0; x < w; ++x) {
+                    float ycc[3] = {o[3 * x] + c[3 * x], o[3 * x + 1] + c[3 * x + 1],
+                                    o[3 * x + 2] + c[3 * x + 2]};
+                    fromYcc(ycc, o + 3 * x);
+                    for (int i = 0; i < 3; ++i) o[3 * x + i] *= inv[i];
+                }
+            }
+        },
+        16, cancel);
+}
+
+}  // namespace rf
