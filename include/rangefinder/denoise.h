@@ -47,9 +47,11 @@ struct DenoiseParams {
 
 /// Denoises a linear camera-RGB image; `dst` may be `src` (in place) or an image of its size.
 /// `gains` multiply the values before (and divide them after), so the denoiser sees neutral as
-/// equal channels. With both strengths 0 the result is the input, bit for bit. Throws
-/// rf::Cancelled when `cancel` fires.
+/// equal channels. With both strengths 0 the result is the input, bit for bit. `model` is
+/// estimateNoise(src, gains) when the caller kept it (a slider moved, the image did not);
+/// otherwise it is measured here. Throws rf::Cancelled when `cancel` fires.
 void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
-             const std::array<float, 3>& gains = {1, 1, 1}, const CancelToken* cancel = nullptr);
+             const std::array<float, 3>& gains = {1, 1, 1}, const CancelToken* cancel = nullptr,
+             const NoiseModel* model = nullptr);
 
 }  // namespace rf

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "rangefinder/color.h"
+#include "rangefinder/denoise.h"
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/params.h"
@@ -134,6 +135,8 @@ class Pipeline {
     std::uint64_t shapedKey_ = 0;
     Image denoised_;  // the shaped image after noise reduction (when it is on)
     std::uint64_t denoisedKey_ = 0;
+    NoiseModel noise_;  // measured on shaped_ (with the gains the denoiser is given)
+    std::uint64_t noiseKey_ = 0;
     Image scratch_;
     Stats stats_;
 };

@@ -354,8 +354,16 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
         for (float g : gains) key = combine(key, std::bit_cast<std::uint32_t>(g));
         if (denoised_.empty() || denoisedKey_ != key) {
             denoisedKey_ = 0;  // as in develop(): never trust a half-written buffer
+            // The noise is measured once per shaped image: a noise slider does not move it.
+            std::uint64_t modelKey = shapedKey_;
+            for (float g : gains) modelKey = combine(modelKey, std::bit_cast<std::uint32_t>(g));
+            if (noiseKey_ != modelKey) {
+                noiseKey_ = 0;
+                noise_ = estimateNoise(shaped_.cview(), gains, cancel);
+                noiseKey_ = modelKey;
+            }
             denoised_.resize(shaped_.width(), shaped_.height(), shaped_.channels());
-            denoise(shaped_.cview(), denoised_.view(), denoiseParams, gains, cancel);
+            denoise(shaped_.cview(), denoised_.view(), denoiseParams, gains, cancel, &noise_);
             denoisedKey_ = key;
             ++stats_.denoised;
         }

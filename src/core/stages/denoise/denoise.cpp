@@ -203,78 +203,85 @@ NoiseModel estimateNoise(ConstImageView img, const std::array<float, 3>& gains,
     NoiseModel model;
     const int bw = img.width / 2, bh = img.height / 2;
     if (bw < 4 || bh < 4) return model;
-    // Enough 2×2 blocks for 32 bins of a few thousand; a 24 MP image is sampled on a grid.
-    const int step = std::max(1, int(std::sqrt(double(bw) * bh / 200000.0)));
-    for (int c = 0; c < 3; ++c) {
-        if (cancel) cancel->check();
-        const float g = gains[std::size_t(c)];
-        std::vector<std::pair<float, float>> mh;  // block mean, |diagonal detail|
-        float peak = 0;
-        for (int by = 0; by < bh; by += step) {
-            const float* r0 = img.row(2 * by);
-            const float* r1 = img.row(2 * by + 1);
-            for (int bx = 0; bx < bw; bx += step) {
-                const float a = r0[6 * bx + c] * g, b = r0[6 * bx + 3 + c] * g;
-                const float d = r1[6 * bx + c] * g, e = r1[6 * bx + 3 + c] * g;
-                // (a − b − d + e)/2 cancels any plane through the block; for independent noise
-                // of variance σ² it has variance σ².
-                mh.push_back({0.25f * (a + b + d + e), 0.5f * std::abs(a - b - d + e)});
-                peak = std::max({peak, a, b, d, e});
+    // Enough 2×2 blocks for 32 bins of about two thousand; larger images are sampled on a grid.
+    const int step = std::max(1, int(std::sqrt(double(bw) * bh / 64000.0)));
+    // The three channels are measured side by side.
+    parallelFor(
+        0, 3,
+        [&](int c0, int c1) {
+            for (int c = c0; c < c1; ++c) {
+                const float g = gains[std::size_t(c)];
+                std::vector<std::pair<float, float>> mh;  // block mean, |diagonal detail|
+                float peak = 0;
+                for (int by = 0; by < bh; by += step) {
+                    const float* r0 = img.row(2 * by);
+                    const float* r1 = img.row(2 * by + 1);
+                    for (int bx = 0; bx < bw; bx += step) {
+                        const float a = r0[6 * bx + c] * g, b = r0[6 * bx + 3 + c] * g;
+                        const float d = r1[6 * bx + c] * g, e = r1[6 * bx + 3 + c] * g;
+                        // (a − b − d + e)/2 cancels any plane through the block; for independent
+                        // noise of variance σ² it has variance σ².
+                        mh.push_back({0.25f * (a + b + d + e), 0.5f * std::abs(a - b - d + e)});
+                        peak = std::max({peak, a, b, d, e});
+                    }
+                }
+                std::sort(mh.begin(), mh.end());
+                // Leave out what is near the image's clip: clipped blocks have no noise at all.
+                while (!mh.empty() && mh.back().first > 0.9f * peak) mh.pop_back();
+                const int bins = std::clamp(int(mh.size() / 1500), 0, 32);
+                if (bins < 2) continue;
+                std::vector<double> xs, vs;
+                for (int b = 0; b < bins; ++b) {
+                    const std::size_t i0 = mh.size() * std::size_t(b) / std::size_t(bins);
+                    const std::size_t i1 = mh.size() * std::size_t(b + 1) / std::size_t(bins);
+                    std::vector<float> d;
+                    d.reserve(i1 - i0);
+                    for (std::size_t i = i0; i < i1; ++i) d.push_back(mh[i].second);
+                    std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
+                    const double sigma = kMadToSigma * d[d.size() / 2];
+                    xs.push_back(std::max(0.0, double(mh[(i0 + i1) / 2].first)));
+                    vs.push_back(sigma * sigma);
+                }
+                // Weighted least squares of v = a·x + b (weights 1/v²: every bin's variance is
+                // known to the same relative precision), then again without the bins well above the
+                // line, whose texture rather than their noise set their spread. The quiet bins are
+                // the noise.
+                std::vector<bool> use(xs.size(), true);
+                double a = 0, b = 0;
+                for (int iter = 0; iter < 4; ++iter) {
+                    double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+                    for (std::size_t i = 0; i < xs.size(); ++i) {
+                        if (!use[i]) continue;
+                        const double w = 1.0 / std::max(vs[i] * vs[i], 1e-30);
+                        sw += w, sx += w * xs[i], sy += w * vs[i];
+                        sxx += w * xs[i] * xs[i], sxy += w * xs[i] * vs[i];
+                    }
+                    if (sw <= 0) break;
+                    const double det = sw * sxx - sx * sx;
+                    a = det > 1e-30 * sw * sxx ? (sw * sxy - sx * sy) / det : 0;
+                    b = (sy - a * sx) / sw;
+                    if (a < 0) {
+                        a = 0;
+                        b = sy / sw;
+                    }
+                    if (b < 0) {
+                        b = 0;
+                        a = sxx > 0 ? sxy / sxx : 0;
+                    }
+                    for (std::size_t i = 0; i < xs.size(); ++i)
+                        use[i] = vs[i] <= 1.3 * (a * xs[i] + b) + 1e-20;
+                }
+                model.a[std::size_t(c)] = float(a);
+                model.b[std::size_t(c)] = float(b);
             }
-        }
-        std::sort(mh.begin(), mh.end());
-        // Leave out what is near the image's clip: clipped blocks have no noise at all.
-        while (!mh.empty() && mh.back().first > 0.9f * peak) mh.pop_back();
-        const int bins = std::clamp(int(mh.size() / 1500), 0, 32);
-        if (bins < 2) continue;
-        std::vector<double> xs, vs;
-        for (int b = 0; b < bins; ++b) {
-            const std::size_t i0 = mh.size() * std::size_t(b) / std::size_t(bins);
-            const std::size_t i1 = mh.size() * std::size_t(b + 1) / std::size_t(bins);
-            std::vector<float> d;
-            d.reserve(i1 - i0);
-            for (std::size_t i = i0; i < i1; ++i) d.push_back(mh[i].second);
-            std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
-            const double sigma = kMadToSigma * d[d.size() / 2];
-            xs.push_back(std::max(0.0, double(mh[(i0 + i1) / 2].first)));
-            vs.push_back(sigma * sigma);
-        }
-        // Weighted least squares of v = a·x + b (weights 1/v²: every bin's variance is known to
-        // the same relative precision), then again without the bins well above the line, whose
-        // texture rather than their noise set their spread. The quiet bins are the noise.
-        std::vector<bool> use(xs.size(), true);
-        double a = 0, b = 0;
-        for (int iter = 0; iter < 4; ++iter) {
-            double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-            for (std::size_t i = 0; i < xs.size(); ++i) {
-                if (!use[i]) continue;
-                const double w = 1.0 / std::max(vs[i] * vs[i], 1e-30);
-                sw += w, sx += w * xs[i], sy += w * vs[i];
-                sxx += w * xs[i] * xs[i], sxy += w * xs[i] * vs[i];
-            }
-            if (sw <= 0) break;
-            const double det = sw * sxx - sx * sx;
-            a = det > 1e-30 * sw * sxx ? (sw * sxy - sx * sy) / det : 0;
-            b = (sy - a * sx) / sw;
-            if (a < 0) {
-                a = 0;
-                b = sy / sw;
-            }
-            if (b < 0) {
-                b = 0;
-                a = sxx > 0 ? sxy / sxx : 0;
-            }
-            for (std::size_t i = 0; i < xs.size(); ++i)
-                use[i] = vs[i] <= 1.3 * (a * xs[i] + b) + 1e-20;
-        }
-        model.a[std::size_t(c)] = float(a);
-        model.b[std::size_t(c)] = float(b);
-    }
+        },
+        1, cancel);
     return model;
 }
 
 void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
-             const std::array<float, 3>& gains, const CancelToken* cancel) {
+             const std::array<float, 3>& gains, const CancelToken* cancel,
+             const NoiseModel* measured) {
     if (src.channels != 3 || dst.channels != 3 || src.width != dst.width ||
         src.height != dst.height)
         throw Error("denoise: source and result must be RGB images of one size");
@@ -286,7 +293,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
                 std::memcpy(dst.row(y), src.row(y), std::size_t(w) * 3 * sizeof(float));
         return;
     }
-    const NoiseModel model = estimateNoise(src, gains, cancel);
+    const NoiseModel model = measured ? *measured : estimateNoise(src, gains, cancel);
     static const std::array<float, kScales + 1> white = whiteBandSigma();
 
     Image cur(w, h, 3), next(w, h, 3), tmp(w, h, 3);
@@ -307,7 +314,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
 
     // Texture is kept at the finest level by a lower threshold there (detail 0.5: as tuned).
     const float fineLuma = 1.5f - p.detail;
-    std::array<float, 3> measured{1, 1, 1};
+    std::array<float, 3> levelNoise{1, 1, 1};
     for (int s = 1; s <= kScales; ++s) {
         smooth(cur, tmp, next, 1 << (s - 1), cancel);
         // The two finest levels are measured (demosaicing and resizing correlate the noise, so
@@ -315,11 +322,11 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
         // from the second, where texture would spoil a measurement.
         std::array<float, 3> k;
         if (s <= 2) {
-            measured = measureLevel(cur, next, model, samples);
-            k = measured;
+            levelNoise = measureLevel(cur, next, model, samples);
+            k = levelNoise;
         } else {
             for (int i = 0; i < 3; ++i)
-                k[std::size_t(i)] = measured[std::size_t(i)] * white[std::size_t(s)] / white[2];
+                k[std::size_t(i)] = levelNoise[std::size_t(i)] * white[std::size_t(s)] / white[2];
         }
         const float lumaT = p.luminance * kLumaLambda[s - 1] * (s == 1 ? fineLuma : 1.f) * k[0];
         const float chromaT1 = p.color * kChromaLambda[s - 1] * k[1];
