@@ -92,8 +92,10 @@ Image denoised(const Image& in, const DenoiseParams& p, std::array<float, 3> gai
 
 }  // namespace
 
-// Tolerance: a within 10 %, the read noise's standard deviation √b within 25 %, on a 512×512
-// image half ramp, half texture.
+// Tolerance: a within 10 %, and the standard deviation the model predicts within 15 % from
+// deep shadow (0.02, where read noise is a third or more of the variance) to the highlights,
+// on a 512×512 image half ramp, half texture. b alone is not held to a tolerance: next to the
+// shot noise of the darkest values it is a small term of the variance, as in a real raw.
 TEST(NoiseEstimate, RecoversAKnownPoissonGaussianModel) {
     for (const auto& [electrons, read] :
          {std::pair{2000.0, 0.002}, std::pair{400.0, 0.006}, std::pair{10000.0, 0.001}}) {
@@ -102,8 +104,11 @@ TEST(NoiseEstimate, RecoversAKnownPoissonGaussianModel) {
         for (int c = 0; c < 3; ++c) {
             EXPECT_NEAR(m.a[std::size_t(c)], 1 / electrons, 0.10 / electrons)
                 << "channel " << c << ", " << electrons << " e⁻";
-            EXPECT_NEAR(std::sqrt(m.b[std::size_t(c)]), read, 0.25 * read)
-                << "channel " << c << ", read noise " << read;
+            for (float x : {0.02f, 0.1f, 0.5f}) {
+                const double truth = std::sqrt(x / electrons + read * read);
+                EXPECT_NEAR(m.sigma(c, x), truth, 0.15 * truth)
+                    << "channel " << c << " at " << x << ", " << electrons << " e⁻, read " << read;
+            }
         }
     }
 }

@@ -25,11 +25,13 @@ namespace {
 constexpr int kScales = 5;      // à-trous levels: 2, 4, 8, 16, 32 px
 constexpr int kLumaScales = 4;  // the coarsest luminance level is the picture, not its noise
 constexpr float kMadToSigma = 1.4826f;
+// Luminance detail this many times its noise marks an edge for the colour threshold.
+constexpr float kEdge = 3.f;
 
 // Thresholds per level in units of that level's noise, at 100 %. Colour is shrunk harder and
 // further out: its noise is blotchy at coarse scales and colour detail is the eye's least.
-constexpr float kLumaLambda[kScales] = {1.6f, 1.4f, 1.1f, 0.8f, 0.f};
-constexpr float kChromaLambda[kScales] = {3.0f, 3.0f, 2.8f, 2.4f, 2.0f};
+constexpr float kLumaLambda[kScales] = {1.1f, 1.0f, 0.8f, 0.55f, 0.f};
+constexpr float kChromaLambda[kScales] = {3.5f, 3.5f, 3.2f, 2.8f, 2.3f};
 
 // Luminance and colour differences of balanced RGB: Y = (R + 2G + B)/4, C1 = R − G, C2 = B − G.
 // Their noise variances follow from the channels' (independent) variances below.
@@ -133,59 +135,110 @@ void smooth(const Image& in, Image& tmp, Image& out, int hole, const CancelToken
         16, cancel);
 }
 
-// Samples for measuring a level's noise: a regular sparse grid, sorted by brightness so the
-// measurement can be made per brightness range and the textured ranges left out.
-struct Samples {
-    std::vector<std::int32_t> pos;  // offsets into a 3-channel buffer (pixel index · 3)
-    int bins = 0;
-};
+// Noise is measured in patches of 8×8 pixels: the mean square of a patch's sixteen diagonal
+// 2×2 details (see estimateNoise) has, on noise alone, the spread of a χ² with 16 degrees of
+// freedom, and texture only adds to it.
+constexpr int kPatch = 8;
+// In each brightness range the quietest 2 % of patches are taken as flat; their mean square
+// over the noise variance is the 2nd percentile of χ²₁₆/16 (Wilson–Hilferty).
+constexpr float kQuiet = 0.02f;
+constexpr float kChi2Quiet = 0.412f;
 
-Samples samplePositions(const Image& ycc) {
-    Samples s;
-    const int w = ycc.width(), h = ycc.height();
-    const std::size_t total = std::size_t(w) * std::size_t(h);
-    const int step = std::max(1, int(std::sqrt(double(total) / 60000.0)));
-    std::vector<std::pair<float, std::int32_t>> v;
-    for (int y = step / 2; y < h; y += step)
-        for (int x = step / 2; x < w; x += step)
-            v.push_back({ycc.row(y)[3 * x], std::int32_t((std::size_t(y) * w + x) * 3)});
-    std::sort(v.begin(), v.end());
-    for (const auto& e : v) s.pos.push_back(e.second);
-    s.bins = std::clamp(int(v.size() / 400), 1, 16);
-    return s;
+inline float diagonalEnergy(ConstImageView img, int x0, int y0, int c, float g, float& mean) {
+    float e = 0, m = 0;
+    for (int y = y0; y < y0 + kPatch; y += 2) {
+        const float* r0 = img.row(y);
+        const float* r1 = img.row(y + 1);
+        for (int x = x0; x < x0 + kPatch; x += 2) {
+            const float a = r0[3 * x + c] * g, b = r0[3 * x + 3 + c] * g;
+            const float d = r1[3 * x + c] * g, f = r1[3 * x + 3 + c] * g;
+            // (a − b − d + f)/2 cancels any plane through the block; for independent noise
+            // of variance σ² it has variance σ².
+            const float h = 0.5f * (a - b - d + f);
+            e += h * h;
+            m += a + b + d + f;
+        }
+    }
+    constexpr float n = (kPatch / 2) * (kPatch / 2);
+    mean = m / (4 * n);
+    return e / n;
+}
+
+// The patches most likely to hold noise alone, where a level's noise can be measured without
+// texture in the way: ranked by their detail in units of the model's noise, in the finest
+// diagonal and in the diagonal of their 2×2 block means (texture a little coarser, which the
+// finest detail misses), worst channel first; the quietest 3 % is kept. Offsets of their
+// top-left pixels into a 3-channel buffer of the image's width.
+std::vector<std::int64_t> flatPatches(ConstImageView img, const NoiseModel& m,
+                                      const std::array<float, 3>& gains) {
+    const int pw = img.width / kPatch, ph = img.height / kPatch;
+    const int step = std::max(1, int(std::sqrt(double(pw) * ph / 20000.0)));
+    std::vector<std::pair<float, std::int64_t>> scored;
+    for (int py = 0; py < ph; py += step)
+        for (int px = 0; px < pw; px += step) {
+            float score = 0;
+            for (int c = 0; c < 3; ++c) {
+                const float g = gains[std::size_t(c)];
+                float mean = 0;
+                const float e = diagonalEnergy(img, px * kPatch, py * kPatch, c, g, mean);
+                // Block means of 2×2, their diagonal detail over each 4×4 quarter.
+                float coarse = 0;
+                for (int qy = 0; qy < kPatch; qy += 4)
+                    for (int qx = 0; qx < kPatch; qx += 4) {
+                        float b[2][2];
+                        for (int by = 0; by < 2; ++by)
+                            for (int bx = 0; bx < 2; ++bx) {
+                                const int x = px * kPatch + qx + 2 * bx;
+                                const int y = py * kPatch + qy + 2 * by;
+                                b[by][bx] =
+                                    0.25f * g *
+                                    (img.row(y)[3 * x + c] + img.row(y)[3 * x + 3 + c] +
+                                     img.row(y + 1)[3 * x + c] + img.row(y + 1)[3 * x + 3 + c]);
+                            }
+                        const float h = 0.5f * (b[0][0] - b[0][1] - b[1][0] + b[1][1]);
+                        coarse += h * h;
+                    }
+                const float v = std::max(
+                    m.a[std::size_t(c)] * std::max(mean, 0.f) + m.b[std::size_t(c)], 1e-20f);
+                score = std::max({score, e / v, coarse / v});
+            }
+            scored.push_back(
+                {score, (std::int64_t(py) * kPatch * img.width + std::int64_t(px) * kPatch) * 3});
+        }
+    std::vector<std::int64_t> out;
+    const std::size_t keep =
+        std::max<std::size_t>(scored.size() / 33, std::min<std::size_t>(scored.size(), 48));
+    if (keep == 0) return out;
+    std::nth_element(scored.begin(), scored.begin() + std::ptrdiff_t(keep), scored.end());
+    for (std::size_t i = 0; i < keep; ++i) out.push_back(scored[i].second);
+    return out;
 }
 
 // The noise of a level in units of the model's prediction, per component: the median absolute
-// normalised coefficient per brightness range, then the lower quartile of those ranges (a
-// range full of texture reads high; noise reads the same in every range once normalised).
+// normalised coefficient over the flat patches (every other pixel of each). Nothing flat
+// enough: white noise's share, as if the pixels' noise were independent.
 std::array<float, 3> measureLevel(const Image& fine, const Image& coarse, const NoiseModel& m,
-                                  const Samples& s) {
+                                  const std::vector<std::int64_t>& patches, float white) {
+    if (patches.size() < 24) return {white, white, white};
     std::array<float, 3> out{0, 0, 0};
-    if (s.pos.empty()) return out;
     const float* f = fine.data();
     const float* c = coarse.data();
-    for (int k = 0; k < 3; ++k) {
-        std::vector<float> perBin;
-        const std::size_t n = s.pos.size();
-        for (int b = 0; b < s.bins; ++b) {
-            const std::size_t i0 = n * std::size_t(b) / std::size_t(s.bins);
-            const std::size_t i1 = n * std::size_t(b + 1) / std::size_t(s.bins);
-            std::vector<float> z;
-            z.reserve(i1 - i0);
-            for (std::size_t i = i0; i < i1; ++i) {
-                const std::size_t p = std::size_t(s.pos[i]);
+    const std::int64_t row = std::int64_t(fine.width()) * 3;
+    std::array<std::vector<float>, 3> z;
+    for (std::int64_t p0 : patches)
+        for (int y = 0; y < kPatch; y += 2)
+            for (int x = 0; x < kPatch; x += 2) {
+                const std::size_t p = std::size_t(p0 + y * row + 3 * x);
                 float v[3];
                 yccVariance(m, c + p, v);
-                z.push_back(std::abs(f[p + std::size_t(k)] - c[p + std::size_t(k)]) /
-                            std::sqrt(v[k]));
+                for (int k = 0; k < 3; ++k)
+                    z[std::size_t(k)].push_back(
+                        std::abs(f[p + std::size_t(k)] - c[p + std::size_t(k)]) / std::sqrt(v[k]));
             }
-            if (z.empty()) continue;
-            std::nth_element(z.begin(), z.begin() + std::ptrdiff_t(z.size() / 2), z.end());
-            perBin.push_back(kMadToSigma * z[z.size() / 2]);
-        }
-        if (perBin.empty()) continue;
-        std::sort(perBin.begin(), perBin.end());
-        out[std::size_t(k)] = perBin[(perBin.size() - 1) / 4];
+    for (int k = 0; k < 3; ++k) {
+        std::vector<float>& zk = z[std::size_t(k)];
+        std::nth_element(zk.begin(), zk.begin() + std::ptrdiff_t(zk.size() / 2), zk.end());
+        out[std::size_t(k)] = kMadToSigma * zk[zk.size() / 2];
     }
     return out;
 }
@@ -201,46 +254,41 @@ NoiseModel estimateNoise(ConstImageView img, const std::array<float, 3>& gains,
                          const CancelToken* cancel) {
     if (img.channels != 3) throw Error("noise estimate: needs an RGB image");
     NoiseModel model;
-    const int bw = img.width / 2, bh = img.height / 2;
-    if (bw < 4 || bh < 4) return model;
-    // Enough 2×2 blocks for 32 bins of about two thousand; larger images are sampled on a grid.
-    const int step = std::max(1, int(std::sqrt(double(bw) * bh / 64000.0)));
+    const int pw = img.width / kPatch, ph = img.height / kPatch;
+    if (pw < 4 || ph < 4) return model;
+    // Enough patches for 32 brightness ranges of a few hundred; larger images on a grid.
+    const int step = std::max(1, int(std::sqrt(double(pw) * ph / 24000.0)));
     // The three channels are measured side by side.
     parallelFor(
         0, 3,
         [&](int c0, int c1) {
             for (int c = c0; c < c1; ++c) {
                 const float g = gains[std::size_t(c)];
-                std::vector<std::pair<float, float>> mh;  // block mean, |diagonal detail|
+                std::vector<std::pair<float, float>> me;  // patch mean, diagonal energy
                 float peak = 0;
-                for (int by = 0; by < bh; by += step) {
-                    const float* r0 = img.row(2 * by);
-                    const float* r1 = img.row(2 * by + 1);
-                    for (int bx = 0; bx < bw; bx += step) {
-                        const float a = r0[6 * bx + c] * g, b = r0[6 * bx + 3 + c] * g;
-                        const float d = r1[6 * bx + c] * g, e = r1[6 * bx + 3 + c] * g;
-                        // (a − b − d + e)/2 cancels any plane through the block; for independent
-                        // noise of variance σ² it has variance σ².
-                        mh.push_back({0.25f * (a + b + d + e), 0.5f * std::abs(a - b - d + e)});
-                        peak = std::max({peak, a, b, d, e});
+                for (int py = 0; py < ph; py += step)
+                    for (int px = 0; px < pw; px += step) {
+                        float mean = 0;
+                        const float e = diagonalEnergy(img, px * kPatch, py * kPatch, c, g, mean);
+                        me.push_back({mean, e});
+                        peak = std::max(peak, mean);
                     }
-                }
-                std::sort(mh.begin(), mh.end());
-                // Leave out what is near the image's clip: clipped blocks have no noise at all.
-                while (!mh.empty() && mh.back().first > 0.9f * peak) mh.pop_back();
-                const int bins = std::clamp(int(mh.size() / 1500), 0, 32);
+                std::sort(me.begin(), me.end());
+                // Leave out what is near the image's clip: clipped patches have no noise.
+                while (!me.empty() && me.back().first > 0.9f * peak) me.pop_back();
+                const int bins = std::clamp(int(me.size() / 500), 0, 24);
                 if (bins < 2) continue;
                 std::vector<double> xs, vs;
                 for (int b = 0; b < bins; ++b) {
-                    const std::size_t i0 = mh.size() * std::size_t(b) / std::size_t(bins);
-                    const std::size_t i1 = mh.size() * std::size_t(b + 1) / std::size_t(bins);
-                    std::vector<float> d;
-                    d.reserve(i1 - i0);
-                    for (std::size_t i = i0; i < i1; ++i) d.push_back(mh[i].second);
-                    std::nth_element(d.begin(), d.begin() + std::ptrdiff_t(d.size() / 2), d.end());
-                    const double sigma = kMadToSigma * d[d.size() / 2];
-                    xs.push_back(std::max(0.0, double(mh[(i0 + i1) / 2].first)));
-                    vs.push_back(sigma * sigma);
+                    const std::size_t i0 = me.size() * std::size_t(b) / std::size_t(bins);
+                    const std::size_t i1 = me.size() * std::size_t(b + 1) / std::size_t(bins);
+                    std::vector<float> e;
+                    e.reserve(i1 - i0);
+                    for (std::size_t i = i0; i < i1; ++i) e.push_back(me[i].second);
+                    const std::size_t q = std::size_t(kQuiet * float(e.size()));
+                    std::nth_element(e.begin(), e.begin() + std::ptrdiff_t(q), e.end());
+                    xs.push_back(std::max(0.0, double(me[(i0 + i1) / 2].first)));
+                    vs.push_back(double(e[q]) / kChi2Quiet);
                 }
                 // Weighted least squares of v = a·x + b (weights 1/v²: every bin's variance is
                 // known to the same relative precision), then again without the bins well above the
@@ -296,6 +344,8 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
     const NoiseModel model = measured ? *measured : estimateNoise(src, gains, cancel);
     static const std::array<float, kScales + 1> white = whiteBandSigma();
 
+    // Before the result is cleared below: src may be dst.
+    const std::vector<std::int64_t> patches = flatPatches(src, model, gains);
     Image cur(w, h, 3), next(w, h, 3), tmp(w, h, 3);
     parallelFor(
         0, h,
@@ -310,29 +360,35 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
             }
         },
         16, cancel);
-    const Samples samples = samplePositions(cur);
 
     // Texture is kept at the finest level by a lower threshold there (detail 0.5: as tuned).
     const float fineLuma = 1.5f - p.detail;
-    std::array<float, 3> levelNoise{1, 1, 1};
+    std::array<float, 3> levelNoise{1, 1, 1}, chromaPeak{0, 0, 0};
     for (int s = 1; s <= kScales; ++s) {
         smooth(cur, tmp, next, 1 << (s - 1), cancel);
-        // The two finest levels are measured (demosaicing and resizing correlate the noise, so
-        // their share of it is not white noise's); coarser ones follow white noise's ratios
-        // from the second, where texture would spoil a measurement.
-        std::array<float, 3> k;
-        if (s <= 2) {
-            levelNoise = measureLevel(cur, next, model, samples);
-            k = levelNoise;
-        } else {
-            for (int i = 0; i < 3; ++i)
-                k[std::size_t(i)] = levelNoise[std::size_t(i)] * white[std::size_t(s)] / white[2];
-        }
+        // Demosaicing and resizing correlate the noise, so a level's share of it is not white
+        // noise's: it is measured on the flat patches. Colour noise after a demosaic is
+        // blotchy, strong out to the coarsest level, and colour texture is rare: every level
+        // is measured; from the third on never above the finer ones (what grows there is
+        // colour detail; the demosaic moves colour noise from the first level to the second).
+        // Luminance texture is everywhere at coarse scales: the second level is measured, at most a
+        // little above white noise's ratio to the first, and coarser ones follow white noise.
+        const std::array<float, 3> here =
+            measureLevel(cur, next, model, patches, white[std::size_t(s)]);
+        std::array<float, 3> k = here;
+        if (s == 2) k[0] = std::min(here[0], 1.3f * levelNoise[0] * white[2] / white[1]);
+        if (s >= 3) k[0] = levelNoise[0] * white[std::size_t(s)] / white[std::size_t(s - 1)];
+        for (int i = 1; i < 3 && s >= 3; ++i)
+            k[std::size_t(i)] = std::min(here[std::size_t(i)], chromaPeak[std::size_t(i)]);
+        for (int i = 1; i < 3; ++i)
+            chromaPeak[std::size_t(i)] = std::max(chromaPeak[std::size_t(i)], k[std::size_t(i)]);
+        levelNoise = k;
         const float lumaT = p.luminance * kLumaLambda[s - 1] * (s == 1 ? fineLuma : 1.f) * k[0];
         const float chromaT1 = p.color * kChromaLambda[s - 1] * k[1];
         const float chromaT2 = p.color * kChromaLambda[s - 1] * k[2];
         const float t2[3] = {lumaT * lumaT, chromaT1 * chromaT1, chromaT2 * chromaT2};
         const bool shrinkLuma = s <= kLumaScales && t2[0] > 0;
+        const float edgeY2 = k[0] * k[0];
         parallelFor(
             0, h,
             [&](int y0, int y1) {
@@ -343,9 +399,16 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
                     for (int x = 0; x < w; ++x) {
                         float v[3];
                         yccVariance(model, c + 3 * x, v);
+                        const float dY = f[3 * x] - c[3 * x];
+                        // Colour edges nearly always come with a luminance edge: where this
+                        // level's luminance detail stands well above its noise, the colour
+                        // threshold gives way, so colour does not bleed across the edge.
+                        const float edge = dY * dY / (kEdge * kEdge * edgeY2 * v[0] + 1e-30f);
+                        const float keep = 1 / (1 + edge);
                         for (int i = 0; i < 3; ++i) {
                             const float d = f[3 * x + i] - c[3 * x + i];
-                            const float t = (i == 0 && !shrinkLuma) ? 0.f : t2[i] * v[i];
+                            const float t =
+                                i == 0 ? (shrinkLuma ? t2[0] * v[0] : 0.f) : t2[i] * v[i] * keep;
                             // Non-negative garrote: small coefficients (noise) go, large ones
                             // (edges) lose only t/|d|, less than soft thresholding takes.
                             const float d2 = d * d;
