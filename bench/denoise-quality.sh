@@ -14,14 +14,19 @@
 # and a flat mid-grey scene at l3 gives the colour noise (standard deviation of R − G and
 # B − G over its centre) with noise reduction off and on, as a ratio.
 #
-# Renders: full size, 16-bit TIFF (so the pipeline is measured, not a JPEG encoder).
-#   rangefinder-cli export --preset full -f tiff --bit-depth 16 --sharpen 0
-#                  --set tone.curve=linear [--set denoise.luminance=0 --set denoise.color=0]
+# Renders: full size, 16-bit TIFF (so the pipeline is measured, not a JPEG encoder), each tool
+# as neutral as it allows (linear tone, no sharpening) and at the same brightness: PSNR on
+# encoded values depends on how bright a rendering is, and the peers ignore the DNG's
+# BaselineExposure (+1 EV) that Rangefinder honours, so ours is rendered 1 EV down to match.
+#   rangefinder-cli export --preset full -f tiff --bit-depth 16 --sharpen 0 --set tone.curve=linear
+#                  --set exposure.ev=-1 [--set denoise.luminance=0 --set denoise.color=0]
 #   darktable-cli 4.2 IN XMP OUT.tif --core --configdir TMP --conf plugins/imageio/format/tiff/bpp=16
-#                  with an XMP whose history is "denoise (profiled)" at its defaults
-#                  (bench/dt-denoise-xmp.py), enabled or not; otherwise darktable's defaults
-#   rawtherapee-cli -d -p NR.pp3 -b16 -t: its default raw profile, with "Noise Reduction"
-#                  ([Directional Pyramid Denoising]) Enabled=true or false at its defaults
+#                  --conf plugins/darkroom/workflow=none (no filmic or base curve, no exposure
+#                  boost) with an XMP whose history is "denoise (profiled)" at its defaults
+#                  (bench/dt-denoise-xmp.py), enabled or not
+#   rawtherapee-cli -p NR.pp3 -b16 -t: RawTherapee's neutral processing (no -d: no default
+#                  profile's curve or sharpening), with "Noise Reduction" ([Directional Pyramid
+#                  Denoising]) Enabled=true or false at its defaults
 #
 # Usage: bench/denoise-quality.sh [--all | --images N] [--no-peers] [--keep] [--markdown FILE]
 #   --images N   the first N of a fixed spread of the 24 pictures (default 8)
@@ -31,7 +36,7 @@
 # Environment: RF_BUILD_DIR (default build/ at the repo root) with rangefinder-cli and
 # rangefinder-denoise-quality built.
 set -euo pipefail
-usage() { sed -n '3,31p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '3,37p' "$0" | sed 's/^# \{0,1\}//'; }
 count=8
 peers=1
 keep=0
@@ -101,16 +106,18 @@ render() {
         local off=()
         [[ $nr == off ]] && off=(--set denoise.luminance=0 --set denoise.color=0)
         "$cli" export "$in" --preset full -f tiff --bit-depth 16 --sharpen 0 \
-            --set tone.curve=linear "${off[@]}" --ignore-sidecars --overwrite --quiet \
-            -o "$(dirname "$out")" -t "$(basename "$out" .tif)" >/dev/null
+            --set tone.curve=linear --set exposure.ev=-1 "${off[@]}" --ignore-sidecars \
+            --overwrite --quiet \
+            -o "$(dirname "$out")" -t "$(basename "$out" .tif)" >"$work/rf.log" 2>&1
         ;;
     dt)
         rm -f "$out"
         darktable-cli "$in" "$work/dt-$nr.xmp" "$out" --core --configdir "$work/dtconf" \
-            --conf plugins/imageio/format/tiff/bpp=16 >"$work/dt.log" 2>&1
+            --conf plugins/imageio/format/tiff/bpp=16 --conf plugins/darkroom/workflow=none \
+            >"$work/dt.log" 2>&1
         ;;
     rt)
-        XDG_CONFIG_HOME="$work/rtconf" rawtherapee-cli -q -Y -d -p "$work/rt-$nr.pp3" -b16 -t \
+        XDG_CONFIG_HOME="$work/rtconf" rawtherapee-cli -q -Y -p "$work/rt-$nr.pp3" -b16 -t \
             -o "$out" -c "$in" >"$work/rt.log" 2>&1
         ;;
     esac
