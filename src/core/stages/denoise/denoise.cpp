@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 #include "rangefinder/denoise.h"
@@ -92,8 +93,10 @@ std::array<float, kScales + 1> whiteBandSigma() {
 }
 
 // One B3-spline à-trous smoothing of a 3-channel buffer (rows of 3·w floats), with holes of
-// `hole` pixels, edges clamped. Horizontal into `tmp`, then vertical into `out`.
-void smooth(const Image& in, Image& tmp, Image& out, int hole, const CancelToken* cancel) {
+// `hole` pixels, edges clamped. Horizontal into `tmp`, then vertical into `out`, handing each
+// finished row to `perRow` (the level's shrinkage) while it is in cache.
+void smooth(const Image& in, Image& tmp, Image& out, int hole, const CancelToken* cancel,
+            const std::function<void(int, const float*)>& perRow) {
     const int w = in.width(), h = in.height(), n = 3 * w;
     const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
     parallelFor(
@@ -130,6 +133,7 @@ void smooth(const Image& in, Image& tmp, Image& out, int hole, const CancelToken
                 float* d = out.row(y);
                 for (int i = 0; i < n; ++i)
                     d[i] = k0 * c[i] + k1 * (a1[i] + b1[i]) + k2 * (a2[i] + b2[i]);
+                perRow(y, d);  // while the row is in cache
             }
         },
         16, cancel);
@@ -217,30 +221,104 @@ std::vector<std::int64_t> flatPatches(ConstImageView img, const NoiseModel& m,
 // The noise of a level in units of the model's prediction, per component: the median absolute
 // normalised coefficient over the flat patches (every other pixel of each). Nothing flat
 // enough: white noise's share, as if the pixels' noise were independent.
-std::array<float, 3> measureLevel(const Image& fine, const Image& coarse, const NoiseModel& m,
+// The level's smoothing is computed at the sampled pixels alone (25 taps each), so the
+// measurement comes before the level's one pass, which smooths and shrinks together.
+std::array<float, 3> measureLevel(const Image& fine, int hole, const NoiseModel& m,
                                   const std::vector<std::int64_t>& patches, float white) {
     if (patches.size() < 24) return {white, white, white};
     std::array<float, 3> out{0, 0, 0};
-    const float* f = fine.data();
-    const float* c = coarse.data();
-    const std::int64_t row = std::int64_t(fine.width()) * 3;
+    const int w = fine.width(), h = fine.height();
+    const float taps[5] = {1.f / 16, 4.f / 16, 6.f / 16, 4.f / 16, 1.f / 16};
     std::array<std::vector<float>, 3> z;
-    for (std::int64_t p0 : patches)
-        for (int y = 0; y < kPatch; y += 2)
-            for (int x = 0; x < kPatch; x += 2) {
-                const std::size_t p = std::size_t(p0 + y * row + 3 * x);
+    for (std::int64_t p0 : patches) {
+        const int py = int(p0 / (3 * std::int64_t(w))), px = int(p0 % (3 * std::int64_t(w))) / 3;
+        for (int y = py; y < py + kPatch; y += 2)
+            for (int x = px; x < px + kPatch; x += 2) {
+                float c[3] = {0, 0, 0};
+                for (int j = 0; j < 5; ++j) {
+                    const float* r = fine.row(std::clamp(y + (j - 2) * hole, 0, h - 1));
+                    for (int i = 0; i < 5; ++i) {
+                        const float* q = r + 3 * std::clamp(x + (i - 2) * hole, 0, w - 1);
+                        const float t = taps[j] * taps[i];
+                        c[0] += t * q[0], c[1] += t * q[1], c[2] += t * q[2];
+                    }
+                }
+                const float* f = fine.row(y) + 3 * x;
                 float v[3];
-                yccVariance(m, c + p, v);
+                yccVariance(m, c, v);
                 for (int k = 0; k < 3; ++k)
-                    z[std::size_t(k)].push_back(
-                        std::abs(f[p + std::size_t(k)] - c[p + std::size_t(k)]) / std::sqrt(v[k]));
+                    z[std::size_t(k)].push_back(std::abs(f[k] - c[k]) / std::sqrt(v[k]));
             }
+    }
     for (int k = 0; k < 3; ++k) {
         std::vector<float>& zk = z[std::size_t(k)];
         std::nth_element(zk.begin(), zk.begin() + std::ptrdiff_t(zk.size() / 2), zk.end());
         out[std::size_t(k)] = kMadToSigma * zk[zk.size() / 2];
     }
     return out;
+}
+
+// One level's shrinkage of a row: thresholds t = t2 · (the model's variance of the component at
+// the pixel's smoothed value), the colour ones relaxed at luminance edges. Written as plain
+// arithmetic on the row so that it vectorises.
+struct Shrink {
+    const NoiseModel& m;
+    float lumaT2, c1T2, c2T2;
+    float invEdge;  // 1 / (kEdge² · the luminance level's noise share²)
+};
+
+// Four divisions a pixel: AVX2's eight lanes halve the cost where the CPU has them. Cloned as
+// rcd.cpp's kernels are, and for the same reasons not under TSan (its ifunc resolver runs
+// before TSan's runtime) and without noinline under clang.
+#if defined(__SANITIZE_THREAD__)
+#define RF_DENOISE_CLONES
+#elif defined(__x86_64__) && defined(__clang__)
+#define RF_DENOISE_CLONES __attribute__((target_clones("avx2", "default")))
+#elif defined(__x86_64__) && defined(__GNUC__)
+#define RF_DENOISE_CLONES __attribute__((noinline, target_clones("avx2", "default")))
+#else
+#define RF_DENOISE_CLONES
+#endif
+RF_DENOISE_CLONES
+void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s) {
+    const float aR = s.m.a[0], aG = s.m.a[1], aB = s.m.a[2];
+    const float bR = s.m.b[0], bG = s.m.b[1], bB = s.m.b[2];
+    // Sixteen pixels at a time, split into planes first: the arithmetic on contiguous planes
+    // vectorises, the interleaved pixels do not.
+    constexpr int kBlock = 16;
+    alignas(64) float cy[kBlock], c1[kBlock], c2[kBlock], dY[kBlock], d1[kBlock], d2[kBlock];
+    alignas(64) float rY[kBlock], r1[kBlock], r2[kBlock];
+    for (int x0 = 0; x0 < w; x0 += kBlock) {
+        const int n = std::min(kBlock, w - x0);
+        for (int i = 0; i < kBlock; ++i) {
+            const int x = 3 * (x0 + std::min(i, n - 1));
+            cy[i] = c[x], c1[i] = c[x + 1], c2[i] = c[x + 2];
+            dY[i] = f[x] - cy[i], d1[i] = f[x + 1] - c1[i], d2[i] = f[x + 2] - c2[i];
+        }
+        for (int i = 0; i < kBlock; ++i) {
+            const float g = cy[i] - 0.25f * (c1[i] + c2[i]);
+            const float vR = std::max(aR * std::max(c1[i] + g, 0.f) + bR, 1e-12f);
+            const float vG = std::max(aG * std::max(g, 0.f) + bG, 1e-12f);
+            const float vB = std::max(aB * std::max(c2[i] + g, 0.f) + bB, 1e-12f);
+            const float vY = (vR + 4 * vG + vB) * (1.f / 16);
+            // Colour edges nearly always come with a luminance edge: where this level's
+            // luminance detail stands well above its noise, the colour threshold gives way, so
+            // colour does not bleed across the edge.
+            const float keep = vY / (vY + dY[i] * dY[i] * s.invEdge);
+            const float tY = s.lumaT2 * vY;
+            const float t1 = s.c1T2 * (vR + vG) * keep;
+            const float t2 = s.c2T2 * (vB + vG) * keep;
+            // Non-negative garrote: small coefficients (noise) go, large ones (edges) lose only
+            // t/|d|, less than soft thresholding takes.
+            rY[i] = dY[i] * dY[i] > tY ? dY[i] - tY / dY[i] : 0.f;
+            r1[i] = d1[i] * d1[i] > t1 ? d1[i] - t1 / d1[i] : 0.f;
+            r2[i] = d2[i] * d2[i] > t2 ? d2[i] - t2 / d2[i] : 0.f;
+        }
+        for (int i = 0; i < n; ++i) {
+            float* px = o + 3 * (x0 + i);
+            px[0] += rY[i], px[1] += r1[i], px[2] += r2[i];
+        }
+    }
 }
 
 }  // namespace
@@ -364,8 +442,8 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
     // Texture is kept at the finest level by a lower threshold there (detail 0.5: as tuned).
     const float fineLuma = 1.5f - p.detail;
     std::array<float, 3> levelNoise{1, 1, 1}, chromaPeak{0, 0, 0};
+    const float inv[3] = {1 / gains[0], 1 / gains[1], 1 / gains[2]};
     for (int s = 1; s <= kScales; ++s) {
-        smooth(cur, tmp, next, 1 << (s - 1), cancel);
         // Demosaicing and resizing correlate the noise, so a level's share of it is not white
         // noise's: it is measured on the flat patches. Colour noise after a demosaic is
         // blotchy, strong out to the coarsest level, and colour texture is rare: every level
@@ -374,7 +452,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
         // Luminance texture is everywhere at coarse scales: the second level is measured, at most a
         // little above white noise's ratio to the first, and coarser ones follow white noise.
         const std::array<float, 3> here =
-            measureLevel(cur, next, model, patches, white[std::size_t(s)]);
+            measureLevel(cur, 1 << (s - 1), model, patches, white[std::size_t(s)]);
         std::array<float, 3> k = here;
         if (s == 2) k[0] = std::min(here[0], 1.3f * levelNoise[0] * white[2] / white[1]);
         if (s >= 3) k[0] = levelNoise[0] * white[std::size_t(s)] / white[std::size_t(s - 1)];
@@ -388,54 +466,23 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
         const float chromaT2 = p.color * kChromaLambda[s - 1] * k[2];
         const float t2[3] = {lumaT * lumaT, chromaT1 * chromaT1, chromaT2 * chromaT2};
         const bool shrinkLuma = s <= kLumaScales && t2[0] > 0;
-        const float edgeY2 = k[0] * k[0];
-        parallelFor(
-            0, h,
-            [&](int y0, int y1) {
-                for (int y = y0; y < y1; ++y) {
-                    const float* f = cur.row(y);
-                    const float* c = next.row(y);
-                    float* o = dst.row(y);
-                    for (int x = 0; x < w; ++x) {
-                        float v[3];
-                        yccVariance(model, c + 3 * x, v);
-                        const float dY = f[3 * x] - c[3 * x];
-                        // Colour edges nearly always come with a luminance edge: where this
-                        // level's luminance detail stands well above its noise, the colour
-                        // threshold gives way, so colour does not bleed across the edge.
-                        const float edge = dY * dY / (kEdge * kEdge * edgeY2 * v[0] + 1e-30f);
-                        const float keep = 1 / (1 + edge);
-                        for (int i = 0; i < 3; ++i) {
-                            const float d = f[3 * x + i] - c[3 * x + i];
-                            const float t =
-                                i == 0 ? (shrinkLuma ? t2[0] * v[0] : 0.f) : t2[i] * v[i] * keep;
-                            // Non-negative garrote: small coefficients (noise) go, large ones
-                            // (edges) lose only t/|d|, less than soft thresholding takes.
-                            const float d2 = d * d;
-                            o[3 * x + i] += d2 > t ? d - t / d : 0.f;
-                        }
-                    }
-                }
-            },
-            16, cancel);
+        const Shrink sh{model, shrinkLuma ? t2[0] : 0.f, t2[1], t2[2],
+                        1 / (kEdge * kEdge * k[0] * k[0] + 1e-30f)};
+        const bool last = s == kScales;
+        smooth(cur, tmp, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
+            float* o = dst.row(y);
+            shrinkRow(cur.row(y), coarse, o, w, sh);
+            if (!last) return;
+            // The coarsest level is the rest of the picture: add it, back to RGB, unbalance.
+            for (int x = 0; x < w; ++x) {
+                const float ycc[3] = {o[3 * x] + coarse[3 * x], o[3 * x + 1] + coarse[3 * x + 1],
+                                      o[3 * x + 2] + coarse[3 * x + 2]};
+                fromYcc(ycc, o + 3 * x);
+                for (int i = 0; i < 3; ++i) o[3 * x + i] *= inv[i];
+            }
+        });
         std::swap(cur, next);
     }
-    const float inv[3] = {1 / gains[0], 1 / gains[1], 1 / gains[2]};
-    parallelFor(
-        0, h,
-        [&](int y0, int y1) {
-            for (int y = y0; y < y1; ++y) {
-                const float* c = cur.row(y);
-                float* o = dst.row(y);
-                for (int x = 0; x < w; ++x) {
-                    float ycc[3] = {o[3 * x] + c[3 * x], o[3 * x + 1] + c[3 * x + 1],
-                                    o[3 * x + 2] + c[3 * x + 2]};
-                    fromYcc(ycc, o + 3 * x);
-                    for (int i = 0; i < 3; ++i) o[3 * x + i] *= inv[i];
-                }
-            }
-        },
-        16, cancel);
 }
 
 }  // namespace rf
