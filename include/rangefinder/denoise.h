@@ -30,9 +30,10 @@ struct NoiseModel {
 };
 
 /// Measures the noise of a linear RGB image, multiplied by `gains` first (the white balance
-/// when the image is unbalanced). Each channel's finest diagonal detail is binned by
-/// brightness; the median absolute value of each bin gives its noise, robust against edges,
-/// and a line a·x + b is fitted to the quietest bins. Clipped and black bins are left out.
+/// when the image is unbalanced). In 8×8 patches the finest diagonal detail measures noise
+/// plus texture; per brightness range the quietest patches are taken as noise alone, and a
+/// line a·x + b is fitted to the ranges, leaving out those well above it. Ranges near the
+/// clip are left out.
 NoiseModel estimateNoise(ConstImageView rgb, const std::array<float, 3>& gains = {1, 1, 1},
                          const CancelToken* cancel = nullptr);
 

@@ -5,7 +5,7 @@
 // Why an undecimated wavelet and not non-local means: the stage runs on every slider move of
 // the preview, at whatever size is rendered, and must stay in a slider's budget on two cores.
 // Five à-trous levels cost ten 5-tap passes per channel, independent of the noise, and the
-// shrinkage is one division per coefficient; non-local means with a useful search window costs
+// shrinkage a division or two per coefficient; non-local means with a useful search window costs
 // an order of magnitude more and needs patch sizes that depend on the scale. Shrinking against
 // a threshold that follows the signal (a·x + b at the pixel's smoothed brightness) keeps the
 // shadows and highlights equally clean without a variance-stabilising transform, whose inverse
@@ -334,7 +334,7 @@ NoiseModel estimateNoise(ConstImageView img, const std::array<float, 3>& gains,
     NoiseModel model;
     const int pw = img.width / kPatch, ph = img.height / kPatch;
     if (pw < 4 || ph < 4) return model;
-    // Enough patches for 32 brightness ranges of a few hundred; larger images on a grid.
+    // Enough patches for 24 brightness ranges of 500 or more; larger images on a grid.
     const int step = std::max(1, int(std::sqrt(double(pw) * ph / 24000.0)));
     // The three channels are measured side by side.
     parallelFor(
