@@ -25,6 +25,7 @@ namespace fs = std::filesystem;
 static std::string gFile;
 static std::string gOutDir;
 static rf::EditDocument gEdits;  // the web export carries a look, as the issue's target does
+static rf::EditDocument gEditsNoDenoise;  // the same with noise reduction off
 
 static void BM_LibRawUnpack(benchmark::State& state) {
     benchLibRawUnpack(state, gFile);
@@ -41,17 +42,26 @@ static void BM_DecodeLibRawLoader(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(rf::decodeRaw(gFile, o));
 }
 
-static void BM_WebExport(benchmark::State& state) {
+static void webExport(benchmark::State& state, const rf::EditDocument& edits) {
     rf::ExportSettings s = rf::exportPreset("web");
     s.outputDir = gOutDir;
     s.overwrite = true;
     for (auto _ : state) {
-        const rf::ExportOutcome o = rf::exportFile({gFile, gEdits}, s);
+        const rf::ExportOutcome o = rf::exportFile({gFile, edits}, s);
         if (!o.ok()) {
             state.SkipWithError(o.error.c_str());
             return;
         }
     }
+}
+
+static void BM_WebExport(benchmark::State& state) {
+    webExport(state, gEdits);
+}
+
+// What noise reduction (on by default) costs a web export.
+static void BM_WebExportNoDenoise(benchmark::State& state) {
+    webExport(state, gEditsNoDenoise);
 }
 
 // Full size, high quality (RCD), JPEG q90 4:4:4: the peers' full-size figures in issue 7 are
@@ -132,6 +142,9 @@ int main(int argc, char** argv) {
         return 1;
     }
     gEdits = rf::withLook(rf::EditDocument(), *look);
+    gEditsNoDenoise = gEdits;
+    gEditsNoDenoise.setFloat("denoise.luminance", 0);
+    gEditsNoDenoise.setFloat("denoise.color", 0);
     gOutDir = (fs::temp_directory_path() / "rf-bench-export").string();
     fs::create_directories(gOutDir);
 
@@ -148,6 +161,10 @@ int main(int argc, char** argv) {
         ->UseRealTime()
         ->MinTime(2.0);
     benchmark::RegisterBenchmark("rf_web_export", BM_WebExport)
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->MinTime(3.0);
+    benchmark::RegisterBenchmark("rf_web_export_no_denoise", BM_WebExportNoDenoise)
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime()
         ->MinTime(3.0);
@@ -183,6 +200,11 @@ int main(int argc, char** argv) {
         std::printf("%s: decodeRaw %.3f s, with LibRaw's loader %.3f s (%.2fx)\n",
                     fs::path(gFile).filename().c_str(), d->second, dl->second,
                     dl->second / d->second);
+    const auto n = reporter.seconds.find("rf_web_export_no_denoise");
+    if (e != reporter.seconds.end() && n != reporter.seconds.end() && n->second > 0)
+        std::printf("%s: web export with noise reduction %.3f s, without %.3f s (+%.0f %%)\n",
+                    fs::path(gFile).filename().c_str(), e->second, n->second,
+                    100 * (e->second / n->second - 1));
     const auto f = reporter.seconds.find("rf_full_export");
     if (u != reporter.seconds.end() && f != reporter.seconds.end() && u->second > 0)
         std::printf("%s: full-size q90 export %.3f s, ratio to LibRaw unpack %.2fx\n",

@@ -30,6 +30,7 @@ enum class ParamGroup { Look, Tone, Color, WhiteBalance, Crop, Detail };
 enum class ParamScope {
     Develop,  ///< white balance, highlights, demosaic: the developed sensor image
     Shape,    ///< geometry and crop: the shaped image (with the resize)
+    Detail,   ///< noise reduction: the denoised shaped image
     Finish,   ///< tone and look: the per-pixel finishing pass, never cached
 };
 

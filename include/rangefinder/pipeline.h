@@ -3,7 +3,7 @@
 // differ only in the size they ask for. The stages run in a fixed order:
 //
 //   raw ─ white balance + highlights ─ demosaic ─ geometry (orientation, straighten, crop)
-//       ─ resize (linear light) ─ camera matrix → linear Rec.2020 ─ tone & colour
+//       ─ resize (linear light) ─ noise reduction ─ camera matrix → linear Rec.2020 ─ tone & colour
 //       ─ look (colour LUT, vignette, grain) ─ output profile (lcms2) ─ sharpen
 //       ─→ display-encoded RGB
 //
@@ -20,10 +20,14 @@
 // not Bayer) the unbalanced demosaic is cached, and when no pixel is near clipping (so the
 // highlight stage has nothing to do) the balance joins the camera matrix and moving white
 // balance costs what a tone slider does. Otherwise it re-runs the balance and highlights on
-// the cached demosaic (full-size Bayer: from the raw) and everything after them. The finishing
-// stages (camera matrix, tone, look, output) run fused, strip by strip (pipeline/finishing.h).
+// the cached demosaic (full-size Bayer: from the raw) and everything after them. Noise
+// reduction runs on the shaped image (at the size being rendered) and its result is cached
+// under the shaped image's key and its own sliders, so a noise slider re-runs only it and
+// the finishing. The finishing stages (camera matrix, tone, look, output) run fused, strip by
+// strip (pipeline/finishing.h).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -31,6 +35,7 @@
 #include <vector>
 
 #include "rangefinder/color.h"
+#include "rangefinder/denoise.h"
 #include "rangefinder/image.h"
 #include "rangefinder/lens.h"
 #include "rangefinder/parallel.h"
@@ -99,6 +104,7 @@ class Pipeline {
         int demosaiced = 0;  ///< unbalanced demosaic (half-size Bayer, non-Bayer sensors)
         int developed = 0;   ///< white balance → highlights (full-size Bayer: with the demosaic)
         int geometry = 0;    ///< geometry → resize
+        int denoised = 0;    ///< noise reduction of the shaped image
         int finished = 0;    ///< camera matrix → tone → look → output → sharpen
     };
     Stats stats() const;
@@ -124,7 +130,7 @@ class Pipeline {
     Mat3 workingMatrix() const;
     // Develops and shapes for the plan (or finds it cached) into shaped_, and returns the
     // matrix from shaped_ to the working space (the white balance joins it where it commutes).
-    Mat3 shapeFor(const Plan& p, const CancelToken* cancel);
+    Mat3 shapeFor(const Plan& p, const CancelToken* cancel, std::array<float, 3>* folded = nullptr);
 
     std::shared_ptr<const RawImage> raw_;
     // The lens profile found for the last lens parameters (finding one searches a database).
@@ -139,6 +145,10 @@ class Pipeline {
     std::uint64_t developedKey_ = 0;
     Image shaped_;  // after geometry and resize: camera RGB, balanced or not (see shapedKey_)
     std::uint64_t shapedKey_ = 0;
+    Image denoised_;  // the shaped image after noise reduction (when it is on)
+    std::uint64_t denoisedKey_ = 0;
+    NoiseModel noise_;  // measured on shaped_ (with the gains the denoiser is given)
+    std::uint64_t noiseKey_ = 0;
     Image scratch_;
     Stats stats_;
 };

@@ -174,6 +174,19 @@ struct SplitMix {
         const double u1 = uniform(), u2 = uniform();
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
     }
+    /// Poisson: counted exactly for small means (Knuth), by the normal approximation with a
+    /// continuity correction from 64 up, where the two are indistinguishable in a raw.
+    double poisson(double mean) {
+        if (mean <= 0) return 0;
+        if (mean >= 64) return std::max(0.0, std::floor(mean + std::sqrt(mean) * gaussian() + 0.5));
+        const double limit = std::exp(-mean);
+        double k = 0, p = uniform();
+        while (p > limit) {
+            p *= uniform();
+            k += 1;
+        }
+        return k;
+    }
 };
 
 Vec3 illuminantY1(const DngOptions& o) {
@@ -524,6 +537,7 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     const int spp = o.linear ? 3 : 1;
     const float black = float(o.blackLevel), white = float(o.whiteLevel);
     const float sigma = float(o.noise * (o.whiteLevel - o.blackLevel));
+    const double range = double(o.whiteLevel - o.blackLevel);
     const bool active = o.activeArea.width > 0;
     // The CFA layout counts from the active area's corner; +6 keeps the modulo positive for
     // border sites to its left or above it.
@@ -543,7 +557,8 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
     parallelFor(0, scene.height, [&](int sy0, int sy1) {
         for (int sy = sy0; sy < sy1; ++sy) {
             // Seeded by the scene row, so a border leaves the scene's noise as it was.
-            SplitMix rng{0x52414E47u + std::uint64_t(sy) * 0x100000001B3ull};
+            SplitMix rng{0x52414E47u + std::uint64_t(sy) * 0x100000001B3ull +
+                         o.noiseSeed * 0x9E3779B97F4A7C15ull};
             const float* src = scene.row(sy);
             const int y = sy + border.top;
             std::uint16_t* dst =
@@ -559,6 +574,10 @@ void writeDng(const std::string& path, ConstImageView scene, const DngOptions& o
                     float v = m[c][0] * p[0] + m[c][1] * p[1] + m[c][2] * p[2];
                     if (!o.gainMaps.empty())
                         v = float(v / shading(sx + border.left, y, o.linear ? s : 0));
+                    if (o.photonsAtWhite > 0) {
+                        const double mean = std::max(0.0, double(v)) / range * o.photonsAtWhite;
+                        v = float(rng.poisson(mean) / o.photonsAtWhite * range);
+                    }
                     v += black;
                     if (sigma > 0) v += sigma * float(rng.gaussian());
                     v = std::clamp(std::nearbyint(v), 0.f, white);

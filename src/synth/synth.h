@@ -108,6 +108,11 @@ struct DngOptions {
     int orientation = 1;
     double noise = 0;  ///< std-dev of added Gaussian noise, in fractions of
                        ///< (white − black); the same seed every time
+    /// Not 0: photon (shot) noise as a sensor collects it, Poisson with this many
+    /// photo-electrons at the white level, so a site's variance is x/photonsAtWhite + noise²
+    /// in fractions of the white range (a Poisson–Gaussian sensor; a high ISO has fewer).
+    double photonsAtWhite = 0;
+    std::uint64_t noiseSeed = 0;  ///< mixed into the per-row seeds: another noise draw
     std::string make = "Rangefinder", model = "Synthetic Chart";
     bool writeBaselineExposure = true;  ///< BaselineExposure = −log2(exposureScale)
     /// When set, the BaselineExposure written instead of −log2(exposureScale): a file whose

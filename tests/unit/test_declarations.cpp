@@ -61,6 +61,7 @@ void forEachTable(F check) {
     check(toneTable());
     check(lensTable());
     check(geometryTable());
+    check(denoiseTable());
     check(lookTable());
 }
 
@@ -118,7 +119,8 @@ TEST(Declarations, QualifiersAloneLeaveAStageInactive) {
 
 TEST(Declarations, EveryScopeHoldsExactlyItsStagesKeys) {
     std::size_t total = 0;
-    for (ParamScope scope : {ParamScope::Develop, ParamScope::Shape, ParamScope::Finish}) {
+    for (ParamScope scope :
+         {ParamScope::Develop, ParamScope::Shape, ParamScope::Detail, ParamScope::Finish}) {
         for (const std::string& key : scopeKeys(scope)) EXPECT_EQ(findParam(key)->scope, scope);
         total += scopeKeys(scope).size();
     }
@@ -170,20 +172,32 @@ TEST(Declarations, AChangeReRunsItsCacheLevelAndThoseAfterIt) {
         const Pipeline::Stats s1 = pipeline.stats();
         const int developed = s1.developed + s1.demosaiced - s0.developed - s0.demosaiced;
         const int shaped = s1.geometry - s0.geometry;
+        const int denoised = s1.denoised - s0.denoised;
         const int finished = s1.finished - s0.finished;
         EXPECT_EQ(finished, 1) << d.key;
+        // Noise reduction is on by default, so every level before it re-runs it too (a
+        // denoise strength set to 0 turns it off: nothing to run then).
+        const bool denoising = !DenoiseParams::from(after).isIdentity();
         switch (d.scope) {
             case ParamScope::Develop:
                 EXPECT_GE(developed, 1) << d.key;
                 EXPECT_EQ(shaped, 1) << d.key;
+                EXPECT_EQ(denoised, 1) << d.key;
                 break;
             case ParamScope::Shape:
                 EXPECT_EQ(developed, 0) << d.key;
                 EXPECT_EQ(shaped, 1) << d.key;
+                EXPECT_EQ(denoised, 1) << d.key;
+                break;
+            case ParamScope::Detail:
+                EXPECT_EQ(developed, 0) << d.key;
+                EXPECT_EQ(shaped, 0) << d.key;
+                EXPECT_EQ(denoised, denoising ? 1 : 0) << d.key;
                 break;
             case ParamScope::Finish:
                 EXPECT_EQ(developed, 0) << d.key;
                 EXPECT_EQ(shaped, 0) << d.key;
+                EXPECT_EQ(denoised, 0) << d.key;
                 break;
         }
     }

@@ -5,12 +5,14 @@
 #include "rangefinder/pipeline.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <mutex>
 
 #include "pipeline/finishing.h"
 #include "rangefinder/demosaic.h"
+#include "rangefinder/denoise.h"
 #include "rangefinder/error.h"
 #include "rangefinder/geometry.h"
 #include "rangefinder/lens.h"
@@ -385,14 +387,16 @@ void Pipeline::shapeWithoutLens(const Plan& p, const Image& source, const Cancel
     }
 }
 
-Mat3 Pipeline::shapeFor(const Plan& p, const CancelToken* cancel) {
+Mat3 Pipeline::shapeFor(const Plan& p, const CancelToken* cancel, std::array<float, 3>* folded) {
     Mat3 matrix = workingMatrix();
+    if (folded) *folded = {1, 1, 1};
     const Image* source = &developed_;
     std::uint64_t sourceKey = p.developKey;
     if (p.commutes && (base_.empty() || baseKey_ != p.baseKey)) demosaicUnbalanced(p, cancel);
     if (p.commutes && basePeak_ < kNoHighlightWork) {
         for (auto& row : matrix)
             for (int c = 0; c < 3; ++c) row[c] *= double(p.wb[c]);
+        if (folded) *folded = p.wb;
         source = &base_;
         sourceKey = p.baseKey;
     } else if (developed_.empty() || developedKey_ != p.developKey) {
@@ -426,7 +430,41 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
     // exactly and runs last, in the finishing pass, on output pixels. White balance is a
     // diagonal matrix: where nothing else stands between it and the camera matrix, it joins
     // that matrix and the cached images stay unbalanced.
-    const Mat3 matrix = shapeFor(p, cancel);
+    Multipliers folded{1, 1, 1};
+    const Mat3 matrix = shapeFor(p, cancel, &folded);
+
+    // Noise reduction works on balanced values (neutral = equal channels): where the balance
+    // joined the matrix, the shaped image is unbalanced and the denoiser is given the gains,
+    // which are then part of its key. Off, the finishing reads the shaped image itself.
+    const DenoiseParams denoiseParams = DenoiseParams::from(edits);
+    const bool denoising = !denoiseParams.isIdentity();
+    const std::array<float, 3> gains{folded[0], folded[1], folded[2]};
+    Image* finishFrom = &shaped_;
+    if (denoising && options.oneShot) {
+        // Nothing renders from the shaped image again: denoise it in place.
+        shapedKey_ = 0;
+        denoise(shaped_.cview(), shaped_.view(), denoiseParams, gains, cancel);
+        ++stats_.denoised;
+    } else if (denoising) {
+        std::uint64_t key = combine(shapedKey_, edits.hashKeys(scopeKeys(ParamScope::Detail)));
+        for (float g : gains) key = combine(key, std::bit_cast<std::uint32_t>(g));
+        if (denoised_.empty() || denoisedKey_ != key) {
+            denoisedKey_ = 0;  // as in develop(): never trust a half-written buffer
+            // The noise is measured once per shaped image: a noise slider does not move it.
+            std::uint64_t modelKey = shapedKey_;
+            for (float g : gains) modelKey = combine(modelKey, std::bit_cast<std::uint32_t>(g));
+            if (noiseKey_ != modelKey) {
+                noiseKey_ = 0;
+                noise_ = estimateNoise(shaped_.cview(), gains, cancel);
+                noiseKey_ = modelKey;
+            }
+            denoised_.resize(shaped_.width(), shaped_.height(), shaped_.channels());
+            denoise(shaped_.cview(), denoised_.view(), denoiseParams, gains, cancel, &noise_);
+            denoisedKey_ = key;
+            ++stats_.denoised;
+        }
+        finishFrom = &denoised_;
+    }
 
     RenderResult result;
     result.halfSizeDemosaic = p.half;
@@ -434,11 +472,13 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
         result.rgb = std::move(shaped_);
         shaped_ = Image();
         shapedKey_ = 0;
+        denoised_ = Image();
+        denoisedKey_ = 0;
     } else {
-        result.rgb.resize(shaped_.width(), shaped_.height(), shaped_.channels());
+        result.rgb.resize(finishFrom->width(), finishFrom->height(), finishFrom->channels());
     }
     result.transform = outputTransform(options.space, options.intent);
-    finishing::run(options.oneShot ? result.rgb.cview() : shaped_.cview(), result.rgb.view(),
+    finishing::run(options.oneShot ? result.rgb.cview() : finishFrom->cview(), result.rgb.view(),
                    matrix, toneParams(edits), look, *result.transform, cancel);
     if (options.sharpen.enabled()) sharpen(result.rgb.view(), options.sharpen, cancel);
     ++stats_.finished;

@@ -79,6 +79,7 @@ std::vector<const decl::StageEntry*> buildStages() {
     std::vector<const decl::StageEntry*> out = {
         &demosaicTable().entry(), &highlightTable().entry(), &whiteBalanceTable().entry(),
         &toneTable().entry(),     &lensTable().entry(),      &geometryTable().entry(),
+        &denoiseTable().entry(),
         &lookTable().entry(),
     };
     std::vector<std::string> seen;
@@ -123,7 +124,7 @@ const std::vector<ParamDecl>& schema() {
 
 const std::vector<std::string>& scopeKeys(ParamScope scope) {
     static const auto keys = [] {
-        std::vector<std::vector<std::string>> out(3);
+        std::vector<std::vector<std::string>> out(4);
         for (const ParamDecl& d : schema()) out[std::size_t(d.scope)].push_back(d.key);
         return out;
     }();

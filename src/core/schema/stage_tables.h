@@ -4,6 +4,7 @@
 #pragma once
 
 #include "rangefinder/demosaic.h"
+#include "rangefinder/denoise.h"
 #include "rangefinder/geometry.h"
 #include "rangefinder/lens.h"
 #include "rangefinder/look.h"
@@ -19,6 +20,7 @@ const decl::Table<WhiteBalanceParams>& whiteBalanceTable();  // stages/whitebala
 const decl::Table<ToneParams>& toneTable();                  // stages/tone
 const decl::Table<LensParams>& lensTable();                  // stages/lens
 const decl::Table<GeometryParams>& geometryTable();          // stages/geometry
+const decl::Table<DenoiseParams>& denoiseTable();            // stages/denoise
 const decl::Table<LookParams>& lookTable();                  // look/look_params.cpp
 
 }  // namespace rf
