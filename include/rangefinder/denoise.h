@@ -14,6 +14,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 
 #include "rangefinder/image.h"
 #include "rangefinder/parallel.h"
@@ -54,5 +55,12 @@ struct DenoiseParams {
 void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
              const std::array<float, 3>& gains = {1, 1, 1}, const CancelToken* cancel = nullptr,
              const NoiseModel* model = nullptr);
+
+namespace detail {
+/// Images above this many pixels are denoised in bands of rows, with the levels' noise measured
+/// once on the band holding the most flat patches (a 45 MP image then needs band-sized buffers,
+/// not three full-size ones). 16 MP; tests lower it to compare the two ways on small images.
+extern std::int64_t denoiseWholeImagePixels;
+}  // namespace detail
 
 }  // namespace rf

@@ -161,6 +161,36 @@ TEST(Denoise, DenoisesInPlaceAsIntoAnotherImage) {
 
 // Heavy noise on grey (about 7 % at the patch's level): the colour speckle falls at least
 // fivefold at the default, balanced or not.
+// A large image is denoised in bands with the levels' noise measured on one band: the result
+// must be the whole image's, to the spread of that measurement, with no seam where bands meet.
+TEST(Denoise, BandsGiveTheWholeImagesResultWithoutSeams) {
+    const Image clean = texturedScene(900, 1400);
+    const Image n = noisy(clean, 300, 0.004);
+    const Image whole = denoised(n, DenoiseParams{});
+    const std::int64_t saved = detail::denoiseWholeImagePixels;
+    detail::denoiseWholeImagePixels = 0;  // 1400 rows: three bands of 512
+    const Image banded = denoised(n, DenoiseParams{});
+    detail::denoiseWholeImagePixels = saved;
+    const double wholeGain = psnr(whole, clean) - psnr(n, clean);
+    EXPECT_GT(wholeGain, 3);
+    EXPECT_NEAR(psnr(banded, clean) - psnr(n, clean), wholeGain, 0.25);
+    EXPECT_GT(psnr(banded, whole), 50) << "the two ways differ only by the measured thresholds";
+    // The error against the clean picture in the rows either side of a band's edge is the
+    // error elsewhere: a seam would show as a jump there.
+    const auto rowError = [&](int y) {
+        double se = 0;
+        for (int i = 0; i < 900 * 3; ++i) {
+            const double d = double(banded.row(y)[i]) - whole.row(y)[i];
+            se += d * d;
+        }
+        return se;
+    };
+    double edge = 0, inside = 0;
+    for (int y : {510, 511, 512, 513, 1022, 1023, 1024, 1025}) edge += rowError(y);
+    for (int y : {200, 201, 202, 203, 700, 701, 702, 703}) inside += rowError(y);
+    EXPECT_LT(edge, 3 * inside + 1e-9);
+}
+
 TEST(Denoise, ClearsColourNoiseFromGrey) {
     const Image grey = flat(256, 256, 0.1f, 0.1f, 0.1f);
     const Image n = noisy(grey, 200, 0.005);

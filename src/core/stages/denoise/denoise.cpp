@@ -323,6 +323,8 @@ void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s)
 
 }  // namespace
 
+std::int64_t detail::denoiseWholeImagePixels = 16'000'000;
+
 float NoiseModel::sigma(int c, float x) const {
     const std::size_t i = std::size_t(c);
     return std::sqrt(std::max(a[i] * std::max(x, 0.f) + b[i], 0.f));
@@ -405,6 +407,123 @@ NoiseModel estimateNoise(ConstImageView img, const std::array<float, 3>& gains,
     return model;
 }
 
+namespace {
+
+// Above detail::denoiseWholeImagePixels the image is denoised in bands of kBandRows rows (each
+// with kMargin rows of context above and below, more than the five levels' reach of
+// 2·(1+2+4+8+16) = 62 rows), so a 45 MP full-size export needs a few band-sized buffers
+// instead of three full-size ones (1.6 GB). Previews, web exports and most cameras' full size
+// stay below it and are denoised whole.
+constexpr int kBandRows = 512;
+constexpr int kMargin = 64;
+
+// The noise of each level in units of the model (the thresholds' scale), measured on `cur`
+// (the image as luminance and colour differences) at the flat patches, as the levels are
+// produced; `perLevel` is handed each level's result before the next is measured. With
+// `fixed` given, those are used and nothing is measured.
+using LevelNoise = std::array<std::array<float, 3>, kScales>;
+
+struct Levels {
+    const NoiseModel& model;
+    const DenoiseParams& p;
+    const std::array<float, 3>& gains;
+    const CancelToken* cancel;
+
+    // Runs the five levels on `cur` (YCC, consumed), accumulating the shrunk levels and the
+    // coarse rest into `out` (RGB, unbalanced; its rows are overwritten). `noise` is measured
+    // at `patches` when `measure`, otherwise read.
+    void run(Image& cur, ImageView out, const std::vector<std::int64_t>& patches, LevelNoise& noise,
+             bool measure) const {
+        static const std::array<float, kScales + 1> white = whiteBandSigma();
+        const int w = cur.width(), h = cur.height();
+        Image next(w, h, 3), tmp(w, h, 3);
+        for (int y = 0; y < h; ++y) std::memset(out.row(y), 0, std::size_t(w) * 3 * sizeof(float));
+        // Texture is kept at the finest level by a lower threshold there (detail 0.5: as tuned).
+        const float fineLuma = 1.5f - p.detail;
+        std::array<float, 3> levelNoise{1, 1, 1}, chromaPeak{0, 0, 0};
+        const float inv[3] = {1 / gains[0], 1 / gains[1], 1 / gains[2]};
+        for (int s = 1; s <= kScales; ++s) {
+            std::array<float, 3> k = noise[std::size_t(s - 1)];
+            if (measure) {
+                // Demosaicing and resizing correlate the noise, so a level's share of it is not
+                // white noise's: it is measured on the flat patches. Colour noise after a
+                // demosaic is blotchy, strong out to the coarsest level, and colour texture is
+                // rare: every level is measured; from the third on never above the finer ones
+                // (what grows there is colour detail; the demosaic moves colour noise from the
+                // first level to the second). Luminance texture is everywhere at coarse
+                // scales: the second level is measured, at most a little above white noise's
+                // ratio to the first, and coarser ones follow white noise.
+                const std::array<float, 3> here =
+                    measureLevel(cur, 1 << (s - 1), model, patches, white[std::size_t(s)]);
+                k = here;
+                if (s == 2) k[0] = std::min(here[0], 1.3f * levelNoise[0] * white[2] / white[1]);
+                if (s >= 3)
+                    k[0] = levelNoise[0] * white[std::size_t(s)] / white[std::size_t(s - 1)];
+                for (int i = 1; i < 3 && s >= 3; ++i)
+                    k[std::size_t(i)] = std::min(here[std::size_t(i)], chromaPeak[std::size_t(i)]);
+                for (int i = 1; i < 3; ++i)
+                    chromaPeak[std::size_t(i)] =
+                        std::max(chromaPeak[std::size_t(i)], k[std::size_t(i)]);
+                levelNoise = k;
+                noise[std::size_t(s - 1)] = k;
+            }
+            const float lumaT = p.luminance * kLumaLambda[s - 1] * (s == 1 ? fineLuma : 1.f) * k[0];
+            const float chromaT1 = p.color * kChromaLambda[s - 1] * k[1];
+            const float chromaT2 = p.color * kChromaLambda[s - 1] * k[2];
+            const float t2[3] = {lumaT * lumaT, chromaT1 * chromaT1, chromaT2 * chromaT2};
+            const bool shrinkLuma = s <= kLumaScales && t2[0] > 0;
+            const Shrink sh{model, shrinkLuma ? t2[0] : 0.f, t2[1], t2[2],
+                            1 / (kEdge * kEdge * k[0] * k[0] + 1e-30f)};
+            const bool last = s == kScales;
+            smooth(cur, tmp, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
+                float* o = out.row(y);
+                shrinkRow(cur.row(y), coarse, o, w, sh);
+                if (!last) return;
+                // The coarsest level is the rest of the picture: add it, back to RGB, unbalance.
+                for (int x = 0; x < w; ++x) {
+                    const float ycc[3] = {o[3 * x] + coarse[3 * x],
+                                          o[3 * x + 1] + coarse[3 * x + 1],
+                                          o[3 * x + 2] + coarse[3 * x + 2]};
+                    fromYcc(ycc, o + 3 * x);
+                    for (int i = 0; i < 3; ++i) o[3 * x + i] *= inv[i];
+                }
+            });
+            std::swap(cur, next);
+        }
+    }
+};
+
+// Rows [y0, y1) of `src` as luminance and colour differences.
+void toYccRows(ConstImageView src, int y0, int y1, const std::array<float, 3>& gains, Image& out,
+               const CancelToken* cancel) {
+    out.resize(src.width, y1 - y0, 3);
+    parallelFor(
+        y0, y1,
+        [&](int a, int b) {
+            for (int y = a; y < b; ++y) {
+                const float* s = src.row(y);
+                float* c = out.row(y - y0);
+                for (int x = 0; x < src.width; ++x) toYcc(s + 3 * x, gains.data(), c + 3 * x);
+            }
+        },
+        16, cancel);
+}
+
+// The flat patches that lie in rows [y0, y1) with their level's reach inside, as offsets into
+// a buffer of those rows.
+std::vector<std::int64_t> patchesIn(const std::vector<std::int64_t>& patches, int width, int y0,
+                                    int y1) {
+    std::vector<std::int64_t> out;
+    const std::int64_t rowLen = 3 * std::int64_t(width);
+    for (std::int64_t p0 : patches) {
+        const int py = int(p0 / rowLen);
+        if (py >= y0 && py + kPatch <= y1) out.push_back(p0 - std::int64_t(y0) * rowLen);
+    }
+    return out;
+}
+
+}  // namespace
+
 void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
              const std::array<float, 3>& gains, const CancelToken* cancel,
              const NoiseModel* measured) {
@@ -420,69 +539,58 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
         return;
     }
     const NoiseModel model = measured ? *measured : estimateNoise(src, gains, cancel);
-    static const std::array<float, kScales + 1> white = whiteBandSigma();
-
-    // Before the result is cleared below: src may be dst.
+    // Before the result is written: src may be dst.
     const std::vector<std::int64_t> patches = flatPatches(src, model, gains);
-    Image cur(w, h, 3), next(w, h, 3), tmp(w, h, 3);
-    parallelFor(
-        0, h,
-        [&](int y0, int y1) {
-            for (int y = y0; y < y1; ++y) {
-                const float* s = src.row(y);
-                float* c = cur.row(y);
-                float* o = dst.row(y);
-                for (int x = 0; x < w; ++x) toYcc(s + 3 * x, gains.data(), c + 3 * x);
-                // The result gathers the shrunk levels; src may be dst, so only after reading.
-                std::memset(o, 0, std::size_t(w) * 3 * sizeof(float));
-            }
-        },
-        16, cancel);
+    const Levels levels{model, p, gains, cancel};
+    LevelNoise noise{};
 
-    // Texture is kept at the finest level by a lower threshold there (detail 0.5: as tuned).
-    const float fineLuma = 1.5f - p.detail;
-    std::array<float, 3> levelNoise{1, 1, 1}, chromaPeak{0, 0, 0};
-    const float inv[3] = {1 / gains[0], 1 / gains[1], 1 / gains[2]};
-    for (int s = 1; s <= kScales; ++s) {
-        // Demosaicing and resizing correlate the noise, so a level's share of it is not white
-        // noise's: it is measured on the flat patches. Colour noise after a demosaic is
-        // blotchy, strong out to the coarsest level, and colour texture is rare: every level
-        // is measured; from the third on never above the finer ones (what grows there is
-        // colour detail; the demosaic moves colour noise from the first level to the second).
-        // Luminance texture is everywhere at coarse scales: the second level is measured, at most a
-        // little above white noise's ratio to the first, and coarser ones follow white noise.
-        const std::array<float, 3> here =
-            measureLevel(cur, 1 << (s - 1), model, patches, white[std::size_t(s)]);
-        std::array<float, 3> k = here;
-        if (s == 2) k[0] = std::min(here[0], 1.3f * levelNoise[0] * white[2] / white[1]);
-        if (s >= 3) k[0] = levelNoise[0] * white[std::size_t(s)] / white[std::size_t(s - 1)];
-        for (int i = 1; i < 3 && s >= 3; ++i)
-            k[std::size_t(i)] = std::min(here[std::size_t(i)], chromaPeak[std::size_t(i)]);
-        for (int i = 1; i < 3; ++i)
-            chromaPeak[std::size_t(i)] = std::max(chromaPeak[std::size_t(i)], k[std::size_t(i)]);
-        levelNoise = k;
-        const float lumaT = p.luminance * kLumaLambda[s - 1] * (s == 1 ? fineLuma : 1.f) * k[0];
-        const float chromaT1 = p.color * kChromaLambda[s - 1] * k[1];
-        const float chromaT2 = p.color * kChromaLambda[s - 1] * k[2];
-        const float t2[3] = {lumaT * lumaT, chromaT1 * chromaT1, chromaT2 * chromaT2};
-        const bool shrinkLuma = s <= kLumaScales && t2[0] > 0;
-        const Shrink sh{model, shrinkLuma ? t2[0] : 0.f, t2[1], t2[2],
-                        1 / (kEdge * kEdge * k[0] * k[0] + 1e-30f)};
-        const bool last = s == kScales;
-        smooth(cur, tmp, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
-            float* o = dst.row(y);
-            shrinkRow(cur.row(y), coarse, o, w, sh);
-            if (!last) return;
-            // The coarsest level is the rest of the picture: add it, back to RGB, unbalance.
-            for (int x = 0; x < w; ++x) {
-                const float ycc[3] = {o[3 * x] + coarse[3 * x], o[3 * x + 1] + coarse[3 * x + 1],
-                                      o[3 * x + 2] + coarse[3 * x + 2]};
-                fromYcc(ycc, o + 3 * x);
-                for (int i = 0; i < 3; ++i) o[3 * x + i] *= inv[i];
-            }
-        });
-        std::swap(cur, next);
+    if (std::int64_t(w) * h <= detail::denoiseWholeImagePixels) {
+        Image cur;
+        toYccRows(src, 0, h, gains, cur, cancel);
+        levels.run(cur, dst, patches, noise, true);
+        return;
     }
+
+    // A large image in bands. The levels' noise is measured once, on the band of rows that
+    // holds the most flat patches (what the whole image would give, to the spread of the
+    // estimate), and every band is shrunk with it, so no band's strength differs.
+    const std::int64_t rowLen = 3 * std::int64_t(w);
+    {
+        const int rows = std::min(h, kBandRows + 2 * kMargin);
+        std::vector<int> perRow(std::size_t(h) + 1, 0);
+        for (std::int64_t p0 : patches) ++perRow[std::size_t(p0 / rowLen) + 1];
+        for (int y = 0; y < h; ++y) perRow[std::size_t(y) + 1] += perRow[std::size_t(y)];
+        int best = 0, bestCount = -1;
+        for (int y0 = 0; y0 + rows <= h; y0 += kPatch) {
+            const int count = perRow[std::size_t(y0 + rows - kPatch)] - perRow[std::size_t(y0)];
+            if (count > bestCount) best = y0, bestCount = count;
+        }
+        Image cur, scratch(w, rows, 3);
+        toYccRows(src, best, best + rows, gains, cur, cancel);
+        levels.run(cur, scratch.view(), patchesIn(patches, w, best, best + rows), noise, true);
+    }
+    // Each band is written once the next band has read its context: src may be dst.
+    Image cur, done, pending;
+    int pendingY0 = 0, pendingRows = 0, pendingOffset = 0;
+    const auto flush = [&] {
+        for (int y = 0; y < pendingRows; ++y)
+            std::memcpy(dst.row(pendingY0 + y), pending.row(pendingOffset + y),
+                        std::size_t(rowLen) * sizeof(float));
+        pendingRows = 0;
+    };
+    for (int y0 = 0; y0 < h; y0 += kBandRows) {
+        const int y1 = std::min(h, y0 + kBandRows);
+        const int a = std::max(0, y0 - kMargin), b = std::min(h, y1 + kMargin);
+        toYccRows(src, a, b, gains, cur, cancel);
+        flush();
+        done.resize(w, b - a, 3);
+        levels.run(cur, done.view(), {}, noise, false);
+        std::swap(pending, done);
+        pendingY0 = y0;
+        pendingRows = y1 - y0;
+        pendingOffset = y0 - a;
+    }
+    flush();
 }
 
 }  // namespace rf
