@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <set>
 
 #include "rangefinder/error.h"
 #include "rangefinder/params.h"
@@ -115,6 +117,28 @@ TEST(Declarations, QualifiersAloneLeaveAStageInactive) {
     EditDocument contrast = pivotOnly;
     contrast.setFloat("look.tone.contrast", 20);
     EXPECT_TRUE(LookParams::from(contrast).hasColor());
+}
+
+// The app lays a panel out by the rows' order, with a heading where the section changes: a
+// section split by another's rows would show its heading twice.
+TEST(Declarations, EachPanelsSectionsAreContiguousInOrder) {
+    std::map<std::string, std::vector<const ParamDecl*>> panels;
+    for (const ParamDecl& d : schema())
+        if (!d.panel.empty()) panels[d.panel].push_back(&d);
+    for (auto& [panel, rows] : panels) {
+        std::stable_sort(rows.begin(), rows.end(), [](const ParamDecl* a, const ParamDecl* b) {
+            return a->order < b->order;
+        });
+        std::set<std::string> closed;
+        std::string current;
+        for (const ParamDecl* d : rows) {
+            if (d->section == current) continue;
+            EXPECT_FALSE(closed.count(d->section))
+                << panel << ": section '" << d->section << "' resumes at " << d->key;
+            closed.insert(current);
+            current = d->section;
+        }
+    }
 }
 
 TEST(Declarations, EveryScopeHoldsExactlyItsStagesKeys) {

@@ -30,19 +30,19 @@ const decl::Table<DenoiseParams>& denoiseTable() {
                         "removes grain-like noise in brightness; 100 % removes the noise "
                         "measured in this photo, 0 turns it off"),
                     &P::luminance, pct)
-                .at("detail", "Noise reduction", 10)
+                .at("detail", "Noise reduction", 11)
                 .neutral(&P::luminance, 0.f),
             bind<P>(num("denoise.detail", 50, 0, 100, "%", "Detail", G::Detail,
                         "how much fine texture luminance noise reduction keeps: lower is "
                         "smoother, higher keeps more grain and texture"),
                     &P::detail, pct)
-                .at("detail", "Noise reduction", 20)
+                .at("detail", "Noise reduction", 12)
                 .qualifier(),
             bind<P>(num("denoise.color", 100, 0, 200, "%", "Color", G::Detail,
                         "removes coloured speckles and blotches; 100 % removes the colour "
                         "noise measured in this photo, 0 turns it off"),
                     &P::color, pct)
-                .at("detail", "Noise reduction", 30)
+                .at("detail", "Noise reduction", 13)
                 .neutral(&P::color, 0.f),
         },
         {},
