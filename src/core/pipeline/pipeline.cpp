@@ -433,12 +433,19 @@ RenderResult Pipeline::render(const EditDocument& edits, const RenderOptions& op
     Multipliers folded{1, 1, 1};
     const Mat3 matrix = shapeFor(p, cancel, &folded);
 
-    // Noise reduction works on balanced values (neutral = equal channels): where the balance
-    // joined the matrix, the shaped image is unbalanced and the denoiser is given the gains,
-    // which are then part of its key. Off, the finishing reads the shaped image itself.
+    // Noise reduction works on balanced values (neutral = equal channels), balanced by the
+    // camera's own (as-shot) balance rather than the photographer's: near enough to neutral
+    // for separating luminance from colour noise, and fixed for the photo. Where the balance
+    // joined the matrix (the shaped image is unbalanced) a white-balance slider then re-runs
+    // only the finishing, as it does without noise reduction; where the shaped image carries
+    // the photographer's balance, that is undone for the denoiser, so both paths denoise the
+    // same values. Off, the finishing reads the shaped image itself.
     const DenoiseParams denoiseParams = DenoiseParams::from(edits);
     const bool denoising = !denoiseParams.isIdentity();
-    const std::array<float, 3> gains{folded[0], folded[1], folded[2]};
+    const bool unbalanced = folded[0] != 1 || folded[1] != 1 || folded[2] != 1;
+    const Multipliers reference = resolveWhiteBalance(*raw_, WhiteBalanceParams{});
+    std::array<float, 3> gains{};
+    for (int c = 0; c < 3; ++c) gains[c] = unbalanced ? reference[c] : reference[c] / p.wb[c];
     Image* finishFrom = &shaped_;
     if (denoising && options.oneShot) {
         // Nothing renders from the shaped image again: denoise it in place.
