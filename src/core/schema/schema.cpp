@@ -79,8 +79,7 @@ std::vector<const decl::StageEntry*> buildStages() {
     std::vector<const decl::StageEntry*> out = {
         &demosaicTable().entry(), &highlightTable().entry(), &whiteBalanceTable().entry(),
         &toneTable().entry(),     &lensTable().entry(),      &geometryTable().entry(),
-        &denoiseTable().entry(),
-        &lookTable().entry(),
+        &denoiseTable().entry(),  &lookTable().entry(),
     };
     std::vector<std::string> seen;
     for (const decl::StageEntry* e : out)
