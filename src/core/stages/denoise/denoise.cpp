@@ -92,51 +92,79 @@ std::array<float, kScales + 1> whiteBandSigma() {
     return out;
 }
 
+// Four divisions a pixel in the shrinkage, and the smoothing's plain sums: AVX2's eight lanes
+// halve their cost where the CPU has them. Cloned as rcd.cpp's kernels are, and for the same
+// reasons not under TSan (its ifunc resolver runs before TSan's runtime) and without noinline
+// under clang.
+#if defined(__SANITIZE_THREAD__)
+#define RF_DENOISE_CLONES
+#elif defined(__x86_64__) && defined(__clang__)
+#define RF_DENOISE_CLONES __attribute__((target_clones("avx2", "default")))
+#elif defined(__x86_64__) && defined(__GNUC__)
+#define RF_DENOISE_CLONES __attribute__((noinline, target_clones("avx2", "default")))
+#else
+#define RF_DENOISE_CLONES
+#endif
+
 // One B3-spline à-trous smoothing of a 3-channel buffer (rows of 3·w floats), with holes of
-// `hole` pixels, edges clamped. Horizontal into `tmp`, then vertical into `out`, handing each
-// finished row to `perRow` (the level's shrinkage) while it is in cache.
-void smooth(const Image& in, Image& tmp, Image& out, int hole, const CancelToken* cancel,
+// `hole` pixels, edges clamped, handing each finished row to `perRow` (the level's shrinkage)
+// while it is in cache. The horizontal pass goes into a ring of the 4·hole + 1 rows the
+// vertical pass reads, per band of rows: a full-size intermediate would stream through memory
+// twice per level, which cost more than the passes' arithmetic.
+RF_DENOISE_CLONES
+void smoothRowH(const float* s, float* d, int w, int hole) {
+    const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
+    const int o1 = 3 * hole, o2 = 6 * hole;
+    auto at = [&](int x, int c) { return s[3 * std::clamp(x, 0, w - 1) + c]; };
+    const int lo = std::min(2 * hole, w), hi = std::max(lo, w - 2 * hole);
+    for (int x = 0; x < lo; ++x)
+        for (int c = 0; c < 3; ++c)
+            d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
+                           k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
+    for (int i = 3 * lo; i < 3 * hi; ++i)
+        d[i] = k0 * s[i] + k1 * (s[i - o1] + s[i + o1]) + k2 * (s[i - o2] + s[i + o2]);
+    for (int x = std::max(hi, lo); x < w; ++x)
+        for (int c = 0; c < 3; ++c)
+            d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
+                           k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
+}
+
+RF_DENOISE_CLONES
+void smoothRowV(const float* a2, const float* a1, const float* c, const float* b1, const float* b2,
+                float* d, int n) {
+    const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
+    for (int i = 0; i < n; ++i) d[i] = k0 * c[i] + k1 * (a1[i] + b1[i]) + k2 * (a2[i] + b2[i]);
+}
+
+void smooth(const Image& in, Image& out, int hole, const CancelToken* cancel,
             const std::function<void(int, const float*)>& perRow) {
     const int w = in.width(), h = in.height(), n = 3 * w;
-    const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
+    const int ringRows = 4 * hole + 1;
+    // Each band recomputes 4·hole rows of its neighbours' horizontal pass: two bands a thread
+    // keep that small while still balancing the load.
+    const int grain = std::max(16, h / (2 * std::max(1, threadCount())));
     parallelFor(
         0, h,
         [&](int y0, int y1) {
+            // Kept per thread: a fresh ring each band would be faulted in again each time.
+            thread_local std::vector<float> ring;
+            ring.resize(std::max(ring.size(), std::size_t(ringRows) * std::size_t(n)));
+            auto slot = [&](int y) { return ring.data() + std::size_t(y % ringRows) * n; };
+            int done = std::max(0, y0 - 2 * hole);  // next row to smooth horizontally
             for (int y = y0; y < y1; ++y) {
-                const float* s = in.row(y);
-                float* d = tmp.row(y);
-                const int o1 = 3 * hole, o2 = 6 * hole;
-                auto at = [&](int x, int c) { return s[3 * std::clamp(x, 0, w - 1) + c]; };
-                const int lo = std::min(2 * hole, w), hi = std::max(lo, w - 2 * hole);
-                for (int x = 0; x < lo; ++x)
-                    for (int c = 0; c < 3; ++c)
-                        d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
-                                       k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
-                for (int i = 3 * lo; i < 3 * hi; ++i)
-                    d[i] = k0 * s[i] + k1 * (s[i - o1] + s[i + o1]) + k2 * (s[i - o2] + s[i + o2]);
-                for (int x = std::max(hi, lo); x < w; ++x)
-                    for (int c = 0; c < 3; ++c)
-                        d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
-                                       k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
-            }
-        },
-        16, cancel);
-    parallelFor(
-        0, h,
-        [&](int y0, int y1) {
-            for (int y = y0; y < y1; ++y) {
-                const float* a2 = tmp.row(std::clamp(y - 2 * hole, 0, h - 1));
-                const float* a1 = tmp.row(std::clamp(y - hole, 0, h - 1));
-                const float* c = tmp.row(y);
-                const float* b1 = tmp.row(std::clamp(y + hole, 0, h - 1));
-                const float* b2 = tmp.row(std::clamp(y + 2 * hole, 0, h - 1));
+                for (const int last = std::min(h - 1, y + 2 * hole); done <= last; ++done)
+                    smoothRowH(in.row(done), slot(done), w, hole);
+                const float* a2 = slot(std::clamp(y - 2 * hole, 0, h - 1));
+                const float* a1 = slot(std::clamp(y - hole, 0, h - 1));
+                const float* c = slot(y);
+                const float* b1 = slot(std::clamp(y + hole, 0, h - 1));
+                const float* b2 = slot(std::clamp(y + 2 * hole, 0, h - 1));
                 float* d = out.row(y);
-                for (int i = 0; i < n; ++i)
-                    d[i] = k0 * c[i] + k1 * (a1[i] + b1[i]) + k2 * (a2[i] + b2[i]);
+                smoothRowV(a2, a1, c, b1, b2, d, n);
                 perRow(y, d);  // while the row is in cache
             }
         },
-        16, cancel);
+        grain, cancel);
 }
 
 // Noise is measured in patches of 8×8 pixels: the mean square of a patch's sixteen diagonal
@@ -267,18 +295,6 @@ struct Shrink {
     float invEdge;  // 1 / (kEdge² · the luminance level's noise share²)
 };
 
-// Four divisions a pixel: AVX2's eight lanes halve the cost where the CPU has them. Cloned as
-// rcd.cpp's kernels are, and for the same reasons not under TSan (its ifunc resolver runs
-// before TSan's runtime) and without noinline under clang.
-#if defined(__SANITIZE_THREAD__)
-#define RF_DENOISE_CLONES
-#elif defined(__x86_64__) && defined(__clang__)
-#define RF_DENOISE_CLONES __attribute__((target_clones("avx2", "default")))
-#elif defined(__x86_64__) && defined(__GNUC__)
-#define RF_DENOISE_CLONES __attribute__((noinline, target_clones("avx2", "default")))
-#else
-#define RF_DENOISE_CLONES
-#endif
 RF_DENOISE_CLONES
 void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s) {
     const float aR = s.m.a[0], aG = s.m.a[1], aB = s.m.a[2];
@@ -424,7 +440,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
 
     // Before the result is cleared below: src may be dst.
     const std::vector<std::int64_t> patches = flatPatches(src, model, gains);
-    Image cur(w, h, 3), next(w, h, 3), tmp(w, h, 3);
+    Image cur(w, h, 3), next(w, h, 3);
     parallelFor(
         0, h,
         [&](int y0, int y1) {
@@ -469,7 +485,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
         const Shrink sh{model, shrinkLuma ? t2[0] : 0.f, t2[1], t2[2],
                         1 / (kEdge * kEdge * k[0] * k[0] + 1e-30f)};
         const bool last = s == kScales;
-        smooth(cur, tmp, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
+        smooth(cur, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
             float* o = dst.row(y);
             shrinkRow(cur.row(y), coarse, o, w, sh);
             if (!last) return;
