@@ -223,24 +223,32 @@ template <int planes>
     for (int c = 0; c < planes; ++c) o[c] = 0;
     if constexpr (planes == 3) {
         // One pixel's three planes (and the next pixel's first, weighted but dropped) per
-        // four-lane vector: 16 multiply-adds instead of 48. The fourth lane of the last tap
-        // needs one more pixel to its right.
+        // four-lane vector, two rows side by side in eight lanes: 8 multiply-adds instead of
+        // 48 where AVX2 is there. The fourth lane of the last tap needs one more pixel to its
+        // right.
         if (ix >= 1 && iy >= 1 && ix + 3 <= maxX && iy + 2 <= maxY) {
             typedef float v4 __attribute__((vector_size(16)));
+            typedef float v8 __attribute__((vector_size(32)));
             const float* r = in.px(ix - 1, iy - 1);
-            v4 acc = {0, 0, 0, 0};
-            for (int j = 0; j < 4; ++j, r += in.stride) {
-                v4 h = {0, 0, 0, 0};
+            const std::ptrdiff_t stride = in.stride;
+            v8 acc = {0, 0, 0, 0, 0, 0, 0, 0};
+            for (int j = 0; j < 4; j += 2, r += 2 * stride) {
+                v8 h = {0, 0, 0, 0, 0, 0, 0, 0};
                 for (int k = 0; k < 4; ++k) {
-                    v4 t;
-                    std::memcpy(&t, r + 3 * k, sizeof t);
-                    h += wx[k] * t;
+                    v4 a, b;
+                    std::memcpy(&a, r + 3 * k, sizeof a);
+                    std::memcpy(&b, r + stride + 3 * k, sizeof b);
+                    h += wx[k] * __builtin_shufflevector(a, b, 0, 1, 2, 3, 4, 5, 6, 7);
                 }
-                acc += wy[j] * h;
+                const v8 wv = {wy[j],     wy[j],     wy[j],     wy[j],
+                               wy[j + 1], wy[j + 1], wy[j + 1], wy[j + 1]};
+                acc += wv * h;
             }
-            o[0] = acc[0];
-            o[1] = acc[1];
-            o[2] = acc[2];
+            const v4 sum = __builtin_shufflevector(acc, acc, 0, 1, 2, 3) +
+                           __builtin_shufflevector(acc, acc, 4, 5, 6, 7);
+            o[0] = sum[0];
+            o[1] = sum[1];
+            o[2] = sum[2];
             return;
         }
     }
