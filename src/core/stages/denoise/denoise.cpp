@@ -352,21 +352,32 @@ NoiseModel estimateNoise(ConstImageView img, const std::array<float, 3>& gains,
     if (pw < 4 || ph < 4) return model;
     // Enough patches for 24 brightness ranges of 500 or more; larger images on a grid.
     const int step = std::max(1, int(std::sqrt(double(pw) * ph / 24000.0)));
-    // The three channels are measured side by side.
+    // The patches are measured by rows of them, all channels at once: split by channel, the
+    // three did not share two cores evenly. Then the channels are fitted side by side.
+    const int rows = (ph + step - 1) / step, cols = (pw + step - 1) / step;
+    std::array<std::vector<std::pair<float, float>>, 3> measured;  // patch mean, diagonal energy
+    for (auto& me : measured) me.resize(std::size_t(rows) * std::size_t(cols));
+    parallelFor(
+        0, rows,
+        [&](int r0, int r1) {
+            for (int r = r0; r < r1; ++r)
+                for (int col = 0; col < cols; ++col)
+                    for (int c = 0; c < 3; ++c) {
+                        float mean = 0;
+                        const float e = diagonalEnergy(img, col * step * kPatch, r * step * kPatch,
+                                                       c, gains[std::size_t(c)], mean);
+                        measured[std::size_t(c)]
+                                [std::size_t(r) * std::size_t(cols) + std::size_t(col)] = {mean, e};
+                    }
+        },
+        4, cancel);
     parallelFor(
         0, 3,
         [&](int c0, int c1) {
             for (int c = c0; c < c1; ++c) {
-                const float g = gains[std::size_t(c)];
-                std::vector<std::pair<float, float>> me;  // patch mean, diagonal energy
+                std::vector<std::pair<float, float>>& me = measured[std::size_t(c)];
                 float peak = 0;
-                for (int py = 0; py < ph; py += step)
-                    for (int px = 0; px < pw; px += step) {
-                        float mean = 0;
-                        const float e = diagonalEnergy(img, px * kPatch, py * kPatch, c, g, mean);
-                        me.push_back({mean, e});
-                        peak = std::max(peak, mean);
-                    }
+                for (const auto& m : me) peak = std::max(peak, m.first);
                 std::sort(me.begin(), me.end());
                 // Leave out what is near the image's clip: clipped patches have no noise.
                 while (!me.empty() && me.back().first > 0.9f * peak) me.pop_back();
