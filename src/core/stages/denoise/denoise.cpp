@@ -296,7 +296,9 @@ struct Shrink {
 };
 
 RF_DENOISE_CLONES
-void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s) {
+// `first`: the finest level starts the sum rather than adding to it, so the result needs no
+// clearing pass over a full-size buffer beforehand.
+void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s, bool first) {
     const float aR = s.m.a[0], aG = s.m.a[1], aB = s.m.a[2];
     const float bR = s.m.b[0], bG = s.m.b[1], bB = s.m.b[2];
     // Sixteen pixels at a time, split into planes first: the arithmetic on contiguous planes
@@ -330,9 +332,16 @@ void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s)
             r1[i] = d1[i] * d1[i] > t1 ? d1[i] - t1 / d1[i] : 0.f;
             r2[i] = d2[i] * d2[i] > t2 ? d2[i] - t2 / d2[i] : 0.f;
         }
-        for (int i = 0; i < n; ++i) {
-            float* px = o + 3 * (x0 + i);
-            px[0] += rY[i], px[1] += r1[i], px[2] += r2[i];
+        if (first) {
+            for (int i = 0; i < n; ++i) {
+                float* px = o + 3 * (x0 + i);
+                px[0] = rY[i], px[1] = r1[i], px[2] = r2[i];
+            }
+        } else {
+            for (int i = 0; i < n; ++i) {
+                float* px = o + 3 * (x0 + i);
+                px[0] += rY[i], px[1] += r1[i], px[2] += r2[i];
+            }
         }
     }
 }
@@ -449,7 +458,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
     const NoiseModel model = measured ? *measured : estimateNoise(src, gains, cancel);
     static const std::array<float, kScales + 1> white = whiteBandSigma();
 
-    // Before the result is cleared below: src may be dst.
+    // Before the result is written: src may be dst.
     const std::vector<std::int64_t> patches = flatPatches(src, model, gains);
     Image cur(w, h, 3), next(w, h, 3);
     parallelFor(
@@ -458,10 +467,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
             for (int y = y0; y < y1; ++y) {
                 const float* s = src.row(y);
                 float* c = cur.row(y);
-                float* o = dst.row(y);
                 for (int x = 0; x < w; ++x) toYcc(s + 3 * x, gains.data(), c + 3 * x);
-                // The result gathers the shrunk levels; src may be dst, so only after reading.
-                std::memset(o, 0, std::size_t(w) * 3 * sizeof(float));
             }
         },
         16, cancel);
@@ -498,7 +504,7 @@ void denoise(ConstImageView src, ImageView dst, const DenoiseParams& p,
         const bool last = s == kScales;
         smooth(cur, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
             float* o = dst.row(y);
-            shrinkRow(cur.row(y), coarse, o, w, sh);
+            shrinkRow(cur.row(y), coarse, o, w, sh, s == 1);
             if (!last) return;
             // The coarsest level is the rest of the picture: add it, back to RGB, unbalance.
             for (int x = 0; x < w; ++x) {
