@@ -92,51 +92,79 @@ std::array<float, kScales + 1> whiteBandSigma() {
     return out;
 }
 
+// Four divisions a pixel in the shrinkage, and the smoothing's plain sums: AVX2's eight lanes
+// halve their cost where the CPU has them. Cloned as rcd.cpp's kernels are, and for the same
+// reasons not under TSan (its ifunc resolver runs before TSan's runtime) and without noinline
+// under clang.
+#if defined(__SANITIZE_THREAD__)
+#define RF_DENOISE_CLONES
+#elif defined(__x86_64__) && defined(__clang__)
+#define RF_DENOISE_CLONES __attribute__((target_clones("avx2", "default")))
+#elif defined(__x86_64__) && defined(__GNUC__)
+#define RF_DENOISE_CLONES __attribute__((noinline, target_clones("avx2", "default")))
+#else
+#define RF_DENOISE_CLONES
+#endif
+
 // One B3-spline à-trous smoothing of a 3-channel buffer (rows of 3·w floats), with holes of
-// `hole` pixels, edges clamped. Horizontal into `tmp`, then vertical into `out`, handing each
-// finished row to `perRow` (the level's shrinkage) while it is in cache.
-void smooth(const Image& in, Image& tmp, Image& out, int hole, const CancelToken* cancel,
+// `hole` pixels, edges clamped, handing each finished row to `perRow` (the level's shrinkage)
+// while it is in cache. The horizontal pass goes into a ring of the 4·hole + 1 rows the
+// vertical pass reads, per band of rows: a full-size intermediate would stream through memory
+// twice per level, which cost more than the passes' arithmetic.
+RF_DENOISE_CLONES
+void smoothRowH(const float* s, float* d, int w, int hole) {
+    const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
+    const int o1 = 3 * hole, o2 = 6 * hole;
+    auto at = [&](int x, int c) { return s[3 * std::clamp(x, 0, w - 1) + c]; };
+    const int lo = std::min(2 * hole, w), hi = std::max(lo, w - 2 * hole);
+    for (int x = 0; x < lo; ++x)
+        for (int c = 0; c < 3; ++c)
+            d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
+                           k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
+    for (int i = 3 * lo; i < 3 * hi; ++i)
+        d[i] = k0 * s[i] + k1 * (s[i - o1] + s[i + o1]) + k2 * (s[i - o2] + s[i + o2]);
+    for (int x = std::max(hi, lo); x < w; ++x)
+        for (int c = 0; c < 3; ++c)
+            d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
+                           k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
+}
+
+RF_DENOISE_CLONES
+void smoothRowV(const float* a2, const float* a1, const float* c, const float* b1, const float* b2,
+                float* d, int n) {
+    const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
+    for (int i = 0; i < n; ++i) d[i] = k0 * c[i] + k1 * (a1[i] + b1[i]) + k2 * (a2[i] + b2[i]);
+}
+
+void smooth(const Image& in, Image& out, int hole, const CancelToken* cancel,
             const std::function<void(int, const float*)>& perRow) {
     const int w = in.width(), h = in.height(), n = 3 * w;
-    const float k0 = 6.f / 16, k1 = 4.f / 16, k2 = 1.f / 16;
+    const int ringRows = 4 * hole + 1;
+    // Each band recomputes 4·hole rows of its neighbours' horizontal pass: two bands a thread
+    // keep that small while still balancing the load.
+    const int grain = std::max(16, h / (2 * std::max(1, threadCount())));
     parallelFor(
         0, h,
         [&](int y0, int y1) {
+            // Kept per thread: a fresh ring each band would be faulted in again each time.
+            thread_local std::vector<float> ring;
+            ring.resize(std::max(ring.size(), std::size_t(ringRows) * std::size_t(n)));
+            auto slot = [&](int y) { return ring.data() + std::size_t(y % ringRows) * n; };
+            int done = std::max(0, y0 - 2 * hole);  // next row to smooth horizontally
             for (int y = y0; y < y1; ++y) {
-                const float* s = in.row(y);
-                float* d = tmp.row(y);
-                const int o1 = 3 * hole, o2 = 6 * hole;
-                auto at = [&](int x, int c) { return s[3 * std::clamp(x, 0, w - 1) + c]; };
-                const int lo = std::min(2 * hole, w), hi = std::max(lo, w - 2 * hole);
-                for (int x = 0; x < lo; ++x)
-                    for (int c = 0; c < 3; ++c)
-                        d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
-                                       k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
-                for (int i = 3 * lo; i < 3 * hi; ++i)
-                    d[i] = k0 * s[i] + k1 * (s[i - o1] + s[i + o1]) + k2 * (s[i - o2] + s[i + o2]);
-                for (int x = std::max(hi, lo); x < w; ++x)
-                    for (int c = 0; c < 3; ++c)
-                        d[3 * x + c] = k0 * at(x, c) + k1 * (at(x - hole, c) + at(x + hole, c)) +
-                                       k2 * (at(x - 2 * hole, c) + at(x + 2 * hole, c));
-            }
-        },
-        16, cancel);
-    parallelFor(
-        0, h,
-        [&](int y0, int y1) {
-            for (int y = y0; y < y1; ++y) {
-                const float* a2 = tmp.row(std::clamp(y - 2 * hole, 0, h - 1));
-                const float* a1 = tmp.row(std::clamp(y - hole, 0, h - 1));
-                const float* c = tmp.row(y);
-                const float* b1 = tmp.row(std::clamp(y + hole, 0, h - 1));
-                const float* b2 = tmp.row(std::clamp(y + 2 * hole, 0, h - 1));
+                for (const int last = std::min(h - 1, y + 2 * hole); done <= last; ++done)
+                    smoothRowH(in.row(done), slot(done), w, hole);
+                const float* a2 = slot(std::clamp(y - 2 * hole, 0, h - 1));
+                const float* a1 = slot(std::clamp(y - hole, 0, h - 1));
+                const float* c = slot(y);
+                const float* b1 = slot(std::clamp(y + hole, 0, h - 1));
+                const float* b2 = slot(std::clamp(y + 2 * hole, 0, h - 1));
                 float* d = out.row(y);
-                for (int i = 0; i < n; ++i)
-                    d[i] = k0 * c[i] + k1 * (a1[i] + b1[i]) + k2 * (a2[i] + b2[i]);
+                smoothRowV(a2, a1, c, b1, b2, d, n);
                 perRow(y, d);  // while the row is in cache
             }
         },
-        16, cancel);
+        grain, cancel);
 }
 
 // Noise is measured in patches of 8×8 pixels: the mean square of a patch's sixteen diagonal
@@ -267,20 +295,10 @@ struct Shrink {
     float invEdge;  // 1 / (kEdge² · the luminance level's noise share²)
 };
 
-// Four divisions a pixel: AVX2's eight lanes halve the cost where the CPU has them. Cloned as
-// rcd.cpp's kernels are, and for the same reasons not under TSan (its ifunc resolver runs
-// before TSan's runtime) and without noinline under clang.
-#if defined(__SANITIZE_THREAD__)
-#define RF_DENOISE_CLONES
-#elif defined(__x86_64__) && defined(__clang__)
-#define RF_DENOISE_CLONES __attribute__((target_clones("avx2", "default")))
-#elif defined(__x86_64__) && defined(__GNUC__)
-#define RF_DENOISE_CLONES __attribute__((noinline, target_clones("avx2", "default")))
-#else
-#define RF_DENOISE_CLONES
-#endif
 RF_DENOISE_CLONES
-void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s) {
+// `first`: the finest level starts the sum rather than adding to it, so the result needs no
+// clearing pass over a full-size buffer beforehand.
+void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s, bool first) {
     const float aR = s.m.a[0], aG = s.m.a[1], aB = s.m.a[2];
     const float bR = s.m.b[0], bG = s.m.b[1], bB = s.m.b[2];
     // Sixteen pixels at a time, split into planes first: the arithmetic on contiguous planes
@@ -314,9 +332,16 @@ void shrinkRow(const float* f, const float* c, float* o, int w, const Shrink& s)
             r1[i] = d1[i] * d1[i] > t1 ? d1[i] - t1 / d1[i] : 0.f;
             r2[i] = d2[i] * d2[i] > t2 ? d2[i] - t2 / d2[i] : 0.f;
         }
-        for (int i = 0; i < n; ++i) {
-            float* px = o + 3 * (x0 + i);
-            px[0] += rY[i], px[1] += r1[i], px[2] += r2[i];
+        if (first) {
+            for (int i = 0; i < n; ++i) {
+                float* px = o + 3 * (x0 + i);
+                px[0] = rY[i], px[1] = r1[i], px[2] = r2[i];
+            }
+        } else {
+            for (int i = 0; i < n; ++i) {
+                float* px = o + 3 * (x0 + i);
+                px[0] += rY[i], px[1] += r1[i], px[2] += r2[i];
+            }
         }
     }
 }
@@ -338,21 +363,32 @@ NoiseModel estimateNoise(ConstImageView img, const std::array<float, 3>& gains,
     if (pw < 4 || ph < 4) return model;
     // Enough patches for 24 brightness ranges of 500 or more; larger images on a grid.
     const int step = std::max(1, int(std::sqrt(double(pw) * ph / 24000.0)));
-    // The three channels are measured side by side.
+    // The patches are measured by rows of them, all channels at once: split by channel, the
+    // three did not share two cores evenly. Then the channels are fitted side by side.
+    const int rows = (ph + step - 1) / step, cols = (pw + step - 1) / step;
+    std::array<std::vector<std::pair<float, float>>, 3> measured;  // patch mean, diagonal energy
+    for (auto& me : measured) me.resize(std::size_t(rows) * std::size_t(cols));
+    parallelFor(
+        0, rows,
+        [&](int r0, int r1) {
+            for (int r = r0; r < r1; ++r)
+                for (int col = 0; col < cols; ++col)
+                    for (int c = 0; c < 3; ++c) {
+                        float mean = 0;
+                        const float e = diagonalEnergy(img, col * step * kPatch, r * step * kPatch,
+                                                       c, gains[std::size_t(c)], mean);
+                        measured[std::size_t(c)]
+                                [std::size_t(r) * std::size_t(cols) + std::size_t(col)] = {mean, e};
+                    }
+        },
+        4, cancel);
     parallelFor(
         0, 3,
         [&](int c0, int c1) {
             for (int c = c0; c < c1; ++c) {
-                const float g = gains[std::size_t(c)];
-                std::vector<std::pair<float, float>> me;  // patch mean, diagonal energy
+                std::vector<std::pair<float, float>>& me = measured[std::size_t(c)];
                 float peak = 0;
-                for (int py = 0; py < ph; py += step)
-                    for (int px = 0; px < pw; px += step) {
-                        float mean = 0;
-                        const float e = diagonalEnergy(img, px * kPatch, py * kPatch, c, g, mean);
-                        me.push_back({mean, e});
-                        peak = std::max(peak, mean);
-                    }
+                for (const auto& m : me) peak = std::max(peak, m.first);
                 std::sort(me.begin(), me.end());
                 // Leave out what is near the image's clip: clipped patches have no noise.
                 while (!me.empty() && me.back().first > 0.9f * peak) me.pop_back();
@@ -429,15 +465,14 @@ struct Levels {
     const std::array<float, 3>& gains;
     const CancelToken* cancel;
 
-    // Runs the five levels on `cur` (YCC, consumed), accumulating the shrunk levels and the
-    // coarse rest into `out` (RGB, unbalanced; its rows are overwritten). `noise` is measured
-    // at `patches` when `measure`, otherwise read.
+    // Runs the five levels on `cur` (YCC, consumed), gathering the shrunk levels and the
+    // coarse rest into `out` (RGB, unbalanced; the finest level starts each row's sum). `noise` is
+    // measured at `patches` when `measure`, otherwise read.
     void run(Image& cur, ImageView out, const std::vector<std::int64_t>& patches, LevelNoise& noise,
              bool measure) const {
         static const std::array<float, kScales + 1> white = whiteBandSigma();
         const int w = cur.width(), h = cur.height();
-        Image next(w, h, 3), tmp(w, h, 3);
-        for (int y = 0; y < h; ++y) std::memset(out.row(y), 0, std::size_t(w) * 3 * sizeof(float));
+        Image next(w, h, 3);
         // Texture is kept at the finest level by a lower threshold there (detail 0.5: as tuned).
         const float fineLuma = 1.5f - p.detail;
         std::array<float, 3> levelNoise{1, 1, 1}, chromaPeak{0, 0, 0};
@@ -475,9 +510,9 @@ struct Levels {
             const Shrink sh{model, shrinkLuma ? t2[0] : 0.f, t2[1], t2[2],
                             1 / (kEdge * kEdge * k[0] * k[0] + 1e-30f)};
             const bool last = s == kScales;
-            smooth(cur, tmp, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
+            smooth(cur, next, 1 << (s - 1), cancel, [&](int y, const float* coarse) {
                 float* o = out.row(y);
-                shrinkRow(cur.row(y), coarse, o, w, sh);
+                shrinkRow(cur.row(y), coarse, o, w, sh, s == 1);
                 if (!last) return;
                 // The coarsest level is the rest of the picture: add it, back to RGB, unbalance.
                 for (int x = 0; x < w; ++x) {
