@@ -18,6 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "image/catmull_rom.h"
 #include "rangefinder/error.h"
 
 namespace rf {
@@ -261,15 +262,6 @@ void remapLossless(ConstImageView in, const Plan& pl, Image& out, const CancelTo
         16, cancel);
 }
 
-// Catmull-Rom (Keys, a = −0.5) weights for a fractional offset t in [0, 1).
-inline void cubicWeights(float t, float w[4]) {
-    const float t2 = t * t, t3 = t2 * t;
-    w[0] = -0.5f * t3 + t2 - 0.5f * t;
-    w[1] = 1.5f * t3 - 2.5f * t2 + 1.0f;
-    w[2] = -1.5f * t3 + 2.0f * t2 + 0.5f * t;
-    w[3] = 0.5f * t3 - 0.5f * t2;
-}
-
 // Generic bicubic sample with edge clamping: any channel count, any position.
 inline void sampleClamped(ConstImageView in, int ix, int iy, const float wx[4], const float wy[4],
                           float* o) {
@@ -310,8 +302,8 @@ void straightenRows(ConstImageView in, const Plan& pl, Image& out, int b, int e)
             // Positions are ≥ −0.5, so truncation after an offset is floor.
             const int ix = int(x + 2.0) - 2, iy = int(y + 2.0) - 2;
             float wx[4], wy[4];
-            cubicWeights(float(x - ix), wx);
-            cubicWeights(float(y - iy), wy);
+            catmullRomWeights(float(x - ix), wx);
+            catmullRomWeights(float(y - iy), wy);
             if constexpr (CT > 0) {
                 if (ix >= 1 && iy >= 1 && ix + 2 <= maxX && iy + 2 <= maxY) {
                     const float* r = in.px(ix - 1, iy - 1);

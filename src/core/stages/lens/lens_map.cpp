@@ -17,6 +17,8 @@
 #include <cstring>
 #include <vector>
 
+#include "image/catmull_rom.h"
+
 namespace rf::lens {
 
 namespace {
@@ -198,14 +200,6 @@ void LensMap::chooseZoom() {
 
 namespace {
 
-inline void cubicWeights(float t, float w[4]) {
-    const float t2 = t * t, t3 = t2 * t;
-    w[0] = -0.5f * t3 + t2 - 0.5f * t;
-    w[1] = 1.5f * t3 - 2.5f * t2 + 1.0f;
-    w[2] = -1.5f * t3 + 2.0f * t2 + 0.5f * t;
-    w[3] = 0.5f * t3 - 0.5f * t2;
-}
-
 // Catmull-Rom sample of `planes` consecutive channels from `first` at (x, y); taps beyond the
 // edge repeat the edge pixel.
 // Planes is a compile-time count so the interior loop keeps its sums in registers.
@@ -218,8 +212,8 @@ template <int planes>
     // Positions are ≥ −1, so truncation after an offset is floor.
     const int ix = int(x + 2.f) - 2, iy = int(y + 2.f) - 2;
     float wx[4], wy[4];
-    cubicWeights(float(x - ix), wx);
-    cubicWeights(float(y - iy), wy);
+    catmullRomWeights(float(x - ix), wx);
+    catmullRomWeights(float(y - iy), wy);
     for (int c = 0; c < planes; ++c) o[c] = 0;
     if constexpr (planes == 3) {
         // One pixel's three planes (and the next pixel's first, weighted but dropped) per
