@@ -62,6 +62,7 @@ only=${RF_SANITIZE_ONLY:-}
 # ---- AddressSanitizer + UndefinedBehaviorSanitizer + LeakSanitizer: the whole suite ----------
 if [[ $only != tsan ]]; then
 export ASAN_OPTIONS=detect_leaks=$leaks:abort_on_error=1
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/scripts/lsan.supp:print_suppressions=0}
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1
 phase "ASan+UBSan build"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DRF_WERROR=ON \
