@@ -14,6 +14,9 @@ packages=(
     libimage-exiftool-perl rawtran-doc
     qt6-base-dev libgl-dev
     clang libclang-rt-14-dev
+    # Installing and packaging: man pages from --help, CPack's DEB dependencies (dpkg-shlibdeps,
+    # file), and the validators and renderers the package tests run.
+    help2man dpkg-dev file appstream desktop-file-utils groff-base
 )
 
 missing=()

@@ -397,6 +397,30 @@ int runLenses(const std::string& file, const std::string& camera) {
     return 0;
 }
 
+// The export presets --preset takes, for people (name, label, description, file) or as JSON
+// (for scripts and the shell completion); files that cannot be read are named on stderr.
+int runPresets(bool asJson) {
+    const ExportPresetList list = loadExportPresets(defaultExportPresetDirs());
+    if (asJson) {
+        nlohmann::json all = nlohmann::json::array();
+        for (const auto& p : list.presets)
+            all.push_back({{"name", p.name},
+                           {"label", p.label},
+                           {"description", p.description},
+                           {"file", p.path}});
+        std::printf("%s\n", all.dump(2).c_str());
+    } else {
+        for (const auto& p : list.presets) {
+            std::printf("%s (%s)\n", printableText(p.name).c_str(), printableText(p.label).c_str());
+            if (!p.description.empty())
+                std::printf("    %s\n", printableText(p.description).c_str());
+            if (!p.path.empty()) std::printf("    %s\n", printableText(p.path).c_str());
+        }
+    }
+    for (const auto& e : list.errors) std::fprintf(stderr, "%s\n", printableText(e).c_str());
+    return list.errors.empty() ? 0 : 1;
+}
+
 int runParams() {
     for (const auto& d : schema()) {
         std::string range;
@@ -513,6 +537,11 @@ int main(int argc, char** argv) {
     CLI::App* paramsCmd =
         app.add_subcommand("params", "List every edit parameter, its range and default.");
 
+    bool presetsAsJson = false;
+    CLI::App* presetsCmd = app.add_subcommand(
+        "presets", "List the export presets --preset takes: name, label, description, file.");
+    presetsCmd->add_flag("--json", presetsAsJson, "Machine-readable output");
+
     int (*runSidecarCommand)() = nullptr;
     cli::addSidecarCommands(app, runSidecarCommand);
     int (*runLookCommand)() = nullptr;
@@ -529,6 +558,7 @@ int main(int argc, char** argv) {
         if (*infoCmd) return runInfo(infoInputs, infoAsJson);
         if (*paramsCmd) return runParams();
         if (*lensesCmd) return runLenses(lensesFile, lensesCamera);
+        if (*presetsCmd) return runPresets(presetsAsJson);
         if (runSidecarCommand) return runSidecarCommand();
         if (runLookCommand) return runLookCommand();
     } catch (const Error& e) {

@@ -19,6 +19,7 @@
 #include "rangefinder/looks.h"
 #include "rangefinder/lut.h"
 #include "support/test_support.h"
+#include "util/data_dirs.h"
 
 using namespace rf;
 namespace fs = std::filesystem;
@@ -491,14 +492,15 @@ TEST(LookDirs, XdgDataHomeHomeAndTheLooksPath) {
                                                                "/tmp/xdg-data/rangefinder/looks"}));
     }
     {
-        // Run from this build tree (and nothing installed): the source tree's looks/ first.
+        // Run from this build tree: nothing is installed beside the test executable (its
+        // ../share/rangefinder/looks), so the source tree's looks/ come first. An absolute
+        // install prefix compiled in would be ignored here too: no such path is compiled in.
         ScopedEnv path("RANGEFINDER_LOOKS_PATH", nullptr);
+        ASSERT_FALSE(fs::exists(installedDataDir("looks"))) << installedDataDir("looks");
+        EXPECT_TRUE(installedDataDir("looks").ends_with("/share/rangefinder/looks"));
         const auto dirs = defaultLookDirs();
         ASSERT_EQ(dirs.size(), 2u);
-        const bool installed = dirs[0].find("/share/rangefinder/looks") != std::string::npos;
-        if (!installed) {
-            EXPECT_TRUE(fs::equivalent(dirs[0], fs::path(RF_SOURCE_DIR) / "looks")) << dirs[0];
-        }
+        EXPECT_TRUE(fs::equivalent(dirs[0], fs::path(RF_SOURCE_DIR) / "looks")) << dirs[0];
         EXPECT_EQ(dirs[1], userLookDir());
     }
 }

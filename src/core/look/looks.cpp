@@ -676,7 +676,7 @@ std::string userLookDir() {
 }
 
 std::vector<std::string> defaultLookDirs() {
-    return dataDirs("RANGEFINDER_LOOKS_PATH", RF_LOOKS_DIR, "looks");
+    return dataDirs("RANGEFINDER_LOOKS_PATH", "looks");
 }
 
 LookLibrary LookLibrary::load(const std::vector<std::string>& dirs) {

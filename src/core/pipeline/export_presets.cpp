@@ -19,10 +19,6 @@
 #include "util/data_dirs.h"
 #include "util/json_input.h"
 
-#ifndef RF_EXPORT_PRESETS_DIR
-#define RF_EXPORT_PRESETS_DIR "/usr/local/share/rangefinder/export-presets"
-#endif
-
 namespace rf {
 
 namespace fs = std::filesystem;
@@ -137,7 +133,7 @@ std::string userExportPresetDir() {
 }
 
 std::vector<std::string> defaultExportPresetDirs() {
-    return dataDirs("RANGEFINDER_EXPORT_PRESETS_PATH", RF_EXPORT_PRESETS_DIR, "export-presets");
+    return dataDirs("RANGEFINDER_EXPORT_PRESETS_PATH", "export-presets");
 }
 
 const std::vector<std::pair<std::string, std::string>>& builtinExportPresets();

@@ -4,6 +4,11 @@
 #include <cstdlib>
 #include <filesystem>
 
+// The relative path from the install's bindir to its data folder, from GNUInstallDirs.
+#ifndef RF_BIN_TO_DATA
+#define RF_BIN_TO_DATA "../share/rangefinder"
+#endif
+
 namespace fs = std::filesystem;
 
 namespace rf {
@@ -24,10 +29,14 @@ std::vector<std::string> splitPath(const std::string& list) {
     return out;
 }
 
+fs::path executablePath(std::error_code& ec) {
+    return fs::read_symlink("/proc/self/exe", ec);
+}
+
 // A build run where it was built (<repo>/build/…): the source tree's folder.
 std::string sourceTreeDir(const std::string& name) {
     std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    const fs::path exe = executablePath(ec);
     for (fs::path p = exe.parent_path(); !ec && !p.empty(); p = p.parent_path()) {
         std::error_code ignored;  // a missing folder is an answer here, not an error
         if (fs::is_directory(p / name, ignored) && fs::exists(p / "CMakeLists.txt", ignored))
@@ -48,13 +57,20 @@ std::string userDataDir(const std::string& name) {
     return (fs::path(base) / ".local" / "share" / "rangefinder" / name).string();
 }
 
-std::vector<std::string> dataDirs(const char* envVar, const std::string& installedDir,
-                                  const std::string& name) {
+std::string installedDataDir(const std::string& name) {
+    std::error_code ec;
+    const fs::path exe = executablePath(ec);
+    if (ec || exe.empty()) return {};
+    return (exe.parent_path() / RF_BIN_TO_DATA / name).lexically_normal().string();
+}
+
+std::vector<std::string> dataDirs(const char* envVar, const std::string& name) {
     std::vector<std::string> dirs;
     std::error_code ec;
     if (const char* env = std::getenv(envVar); env && *env) {
         dirs = splitPath(env);
-    } else if (fs::is_directory(installedDir, ec)) {
+    } else if (const std::string installedDir = installedDataDir(name);
+               !installedDir.empty() && fs::is_directory(installedDir, ec)) {
         dirs.push_back(installedDir);
     } else if (std::string tree = sourceTreeDir(name); !tree.empty()) {
         dirs.push_back(tree);
