@@ -214,6 +214,9 @@ int main(int argc, char** argv) {
     if (j2 > 0 && j1 > 0) std::printf("  throughput j2 / j1:          %.2fx\n", j1 / j2);
     if (j2 > 0 && j1one > 0) std::printf("  throughput j2 / j1 one core: %.2fx\n", j1one / j2);
     if (unpack > 0) std::printf("  LibRaw unpack: %.3f s\n", unpack);
+    // No figure for darktable or RawTherapee stands in for a measurement here: they are timed
+    // on the same batch by bench/compare-peers.sh, in one run with Rangefinder.
+    std::printf("  peers: not measured by this benchmark (bench/compare-peers.sh times them)\n");
     const double cpuOne = median(gCpuPerImage["batch_j1_one_core"]),
                  cpuTwo = median(gCpuPerImage["batch_j2"]);
     if (cpuOne > 0 && cpuTwo > 0)

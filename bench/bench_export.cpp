@@ -2,10 +2,11 @@
 // The headline figure: exporting one raw to a web JPEG, next to LibRaw's own unpack() of the
 // same file in the same run — the floor any raw developer stands on. The web export applies
 // the "Leica Authentic" look (tone curve, vignette, grain), as the issue's target asks. The
-// full-size export (RCD, q90) is printed as a ratio to unpack too: issue 7 puts the peers at
-// about 14x (2.8 s against 0.2 s), so the target of half the faster peer is 7x. Printed as
-// a ratio so it holds on a noisy shared machine. decodeRaw runs with Rangefinder's lossless-JPEG
-// loader and with LibRaw's, for the decoder's own figure.
+// full-size export (RCD, q90) is printed as a ratio to unpack too. Issue 22's targets are
+// web ≤ 1.3× and full size ≤ 2× unpack on every file; bench/budgets.sh runs this on each file
+// and prints them. The peers are measured only by bench/compare-peers.sh, never assumed here.
+// Printed as ratios so they hold on a noisy shared machine. decodeRaw runs with
+// Rangefinder's lossless-JPEG loader and with LibRaw's, for the decoder's own figure.
 // Usage: bench_export [RAW FILE] [benchmark flags].
 #include <benchmark/benchmark.h>
 
