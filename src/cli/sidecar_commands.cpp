@@ -9,9 +9,12 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 
+#include "look_commands.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
 #include "rangefinder/history.h"
+#include "rangefinder/looks.h"
+#include "rangefinder/pipeline.h"
 
 namespace fs = std::filesystem;
 
@@ -31,6 +34,10 @@ struct State {
     bool reject = false;
     std::string label;
     bool labelGiven = false;
+    std::vector<std::string> sets;  // edits set: KEY=VALUE, in order
+    std::string look;
+    double strength = -1;  // -1: the look's own
+    std::vector<std::string> looksDirs;
     std::function<int()> command;
 };
 
@@ -193,6 +200,57 @@ int runReset() {
     return failed ? 1 : 0;
 }
 
+// edits set: the same change to every photo's sidecar, one history step each, as the app's
+// batch "Apply Look to Selected…" and paste do: the look first (its sliders), then each
+// KEY=VALUE in order (so one can still move a slider the look set). Everything is checked
+// before the first sidecar is written: a typo must not leave a batch half changed.
+int runSet() {
+    State& st = state();
+    if (st.sets.empty() && st.look.empty()) {
+        std::fprintf(stderr, "edits set: give --set KEY=VALUE and/or --look NAME\n");
+        return 2;
+    }
+    EditDocument sets;
+    for (const auto& a : st.sets) sets.setAssignment(a);
+    LookLibrary library;
+    const Look* look = nullptr;
+    std::string label;
+    if (!st.look.empty()) {
+        library = loadLooks(st.looksDirs);
+        look = findLooks(library, {st.look}).front();
+        label = "Look: " + look->name;
+    }
+    const std::optional<double> strength =
+        st.strength >= 0 ? std::optional<double>(st.strength) : std::nullopt;
+    {
+        EditDocument check = look ? editsWithLook({}, *look, strength, library) : EditDocument();
+        check.merge(sets);
+        validateEdits(check);
+    }
+    if (!st.sets.empty()) {
+        std::string list;
+        for (const auto& a : st.sets) list += (list.empty() ? "" : ", ") + a;
+        label += (label.empty() ? "Set " : "; set ") + list;
+    }
+    int failed = 0, changed = 0;
+    for (const auto& raw : expand(st.files, failed)) {
+        bool did = false;
+        failed += !update(raw, [&](Sidecar& s) {
+            const EditDocument before = s.edits;
+            EditDocument after = look ? editsWithLook(before, *look, strength, library) : before;
+            after.merge(sets);
+            if (after == before) return false;
+            s.history.record(before, after, label);
+            s.edits = after;
+            return did = true;
+        });
+        changed += did;
+    }
+    std::fprintf(stderr, "%s: %d photo(s) changed%s\n", label.c_str(), changed,
+                 failed ? (", " + std::to_string(failed) + " failed").c_str() : "");
+    return failed ? 1 : 0;
+}
+
 int runUndoRedo(bool undo) {
     int failed = 0;
     for (const auto& raw : expand(state().files, failed)) {
@@ -273,7 +331,7 @@ void addSidecarCommands(CLI::App& app, int (*&run)()) {
     };
 
     CLI::App* edits = app.add_subcommand(
-        "edits", "Show, copy, reset, undo or redo the edits kept in XMP sidecars.");
+        "edits", "Show, set, copy, reset, undo or redo the edits kept in XMP sidecars.");
     edits->require_subcommand(1);
 
     CLI::App* show = edits->add_subcommand("show", "Print a photo's rating, edits and history.");
@@ -298,6 +356,27 @@ void addSidecarCommands(CLI::App& app, int (*&run)()) {
     reset->add_option("-g,--groups", st.resetGroups, "Only these groups (default: everything)");
     naming(reset);
     choose(reset, [] { return runReset(); });
+
+    CLI::App* set = edits->add_subcommand(
+        "set",
+        "Set edit parameters and/or a look in the sidecars of photos (a batch), one history "
+        "step each.");
+    set->add_option("files", st.files, "Raw files or folders")->required();
+    set->add_option("-s,--set", st.sets,
+                    "KEY=VALUE for any edit parameter (see: rangefinder-cli params); repeatable")
+        ->allow_extra_args(false);
+    CLI::Option* setLook = set->add_option(
+        "--look", st.look, "Apply this look (name or slug, see: rangefinder-cli looks list)");
+    set->add_option("--strength,--look-strength", st.strength,
+                    "The look's strength in percent (default: the look's own)")
+        ->check(CLI::Range(0.0, 100.0))
+        ->needs(setLook);
+    set->add_option("--looks-dir", st.looksDirs,
+                    "Read looks from this folder instead of the installed and user folders "
+                    "(repeatable)")
+        ->allow_extra_args(false);
+    naming(set);
+    choose(set, runSet);
 
     CLI::App* undo = edits->add_subcommand("undo", "Undo the last edit step.");
     undo->add_option("files", st.files, "Raw files or folders")->required();

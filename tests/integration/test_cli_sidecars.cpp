@@ -101,6 +101,57 @@ TEST(CliSidecars, CopyResetUndoAcrossRestarts) {
     EXPECT_NE(out.find("sky"), std::string::npos) << out;
 }
 
+// The batch edit the app's "Apply Look to Selected…" makes, from the command line: a look and
+// parameters written into every photo's sidecar as one history step, which undo takes back
+// whole, and which an export then renders; a bad key or look changes no photo at all.
+TEST(CliSidecars, EditsSetWritesALookAndParametersIntoABatch) {
+    test::TempDir dir("cli-edits-set");
+    const fs::path in = dir.path() / "in";
+    fs::create_directories(in);
+    const std::string a = chart(dir, "in/a.dng"), b = chart(dir, "in/b.dng");
+    Sidecar kept;
+    kept.edits.setText("wb.mode", "shade");
+    saveSidecar(b, kept);
+    const std::string before = checksum(a);
+
+    std::string out;
+    ASSERT_EQ(test::runCli("edits set " + in.string() +
+                               " --look leica-vibrant --strength 70 -s exposure.ev=0.5 "
+                               "-s tone.contrast=12",
+                           out),
+              0)
+        << out;
+    for (const std::string& raw : {a, b}) {
+        const Sidecar s = loadSidecar(raw);
+        EXPECT_EQ(s.edits.getText("look.name"), "Leica Vibrant") << raw;
+        EXPECT_DOUBLE_EQ(s.edits.getFloat("look.strength"), 70) << raw;
+        EXPECT_DOUBLE_EQ(s.edits.getFloat("exposure.ev"), 0.5) << raw;
+        EXPECT_DOUBLE_EQ(s.edits.getFloat("tone.contrast"), 12) << raw;
+        ASSERT_EQ(s.history.steps().size(), 1u) << raw << ": one step for the whole change";
+        EXPECT_EQ(s.history.steps()[0].label,
+                  "Look: Leica Vibrant; set exposure.ev=0.5, tone.contrast=12");
+    }
+    EXPECT_EQ(loadSidecar(b).edits.getText("wb.mode"), "shade") << "other edits are kept";
+    EXPECT_EQ(checksum(a), before) << "the raw itself must never change";
+
+    // What was written is what an export renders.
+    ASSERT_EQ(test::runCli("export -o " + dir.str("set") + " " + a, out), 0) << out;
+    ASSERT_EQ(test::runCli("export --ignore-sidecars -o " + dir.str("plain") + " " + a, out), 0)
+        << out;
+    EXPECT_GT(meanOfJpeg(dir.str("set/a.jpg")), meanOfJpeg(dir.str("plain/a.jpg")) + 5);
+
+    ASSERT_EQ(test::runCli("edits undo " + a, out), 0) << out;
+    EXPECT_TRUE(loadSidecar(a).edits.keys().empty()) << "undo takes the whole step back";
+
+    // Checked before anything is written: an unknown key or look is a usage error.
+    EXPECT_EQ(test::runCli("edits set " + a + " -s exposure.evv=1", out), 2) << out;
+    EXPECT_NE(out.find("exposure.evv"), std::string::npos) << out;
+    EXPECT_EQ(test::runCli("edits set " + a + " --look no-such-look -s exposure.ev=1", out), 2)
+        << out;
+    EXPECT_TRUE(loadSidecar(a).edits.keys().empty());
+    EXPECT_EQ(test::runCli("edits set " + a, out), 2) << "nothing to set is a usage error";
+}
+
 TEST(CliSidecars, ExportUsesSidecarEditsAndRatingThreshold) {
     test::TempDir dir("cli-export-sidecar");
     const fs::path in = dir.path() / "in";
