@@ -9,6 +9,7 @@
 // output folder. Both front ends export through here.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <optional>
 #include <string>
@@ -65,6 +66,7 @@ struct ExportOutcome {
     double seconds = 0;
     /// Set by exportFile and exportBatch; an outcome made elsewhere with an error is Failed.
     ExportStatus status = ExportStatus::Failed;
+    int target = 0;  ///< which of exportBatch's targets (presets) this file was for
     bool ok() const { return error.empty(); }
 };
 
@@ -116,6 +118,25 @@ std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
                                        const ExportSettings& settings, int parallelJobs = 0,
                                        const ExportProgress& progress = {},
                                        const CancelToken* cancel = nullptr);
+
+/// Several targets (presets) for one batch: each raw is decoded once and rendered and written
+/// once per target, into that target's folder. Outcome k is job k / targets.size() with target
+/// k % targets.size(); a target whose folder cannot be made or written fails its files alone.
+std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
+                                       const std::vector<ExportSettings>& targets,
+                                       int parallelJobs = 0, const ExportProgress& progress = {},
+                                       const CancelToken* cancel = nullptr);
+
+/// The sub-folder a preset's files go to when several presets export into one folder, from
+/// its name as people read it ("Full size" → "full-size"): lower case, runs of anything but
+/// letters, digits, '_' and '.' become '-' (bytes of non-ASCII letters are kept). The app and
+/// the command line name them alike.
+std::string presetFolderName(const std::string& presetName);
+
+namespace detail {
+/// Raw files decoded by exports in this process (a test's view of "each raw decoded once").
+extern std::atomic<long> exportDecodes;
+}  // namespace detail
 
 /// For a front end that must exit at once (a second Ctrl+C): deletes the temporary files of
 /// every export and atomic write in flight, so none is left behind. Async-signal-safe.

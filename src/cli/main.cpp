@@ -39,7 +39,7 @@ namespace {
 
 struct ExportArgs {
     std::vector<std::string> inputs;
-    std::string preset = "web";
+    std::vector<std::string> presets;  ///< empty: web; several: one sub-folder each
     /// The export settings given on the command line, by the schema's key, as typed (already
     /// checked against the schema by the options' validators); the rest are the preset's.
     std::map<std::string, std::string> settings;
@@ -84,23 +84,43 @@ int runExport(const ExportArgs& a) {
     if (!a.maxMemory.empty()) limits.maxDecodeBytes = parseByteSize(a.maxMemory);
     setResourceLimits(limits);
 
-    ExportSettings s = exportPreset(a.preset);
-    if (a.longEdge) s.render.size = {SizeMode::LongEdge, a.longEdge};
-    // In the schema's order, so --size wins over --long-edge and --bit-depth over the TIFF
-    // default below.
-    for (const auto& d : exportSchema()) {
-        if (const auto it = a.settings.find(d.key); it != a.settings.end())
-            setExportSetting(s, d.key, parseExportValue(d, it->second));
-        // --format tiff is for 16-bit masters unless --bit-depth says otherwise (a preset's
-        // own TIFF keeps the preset's depth, as in the app).
-        if (d.key == "format" && a.settings.count("format") && s.encode.format == FileFormat::Tiff)
-            s.encode.bitDepth = 16;
+    // One target per preset, each with the options given on top. Several presets write into
+    // sub-folders of the output folder named as the app names them ("Full size" → full-size/),
+    // and share one decode of each raw.
+    const std::vector<std::string> presetNames =
+        a.presets.empty() ? std::vector<std::string>{"web"} : a.presets;
+    std::vector<ExportSettings> targets;
+    for (const auto& name : presetNames) {
+        const ExportPresetFile preset = findExportPreset(name, defaultExportPresetDirs());
+        ExportSettings t = preset.settings;
+        if (a.longEdge) t.render.size = {SizeMode::LongEdge, a.longEdge};
+        // In the schema's order, so --size wins over --long-edge and --bit-depth over the TIFF
+        // default below.
+        for (const auto& d : exportSchema()) {
+            if (const auto it = a.settings.find(d.key); it != a.settings.end())
+                setExportSetting(t, d.key, parseExportValue(d, it->second));
+            // --format tiff is for 16-bit masters unless --bit-depth says otherwise (a preset's
+            // own TIFF keeps the preset's depth, as in the app).
+            if (d.key == "format" && a.settings.count("format") &&
+                t.encode.format == FileFormat::Tiff)
+                t.encode.bitDepth = 16;
+        }
+        if (presetNames.size() > 1)
+            t.outputDir = (fs::path(t.outputDir) / presetFolderName(preset.label)).string();
+        for (const auto& other : targets)
+            if (fs::path(other.outputDir).lexically_normal() ==
+                fs::path(t.outputDir).lexically_normal())
+                throw Error("--preset " + name +
+                            ": writes into the same folder as another preset (" + t.outputDir +
+                            ")");
+        targets.push_back(std::move(t));
     }
+    ExportSettings& s = targets.front();
 
     // A look's relative LUT path is looked up in the look folders, the user's (last, the
     // highest priority) first, as the library lets a later folder override an earlier one.
     const auto lookDirs = a.looksDirs.empty() ? defaultLookDirs() : a.looksDirs;
-    s.render.lookDirs.assign(lookDirs.rbegin(), lookDirs.rend());
+    for (auto& t : targets) t.render.lookDirs.assign(lookDirs.rbegin(), lookDirs.rend());
 
     // Looks are found before any file is read: an unknown name is a usage error.
     LookLibrary library;
@@ -108,7 +128,8 @@ int runExport(const ExportArgs& a) {
     if (!a.looks.empty()) {
         library = cli::loadLooks(lookDirs);
         looks = cli::findLooks(library, a.looks);
-        if (looks.size() > 1) s.nameTemplate = cli::templateWithLook(s.nameTemplate);
+        if (looks.size() > 1)
+            for (auto& t : targets) t.nameTemplate = cli::templateWithLook(t.nameTemplate);
     }
     const std::optional<double> strength =
         a.lookStrength >= 0 ? std::optional<double>(a.lookStrength) : std::nullopt;
@@ -125,7 +146,8 @@ int runExport(const ExportArgs& a) {
                                            : withLook(common, *looks.front(), std::nullopt,
                                                       library.find(common.getText("look.name")));
         check.merge(sets);
-        expandNameTemplate(s.nameTemplate, "check.raw", {}, check, 1, s.encode.format);
+        for (const auto& t : targets)
+            expandNameTemplate(t.nameTemplate, "check.raw", {}, check, 1, t.encode.format);
         validateEdits(check);
     }
 
@@ -159,13 +181,14 @@ int runExport(const ExportArgs& a) {
         for (const auto& f : skipped)
             std::fprintf(stderr, "skipped %s (rated below %d)\n", f.c_str(), a.minRating);
 
-    cli::Progress progress(int(jobs.size()), ::isatty(STDERR_FILENO) != 0, a.quiet);
+    cli::Progress progress(int(jobs.size() * targets.size()), ::isatty(STDERR_FILENO) != 0,
+                           a.quiet);
     const CancelToken* cancel = cli::cancelOnInterrupt();
     const auto start = std::chrono::steady_clock::now();
     // Each written path goes to stdout as soon as its file is in place, one flushed line at a
     // time, so a script (or a user after a kill) sees every file finished so far.
     const auto outcomes = exportBatch(
-        jobs, s, a.jobs,
+        jobs, targets, a.jobs,
         [&](const ExportOutcome& o, int done, int) {
             progress.update(o, done);
             if (o.ok()) {
@@ -189,7 +212,10 @@ int runExport(const ExportArgs& a) {
         else if (o.status != ExportStatus::Cancelled)
             ++failed;
     }
-    const std::string folder = fs::absolute(s.outputDir).lexically_normal().string();
+    // Several presets: the folder holding their sub-folders.
+    const fs::path out =
+        targets.size() > 1 ? fs::path(s.outputDir).parent_path() : fs::path(s.outputDir);
+    const std::string folder = fs::absolute(out).lexically_normal().string();
     const int interrupted = cli::interruptSignal();
     // Every input counts once: those refused before the batch (a folder with no raws, a
     // broken sidecar, edits no raw can render) and those the batch tried.
@@ -464,7 +490,12 @@ int main(int argc, char** argv) {
     CLI::App* exportCmd = app.add_subcommand(
         "export", "Render raw files (or every raw file in a folder) to JPEG, TIFF or PNG.");
     exportCmd->add_option("inputs", ex.inputs, "Raw files or folders")->required();
-    exportCmd->add_option("--preset", ex.preset, presetHelp())->capture_default_str();
+    exportCmd
+        ->add_option("--preset", ex.presets,
+                     presetHelp() +
+                         " (default web; repeat it to export with several presets in one run, "
+                         "each into its own sub-folder, decoding each raw once)")
+        ->allow_extra_args(false);
     addExportSettingOptions(*exportCmd, ex.settings);
     exportCmd->add_option("--long-edge", ex.longEdge, "Long edge in pixels (as --size long:N)")
         ->check(CLI::Range(16, 100000));

@@ -210,6 +210,7 @@ ExportOutcome exportOne(const ExportJob& job, const ExportSettings& settings, in
         // would hide that the files already written went with it.
         if (!createFolder && !fs::is_directory(settings.outputDir, ec))
             throw folderGone(settings.outputDir);
+        ++detail::exportDecodes;
         auto raw = std::make_shared<RawImage>(decodeRaw(job.input));
         const Rendered rendered = renderDecoded(job, std::move(raw), settings, seq, cancel);
         writeRendered(job, rendered, settings, createFolder, outcome);
@@ -262,6 +263,7 @@ struct ReadAhead {
         raw.reset();
         error = nullptr;
         try {
+            ++detail::exportDecodes;
             raw = std::make_shared<RawImage>(decodeRaw(path));
         } catch (...) {
             error = std::current_exception();
@@ -284,6 +286,25 @@ ExportOutcome notExported(const std::string& input, ExportStatus status, std::st
 }
 
 }  // namespace
+
+std::atomic<long> detail::exportDecodes{0};
+
+std::string presetFolderName(const std::string& presetName) {
+    std::string slug;
+    bool gap = false;
+    for (const char ch : presetName) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (std::isalnum(c) || c == '_' || c == '.' || c >= 0x80) {
+            if (gap && !slug.empty()) slug += '-';
+            gap = false;
+            slug += char(c < 0x80 ? std::tolower(c) : c);
+        } else {
+            gap = true;
+        }
+    }
+    slug.erase(0, slug.find_first_not_of("-."));
+    return slug.empty() ? "preset" : slug;
+}
 
 void removeTemporaryExportFiles() noexcept {
     removeTemporaryFilesNow();
@@ -419,113 +440,151 @@ ExportOutcome exportFile(const ExportJob& job, const ExportSettings& settings, i
 std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
                                        const ExportSettings& settings, int parallelJobs,
                                        const ExportProgress& progress, const CancelToken* cancel) {
-    std::vector<ExportOutcome> outcomes(jobs.size());
+    return exportBatch(jobs, std::vector<ExportSettings>{settings}, parallelJobs, progress, cancel);
+}
+
+std::vector<ExportOutcome> exportBatch(const std::vector<ExportJob>& jobs,
+                                       const std::vector<ExportSettings>& targets, int parallelJobs,
+                                       const ExportProgress& progress, const CancelToken* cancel) {
+    const int nt = int(targets.size());
+    const int total = int(jobs.size()) * nt;
+    std::vector<ExportOutcome> outcomes(static_cast<std::size_t>(total));
     std::mutex mutex;
     int done = 0;
-    const int total = int(jobs.size());
-    const auto report = [&](int i, ExportOutcome o) {
+    // Outcome k is job k / nt exported with target k % nt.
+    const auto report = [&](int k, ExportOutcome o) {
         std::lock_guard lock(mutex);
-        outcomes[i] = std::move(o);
+        o.target = k % nt;
+        outcomes[std::size_t(k)] = std::move(o);
         ++done;
-        if (progress) progress(outcomes[i], done, total);
+        if (progress) progress(outcomes[std::size_t(k)], done, total);
     };
 
-    std::error_code ec;
-    fs::create_directories(settings.outputDir, ec);
-    if (ec) {
-        const Error e(settings.outputDir, "cannot create the output folder: " + ec.message(),
-                      ec.value());
-        const auto status = isDiskFull(ec.value()) ? ExportStatus::DiskFull : ExportStatus::Failed;
-        for (int i = 0; i < total; ++i) report(i, notExported(jobs[i].input, status, e.what()));
-        return outcomes;
-    }
-    // A folder that exists but takes no file (read-only, a full disk, /proc) fails every file
-    // now, before anything is decoded, rather than after the first render.
-    if (total > 0) {
-        std::string probe = (fs::path(settings.outputDir) / ".rf-probe-XXXXXX").string();
-        const int fd = ::mkstemp(probe.data());
-        if (fd < 0) {
-            const int err = errno;
-            const Error e(settings.outputDir,
-                          std::string("cannot write in the output folder: ") + std::strerror(err),
-                          err);
-            const auto status = isDiskFull(err) ? ExportStatus::DiskFull : ExportStatus::Failed;
-            for (int i = 0; i < total; ++i) report(i, notExported(jobs[i].input, status, e.what()));
-            return outcomes;
+    // Each target's folder is made and probed once, at the start. A folder that cannot be
+    // made, or exists but takes no file (read-only, a full disk, /proc), fails that target's
+    // files now, before anything is decoded; the other targets go on.
+    std::vector<bool> usable(std::size_t(nt), true);
+    for (int t = 0; t < nt && !jobs.empty(); ++t) {
+        const std::string& dir = targets[std::size_t(t)].outputDir;
+        std::error_code ec;
+        fs::create_directories(dir, ec);
+        int err = ec ? ec.value() : 0;
+        std::string why = ec ? "cannot create the output folder: " + ec.message() : "";
+        if (!err) {
+            std::string probe = (fs::path(dir) / ".rf-probe-XXXXXX").string();
+            const int fd = ::mkstemp(probe.data());
+            if (fd < 0) {
+                err = errno;
+                why = std::string("cannot write in the output folder: ") + std::strerror(err);
+            } else {
+                ::close(fd);
+                ::unlink(probe.c_str());
+            }
         }
-        ::close(fd);
-        ::unlink(probe.c_str());
+        if (err) {
+            usable[std::size_t(t)] = false;
+            const Error e(dir, why, err);
+            const auto status = isDiskFull(err) ? ExportStatus::DiskFull : ExportStatus::Failed;
+            for (int i = 0; i < int(jobs.size()); ++i)
+                report(i * nt + t, notExported(jobs[std::size_t(i)].input, status, e.what()));
+            continue;
+        }
+        removeStaleTemporariesOnce(dir);
     }
-    removeStaleTemporariesOnce(settings.outputDir);
+    if (std::none_of(usable.begin(), usable.end(), [](bool u) { return u; })) return outcomes;
 
     // Each lane takes files from a shared queue and renders one with the cores no other lane is
     // using; while it writes that one (encode, metadata, flush, place), a reader of its own
     // decodes the lane's next file. The next file's checks — a cancel, a full disk, the
     // folder gone, the raw changed since it was read — come only after the write has been
     // reported, so a lane's files see them in the same order as one after another would.
-    // The reader is one thread for the whole batch, and each buffer is freed by the thread
-    // that allocated it in the order it was allocated, which keeps the allocator's heaps from
-    // fragmenting over a long batch.
+    // Several targets (presets) share one decode of each raw: it is rendered and written once
+    // per target. The reader is one thread for the whole batch, and each buffer is freed by
+    // the thread that allocated it in the order it was allocated, which keeps the allocator's
+    // heaps from fragmenting over a long batch.
     std::atomic<bool> diskFull{false};
     std::atomic<int> next{0};
     ClaimedNames claimed;
+    const int files = int(jobs.size());
     const auto stopped = [&] { return (cancel && cancel->cancelled()) || diskFull.load(); };
     const int n = parallelJobs > 0 ? parallelJobs : threadCount();
-    runLanes(std::min(n, std::max(1, total)), [&](int) {
+    runLanes(std::min(n, std::max(1, files)), [&](int) {
         BackgroundWorker reader;
         ReadAhead ahead;
         int i = next.fetch_add(1);
         const auto readNext = [&] {
             i = next.fetch_add(1);
-            if (i < total && !stopped())
-                reader.start([&ahead, &jobs, k = i] { ahead.read(jobs[k].input); });
+            if (i < files && !stopped())
+                reader.start([&ahead, &jobs, k = i] { ahead.read(jobs[std::size_t(k)].input); });
         };
-        if (i < total && !stopped()) ahead.read(jobs[i].input);
-        while (i < total) {
+        if (i < files && !stopped()) ahead.read(jobs[std::size_t(i)].input);
+        while (i < files) {
             const int current = i;
-            const ExportJob& job = jobs[current];
+            const ExportJob& job = jobs[std::size_t(current)];
             reader.wait();
             const auto start =
                 ahead.input == job.input ? ahead.started : std::chrono::steady_clock::now();
+            const auto reportAll = [&](ExportStatus status, const std::string& why) {
+                for (int t = 0; t < nt; ++t)
+                    if (usable[std::size_t(t)])
+                        report(current * nt + t, notExported(job.input, status, why));
+            };
             if (cancel && cancel->cancelled()) {
                 readNext();
-                report(current, notExported(job.input, ExportStatus::Cancelled, "cancelled"));
+                reportAll(ExportStatus::Cancelled, "cancelled");
                 continue;
             }
             if (diskFull.load()) {
                 readNext();
-                report(current, notExported(job.input, ExportStatus::NotAttempted,
-                                            job.input + ": not exported: the disk is full"));
+                reportAll(ExportStatus::NotAttempted,
+                          job.input + ": not exported: the disk is full");
                 continue;
             }
-            ExportOutcome o;
-            o.input = job.input;
-            std::optional<Rendered> rendered;
+            std::shared_ptr<RawImage> raw;
+            std::exception_ptr decodeError;
             try {
-                std::error_code dirError;
-                if (!fs::is_directory(settings.outputDir, dirError))
-                    throw folderGone(settings.outputDir);
-                rendered.emplace(
-                    renderDecoded(job, ahead.take(job.input), settings, current + 1, cancel));
+                raw = ahead.take(job.input);
             } catch (...) {
-                recordFailure(o, job.input);
+                decodeError = std::current_exception();
             }
-            readNext();  // the next file decodes while this one is written
-            if (rendered) {
+            for (int t = 0; t < nt; ++t) {
+                if (!usable[std::size_t(t)]) continue;
+                const ExportSettings& settings = targets[std::size_t(t)];
+                const bool last = t == nt - 1;
+                ExportOutcome o;
+                o.input = job.input;
+                std::optional<Rendered> rendered;
                 try {
-                    writeRendered(job, *rendered, settings, false, o, &claimed);
+                    if (decodeError) std::rethrow_exception(decodeError);
+                    std::error_code dirError;
+                    if (!fs::is_directory(settings.outputDir, dirError))
+                        throw folderGone(settings.outputDir);
+                    if (diskFull.load()) throw Error(job.input, "not exported: the disk is full");
+                    // The last target takes the raw, so its pipeline frees it as it renders.
+                    rendered.emplace(renderDecoded(job, last ? std::move(raw) : raw, settings,
+                                                   current + 1, cancel));
                 } catch (...) {
                     recordFailure(o, job.input);
                 }
-                rendered.reset();  // the output buffer back to the pool before reporting
+                if (last) readNext();  // the next file decodes while this one is written
+                if (rendered) {
+                    try {
+                        writeRendered(job, *rendered, settings, false, o, &claimed);
+                    } catch (...) {
+                        recordFailure(o, job.input);
+                    }
+                    rendered.reset();  // the output buffer back to the pool before reporting
+                }
+                o.seconds = secondsSince(start);
+                if (o.status == ExportStatus::DiskFull) diskFull.store(true);
+                report(current * nt + t, std::move(o));
             }
-            o.seconds = secondsSince(start);
-            if (o.status == ExportStatus::DiskFull) diskFull.store(true);
-            report(current, std::move(o));
+            if (nt == 0 || !usable[std::size_t(nt - 1)]) readNext();
         }
     });
 
     // A file reported as exported may have gone since (its folder removed mid-batch).
+    std::error_code ec;
     for (auto& o : outcomes) {
         if (o.status != ExportStatus::Exported || fs::exists(fs::symlink_status(o.output, ec)))
             continue;

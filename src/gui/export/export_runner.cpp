@@ -74,25 +74,19 @@ bool ExportRunner::start(const QStringList& rawPaths, const QList<ExportTarget>&
             });
         };
 
-        // Sidecars are read once for all presets: the same edits go into every output.
+        // Sidecars are read once for all presets, and each raw is decoded once for all of
+        // them: the same edits go into every output.
         try {
             const PreparedJobs prepared = prepareExportJobs(files);
+            std::vector<ExportSettings> settings;
             for (const auto& target : targets) {
                 for (const auto& failure : prepared.failed) report(failure, target.presetName);
-                if (cancel->cancelled()) {
-                    for (const auto& job : prepared.jobs) {
-                        ExportOutcome o;
-                        o.input = job.input;
-                        o.error = "cancelled";
-                        report(o, target.presetName);
-                    }
-                    continue;
-                }
-                exportBatch(
-                    prepared.jobs, target.settings, 0,
-                    [&](const ExportOutcome& o, int, int) { report(o, target.presetName); },
-                    cancel.get());
+                settings.push_back(target.settings);
             }
+            exportBatch(
+                prepared.jobs, settings, 0,
+                [&](const ExportOutcome& o, int, int) { report(o, targets[o.target].presetName); },
+                cancel.get());
         } catch (const std::exception& e) {
             // Only running out of memory gets here (the core reports bad files per file);
             // the summary says so instead of the app ending.

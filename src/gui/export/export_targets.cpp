@@ -3,7 +3,6 @@
 
 #include <QDir>
 #include <QObject>
-#include <QRegularExpression>
 #include <QSet>
 
 #include "rangefinder/error.h"
@@ -11,12 +10,9 @@
 namespace rf::gui {
 
 QString presetFolderName(const QString& presetName) {
-    QString slug = presetName.trimmed().toLower();
-    slug.replace(QRegularExpression(QStringLiteral("[^\\w.]+"),
-                                    QRegularExpression::UseUnicodePropertiesOption),
-                 QStringLiteral("-"));
-    slug.remove(QRegularExpression(QStringLiteral("^[-.]+|-+$")));
-    return slug.isEmpty() ? QStringLiteral("preset") : slug;
+    // The core's rule, which the command line uses too; Qt lower-cases the letters the core
+    // keeps as bytes.
+    return QString::fromStdString(rf::presetFolderName(presetName.toLower().toStdString()));
 }
 
 QStringList separateCollidingTargets(QList<ExportTarget>& targets, const QString& samplePhoto,
