@@ -719,3 +719,61 @@ TEST(DecodeSynthetic, UncompressedDngsCutInTheirDataAreRefusedByName) {
         EXPECT_EQ(refusal(p, libRawOnly()).rfind("(no error", 0), std::string::npos);
     }
 }
+
+TEST(DecodeReal, OwnCrwLoaderGivesLibRawsValuesBitForBit) {
+    REQUIRE_TESTDATA();
+    const std::string path = file("raw/canon-eosd30.CRW");
+    const RawImage ours = decodeRaw(path);
+    const RawImage libraw = decodeRaw(path, libRawOnly());
+    EXPECT_EQ(ours.decoder, "Rangefinder Canon CRW");
+    EXPECT_EQ(libraw.decoder, "canon_load_raw()");
+    // Equal floats: equal raw values, black level (measured from the masked columns after
+    // loading) and white level (the brightest value, as LibRaw's processing takes it).
+    EXPECT_TRUE(sameSamples(ours, libraw));
+    EXPECT_EQ(ours.cfa, libraw.cfa);
+    EXPECT_EQ(ours.asShotMultipliers, libraw.asShotMultipliers);
+}
+
+TEST(DecodeReal, DamagedCrwsAreRefusedWithEitherLoader) {
+    // Cut short or with bytes changed in the Huffman stream, the D30's CRW must not decode to
+    // something else with our loader than with LibRaw's: both refuse it, or both give the same
+    // values. A marker in the stream (0xFF not followed by 0x00) ends it there, as does the
+    // end of a cut file: our loader names the rows it could not decode.
+    REQUIRE_TESTDATA();
+    const std::vector<char> bytes = fileBytes(file("raw/canon-eosd30.CRW"));
+    const fs::path dir = scratchDir() / "damaged-crw";
+    fs::create_directories(dir);
+    const std::string p = (dir / "mutated.CRW").string();
+    std::uint32_t state = 1999;
+    const auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    // The Huffman stream runs from well after the low bits (a quarter byte a sample) to the
+    // CIFF directory at the end of the file.
+    const std::size_t from = 540 + 2224 * 1456 / 4 + 4096, to = bytes.size() * 9 / 10;
+    ASSERT_LT(from, to);
+    int refusedEarly = 0;
+    for (int variant = 0; variant < 12; ++variant) {
+        std::vector<char> b = bytes;
+        const std::size_t at = from + next() % (to - from);
+        if (variant < 4) {
+            b.resize(at);
+        } else if (variant < 8) {
+            b[at] = char(0xff);
+            b[at + 1] = char(0xd9);
+        } else {
+            for (int k = 0; k < 3; ++k) b[from + next() % (to - from)] ^= char(1 << (next() % 8));
+        }
+        writeBytes(p, b);
+        RawImage ours, libraw;
+        const std::string a = outcome(p, {}, ours), c = outcome(p, libRawOnly(), libraw);
+        SCOPED_TRACE(testing::Message() << "variant " << variant << ": " << a << " / " << c);
+        if (variant < 8) {
+            EXPECT_EQ(a.rfind("refused", 0), 0u);
+            EXPECT_EQ(c.rfind("refused", 0), 0u);
+            refusedEarly += a.find("ends early") != std::string::npos;
+        } else if (a.rfind("decoded", 0) == 0 || c.rfind("decoded", 0) == 0) {
+            EXPECT_EQ(a, c);
+            EXPECT_TRUE(sameSamples(ours, libraw));
+        }
+    }
+    EXPECT_GT(refusedEarly, 0);
+}

@@ -11,8 +11,9 @@
 // LibRaw parses every file and allocates and black-levels every raw; what is done differently
 // is loading the data of the commonest formats, by our own loaders in LibRaw's place with the
 // same result: lossless JPEG (CR2s, compressed DNGs; the readers of ljpeg_readers.h feeding
-// rf::ljpeg::Decoder) and uncompressed DNGs (uncompressed_dng.h). RangefinderLibRaw below
-// swaps them in for LibRaw's loaders (libraw_stream.h says what they share).
+// rf::ljpeg::Decoder), uncompressed DNGs (uncompressed_dng.h) and Canon's compressed CRWs
+// (canon_crw.h). RangefinderLibRaw below swaps them in for LibRaw's loaders (libraw_stream.h
+// says what they share).
 //
 // LibRaw decodes garbage from some truncated files without complaint, so the raw data's
 // extent is checked against the file size before unpacking, and any data error LibRaw counts
@@ -40,6 +41,7 @@
 #include <string>
 #include <vector>
 
+#include "io/canon_crw.h"
 #include "io/dng_opcodes.h"
 #include "io/ljpeg_readers.h"
 #include "io/uncompressed_dng.h"
@@ -207,6 +209,8 @@ class RangefinderLibRaw final : public LibRaw {
             container_ = Container::DngTiles;
         else if (ownLoaders && name == "packed_dng_load_raw()")
             container_ = Container::UncompressedDng;
+        else if (ownLoaders && name == "canon_load_raw()")
+            container_ = Container::CanonCrw;
         // unpack() compares load_raw with this loader before calling it (to lift Nikon's and
         // Hasselblad's maximum for it): it must stay unwrapped.
         else if (name == "unpacked_load_raw()")
@@ -305,6 +309,8 @@ class RangefinderLibRaw final : public LibRaw {
                     return "Rangefinder lossless JPEG";
                 case Container::UncompressedDng:
                     return "Rangefinder uncompressed DNG";
+                case Container::CanonCrw:
+                    return "Rangefinder Canon CRW";
                 case Container::None:
                     break;
             }
@@ -331,6 +337,8 @@ class RangefinderLibRaw final : public LibRaw {
             ownDecoded_ = decodeWith<ljpeg::DngTileReader>();
         else if (container_ == Container::UncompressedDng)
             ownDecoded_ = decodeWith<rawio::UncompressedDngReader>();
+        else if (container_ == Container::CanonCrw)
+            ownDecoded_ = decodeCrw();
         // A damaged stream is not handed on: LibRaw's loader would stop at the damage without a
         // word and the picture would come out black from there on.
         if (!ownDecoded_ && damage_.empty()) {
@@ -395,7 +403,16 @@ class RangefinderLibRaw final : public LibRaw {
         return decoded;
     }
 
-    enum class Container { None, Cr2, DngTiles, UncompressedDng };
+    /// canon_load_raw() also lowers LibRaw's maximum to ten bits for a file without low bits.
+    bool decodeCrw() {
+        rawio::CanonCrwReader reader(readerSource());
+        const bool decoded = reader.read();
+        damage_ = reader.damage();
+        if (decoded && !reader.lowBits()) imgdata.color.maximum = 0x3ff;
+        return decoded;
+    }
+
+    enum class Container { None, Cr2, DngTiles, UncompressedDng, CanonCrw };
     Container container_ = Container::None;
     void (LibRaw::*libRawLoader_)() = nullptr;
     bool ownDecoded_ = false;
