@@ -249,10 +249,12 @@ bool CanonCrwReader::read() {
     // LibRaw looks at the first 0x4000 bytes for the low bits whatever the file's size; a
     // shorter file leaves part of what it looks at undefined, and goes to it as before.
     if (fileSize < 0x4000 || fileSize > INT_MAX) return false;
-    // Eight bytes more, zero, so that the decoder may load eight bytes anywhere in the stream.
-    const auto file = fileBuffer(std::size_t(fileSize) + 8);
+    // Zeros after the file, so that the decoder may load eight bytes anywhere it can get to
+    // before it checks for the end of the stream, once a block: 64 codes of at most 31 bits.
+    constexpr std::size_t kPadding = 512;
+    const auto file = fileBuffer(std::size_t(fileSize) + kPadding);
     if (!readAt(0, file.get(), std::size_t(fileSize))) return false;
-    std::memset(file.get() + fileSize, 0, 8);
+    std::memset(file.get() + fileSize, 0, kPadding);
     lowBits_ = hasLowBits(file.get());
 
     // The low bits of a band of eight rows from byte 26 on, a quarter byte a sample, all
