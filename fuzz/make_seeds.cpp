@@ -88,6 +88,18 @@ void raws(const fs::path& dir) {
     rf::synth::writeDng((dir / "ljpeg-tiles.dng").string(), chart.cview(), tiled);
 
     rf::synth::writeDng((dir / "opcodes.dng").string(), chart.cview(), opcodeOptions());
+
+    // Uncompressed layouts our own loader reads (uncompressed_dng.h): packed samples in
+    // strips through a linearisation table, and 16-bit words in big-endian order.
+    rf::synth::DngOptions packed = other;
+    packed.uncompressedBits = 12;
+    packed.rowsPerStrip = 8;
+    for (int v = 0; v <= packed.whiteLevel; ++v)
+        packed.linearizationTable.push_back(std::uint16_t(v + v / 8));
+    rf::synth::writeDng((dir / "packed-12-strips.dng").string(), chart.cview(), packed);
+    rf::synth::DngOptions bigEndian = bayer;
+    bigEndian.bigEndian = true;
+    rf::synth::writeDng((dir / "big-endian.dng").string(), chart.cview(), bigEndian);
 }
 
 /// Lossless JPEG streams as CR2s and DNGs hold them: one to four components, each predictor.

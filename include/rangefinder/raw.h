@@ -143,10 +143,10 @@ struct DecodeOptions {
     /// Decode to half size where LibRaw can do it cheaply (unused for Bayer: the fast
     /// demosaic does its own 2×2 binning).
     bool halfSize = false;
-    /// Decode lossless-JPEG raws (Canon CR2, compressed DNG) with Rangefinder's own decoder, which
-    /// gives LibRaw's values bit for bit in less than half the time. Off: LibRaw's loader, for
-    /// tests and benchmarks that compare the two.
-    bool ownLosslessJpeg = true;
+    /// Decode with Rangefinder's own loaders where they apply (lossless JPEG in CR2s and DNGs,
+    /// uncompressed DNGs, Canon CRWs), which give LibRaw's values bit for bit in less time.
+    /// Off: LibRaw's loaders throughout, for tests and benchmarks that compare the two.
+    bool ownLoaders = true;
 };
 
 /// Decodes a raw file. Throws rf::Error naming the file and the reason (not a raw file,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A minimal DNG writer for synthetic ground truth: one little-endian TIFF IFD holding a
-// 16-bit CFA (uncompressed, or in lossless JPEG tiles) or 3-channel LinearRaw image with just the
+// A minimal DNG writer for synthetic ground truth: one TIFF IFD (little-endian unless asked)
+// holding a CFA (uncompressed in 1–16 bits, or 16-bit in lossless JPEG tiles) or 3-channel
+// LinearRaw image with just the
 // tags a raw reader needs to interpret it colorimetrically. Every number in the file follows from
 // DngOptions (or MosaicDngOptions and the mosaic) by the rules documented in synth.h, so a test
 // can predict exactly what a decoder must see. Written by hand (no libtiff) so the bytes are
@@ -98,7 +99,8 @@ class Ifd {
     /// strip or tile offsets (`offsetsTag`, which must be present with one entry per chunk)
     /// to the chunks of `chunkBytes`, stored one after another just after them.
     std::vector<std::uint8_t> serialise(std::uint16_t offsetsTag,
-                                        const std::vector<std::uint32_t>& chunkBytes) {
+                                        const std::vector<std::uint32_t>& chunkBytes,
+                                        std::uint32_t gap = 0, bool bigEndian = false) {
         std::sort(entries_.begin(), entries_.end(),
                   [](const Entry& a, const Entry& b) { return a.tag < b.tag; });
         const std::uint32_t ifdOffset = 8;
@@ -120,27 +122,53 @@ class Ifd {
                 std::uint32_t at = dataOffset;
                 for (const std::uint32_t n : chunkBytes) {
                     put32(e.bytes, at);
-                    at += n;
+                    at += n + gap;
                 }
             }
+        // Values are kept little-endian; a big-endian file has each element turned round.
+        if (bigEndian)
+            for (Entry& e : entries_) {
+                const std::size_t size =
+                    e.type == kShort                                                 ? 2
+                    : e.type == kLong || e.type == kRational || e.type == kSRational ? 4
+                                                                                     : 1;
+                for (std::size_t i = 0; i + size <= e.bytes.size(); i += size)
+                    std::reverse(e.bytes.begin() + std::ptrdiff_t(i),
+                                 e.bytes.begin() + std::ptrdiff_t(i + size));
+            }
+        const auto p16 = [&](std::vector<std::uint8_t>& b, std::uint32_t v) {
+            if (bigEndian) {
+                b.push_back(std::uint8_t(v >> 8));
+                b.push_back(std::uint8_t(v));
+            } else {
+                put16(b, v);
+            }
+        };
+        const auto p32 = [&](std::vector<std::uint8_t>& b, std::uint32_t v) {
+            p16(b, bigEndian ? v >> 16 : v & 0xffff);
+            p16(b, bigEndian ? v & 0xffff : v >> 16);
+        };
 
-        std::vector<std::uint8_t> out{'I', 'I', 42, 0};
-        put32(out, ifdOffset);
-        put16(out, std::uint32_t(entries_.size()));
+        std::vector<std::uint8_t> out;
+        out.push_back(bigEndian ? 'M' : 'I');
+        out.push_back(bigEndian ? 'M' : 'I');
+        p16(out, 42);
+        p32(out, ifdOffset);
+        p16(out, std::uint32_t(entries_.size()));
         for (std::size_t i = 0; i < entries_.size(); ++i) {
             const Entry& e = entries_[i];
-            put16(out, e.tag);
-            put16(out, e.type);
-            put32(out, e.count);
+            p16(out, e.tag);
+            p16(out, e.type);
+            p32(out, e.count);
             if (e.bytes.size() > 4) {
-                put32(out, valueOffsets[i]);
+                p32(out, valueOffsets[i]);
             } else {
                 std::uint8_t inl[4] = {0, 0, 0, 0};
                 std::memcpy(inl, e.bytes.data(), e.bytes.size());
                 out.insert(out.end(), inl, inl + 4);
             }
         }
-        put32(out, 0);  // no further IFD
+        p32(out, 0);  // no further IFD
         for (const Entry& e : entries_)
             if (e.bytes.size() > 4) {
                 out.insert(out.end(), e.bytes.begin(), e.bytes.end());
@@ -150,11 +178,12 @@ class Ifd {
         return out;
     }
 
-  private:
     void add(std::uint16_t tag, std::uint16_t type, std::uint32_t count,
              std::vector<std::uint8_t> v) {
         entries_.push_back({tag, type, count, std::move(v)});
     }
+
+  private:
     std::vector<Entry> entries_;
 };
 
@@ -214,6 +243,11 @@ void validate(const DngOptions& o, int sceneWidth, int sceneHeight) {
     const Rect& crop = o.defaultCrop;
     if (crop.x < 0 || crop.y < 0 || crop.width < 0 || crop.height < 0)
         throw Error("DNG writer: the default crop cannot be negative");
+    if (o.uncompressedBits < 1 || o.uncompressedBits > 16 ||
+        (o.uncompressedBits < 16 && o.whiteLevel >> o.uncompressedBits != 0))
+        throw Error("DNG writer: uncompressedBits must be 1..16 and hold the white level");
+    if (o.rowsPerStrip < 0 || o.stripGap < 0)
+        throw Error("DNG writer: rowsPerStrip and stripGap cannot be negative");
     const double bytes = width * height * (o.linear ? 3 : 1) * 2;
     if (bytes > 4.0e9) throw Error("DNG writer: image too large for a classic TIFF (4 GB)");
     if (o.orientation < 1 || o.orientation > 8) throw Error("DNG writer: orientation must be 1..8");
@@ -413,28 +447,57 @@ void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels
         });
     }
 
+    // Uncompressed: the rows in the file's form, in strips of `rowsPerStrip` rows.
+    const int bits = o.uncompressedBits;
+    const std::size_t rowSamples = std::size_t(w) * std::size_t(spp);
+    const std::size_t rowBytes = (rowSamples * std::size_t(bits) + 7) / 8;
+    std::vector<std::uint8_t> rows;
+    if (!tiled) {
+        rows.assign(rowBytes * std::size_t(h), 0);
+        parallelFor(0, h, [&](int y0, int y1) {
+            for (int y = y0; y < y1; ++y) {
+                const std::uint16_t* src = pixels.data() + std::size_t(y) * rowSamples;
+                std::uint8_t* dst = rows.data() + std::size_t(y) * rowBytes;
+                if (bits == 16) {
+                    for (std::size_t i = 0; i < rowSamples; ++i) {
+                        dst[2 * i + (o.bigEndian ? 1 : 0)] = std::uint8_t(src[i]);
+                        dst[2 * i + (o.bigEndian ? 0 : 1)] = std::uint8_t(src[i] >> 8);
+                    }
+                    continue;
+                }
+                std::size_t bit = 0;
+                for (std::size_t i = 0; i < rowSamples; ++i)
+                    for (int b = bits - 1; b >= 0; --b, ++bit)
+                        if (src[i] >> b & 1) dst[bit >> 3] |= std::uint8_t(0x80 >> (bit & 7));
+            }
+        });
+    }
+    const int stripRows = o.rowsPerStrip > 0 ? std::min(o.rowsPerStrip, h) : h;
+
     constexpr std::uint16_t kStripOffsets = 273, kTileOffsets = 324;
-    const std::uint32_t stripBytes = std::uint32_t(pixels.size() * 2);
     std::vector<std::uint32_t> chunkBytes;
     if (tiled)
         for (const auto& t : tiles) chunkBytes.push_back(std::uint32_t(t.size()));
     else
-        chunkBytes.push_back(stripBytes);
+        for (int y = 0; y < h; y += stripRows)
+            chunkBytes.push_back(std::uint32_t(rowBytes * std::size_t(std::min(stripRows, h - y))));
     Ifd ifd;
     ifd.longs(254, {0});  // NewSubFileType: main image
     const std::uint32_t headerW = o.claimedWidth ? o.claimedWidth : std::uint32_t(w);
     const std::uint32_t headerH = o.claimedHeight ? o.claimedHeight : std::uint32_t(h);
     ifd.longs(256, {headerW});  // ImageWidth
     ifd.longs(257, {headerH});  // ImageLength
+    const auto sampleBits = std::uint32_t(tiled ? 16 : bits);
     if (o.linear)
-        ifd.shorts(258, {16, 16, 16});  // BitsPerSample
+        ifd.shorts(258, {sampleBits, sampleBits, sampleBits});  // BitsPerSample
     else
-        ifd.shorts(258, {16});
+        ifd.shorts(258, {sampleBits});
     ifd.shorts(259, {tiled ? 7u : 1u});             // Compression: lossless JPEG / none
     ifd.shorts(262, {o.linear ? 34892u : 32803u});  // LinearRaw / CFA
     ifd.ascii(271, o.make);
     ifd.ascii(272, o.model);
-    if (!tiled) ifd.longs(kStripOffsets, {0});  // patched by serialise()
+    if (!tiled)  // patched by serialise()
+        ifd.longs(kStripOffsets, std::vector<std::uint32_t>(chunkBytes.size(), 0));
     ifd.shorts(274, {std::uint32_t(o.orientation)});
     ifd.shorts(277, {std::uint32_t(spp)});  // SamplesPerPixel
     if (tiled) {
@@ -443,8 +506,8 @@ void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels
         ifd.longs(kTileOffsets, std::vector<std::uint32_t>(tiles.size(), 0));  // patched
         ifd.longs(325, chunkBytes);                                            // TileByteCounts
     } else {
-        ifd.longs(278, {headerH});     // RowsPerStrip: one strip
-        ifd.longs(279, {stripBytes});  // StripByteCounts
+        ifd.longs(278, {o.rowsPerStrip > 0 ? std::uint32_t(stripRows) : headerH});  // RowsPerStrip
+        ifd.longs(279, chunkBytes);  // StripByteCounts
     }
     ifd.shorts(284, {1});      // PlanarConfiguration: chunky
     ifd.ascii(305, software);  // Software
@@ -470,6 +533,11 @@ void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels
     if (!o.linear) {
         ifd.bytes(50710, {0, 1, 2});  // CFAPlaneColor: R G B
         ifd.shorts(50711, {1});       // CFALayout: rectangular
+    }
+    if (!o.linearizationTable.empty()) {
+        std::vector<std::uint8_t> table;
+        for (const std::uint16_t v : o.linearizationTable) put16(table, v);
+        ifd.add(50712, kShort, std::uint32_t(o.linearizationTable.size()), std::move(table));
     }
     ifd.longs(50714, {std::uint32_t(o.blackLevel)});  // BlackLevel
     ifd.longs(50717, {std::uint32_t(o.whiteLevel)});  // WhiteLevel
@@ -500,18 +568,25 @@ void writeFile(const std::string& path, const std::vector<std::uint16_t>& pixels
                           std::uint32_t(a.x + a.width)});  // ActiveArea: top, left, bottom, right
     }
 
+    const auto gap = std::uint32_t(tiled ? 0 : o.stripGap);
     const std::vector<std::uint8_t> head =
-        ifd.serialise(tiled ? kTileOffsets : kStripOffsets, chunkBytes);
+        ifd.serialise(tiled ? kTileOffsets : kStripOffsets, chunkBytes, gap, o.bigEndian);
     std::ofstream f(path, std::ios::binary | std::ios::trunc);
     if (!f) throw Error(path, std::string("cannot write: ") + std::strerror(errno));
     f.write(reinterpret_cast<const char*>(head.data()), std::streamsize(head.size()));
-    // Little-endian on disk; the build targets little-endian machines only, checked here.
-    static_assert(std::endian::native == std::endian::little, "DNG writer assumes little-endian");
-    if (tiled)
+    if (tiled) {
         for (const auto& t : tiles)
             f.write(reinterpret_cast<const char*>(t.data()), std::streamsize(t.size()));
-    else
-        f.write(reinterpret_cast<const char*>(pixels.data()), std::streamsize(stripBytes));
+    } else {
+        const std::vector<char> filler(gap, 0);
+        std::size_t at = 0;
+        for (std::size_t k = 0; k < chunkBytes.size(); ++k) {
+            f.write(reinterpret_cast<const char*>(rows.data() + at),
+                    std::streamsize(chunkBytes[k]));
+            at += chunkBytes[k];
+            if (k + 1 < chunkBytes.size()) f.write(filler.data(), std::streamsize(gap));
+        }
+    }
     f.close();
     if (!f) throw Error(path, "cannot write: disk full or I/O error");
 }

@@ -132,6 +132,20 @@ struct DngOptions {
     int ljpegTileWidth = 0, ljpegTileHeight = 0;
     int ljpegComponents = 2;
     int ljpegPredictor = 1;
+    /// Uncompressed data (no lossless JPEG tiles): the bits per sample, 1–16. Below 16 the
+    /// samples are packed most significant bit first, each row starting on a byte, as TIFF
+    /// and DNG pack them; `whiteLevel` must fit.
+    int uncompressedBits = 16;
+    /// Uncompressed data in strips of this many rows (0: one strip), with `stripGap` unused
+    /// bytes between one strip and the next.
+    int rowsPerStrip = 0;
+    int stripGap = 0;
+    /// The file in big-endian byte order ("MM"): tags, and 16-bit samples.
+    bool bigEndian = false;
+    /// Not empty: written as the LinearizationTable (tag 50712), which a reader maps every
+    /// stored value through; the stored values are the scene's as without it, so they must
+    /// index the table.
+    std::vector<std::uint16_t> linearizationTable;
 
     /// Columns and rows written around the scene at exactly the black level, as a sensor's
     /// masked borders (or a video camera's unused columns) read: scene pixel (x, y) lands at

@@ -87,7 +87,7 @@ std::vector<std::string> realCr2s() {
 
 DecodeOptions libRawOnly() {
     DecodeOptions o;
-    o.ownLosslessJpeg = false;
+    o.ownLoaders = false;
     return o;
 }
 
@@ -640,4 +640,140 @@ TEST(DecodeReal, EmbeddedPreviews) {
     expectJpeg(extractPreview(file("truncated/ARW_SonySLT-A55V_truncated.ARW")), 500'000);
     expectJpeg(extractPreview(file("truncated/NEF_NikonD7100_truncated.NEF")), 1'000'000);
     EXPECT_THROW(extractPreview(file("invalid/jpeg-named.nef")), Error);
+}
+
+TEST(DecodeSynthetic, OwnUncompressedDngLoaderGivesLibRawsValuesBitForBit) {
+    // The same scene in the uncompressed layouts LibRaw's packed_dng_load_raw() reads: ours
+    // must give LibRaw's loader's values sample for sample, and, without a linearisation
+    // table, the values of the plain 16-bit file (so that both cannot be wrong alike). Odd
+    // sizes leave packed rows ending inside a byte. Strips with gaps between them LibRaw
+    // reads as if they followed one another: ours declines them.
+    const fs::path dir = scratchDir();
+    struct Layout {
+        int bits, rowsPerStrip, gap;
+        bool bigEndian, linearization;
+        int width, height;
+        bool ours;
+    };
+    for (const Layout& l : {Layout{16, 0, 0, false, false, 600, 400, true},
+                            Layout{16, 64, 0, true, false, 601, 401, true},
+                            Layout{16, 0, 0, false, true, 300, 200, true},
+                            Layout{14, 50, 0, false, false, 333, 200, true},
+                            Layout{12, 0, 0, false, false, 601, 401, true},
+                            Layout{12, 16, 0, true, true, 400, 300, true},
+                            Layout{10, 0, 0, true, false, 337, 211, true},
+                            Layout{8, 0, 0, false, false, 320, 240, true},
+                            Layout{16, 64, 100, false, false, 600, 400, false}}) {
+        SCOPED_TRACE(testing::Message()
+                     << l.bits << " bits, " << l.width << "x" << l.height << ", strips of "
+                     << l.rowsPerStrip << " rows " << l.gap << " bytes apart, "
+                     << (l.bigEndian ? "big" : "little") << "-endian"
+                     << (l.linearization ? ", linearisation table" : ""));
+        synth::DngOptions o;
+        o.noise = 0.01;
+        o.whiteLevel = (1 << l.bits) - 1;
+        o.blackLevel = o.whiteLevel / 32;
+        const Image scene = synth::renderChart(l.width, l.height);
+        const std::string plain = (dir / "plain.dng").string(),
+                          packed = (dir / "packed.dng").string();
+        synth::writeDng(plain, scene.cview(), o);
+        o.uncompressedBits = l.bits;
+        o.rowsPerStrip = l.rowsPerStrip;
+        o.stripGap = l.gap;
+        o.bigEndian = l.bigEndian;
+        if (l.linearization)
+            for (int v = 0; v <= o.whiteLevel; ++v)
+                o.linearizationTable.push_back(std::uint16_t(v + v / 8));
+        synth::writeDng(packed, scene.cview(), o);
+        const RawImage ours = decodeRaw(packed);
+        const RawImage libraw = decodeRaw(packed, libRawOnly());
+        EXPECT_EQ(ours.decoder, l.ours ? "Rangefinder uncompressed DNG" : "packed_dng_load_raw()");
+        EXPECT_EQ(libraw.decoder, "packed_dng_load_raw()");
+        EXPECT_TRUE(sameSamples(ours, libraw));
+        if (l.ours && !l.linearization) {
+            EXPECT_TRUE(sameSamples(ours, decodeRaw(plain)));
+        }
+        if (l.linearization) {
+            EXPECT_FALSE(sameSamples(ours, decodeRaw(plain)));
+        }
+    }
+}
+
+TEST(DecodeSynthetic, UncompressedDngsCutInTheirDataAreRefusedByName) {
+    // A DNG in strips records the size of its first strip only where LibRaw keeps it, so a
+    // file cut in a later strip passes the size check before unpacking: the loader refuses it.
+    const fs::path dir = scratchDir() / "cut-strips";
+    fs::create_directories(dir);
+    synth::DngOptions o;
+    o.noise = 0.01;
+    o.rowsPerStrip = 32;
+    const std::string good = (dir / "good.dng").string();
+    synth::writeDng(good, synth::renderChart(600, 400).cview(), o);
+    const std::vector<char> bytes = fileBytes(good);
+    for (const std::size_t cut : {std::size_t(1), std::size_t(7), std::size_t(600 * 2 * 100)}) {
+        const std::string p = (dir / ("cut-" + std::to_string(cut) + ".dng")).string();
+        writeBytes(p, {bytes.begin(), bytes.end() - std::ptrdiff_t(cut)});
+        const std::string msg = refusal(p);
+        EXPECT_NE(msg.find(fs::path(p).filename().string()), std::string::npos) << msg;
+        EXPECT_NE(msg.find("runs past the end of the file"), std::string::npos) << msg;
+        EXPECT_EQ(refusal(p, libRawOnly()).rfind("(no error", 0), std::string::npos);
+    }
+}
+
+TEST(DecodeReal, OwnCrwLoaderGivesLibRawsValuesBitForBit) {
+    REQUIRE_TESTDATA();
+    const std::string path = file("raw/canon-eosd30.CRW");
+    const RawImage ours = decodeRaw(path);
+    const RawImage libraw = decodeRaw(path, libRawOnly());
+    EXPECT_EQ(ours.decoder, "Rangefinder Canon CRW");
+    EXPECT_EQ(libraw.decoder, "canon_load_raw()");
+    // Equal floats: equal raw values, black level (measured from the masked columns after
+    // loading) and white level (the brightest value, as LibRaw's processing takes it).
+    EXPECT_TRUE(sameSamples(ours, libraw));
+    EXPECT_EQ(ours.cfa, libraw.cfa);
+    EXPECT_EQ(ours.asShotMultipliers, libraw.asShotMultipliers);
+}
+
+TEST(DecodeReal, DamagedCrwsAreRefusedWithEitherLoader) {
+    // Cut short or with bytes changed in the Huffman stream, the D30's CRW must not decode to
+    // something else with our loader than with LibRaw's: both refuse it, or both give the same
+    // values. A marker in the stream (0xFF not followed by 0x00) ends it there, as does the
+    // end of a cut file: our loader names the rows it could not decode.
+    REQUIRE_TESTDATA();
+    const std::vector<char> bytes = fileBytes(file("raw/canon-eosd30.CRW"));
+    const fs::path dir = scratchDir() / "damaged-crw";
+    fs::create_directories(dir);
+    const std::string p = (dir / "mutated.CRW").string();
+    std::uint32_t state = 1999;
+    const auto next = [&] { return state = state * 1664525u + 1013904223u; };
+    // The Huffman stream runs from well after the low bits (a quarter byte a sample) to the
+    // CIFF directory at the end of the file.
+    const std::size_t from = 540 + 2224 * 1456 / 4 + 4096, to = bytes.size() * 9 / 10;
+    ASSERT_LT(from, to);
+    int refusedEarly = 0;
+    for (int variant = 0; variant < 12; ++variant) {
+        std::vector<char> b = bytes;
+        const std::size_t at = from + next() % (to - from);
+        if (variant < 4) {
+            b.resize(at);
+        } else if (variant < 8) {
+            b[at] = char(0xff);
+            b[at + 1] = char(0xd9);
+        } else {
+            for (int k = 0; k < 3; ++k) b[from + next() % (to - from)] ^= char(1 << (next() % 8));
+        }
+        writeBytes(p, b);
+        RawImage ours, libraw;
+        const std::string a = outcome(p, {}, ours), c = outcome(p, libRawOnly(), libraw);
+        SCOPED_TRACE(testing::Message() << "variant " << variant << ": " << a << " / " << c);
+        if (variant < 8) {
+            EXPECT_EQ(a.rfind("refused", 0), 0u);
+            EXPECT_EQ(c.rfind("refused", 0), 0u);
+            refusedEarly += a.find("ends early") != std::string::npos;
+        } else if (a.rfind("decoded", 0) == 0 || c.rfind("decoded", 0) == 0) {
+            EXPECT_EQ(a, c);
+            EXPECT_TRUE(sameSamples(ours, libraw));
+        }
+    }
+    EXPECT_GT(refusedEarly, 0);
 }

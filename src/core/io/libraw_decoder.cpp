@@ -8,10 +8,12 @@
 // SuperCCD, 4-colour, linear DNGs) becomes 3-channel camera RGB, interpolated by LibRaw where
 // needed but never white balanced or colour converted.
 //
-// LibRaw parses every file and allocates and black-levels every raw; the one thing done
-// differently is lossless JPEG data (CR2s, compressed DNGs), decoded by rf::ljpeg::Decoder in
-// LibRaw's place with the same result: RangefinderLibRaw below swaps the readers of
-// ljpeg_readers.h in for LibRaw's loaders.
+// LibRaw parses every file and allocates and black-levels every raw; what is done differently
+// is loading the data of the commonest formats, by our own loaders in LibRaw's place with the
+// same result: lossless JPEG (CR2s, compressed DNGs; the readers of ljpeg_readers.h feeding
+// rf::ljpeg::Decoder), uncompressed DNGs (uncompressed_dng.h) and Canon's compressed CRWs
+// (canon_crw.h). RangefinderLibRaw below swaps them in for LibRaw's loaders (libraw_stream.h
+// says what they share).
 //
 // LibRaw decodes garbage from some truncated files without complaint, so the raw data's
 // extent is checked against the file size before unpacking, and any data error LibRaw counts
@@ -40,8 +42,10 @@
 #include <string>
 #include <vector>
 
+#include "io/canon_crw.h"
 #include "io/dng_opcodes.h"
 #include "io/ljpeg_readers.h"
+#include "io/uncompressed_dng.h"
 #include "rangefinder/error.h"
 #include "rangefinder/limits.h"
 #include "rangefinder/parallel.h"
@@ -194,16 +198,20 @@ class RangefinderLibRaw final : public LibRaw {
   public:
     explicit RangefinderLibRaw(unsigned flags) : LibRaw(flags) {}
 
-    /// Before unpack(): wrap LibRaw's loader, routing this file's lossless JPEG to our decoder
-    /// if asked and LibRaw would use its lossless-JPEG loader for it (a CR2's, or a DNG's).
-    void wrapLoader(bool ownLosslessJpeg) {
+    /// Before unpack(): wrap LibRaw's loader, routing this file's data to one of our loaders
+    /// if asked and LibRaw would use the loader ours stands in for.
+    void wrapLoader(bool ownLoaders) {
         libraw_decoder_info_t info{};
         if (LibRaw::get_decoder_info(&info) != LIBRAW_SUCCESS || !info.decoder_name) return;
         const std::string name = info.decoder_name;
-        if (ownLosslessJpeg && name == "lossless_jpeg_load_raw()")
+        if (ownLoaders && name == "lossless_jpeg_load_raw()")
             container_ = Container::Cr2;
-        else if (ownLosslessJpeg && name == "lossless_dng_load_raw()")
+        else if (ownLoaders && name == "lossless_dng_load_raw()")
             container_ = Container::DngTiles;
+        else if (ownLoaders && name == "packed_dng_load_raw()")
+            container_ = Container::UncompressedDng;
+        else if (ownLoaders && name == "canon_load_raw()")
+            container_ = Container::CanonCrw;
         // unpack() compares load_raw with this loader before calling it (to lift Nikon's and
         // Hasselblad's maximum for it): it must stay unwrapped.
         else if (name == "unpacked_load_raw()")
@@ -296,7 +304,17 @@ class RangefinderLibRaw final : public LibRaw {
 
     /// The loader that decoded the data, once unpack() has run.
     std::string decoderName() {
-        if (ownDecoded_) return "Rangefinder lossless JPEG";
+        if (ownDecoded_) switch (container_) {
+                case Container::Cr2:
+                case Container::DngTiles:
+                    return "Rangefinder lossless JPEG";
+                case Container::UncompressedDng:
+                    return "Rangefinder uncompressed DNG";
+                case Container::CanonCrw:
+                    return "Rangefinder Canon CRW";
+                case Container::None:
+                    break;
+            }
         libraw_decoder_info_t info{};
         if (get_decoder_info(&info) != LIBRAW_SUCCESS || !info.decoder_name) return {};
         return info.decoder_name;
@@ -318,6 +336,10 @@ class RangefinderLibRaw final : public LibRaw {
             ownDecoded_ = decodeWith<ljpeg::Cr2Reader>();
         else if (container_ == Container::DngTiles)
             ownDecoded_ = decodeWith<ljpeg::DngTileReader>();
+        else if (container_ == Container::UncompressedDng)
+            ownDecoded_ = decodeWith<rawio::UncompressedDngReader>();
+        else if (container_ == Container::CanonCrw)
+            ownDecoded_ = decodeCrw();
         // A damaged stream is not handed on: LibRaw's loader would stop at the damage without a
         // word and the picture would come out black from there on.
         if (!ownDecoded_ && damage_.empty()) {
@@ -328,21 +350,33 @@ class RangefinderLibRaw final : public LibRaw {
         }
     }
 
-    /// unpack() has just malloc'd the raw buffer, untouched so far: ask for transparent huge
-    /// pages before anything writes it. A 45 MP raw's 91 MB otherwise costs 22,000 page
-    /// faults in 4 KiB pages, two thirds of a full-size export's faults and much of its
-    /// system time (perf record -e page-faults); our own images ask the same (image.cpp).
-    void adviseHugePages() {
+    /// The sensor buffer LibRaw has just allocated, in bytes (0: none of its own).
+    std::size_t rawBufferBytes() {
         const libraw_rawdata_t& rd = imgdata.rawdata;
-        if (!rd.raw_alloc) return;
+        if (!rd.raw_alloc) return 0;  // decoders that allocate for themselves, or calloc
         const libraw_image_sizes_t& s = imgdata.sizes;
-        const std::size_t bytes = std::size_t(s.raw_width) * (std::size_t(s.raw_height) + 8) *
-                                  (rd.color3_image == rd.raw_alloc ? 6 : 2);
-        constexpr std::uintptr_t kHuge = std::uintptr_t(2) << 20;
-        const auto begin = reinterpret_cast<std::uintptr_t>(rd.raw_alloc);
-        const std::uintptr_t first = (begin + kHuge - 1) & ~(kHuge - 1);
-        const std::uintptr_t last = (begin + bytes) & ~(kHuge - 1);
-        // Advice only: a kernel without THP, or a range madvise refuses, changes nothing.
+        std::size_t width = s.raw_width, height = s.raw_height;
+        if (!libraw_internal_data.internal_output_params.fuji_width) {
+            width = std::max<std::size_t>(width, std::size_t(s.width) + s.left_margin);
+            height = std::max<std::size_t>(height, std::size_t(s.height) + s.top_margin);
+        }
+        const std::size_t samples = width * (height + 8);
+        if (rd.raw_image == rd.raw_alloc) return samples * sizeof(ushort);
+        if (rd.color3_image == rd.raw_alloc) return samples * 3 * sizeof(ushort);
+        return 0;
+    }
+
+    /// The sensor buffer is new memory, faulted in page by page as the loader first writes it:
+    /// 12,000 faults for a 24 MP raw, which cost more than our loaders' decoding on virtual
+    /// machines. Huge pages, where the kernel gives them on request, cut that 512-fold, as
+    /// for our own images (image.cpp).
+    void adviseHugePages() {
+        const std::size_t bytes = rawBufferBytes();
+        constexpr std::uintptr_t kPage = 4096;
+        if (bytes < (std::size_t(4) << 20)) return;
+        const auto begin = reinterpret_cast<std::uintptr_t>(imgdata.rawdata.raw_alloc);
+        const std::uintptr_t first = (begin + kPage - 1) & ~(kPage - 1);
+        const std::uintptr_t last = (begin + bytes) & ~(kPage - 1);
         if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
     }
 
@@ -351,26 +385,15 @@ class RangefinderLibRaw final : public LibRaw {
     /// process another photo's pixels. Cleared, the gap reads as zero, which decodeRaw refuses
     /// when it is the whole frame. The size is the one unpack() allocates.
     void clearRawBuffer() {
-        const libraw_rawdata_t& rd = imgdata.rawdata;
-        if (!rd.raw_alloc) return;  // decoders that allocate for themselves, or calloc
-        const libraw_image_sizes_t& s = imgdata.sizes;
-        std::size_t width = s.raw_width, height = s.raw_height;
-        if (!libraw_internal_data.internal_output_params.fuji_width) {
-            width = std::max<std::size_t>(width, std::size_t(s.width) + s.left_margin);
-            height = std::max<std::size_t>(height, std::size_t(s.height) + s.top_margin);
-        }
-        const std::size_t samples = width * (height + 8);
-        if (rd.raw_image == rd.raw_alloc)
-            std::memset(rd.raw_alloc, 0, samples * sizeof(ushort));
-        else if (rd.color3_image == rd.raw_alloc)
-            std::memset(rd.raw_alloc, 0, samples * 3 * sizeof(ushort));
+        if (const std::size_t bytes = rawBufferBytes())
+            std::memset(imgdata.rawdata.raw_alloc, 0, bytes);
     }
 
-    /// What the lossless-JPEG readers need of LibRaw's internals, which only this subclass
-    /// sees.
-    ljpeg::Source readerSource() {
+    /// What our loaders need of LibRaw's internals, which only this subclass sees.
+    rawio::Source readerSource() {
+        const int raw = rawIfd();
         return {libraw_internal_data.internal_data.input, &libraw_internal_data.unpacker_data,
-                &imgdata, [this] { checkCancel(); }};
+                &imgdata, raw >= 0 ? &tiff_ifd[raw] : nullptr, [this] { checkCancel(); }};
     }
 
     template <class Reader>
@@ -381,7 +404,16 @@ class RangefinderLibRaw final : public LibRaw {
         return decoded;
     }
 
-    enum class Container { None, Cr2, DngTiles };
+    /// canon_load_raw() also lowers LibRaw's maximum to ten bits for a file without low bits.
+    bool decodeCrw() {
+        rawio::CanonCrwReader reader(readerSource());
+        const bool decoded = reader.read();
+        damage_ = reader.damage();
+        if (decoded && !reader.lowBits()) imgdata.color.maximum = 0x3ff;
+        return decoded;
+    }
+
+    enum class Container { None, Cr2, DngTiles, UncompressedDng, CanonCrw };
     Container container_ = Container::None;
     void (LibRaw::*libRawLoader_)() = nullptr;
     bool ownDecoded_ = false;
@@ -1097,7 +1129,7 @@ RawImage decodeRaw(const std::string& path, const DecodeOptions& options) {
         if (!opcodes.problem.empty()) throw Error(path, "DNG opcode lists: " + opcodes.problem);
         f->imgdata.params.max_raw_memory_mb = unsigned(
             std::clamp<std::int64_t>(options.maxPixels * 8 / (1024 * 1024) + 64, 256, 1 << 20));
-        f->wrapLoader(options.ownLosslessJpeg);
+        f->wrapLoader(options.ownLoaders);
         const int unpacked = f->unpack();
         if (!f->damage().empty()) throw Error(path, "raw data is damaged: " + f->damage());
         f.check(unpacked);

@@ -8,49 +8,19 @@
 // LibRaw's loader would pass over in silence (a tile past the end of the file, a stream
 // that does not start, a code the tables leave empty) it reports as damage, naming the tile
 // or row. RangefinderLibRaw (libraw_decoder.cpp) swaps them in for LibRaw's loaders and
-// hands them what they need of LibRaw's internals as a Source.
+// hands them what they need of LibRaw's internals as a Source (libraw_stream.h).
 #pragma once
 
 #include <libraw/libraw.h>
 
-#include <cstdint>
-#include <functional>
-#include <string>
+#include "io/libraw_stream.h"
 
 namespace rf::ljpeg {
 
 class Decoder;
 
-/// What the readers take from LibRaw once unpack() has allocated the sensor buffer.
-struct Source {
-    LibRaw_abstract_datastream* input = nullptr;  ///< the file, LibRaw's stream
-    const unpacker_data_t* unpacker = nullptr;    ///< data offset and size, slices, tiles
-    const libraw_data_t* data = nullptr;          ///< sizes, the buffer, the curve, DNG version
-    std::function<void()> checkCancel;            ///< LibRaw's: throws when cancelled
-};
-
-/// What both readers share: reading LibRaw's stream and storing through its curve.
-class LibRawStreamReader {
-  public:
-    explicit LibRawStreamReader(Source source) : src_(std::move(source)) {}
-    /// Why the data is damaged in a way LibRaw's loader would have passed over; empty when
-    /// it is not.
-    const std::string& damage() const { return damage_; }
-
-  protected:
-    /// Exactly `n` bytes of the file from `offset`, through LibRaw's stream (whose read
-    /// counts in an int).
-    bool readAt(INT64 offset, void* out, std::size_t n);
-    /// True when LibRaw's curve (a DNG's linearisation table, if any) maps every `bits`-bit
-    /// value to itself, so samples can be copied as they are.
-    static bool identityCurve(const ushort* curve, int bits);
-    /// `n` decoded samples into the sensor buffer, through the curve as LibRaw stores them.
-    static void store(ushort* dst, const std::uint16_t* src, int n, const ushort* curve,
-                      bool identity);
-
-    Source src_;
-    std::string damage_;
-};
+using rawio::LibRawStreamReader;
+using rawio::Source;
 
 /// LibRaw's lossless_jpeg_load_raw() on the layouts it handles without special cases: rows
 /// of the stream fill the sensor row by row, or, in a CR2, one vertical slice after another.
