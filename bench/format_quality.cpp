@@ -16,10 +16,10 @@
 //               time and score, for the choice of the writers' constants
 //
 // bench/format-quality.sh drives it over the Kodak set and the real raws.
-#include <CLI/CLI.hpp>
 #include <jxl/butteraugli.h>
 #include <jxl/thread_parallel_runner.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -48,8 +48,8 @@ namespace {
 
 struct Ref {
     std::string group, path;
-    rf::Image rgb;           ///< float RGB in [0, 1]
-    cv::Mat rgb16;           ///< the same, 16-bit RGB, for butteraugli
+    rf::Image rgb;  ///< float RGB in [0, 1]
+    cv::Mat rgb16;  ///< the same, 16-bit RGB, for butteraugli
 };
 
 struct Score {
@@ -100,7 +100,8 @@ cv::Mat decode(FileFormat f, const std::string& file, const std::string& png) {
     if (!cmd.empty() && std::system(cmd.c_str()) != 0)
         throw rf::Error(file, "the decoder failed: " + cmd);
     cv::Mat bgr = cv::imread(read, cv::IMREAD_UNCHANGED);
-    if (bgr.empty() || bgr.channels() != 3) throw rf::Error(read, "cannot read the decoded picture");
+    if (bgr.empty() || bgr.channels() != 3)
+        throw rf::Error(read, "cannot read the decoded picture");
     cv::Mat rgb;
     cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
     return rgb;
@@ -231,8 +232,9 @@ int calibrate(Bench& bench, const std::vector<Ref>& refs, const std::string& csv
     }
     std::fclose(csv);
 
-    std::printf("| JPEG quality | butteraugli 3-norm | WebP quality | AVIF quantizer | "
-                "JPEG XL distance |\n|---:|---:|---:|---:|---:|\n");
+    std::printf(
+        "| JPEG quality | butteraugli 3-norm | WebP quality | AVIF quantizer | "
+        "JPEG XL distance |\n|---:|---:|---:|---:|---:|\n");
     std::string table;
     const auto& jpegSettings = sweep(FileFormat::Jpeg);
     for (int q : kTableQualities) {
@@ -269,9 +271,10 @@ const char* formatName(FileFormat f) {
 }
 
 int verify(Bench& bench, const std::vector<Ref>& refs, const std::vector<int>& qualities) {
-    std::printf("| pictures | quality | format | setting | size (KB, total) | vs JPEG | "
-                "encode (s, total) | vs JPEG | butteraugli 3-norm | max |\n"
-                "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::printf(
+        "| pictures | quality | format | setting | size (KB, total) | vs JPEG | "
+        "encode (s, total) | vs JPEG | butteraugli 3-norm | max |\n"
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const std::string& g : groupsOf(refs))
         for (int q : qualities) {
             double jpegBytes = 0, jpegSeconds = 0;
@@ -288,11 +291,11 @@ int verify(Bench& bench, const std::vector<Ref>& refs, const std::vector<int>& q
                     ++n;
                 }
                 if (f == FileFormat::Jpeg) jpegBytes = bytes, jpegSeconds = seconds;
-                std::printf("| %s (%d) | %d | %s | %.3g | %.0f | %.0f %% | %.2f | %.1f× | %.3f | "
-                            "%.2f |\n",
-                            g.c_str(), n, q, formatName(f), rf::encoderSettingFor(f, q),
-                            bytes / 1024, 100 * bytes / jpegBytes, seconds, seconds / jpegSeconds,
-                            norm3 / n, max / n);
+                std::printf(
+                    "| %s (%d) | %d | %s | %.3g | %.0f | %.0f %% | %.2f | %.1f× | %.3f | "
+                    "%.2f |\n",
+                    g.c_str(), n, q, formatName(f), rf::encoderSettingFor(f, q), bytes / 1024,
+                    100 * bytes / jpegBytes, seconds, seconds / jpegSeconds, norm3 / n, max / n);
                 std::fflush(stdout);
             }
         }
@@ -300,8 +303,9 @@ int verify(Bench& bench, const std::vector<Ref>& refs, const std::vector<int>& q
 }
 
 int speeds(Bench& bench, const std::vector<Ref>& refs) {
-    std::printf("| format | speed setting | size (KB, total) | encode (s, total) | 3-norm |\n"
-                "|---|---:|---:|---:|---:|\n");
+    std::printf(
+        "| format | speed setting | size (KB, total) | encode (s, total) | 3-norm |\n"
+        "|---|---:|---:|---:|---:|\n");
     const std::vector<std::pair<FileFormat, std::vector<int>>> grid = {
         {FileFormat::Avif, {4, 5, 6, 7, 8, 9}},
         {FileFormat::Jxl, {3, 5, 6, 7, 8}},

@@ -47,10 +47,10 @@ bool haveTool(const std::string& tool) {
 
 // The tool's decode of `file` into `png`, read by OpenCV as RGB (8 or 16 bits).
 cv::Mat decodeWith(const Decoder& d, const std::string& file, const std::string& png) {
-    const std::string cmd = d.format == FileFormat::WebP
-                                ? "dwebp " + test::shellQuote(file) + " -o " + test::shellQuote(png)
-                                : d.tool + " " + test::shellQuote(file) + " " +
-                                      test::shellQuote(png);
+    const std::string cmd =
+        d.format == FileFormat::WebP
+            ? "dwebp " + test::shellQuote(file) + " -o " + test::shellQuote(png)
+            : d.tool + " " + test::shellQuote(file) + " " + test::shellQuote(png);
     std::string log;
     if (test::runCommand(cmd, log) != 0) {
         ADD_FAILURE() << cmd << " failed:\n" << log;
@@ -163,9 +163,10 @@ class WebFormats : public ::testing::Test {
 
 TEST_F(WebFormats, IndependentDecodersReadSizePixelsAndProfile) {
     for (const auto& d : kDecoders)
-        for (OutputSpace space : {OutputSpace::SRGB, OutputSpace::DisplayP3, OutputSpace::AdobeRGB}) {
-            const std::string name = std::string(fileExtension(d.format)) + "-" +
-                                     std::to_string(int(space));
+        for (OutputSpace space :
+             {OutputSpace::SRGB, OutputSpace::DisplayP3, OutputSpace::AdobeRGB}) {
+            const std::string name =
+                std::string(fileExtension(d.format)) + "-" + std::to_string(int(space));
             SCOPED_TRACE(name);
             const std::string file = write(d.format, name, MetadataMode::NoLocation, space);
             const std::string png = dir_.str(name + "-decoded.png");
@@ -251,9 +252,9 @@ TEST_F(WebFormats, MetadataPolicyAppliesAsExiftoolReadsIt) {
             EXPECT_FALSE(anyTagContains(j, "EXIF:")) << j.dump(1);
             EXPECT_FALSE(anyTagContains(j, "XMP:")) << j.dump(1);
             if (d.format != FileFormat::Jxl) {  // its profile is in the codestream
-                EXPECT_EQ(test::extractIcc(dir_.str(std::string("none.") +
-                                                    fileExtension(d.format))),
-                          icc_)
+                EXPECT_EQ(
+                    test::extractIcc(dir_.str(std::string("none.") + fileExtension(d.format))),
+                    icc_)
                     << "the profile stays";
             }
         }
@@ -261,9 +262,11 @@ TEST_F(WebFormats, MetadataPolicyAppliesAsExiftoolReadsIt) {
 }
 
 TEST_F(WebFormats, HighBitDepthsReachTheDecoder) {
-    for (const auto& [format, depth] : std::vector<std::pair<FileFormat, int>>{
-             {FileFormat::Avif, 10}, {FileFormat::Avif, 12}, {FileFormat::Jxl, 10},
-             {FileFormat::Jxl, 16}}) {
+    for (const auto& [format, depth] :
+         std::vector<std::pair<FileFormat, int>>{{FileFormat::Avif, 10},
+                                                 {FileFormat::Avif, 12},
+                                                 {FileFormat::Jxl, 10},
+                                                 {FileFormat::Jxl, 16}}) {
         const std::string name =
             std::string(fileExtension(format)) + "-" + std::to_string(depth) + "bit";
         SCOPED_TRACE(name);
@@ -311,8 +314,8 @@ TEST_F(WebFormats, DepthsAndQualitiesTheFormatLacksAreRefusedLeavingNothing) {
     // A folder that is not there: the error names the file.
     o.quality = 80;
     try {
-        writeImage(dir_.str("missing/x.avif"), image_.cview(),
-                   EncodeOptions{FileFormat::Avif, 80}, {});
+        writeImage(dir_.str("missing/x.avif"), image_.cview(), EncodeOptions{FileFormat::Avif, 80},
+                   {});
         ADD_FAILURE() << "written into a missing folder";
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("missing/x.avif"), std::string::npos) << e.what();
@@ -343,9 +346,8 @@ TEST(WebFormatsCli, PresetsAndFormatOptionWriteEachFormat) {
         EXPECT_EQ(str(j, "EXIF:IFD0:Orientation"), "Horizontal (normal)");
     }
     std::string log;
-    EXPECT_EQ(test::runCli("export --preset web-webp --bit-depth 16 -o " + dir.str("bad") + " " +
-                               raw,
-                           log),
+    EXPECT_EQ(test::runCli(
+                  "export --preset web-webp --bit-depth 16 -o " + dir.str("bad") + " " + raw, log),
               2)
         << "a usage error, before any raw is read: " << log;
     EXPECT_NE(log.find("webp cannot be written at 16 bits per channel (it takes 8)"),

@@ -290,8 +290,9 @@ TEST_F(ShippedPresets, WebAndFullAreTheSettingsTheyAlwaysWere) {
 // The AVIF and WebP web presets are the web preset in another format: the same size,
 // sharpening, colour and metadata policy, and the same quality, which means the same look.
 TEST_F(ShippedPresets, WebAvifAndWebWebpAreTheWebPresetInAnotherFormat) {
-    for (const auto& [name, format] : {std::pair<std::string, FileFormat>{"web-avif", FileFormat::Avif},
-                                       {"web-webp", FileFormat::WebP}}) {
+    for (const auto& [name, format] :
+         {std::pair<std::string, FileFormat>{"web-avif", FileFormat::Avif},
+          {"web-webp", FileFormat::WebP}}) {
         const ExportSettings s = exportPreset(name);
         EXPECT_EQ(s.encode.format, format) << name;
         ExportSettings web = exportPreset("web");
@@ -317,8 +318,10 @@ TEST(FileFormats, NamesExtensionsDepthsAndTheQualityScale) {
     // Higher quality: a higher WebP quality, a finer AVIF quantizer, a smaller JPEG XL
     // distance, never the other way; between the table's rows, in between.
     for (int q = 2; q <= 100; ++q) {
-        EXPECT_GE(encoderSettingFor(FileFormat::WebP, q), encoderSettingFor(FileFormat::WebP, q - 1));
-        EXPECT_LE(encoderSettingFor(FileFormat::Avif, q), encoderSettingFor(FileFormat::Avif, q - 1));
+        EXPECT_GE(encoderSettingFor(FileFormat::WebP, q),
+                  encoderSettingFor(FileFormat::WebP, q - 1));
+        EXPECT_LE(encoderSettingFor(FileFormat::Avif, q),
+                  encoderSettingFor(FileFormat::Avif, q - 1));
         EXPECT_LE(encoderSettingFor(FileFormat::Jxl, q), encoderSettingFor(FileFormat::Jxl, q - 1));
     }
     EXPECT_GT(encoderSettingFor(FileFormat::Jxl, 50), encoderSettingFor(FileFormat::Jxl, 95));

@@ -564,8 +564,7 @@ std::string writtenExif(const Exiv2::ExifData& exif, const char* key) {
 }  // namespace
 
 EmbeddedMetadata metadataToEmbed(const std::string& sourceRaw, const CaptureInfo& info, int width,
-                                 int height, const MetadataPolicy& policy,
-                                 const PhotoInfo* photo) {
+                                 int height, const MetadataPolicy& policy, const PhotoInfo* photo) {
     EmbeddedMetadata out;
     if (policy.mode == MetadataMode::None) return out;
     Plan plan = makePlan(policy, photo);

@@ -47,8 +47,8 @@ struct QualityRow {
 };
 
 constexpr QualityRow kQualityTable[] = {
-    {50, 50, 40, 2.8},  {60, 60, 36, 2.4},  {70, 70, 32, 2.0},  {80, 80, 27, 1.6},
-    {85, 85, 24, 1.35}, {90, 90, 20, 1.05}, {95, 95, 14, 0.7},  {100, 100, 4, 0.25},
+    {50, 50, 40, 2.8},  {60, 60, 36, 2.4},  {70, 70, 32, 2.0}, {80, 80, 27, 1.6},
+    {85, 85, 24, 1.35}, {90, 90, 20, 1.05}, {95, 95, 14, 0.7}, {100, 100, 4, 0.25},
 };
 
 double column(const QualityRow& r, FileFormat f) {
@@ -120,9 +120,9 @@ std::vector<std::uint8_t> encodeWebp(const std::string& path, ConstImageView rgb
     if (rgb.width > WEBP_MAX_DIMENSION || rgb.height > WEBP_MAX_DIMENSION)
         throw Error(path, "image too large for WebP (" + std::to_string(rgb.width) + "×" +
                               std::to_string(rgb.height) + ", the limit is 16383)");
-    const double quality =
-        options.encoderSetting >= 0 ? options.encoderSetting : settingFor(FileFormat::WebP,
-                                                                          options.quality);
+    const double quality = options.encoderSetting >= 0
+                               ? options.encoderSetting
+                               : settingFor(FileFormat::WebP, options.quality);
     if (quality < 0 || quality > 100)
         throw Error(path, "WebP quality must be 0..100, got " + std::to_string(quality));
     WebPConfig config;
@@ -159,7 +159,8 @@ std::vector<std::uint8_t> encodeWebp(const std::string& path, ConstImageView rgb
     picture.writer = WebPMemoryWrite;
     picture.custom_ptr = &writer;
     if (!WebPEncode(&config, &picture))
-        throw Error(path, std::string("WebP encoding failed: ") + webpErrorText(picture.error_code));
+        throw Error(path,
+                    std::string("WebP encoding failed: ") + webpErrorText(picture.error_code));
 
     const bool exif = metadata && !metadata->exif.empty();
     const bool xmp = metadata && !metadata->xmp.empty();
@@ -208,19 +209,18 @@ std::vector<std::uint8_t> encodeAvif(const std::string& path, ConstImageView rgb
                                      const EncodeOptions& options,
                                      const std::vector<std::uint8_t>& icc,
                                      const EmbeddedMetadata* metadata) {
-    const double setting =
-        options.encoderSetting >= 0 ? options.encoderSetting : settingFor(FileFormat::Avif,
-                                                                          options.quality);
+    const double setting = options.encoderSetting >= 0
+                               ? options.encoderSetting
+                               : settingFor(FileFormat::Avif, options.quality);
     if (setting < 0 || setting > 63)
         throw Error(path, "AVIF quantizer must be 0..63, got " + std::to_string(setting));
     const int quantizer = int(std::lround(setting));
     if (avifCodecName(AVIF_CODEC_CHOICE_AOM, AVIF_CODEC_FLAG_CAN_ENCODE) == nullptr)
         throw Error(path, "AVIF encoding failed: this libavif has no libaom encoder");
-    const avifPixelFormat yuv = options.subsampling == ChromaSubsampling::S444
-                                    ? AVIF_PIXEL_FORMAT_YUV444
-                                : options.subsampling == ChromaSubsampling::S422
-                                    ? AVIF_PIXEL_FORMAT_YUV422
-                                    : AVIF_PIXEL_FORMAT_YUV420;
+    const avifPixelFormat yuv =
+        options.subsampling == ChromaSubsampling::S444   ? AVIF_PIXEL_FORMAT_YUV444
+        : options.subsampling == ChromaSubsampling::S422 ? AVIF_PIXEL_FORMAT_YUV422
+                                                         : AVIF_PIXEL_FORMAT_YUV420;
     std::unique_ptr<avifImage, void (*)(avifImage*)> image(
         avifImageCreate(std::uint32_t(rgb.width), std::uint32_t(rgb.height),
                         std::uint32_t(options.bitDepth), yuv),
@@ -292,8 +292,7 @@ constexpr int kJxlEffort = 7;
 // libjxl's threads come from the core's pool: its work items are spread over slots, one per
 // pool thread parallelFor hands out, so a batch lane's encode takes only idle cores.
 JxlParallelRetCode runOnPool(void*, void* jxlOpaque, JxlParallelRunInit init,
-                             JxlParallelRunFunction func, std::uint32_t start,
-                             std::uint32_t end) {
+                             JxlParallelRunFunction func, std::uint32_t start, std::uint32_t end) {
     const int slots = std::max(1, std::min<int>(threadCount(), int(end - start)));
     const JxlParallelRetCode rc = init(jxlOpaque, std::size_t(slots));
     if (rc != 0) return rc;
@@ -409,22 +408,20 @@ double settingFor(FileFormat format, int quality) {
     const auto last = std::end(kQualityTable) - 1;
     if (quality <= first->quality) return column(*first, format);
     if (quality >= last->quality) return column(*last, format);
-    const auto hi = std::find_if(first, last + 1, [&](const QualityRow& r) {
-        return r.quality >= quality;
-    });
+    const auto hi =
+        std::find_if(first, last + 1, [&](const QualityRow& r) { return r.quality >= quality; });
     const auto lo = hi - 1;
     const double t = double(quality - lo->quality) / double(hi->quality - lo->quality);
     return column(*lo, format) + t * (column(*hi, format) - column(*lo, format));
 }
 
 std::vector<std::uint8_t> encode(const std::string& path, ConstImageView rgb,
-                                 const EncodeOptions& options,
-                                 const std::vector<std::uint8_t>& icc,
+                                 const EncodeOptions& options, const std::vector<std::uint8_t>& icc,
                                  const EmbeddedMetadata* metadata) {
     if (!contains(bitDepthsFor(options.format), options.bitDepth))
-        throw Error(path, std::string(fileExtension(options.format)) +
-                              " cannot be written at " + std::to_string(options.bitDepth) +
-                              " bits per channel (it takes " + depthList(options.format) + ")");
+        throw Error(path, std::string(fileExtension(options.format)) + " cannot be written at " +
+                              std::to_string(options.bitDepth) + " bits per channel (it takes " +
+                              depthList(options.format) + ")");
     if (options.quality < 1 || options.quality > 100)
         throw Error(path, "quality must be 1..100, got " + std::to_string(options.quality));
     switch (options.format) {

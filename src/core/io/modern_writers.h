@@ -20,8 +20,7 @@ namespace rf::modern {
 /// Encodes `rgb` as options.format (WebP, AVIF or JPEG XL). `path` only names the file in
 /// an rf::Error (a setting the format lacks, a size it cannot hold, a library failure).
 std::vector<std::uint8_t> encode(const std::string& path, ConstImageView rgb,
-                                 const EncodeOptions& options,
-                                 const std::vector<std::uint8_t>& icc,
+                                 const EncodeOptions& options, const std::vector<std::uint8_t>& icc,
                                  const EmbeddedMetadata* metadata);
 
 /// The encoder setting `quality` gives (encoderSettingFor, writer.h) for WebP, AVIF or JPEG XL.

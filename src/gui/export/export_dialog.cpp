@@ -671,8 +671,7 @@ void ExportDialog::updateEnabledOptions() {
     if (auto* model = qobject_cast<QStandardItemModel*>(bitDepth_->model())) {
         for (int i = 0; i < bitDepth_->count(); ++i) {
             const int b = bitDepth_->itemData(i).toString().toInt();
-            model->item(i)->setEnabled(std::find(depths.begin(), depths.end(), b) !=
-                                       depths.end());
+            model->item(i)->setEnabled(std::find(depths.begin(), depths.end(), b) != depths.end());
         }
     }
     const auto mode = SizeMode(sizeMode_->currentData().toInt());
