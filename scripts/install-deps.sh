@@ -8,10 +8,12 @@ packages=(
     libraw-dev liblcms2-dev libexiv2-dev
     libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
     libjpeg-dev libpng-dev libtiff-dev
+    libwebp-dev libavif-dev libjxl-dev
     liblensfun-dev liblensfun-data-v1
     nlohmann-json3-dev libcli11-dev libtomlplusplus-dev
     libgtest-dev libgmock-dev libbenchmark-dev
     libimage-exiftool-perl rawtran-doc
+    webp libavif-bin libjxl-tools
     qt6-base-dev libgl-dev
     clang libclang-rt-14-dev
     # Installing and packaging: man pages from --help, CPack's DEB dependencies (dpkg-shlibdeps,

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -116,6 +117,18 @@ int runExport(const ExportArgs& a) {
         targets.push_back(std::move(t));
     }
     ExportSettings& s = targets.front();
+
+    // A depth the format cannot be written at is a usage error, found before any raw is read
+    // (JPEG, always 8-bit, ignores the setting as it always has).
+    if (const auto depths = bitDepthsFor(s.encode.format);
+        s.encode.format != FileFormat::Jpeg &&
+        std::find(depths.begin(), depths.end(), s.encode.bitDepth) == depths.end()) {
+        std::string list;
+        for (int d : depths) list += (list.empty() ? "" : ", ") + std::to_string(d);
+        throw Error(std::string(fileFormatName(s.encode.format)) + " cannot be written at " +
+                    std::to_string(s.encode.bitDepth) + " bits per channel (it takes " + list +
+                    "): see --bit-depth");
+    }
 
     // A look's relative LUT path is looked up in the look folders, the user's (last, the
     // highest priority) first, as the library lets a later folder override an earlier one.

@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTimer>
@@ -418,7 +419,7 @@ TEST_F(Export, UserPresetIsSavedReloadedRenamedAndDeleted) {
     }
     {
         ExportDialog dialog({q(photo)});
-        ASSERT_EQ(dialog.presets().size(), 3);
+        ASSERT_EQ(dialog.presets().size(), 5) << "the four built-ins and the user's";
         dialog.selectPreset(QStringLiteral("Small JPEG"));
         EXPECT_EQ(widget<QSpinBox>(&dialog, "quality")->value(), 70);
         EXPECT_TRUE(widget<QPushButton>(&dialog, "delete")->isEnabled());
@@ -443,7 +444,7 @@ TEST_F(Export, UserPresetIsSavedReloadedRenamedAndDeleted) {
         ExportDialog dialog({q(photo)});
         dialog.selectPreset(QStringLiteral("Instagram"));
         dialog.deleteSelected();
-        EXPECT_EQ(dialog.presets().size(), 2);
+        EXPECT_EQ(dialog.presets().size(), 4);
         EXPECT_FALSE(dialog.checkedPresets().isEmpty()) << "something stays ticked";
         QSettings settings;
         EXPECT_TRUE(loadUserPresets(settings).isEmpty());
@@ -571,6 +572,50 @@ TEST_F(Export, PresetsWithTheirOwnFoldersOrFormatsDoNotCollide) {
     EXPECT_EQ(targets[1].settings.outputDir, dir.str("masters"));
     EXPECT_EQ(presetFolderName(QStringLiteral("Full size")), QStringLiteral("full-size"));
     EXPECT_EQ(presetFolderName(QStringLiteral("  Ünïcode / 4:5 ")), QStringLiteral("ünïcode-4-5"));
+}
+
+// WebP, AVIF and JPEG XL: the quality (number and slider, one scale) applies, each offers
+// only the bit depths it can be written at, and the JPEG-only options are off.
+TEST_F(Export, WebFormatsOfferTheirOptionsAndOnlyTheirDepths) {
+    const std::string photo = writeChart(dir, "chart.dng", 120, 80);
+    ExportDialog dialog({q(photo)});
+    dialog.selectPreset(QStringLiteral("Web (AVIF)"));
+    auto* format = widget<QComboBox>(&dialog, "format");
+    auto* depth = widget<QComboBox>(&dialog, "bitDepth");
+    auto* slider = widget<QSlider>(&dialog, "qualitySlider");
+    auto* quality = widget<QSpinBox>(&dialog, "quality");
+    ASSERT_NE(slider, nullptr);
+    EXPECT_EQ(format->currentData().toString(), QStringLiteral("avif"));
+    EXPECT_TRUE(quality->isEnabled());
+    EXPECT_TRUE(slider->isEnabled());
+    EXPECT_TRUE(widget<QComboBox>(&dialog, "subsampling")->isEnabled());
+    EXPECT_FALSE(widget<QCheckBox>(&dialog, "progressive")->isEnabled());
+    EXPECT_EQ(slider->value(), 85);
+    slider->setValue(70);
+    EXPECT_EQ(quality->value(), 70);
+    for (const ExportPreset& p : dialog.presets()) {
+        if (p.name == QStringLiteral("Web (AVIF)")) {
+            EXPECT_EQ(p.settings.encode.quality, 70) << "the slider sets the preset's quality";
+        }
+    }
+
+    const auto itemEnabled = [&](const char* bits) {
+        auto* model = qobject_cast<QStandardItemModel*>(depth->model());
+        return model->item(depth->findData(QString::fromLatin1(bits)))->isEnabled();
+    };
+    EXPECT_TRUE(depth->isEnabled());
+    EXPECT_TRUE(itemEnabled("10"));
+    EXPECT_TRUE(itemEnabled("12"));
+    EXPECT_FALSE(itemEnabled("16")) << "AV1 stops at 12 bits";
+    depth->setCurrentIndex(depth->findData(QStringLiteral("12")));
+    format->setCurrentIndex(format->findData(QStringLiteral("jxl")));
+    EXPECT_EQ(depth->currentData().toString(), QStringLiteral("12")) << "JPEG XL has 12 bits";
+    EXPECT_TRUE(itemEnabled("16"));
+    EXPECT_FALSE(widget<QComboBox>(&dialog, "subsampling")->isEnabled());
+    format->setCurrentIndex(format->findData(QStringLiteral("webp")));
+    EXPECT_EQ(depth->currentData().toString(), QStringLiteral("8")) << "WebP is 8-bit only";
+    EXPECT_FALSE(depth->isEnabled());
+    EXPECT_TRUE(quality->isEnabled());
 }
 
 // The dialog's choices are the schema's: a table kept in the dialog would drift from the

@@ -56,12 +56,13 @@ TEST(CliPresets, PresetsComeFromFilesAndBrokenOnesAreNamed) {
         << log;
     EXPECT_FALSE(fs::exists(dir.path() / "b"));
     EXPECT_EQ(test::runCommand(env + RF_CLI_PATH " export --preset print " + raw, log), 2);
-    EXPECT_NE(log.find("unknown preset 'print' (presets: broken, full, thumb, web)"),
-              std::string::npos)
+    EXPECT_NE(
+        log.find("unknown preset 'print' (presets: broken, full, thumb, web, web-avif, web-webp)"),
+        std::string::npos)
         << log;
     // An option's value is checked by the schema when the command line is read.
-    EXPECT_EQ(test::runCli("export --bit-depth 12 -o " + dir.str("x") + " " + raw, log), 2);
-    EXPECT_NE(log.find("'12' is not one of 8 or 16"), std::string::npos) << log;
+    EXPECT_EQ(test::runCli("export --bit-depth 14 -o " + dir.str("x") + " " + raw, log), 2);
+    EXPECT_NE(log.find("'14' is not one of 8, 10, 12 or 16"), std::string::npos) << log;
 }
 
 // The shipped presets are compiled in too: without any export-presets folder (a program run

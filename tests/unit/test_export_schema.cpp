@@ -247,10 +247,12 @@ TEST(ExportSchema, RefusedValuesNameTheKeyAndWhatIsAllowed) {
     EXPECT_EQ(message("quality", "101"), "quality: '101' is not a whole number from 1 to 100");
     EXPECT_EQ(message("quality", "85.5"), "quality: '85.5' is not a whole number from 1 to 100");
     EXPECT_EQ(message("sharpenAmount", "x"), "sharpenAmount: 'x' is not a number from 0 to 5");
-    EXPECT_EQ(message("format", "webp"), "format: 'webp' is not one of jpeg, tiff or png");
+    EXPECT_EQ(message("format", "heic"),
+              "format: 'heic' is not one of jpeg, tiff, png, webp, avif or jxl");
     EXPECT_EQ(message("progressive", "maybe"), "progressive: 'maybe' is not true or false");
     EXPECT_NE(message("size", "huge").find("size: 'huge' is not a size"), std::string::npos);
-    EXPECT_EQ(exportValueProblem(exportSetting("bitDepth"), "12"), "'12' is not one of 8 or 16");
+    EXPECT_EQ(exportValueProblem(exportSetting("bitDepth"), "14"),
+              "'14' is not one of 8, 10, 12 or 16");
     EXPECT_EQ(exportValueProblem(exportSetting("bitDepth"), "16"), "");
     ExportSettings s;
     EXPECT_THROW(setExportSetting(s, "quality", 0), Error);
@@ -272,14 +274,64 @@ TEST_F(ShippedPresets, WebAndFullAreTheSettingsTheyAlwaysWere) {
     }
     const ExportPresetList list = loadExportPresets(defaultExportPresetDirs());
     EXPECT_TRUE(list.errors.empty());
-    ASSERT_EQ(list.presets.size(), 2u);
+    ASSERT_EQ(list.presets.size(), 4u);
     EXPECT_EQ(list.presets[0].label, "Web");
     EXPECT_EQ(list.presets[1].label, "Full size");
+    EXPECT_EQ(list.presets[2].label, "Web (AVIF)");
+    EXPECT_EQ(list.presets[3].label, "Web (WebP)");
     try {
         exportPreset("print");
         FAIL() << "accepted";
     } catch (const Error& e) {
-        EXPECT_STREQ(e.what(), "unknown preset 'print' (presets: full, web)");
+        EXPECT_STREQ(e.what(), "unknown preset 'print' (presets: full, web, web-avif, web-webp)");
+    }
+}
+
+// The AVIF and WebP web presets are the web preset in another format: the same size,
+// sharpening, colour and metadata policy, and the same quality, which means the same look.
+TEST_F(ShippedPresets, WebAvifAndWebWebpAreTheWebPresetInAnotherFormat) {
+    for (const auto& [name, format] :
+         {std::pair<std::string, FileFormat>{"web-avif", FileFormat::Avif},
+          {"web-webp", FileFormat::WebP}}) {
+        const ExportSettings s = exportPreset(name);
+        EXPECT_EQ(s.encode.format, format) << name;
+        ExportSettings web = exportPreset("web");
+        web.encode.format = format;
+        web.encode.progressive = false;  // a JPEG option
+        expectSameSettings(s, web, name);
+        EXPECT_EQ(loadExportPresetFile((kShipped / (name + ".json")).string()).name, name);
+    }
+}
+
+TEST(FileFormats, NamesExtensionsDepthsAndTheQualityScale) {
+    EXPECT_EQ(fileFormatFromString("webp"), FileFormat::WebP);
+    EXPECT_EQ(fileFormatFromString("AVIF"), FileFormat::Avif);
+    EXPECT_EQ(fileFormatFromString("jpeg-xl"), FileFormat::Jxl);
+    EXPECT_STREQ(fileExtension(FileFormat::WebP), "webp");
+    EXPECT_STREQ(fileExtension(FileFormat::Avif), "avif");
+    EXPECT_STREQ(fileExtension(FileFormat::Jxl), "jxl");
+    EXPECT_EQ(bitDepthsFor(FileFormat::WebP), (std::vector<int>{8}));
+    EXPECT_EQ(bitDepthsFor(FileFormat::Avif), (std::vector<int>{8, 10, 12}));
+    EXPECT_EQ(bitDepthsFor(FileFormat::Jxl), (std::vector<int>{8, 10, 12, 16}));
+    EXPECT_TRUE(embedsMetadata(FileFormat::Jxl));
+    EXPECT_FALSE(embedsMetadata(FileFormat::Jpeg));
+    // Higher quality: a higher WebP quality, a finer AVIF quantizer, a smaller JPEG XL
+    // distance, never the other way; between the table's rows, in between.
+    for (int q = 2; q <= 100; ++q) {
+        EXPECT_GE(encoderSettingFor(FileFormat::WebP, q),
+                  encoderSettingFor(FileFormat::WebP, q - 1));
+        EXPECT_LE(encoderSettingFor(FileFormat::Avif, q),
+                  encoderSettingFor(FileFormat::Avif, q - 1));
+        EXPECT_LE(encoderSettingFor(FileFormat::Jxl, q), encoderSettingFor(FileFormat::Jxl, q - 1));
+    }
+    EXPECT_GT(encoderSettingFor(FileFormat::Jxl, 50), encoderSettingFor(FileFormat::Jxl, 95));
+    EXPECT_GT(encoderSettingFor(FileFormat::Avif, 50), encoderSettingFor(FileFormat::Avif, 95));
+    EXPECT_EQ(encoderSettingFor(FileFormat::Jpeg, 85), 85);
+    for (FileFormat f : {FileFormat::WebP, FileFormat::Avif, FileFormat::Jxl}) {
+        const double a = encoderSettingFor(f, 80), b = encoderSettingFor(f, 85),
+                     mid = encoderSettingFor(f, 82);
+        EXPECT_GE(mid, std::min(a, b));
+        EXPECT_LE(mid, std::max(a, b));
     }
 }
 
@@ -292,10 +344,12 @@ TEST_F(ShippedPresets, TheUsersFolderAddsAndOverridesPresets) {
         << "a preset file starts from the schema's defaults, not from another preset";
     EXPECT_EQ(exportPreset("print").encode.format, FileFormat::Tiff);
     const ExportPresetList list = loadExportPresets(defaultExportPresetDirs());
-    ASSERT_EQ(list.presets.size(), 3u);
+    ASSERT_EQ(list.presets.size(), 5u);
     EXPECT_EQ(list.presets[0].name, "full");
-    EXPECT_EQ(list.presets[1].name, "print");
-    EXPECT_EQ(list.presets[2].label, "My web");
+    EXPECT_EQ(list.presets[1].name, "web-avif");
+    EXPECT_EQ(list.presets[2].name, "web-webp");
+    EXPECT_EQ(list.presets[3].name, "print");
+    EXPECT_EQ(list.presets[4].label, "My web");
 }
 
 TEST(ExportPresetFiles, BrokenFilesAreRefusedNamingTheFileAndTheKey) {
@@ -342,7 +396,7 @@ TEST(ExportPresetFiles, BrokenFilesAreRefusedNamingTheFileAndTheKey) {
     std::vector<std::string> names;
     for (const auto& p : list.presets) names.push_back(p.name);
     std::sort(names.begin(), names.end());
-    EXPECT_EQ(names, (std::vector<std::string>{"full", "good", "web"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"full", "good", "web", "web-avif", "web-webp"}));
     EXPECT_FALSE(list.errors.empty());
     EXPECT_EQ(findExportPreset("good", {dir.str()}).settings.encode.quality, 70);
     EXPECT_THROW(findExportPreset("q", {dir.str()}), Error);

@@ -132,7 +132,8 @@ TEST(FileFormat, ParsesNamesAndExtensions) {
     EXPECT_EQ(fileFormatFromString("tif"), FileFormat::Tiff);
     EXPECT_EQ(fileFormatFromString("TIFF"), FileFormat::Tiff);
     EXPECT_EQ(fileFormatFromString(".png"), FileFormat::Png);
-    EXPECT_THROW(fileFormatFromString("webp"), Error);
+    EXPECT_EQ(fileFormatFromString("webp"), FileFormat::WebP);
+    EXPECT_THROW(fileFormatFromString("heic"), Error);
     EXPECT_THROW(fileFormatFromString(""), Error);
     EXPECT_STREQ(fileExtension(FileFormat::Jpeg), "jpg");
     EXPECT_STREQ(fileExtension(FileFormat::Tiff), "tif");

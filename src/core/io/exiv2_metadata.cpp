@@ -542,13 +542,7 @@ void mergeXmp(Exiv2::XmpData& out, const Exiv2::XmpData& src, const Plan& plan) 
     }
 }
 
-}  // namespace
-
-void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
-                   const CaptureInfo& info, int width, int height, const MetadataPolicy& policy,
-                   const PhotoInfo* photo) {
-    // The encoders write no EXIF, IPTC or XMP of their own, so "none" is the file as written.
-    if (policy.mode == MetadataMode::None) return;
+Plan makePlan(const MetadataPolicy& policy, const PhotoInfo* photo) {
     Plan plan{policy.mode,
               policy.artist,
               policy.copyright,
@@ -559,6 +553,53 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
         if (plan.artist.empty()) plan.artist = photo->creator;
         if (plan.copyright.empty()) plan.copyright = photo->rights;
     }
+    return plan;
+}
+
+std::string writtenExif(const Exiv2::ExifData& exif, const char* key) {
+    auto it = exif.findKey(Exiv2::ExifKey(key));
+    return it == exif.end() ? std::string() : it->toString();
+}
+
+}  // namespace
+
+EmbeddedMetadata metadataToEmbed(const std::string& sourceRaw, const CaptureInfo& info, int width,
+                                 int height, const MetadataPolicy& policy, const PhotoInfo* photo) {
+    EmbeddedMetadata out;
+    if (policy.mode == MetadataMode::None) return out;
+    Plan plan = makePlan(policy, photo);
+    initialiseExiv2();
+    const std::lock_guard<std::mutex> lock(exivMutex());
+    const SourceMetadata src = readSource(sourceRaw);
+    try {
+        Exiv2::ExifData exif;
+        mergeExif(exif, src.exif, info, width, height, plan, OutputKind::Other);
+        plan.exifArtist = writtenExif(exif, "Exif.Image.Artist");
+        plan.exifCopyright = writtenExif(exif, "Exif.Image.Copyright");
+        Exiv2::IptcData iptc;
+        mergeIptc(iptc, src.iptc, plan);
+        // The XMP starts as the policy's IPTC in XMP's terms, then takes the source's XMP
+        // over it, as a JPEG's readers would see the two side by side.
+        Exiv2::XmpData xmp;
+        Exiv2::copyIptcToXmp(iptc, xmp);
+        mergeXmp(xmp, src.xmp, plan);
+        Exiv2::Blob blob;
+        Exiv2::ExifParser::encode(blob, Exiv2::littleEndian, exif);
+        out.exif.assign(blob.begin(), blob.end());
+        if (Exiv2::XmpParser::encode(out.xmp, xmp, Exiv2::XmpParser::useCompactFormat) != 0)
+            throw Error(sourceRaw, "cannot serialise the XMP metadata for embedding");
+    } catch (const Exiv2::AnyError& e) {
+        throw Error(sourceRaw, std::string("cannot prepare metadata for embedding: ") + e.what());
+    }
+    return out;
+}
+
+void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
+                   const CaptureInfo& info, int width, int height, const MetadataPolicy& policy,
+                   const PhotoInfo* photo) {
+    // The encoders write no EXIF, IPTC or XMP of their own, so "none" is the file as written.
+    if (policy.mode == MetadataMode::None) return;
+    Plan plan = makePlan(policy, photo);
     initialiseExiv2();
     const std::lock_guard<std::mutex> lock(exivMutex());
 
@@ -580,12 +621,8 @@ void writeMetadata(const std::string& outputPath, const std::string& sourceRaw,
                                 : mime == "image/tiff" ? OutputKind::Tiff
                                                        : OutputKind::Other;
         mergeExif(exif, src.exif, info, width, height, plan, kind);
-        auto written = [&](const char* key) {
-            auto it = exif.findKey(Exiv2::ExifKey(key));
-            return it == exif.end() ? std::string() : it->toString();
-        };
-        plan.exifArtist = written("Exif.Image.Artist");
-        plan.exifCopyright = written("Exif.Image.Copyright");
+        plan.exifArtist = writtenExif(exif, "Exif.Image.Artist");
+        plan.exifCopyright = writtenExif(exif, "Exif.Image.Copyright");
         mergeIptc(iptc, src.iptc, plan);
         mergeXmp(xmp, src.xmp, plan);
         image->setExifData(exif);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Image encoders: the finished, display-encoded float image becomes an 8-bit JPEG, an 8/16-bit
-// PNG or an 8/16-bit TIFF with the output ICC profile embedded. This is the only file that
+// PNG or an 8/16-bit TIFF with the output ICC profile embedded (WebP, AVIF and JPEG XL are
+// encoded in memory by modern_writers.cpp and written here). This is the only file that
 // talks to libjpeg, and the only encoder on libpng and libtiff (look/hald_io.cpp decodes Hald
 // CLUTs with them, in the same error-handling style). Pixels are quantised a strip of rows at
 // a time (in parallel across rows; the entropy coders themselves are serial) so memory stays
@@ -30,6 +31,7 @@
 
 #include "io/atomic_file.h"
 #include "io/codec_callbacks.h"
+#include "io/modern_writers.h"
 #include "rangefinder/error.h"
 #include "rangefinder/parallel.h"
 #include "rangefinder/writer.h"
@@ -44,8 +46,49 @@ const char* fileExtension(FileFormat f) {
             return "tif";
         case FileFormat::Png:
             return "png";
+        case FileFormat::WebP:
+            return "webp";
+        case FileFormat::Avif:
+            return "avif";
+        case FileFormat::Jxl:
+            return "jxl";
     }
     return "jpg";
+}
+
+bool embedsMetadata(FileFormat f) {
+    return f == FileFormat::WebP || f == FileFormat::Avif || f == FileFormat::Jxl;
+}
+
+std::vector<int> bitDepthsFor(FileFormat f) {
+    switch (f) {
+        case FileFormat::Jpeg:
+        case FileFormat::WebP:
+            return {8};
+        case FileFormat::Png:
+        case FileFormat::Tiff:
+            return {8, 16};
+        case FileFormat::Avif:
+            return {8, 10, 12};  // AV1's profiles stop at 12
+        case FileFormat::Jxl:
+            return {8, 10, 12, 16};
+    }
+    return {8};
+}
+
+double encoderSettingFor(FileFormat format, int quality) {
+    switch (format) {
+        case FileFormat::Jpeg:
+            return quality;
+        case FileFormat::Png:
+        case FileFormat::Tiff:
+            return 0;
+        case FileFormat::WebP:
+        case FileFormat::Avif:
+        case FileFormat::Jxl:
+            return modern::settingFor(format, quality);
+    }
+    return 0;
 }
 
 namespace {
@@ -523,16 +566,35 @@ void writeTiff(const std::string& path, const Quantizer& q, const std::vector<st
     file.commit();
 }
 
+// A file another encoder made in memory (modern_writers.h), written in one checked pass.
+void writeBytes(const std::string& path, const std::vector<std::uint8_t>& bytes) {
+    OutputFile file(path);
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(file.fd(), bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : ENOSPC;
+            throw Error(path, "write failed: " + errnoText(err), err);
+        }
+        done += std::size_t(n);
+    }
+    file.commit();
+}
+
 }  // namespace
 
 void writeImage(const std::string& path, ConstImageView rgb, const EncodeOptions& options,
-                const std::vector<std::uint8_t>& icc) {
+                const std::vector<std::uint8_t>& icc, const EmbeddedMetadata* metadata) {
     if (rgb.empty()) throw Error(path, "nothing to write: the image is empty");
     if (rgb.channels != 3)
         throw Error(path,
                     "expected an RGB image, got " + std::to_string(rgb.channels) + " channels");
     if (rgb.stride < std::ptrdiff_t(rgb.width) * 3)
         throw Error(path, "invalid image view (stride shorter than a row)");
+    if (embedsMetadata(options.format)) {
+        writeBytes(path, modern::encode(path, rgb, options, icc, metadata));
+        return;
+    }
     if (options.format != FileFormat::Jpeg && options.bitDepth != 8 && options.bitDepth != 16)
         throw Error(path, "bit depth must be 8 or 16, got " + std::to_string(options.bitDepth));
 
@@ -553,6 +615,8 @@ void writeImage(const std::string& path, ConstImageView rgb, const EncodeOptions
             q.dither = !q.sixteen;
             writeTiff(path, q, icc);
             return;
+        default:
+            break;
     }
     throw Error(path, "unknown output format");
 }

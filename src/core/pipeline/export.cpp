@@ -173,10 +173,18 @@ void writeRendered(const ExportJob& job, const Rendered& r, const ExportSettings
     const fs::path first = dir / base;
     const TemporaryFile tmp(first.string());  // removed on every way out of this block
     try {
-        writeImage(tmp.path(), r.result.rgb.cview(), settings.encode,
-                   r.result.transform->iccProfile());
-        writeMetadata(tmp.path(), job.input, r.info, outcome.width, outcome.height,
-                      settings.metadata, job.photo ? &*job.photo : nullptr);
+        const PhotoInfo* photo = job.photo ? &*job.photo : nullptr;
+        if (embedsMetadata(settings.encode.format)) {
+            const EmbeddedMetadata metadata = metadataToEmbed(
+                job.input, r.info, outcome.width, outcome.height, settings.metadata, photo);
+            writeImage(tmp.path(), r.result.rgb.cview(), settings.encode,
+                       r.result.transform->iccProfile(), &metadata);
+        } else {
+            writeImage(tmp.path(), r.result.rgb.cview(), settings.encode,
+                       r.result.transform->iccProfile());
+            writeMetadata(tmp.path(), job.input, r.info, outcome.width, outcome.height,
+                          settings.metadata, photo);
+        }
         syncFile(tmp.path());
         faults::beforePlace(tmp.path(), first.string());
         // Numbered names instead of replacing: IMG_1.jpg, IMG_1-1.jpg, IMG_1-2.jpg …

@@ -197,7 +197,8 @@ void MainWindow::createActions() {
 
     exportAction_ = new QAction(tr("&Export…"), this);
     exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
-    exportAction_->setStatusTip(tr("Export the selected photos as JPEG, TIFF or PNG"));
+    exportAction_->setStatusTip(
+        tr("Export the selected photos as JPEG, TIFF, PNG, WebP, AVIF or JPEG XL"));
     connect(exportAction_, &QAction::triggered, this, [this] {
         const QStringList photos = selectedPhotos();
         if (photos.isEmpty())

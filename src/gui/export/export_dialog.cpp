@@ -23,7 +23,9 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalBlocker>
+#include <QSlider>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -244,7 +246,23 @@ QGroupBox* ExportDialog::buildFileGroup() {
     format_ = choiceBox("format");
     form->addRow(tr("&Format:"), format_);
     quality_ = spinBox("quality");
-    form->addRow(tr("&Quality:"), quality_);
+    // The slider and the number are one setting: one quality scale for every lossy format.
+    qualitySlider_ = new QSlider(Qt::Horizontal);
+    qualitySlider_->setObjectName(QStringLiteral("qualitySlider"));
+    qualitySlider_->setRange(quality_->minimum(), quality_->maximum());
+    qualitySlider_->setPageStep(5);
+    qualitySlider_->setToolTip(quality_->toolTip());
+    connect(qualitySlider_, &QSlider::valueChanged, quality_, &QSpinBox::setValue);
+    connect(quality_, &QSpinBox::valueChanged, qualitySlider_, &QSlider::setValue);
+    auto* qualityRow = new QHBoxLayout;
+    qualityRow->setContentsMargins(0, 0, 0, 0);
+    qualityRow->addWidget(qualitySlider_, 1);
+    qualityRow->addWidget(quality_);
+    auto* qualityWidget = new QWidget;
+    qualityWidget->setLayout(qualityRow);
+    form->addRow(tr("&Quality:"), qualityWidget);
+    if (auto* label = qobject_cast<QLabel*>(form->labelForField(qualityWidget)))
+        label->setBuddy(quality_);
     subsampling_ = choiceBox("subsampling");
     form->addRow(tr("Ch&roma:"), subsampling_);
     bitDepth_ = choiceBox("bitDepth");
@@ -584,14 +602,18 @@ FileFormat ExportDialog::selectedFormat() const {
 void ExportDialog::onFormatChanged() {
     if (loading_) return;
     setField(QStringLiteral("format"), format_->currentData());
-    // JPEG is 8-bit only; TIFF is for 16-bit masters (as the command line does); a PNG keeps
-    // what was chosen.
+    // TIFF is for 16-bit masters (as the command line does); any other format keeps the
+    // depth chosen when it has it, and otherwise takes its smallest (JPEG and WebP: 8).
     const FileFormat format = selectedFormat();
     const auto bits = [](int b) {
         return QString::fromStdString(exportSetting("bitDepth").choiceFor(b).name);
     };
-    if (format == FileFormat::Jpeg) selectData(bitDepth_, bits(8));
-    if (format == FileFormat::Tiff) selectData(bitDepth_, bits(16));
+    const std::vector<int> depths = bitDepthsFor(format);
+    const int current = bitDepth_->currentData().toString().toInt();
+    if (format == FileFormat::Tiff)
+        selectData(bitDepth_, bits(16));
+    else if (std::find(depths.begin(), depths.end(), current) == depths.end())
+        selectData(bitDepth_, bits(depths.front()));
     updateEnabledOptions();
 }
 
@@ -637,11 +659,21 @@ void ExportDialog::chooseFolder() {
 }
 
 void ExportDialog::updateEnabledOptions() {
-    const bool jpeg = selectedFormat() == FileFormat::Jpeg;
-    quality_->setEnabled(jpeg);
-    subsampling_->setEnabled(jpeg);
-    progressive_->setEnabled(jpeg);
-    bitDepth_->setEnabled(!jpeg);
+    const FileFormat format = selectedFormat();
+    const bool lossless = format == FileFormat::Png || format == FileFormat::Tiff;
+    quality_->setEnabled(!lossless);
+    qualitySlider_->setEnabled(!lossless);
+    subsampling_->setEnabled(format == FileFormat::Jpeg || format == FileFormat::Avif);
+    progressive_->setEnabled(format == FileFormat::Jpeg);
+    // Only the depths the format can be written at are offered.
+    const std::vector<int> depths = bitDepthsFor(format);
+    bitDepth_->setEnabled(depths.size() > 1);
+    if (auto* model = qobject_cast<QStandardItemModel*>(bitDepth_->model())) {
+        for (int i = 0; i < bitDepth_->count(); ++i) {
+            const int b = bitDepth_->itemData(i).toString().toInt();
+            model->item(i)->setEnabled(std::find(depths.begin(), depths.end(), b) != depths.end());
+        }
+    }
     const auto mode = SizeMode(sizeMode_->currentData().toInt());
     sizeA_->setVisible(mode == SizeMode::LongEdge || mode == SizeMode::ShortEdge ||
                        mode == SizeMode::Fit);

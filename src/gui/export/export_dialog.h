@@ -31,6 +31,7 @@ class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
+class QSlider;
 class QSpinBox;
 class QVBoxLayout;
 class QWidget;
@@ -130,6 +131,7 @@ class ExportDialog : public QDialog {
     QLabel* optionsTitle_ = nullptr;
     QComboBox* format_ = nullptr;
     QSpinBox* quality_ = nullptr;
+    QSlider* qualitySlider_ = nullptr;
     QComboBox* subsampling_ = nullptr;
     QComboBox* bitDepth_ = nullptr;
     QCheckBox* progressive_ = nullptr;
