@@ -13,6 +13,7 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libimage-exiftool-perl rawtran-doc
     qt6-base-dev libgl-dev
+    qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     clang libclang-rt-14-dev
 )
 

@@ -69,7 +69,4 @@ class ParamSlider : public QWidget {
     QTimer keyCommit_;
 };
 
-/// "as_shot" → "As shot", "hq" → "HQ": a schema choice as a person reads it.
-QString choiceLabel(const std::string& choice);
-
 }  // namespace rf::gui
