@@ -20,6 +20,6 @@ fi
 
 # Without line numbers a .ts file changes only when a message does.
 options=(-silent -no-obsolete -locations none -extensions cpp,h src/gui)
-"$lupdate" "${options[@]}" -ts "$ts_dir/rangefinder_it.ts"
+"$lupdate" "${options[@]}" -ts "$ts_dir/rangefinder_it.ts" "$ts_dir/rangefinder_de.ts"
 # English needs only the plural forms: its other messages are the sources themselves.
 "$lupdate" "${options[@]}" -pluralonly -ts "$ts_dir/rangefinder_en.ts"
