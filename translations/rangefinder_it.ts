@@ -1037,7 +1037,7 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     </message>
     <message>
         <source>White balance</source>
-        <translation>Bilanciamento del bianco</translation>
+        <translation>Bilanciamento bianco</translation>
     </message>
     <message>
         <source>Temperature</source>
@@ -1333,19 +1333,19 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     </message>
     <message>
         <source>Vignette</source>
-        <translation>Vignettatura creativa</translation>
+        <translation>Vignettatura</translation>
     </message>
     <message>
         <source>Vignette midpoint</source>
-        <translation>Punto medio vignettatura</translation>
+        <translation>Punto medio</translation>
     </message>
     <message>
         <source>Vignette roundness</source>
-        <translation>Rotondità vignettatura</translation>
+        <translation>Rotondità</translation>
     </message>
     <message>
         <source>Vignette feather</source>
-        <translation>Sfumatura vignettatura</translation>
+        <translation>Sfumatura</translation>
     </message>
     <message>
         <source>Grain</source>

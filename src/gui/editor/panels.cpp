@@ -139,9 +139,7 @@ QComboBox* EditPanel::addChoice(QBoxLayout* layout, const std::string& key,
     const ParamDecl& d = declOf(key);
     auto* row = new QHBoxLayout;
     row->setSpacing(6);
-    auto* label = new QLabel(paramLabel(d), this);
-    label->setFixedWidth(ParamSlider::kLabelWidth);
-    label->setToolTip(paramHelp(d));
+    QLabel* label = ParamSlider::makeLabel(d, this);
     auto* box = new QComboBox(this);
     box->setObjectName(QString::fromStdString(key));
     box->setToolTip(paramHelp(d));
@@ -153,13 +151,13 @@ QComboBox* EditPanel::addChoice(QBoxLayout* layout, const std::string& key,
     layout->addLayout(row);
     choices_[key] = box;
     own(key);
-    connect(box, &QComboBox::activated, this, [this, box, key, label](int index) {
+    connect(box, &QComboBox::activated, this, [this, box, key, name = paramLabel(d)](int index) {
         EditDocument doc = session_->edits();
         const std::string value = box->itemData(index).toString().toStdString();
         if (doc.getText(key) == value) return;
         doc.setText(key, value);
         session_->apply(doc, tr("%1: %2", "history: a list's label and the item chosen")
-                                 .arg(label->text(), box->itemText(index)));
+                                 .arg(name, box->itemText(index)));
     });
     return box;
 }
@@ -431,10 +429,7 @@ LensPanel::LensPanel(PhotoSession* session, RenderController* renderer, QWidget*
 void LensPanel::addText(QBoxLayout* layout, const ParamDecl& d) {
     auto* row = new QHBoxLayout;
     row->setSpacing(6);
-    auto* label = new QLabel(paramLabel(d), this);
-    label->setFixedWidth(ParamSlider::kLabelWidth);
-    label->setToolTip(paramHelp(d));
-    row->addWidget(label);
+    row->addWidget(ParamSlider::makeLabel(d, this));
     own(d.key);
     if (d.key == "lens.camera") {
         // The camera is what the file says; lensfun's name for it is shown, not picked: a

@@ -29,9 +29,29 @@ int decimalsFor(const ParamDecl& d) {
     return 0;
 }
 
+// Italian and German names run longer than English ones: the column grows for them, up to a
+// bound that leaves the sliders their length in a panel column of the usual width.
+int labelWidth(const QFontMetrics& metrics) {
+    constexpr int kMin = 116, kMax = 150;
+    int widest = 0;
+    for (const ParamDecl& d : schema())
+        if (!d.panel.empty() && d.type != ParamType::Bool)  // a check box names itself
+            widest = std::max(widest, metrics.horizontalAdvance(paramLabel(d)));
+    return std::clamp(widest + 4, kMin, kMax);
+}
+
 }  // namespace
 
-const int ParamSlider::kLabelWidth = 116;
+QLabel* ParamSlider::makeLabel(const ParamDecl& decl, QWidget* parent) {
+    const QString name = paramLabel(decl);
+    auto* label = new QLabel(parent);
+    const int width = labelWidth(label->fontMetrics());
+    label->setFixedWidth(width);
+    label->setText(label->fontMetrics().elidedText(name, Qt::ElideRight, width));
+    const QString help = paramHelp(decl);
+    label->setToolTip(help.isEmpty() ? name : tr("%1: %2").arg(name, help));
+    return label;
+}
 
 ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
     : QWidget(parent), decl_(decl), decimals_(decimalsFor(decl)) {
@@ -44,13 +64,7 @@ ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
                      1, 2000);
     if (decl.type == ParamType::Int) steps_ = int(decl.maxValue - decl.minValue);
 
-    const QString name = paramLabel(decl);
-    label_ = new QLabel(this);
-    label_->setFixedWidth(kLabelWidth);
-    // A long name is shortened rather than pushing its slider out of line; the tooltip
-    // has it whole.
-    label_->setText(label_->fontMetrics().elidedText(name, Qt::ElideRight, kLabelWidth));
-    label_->setToolTip(tr("%1: %2").arg(name, paramHelp(decl)));
+    label_ = makeLabel(decl, this);
     label_->installEventFilter(this);
 
     slider_ = new QSlider(Qt::Horizontal, this);
