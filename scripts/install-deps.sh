@@ -15,6 +15,7 @@ packages=(
     libimage-exiftool-perl rawtran-doc
     webp libavif-bin libjxl-tools
     qt6-base-dev libgl-dev
+    qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     clang libclang-rt-14-dev
     # Installing and packaging: man pages from --help, CPack's DEB dependencies (dpkg-shlibdeps,
     # file), and the validators and renderers the package tests run.

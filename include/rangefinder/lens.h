@@ -52,6 +52,25 @@ struct LensProfile {
     /// One line for the photographer: what is applied, or why nothing is ("no profile for
     /// the lens 'X' on a Y in the lens database").
     std::string message;
+    /// What `message` says, for a front end that words it itself (the desktop app, in the
+    /// photographer's language); `subject` is the name it concerns: the camera or lens
+    /// picked, or the lens name the file records.
+    enum class Finding {
+        Off,            ///< no correction asked for
+        Dng,            ///< the file's own opcodes
+        Applied,        ///< lensfun's profile, at focalLength
+        Uncertain,      ///< `subject` may be the profile's lens, but not certainly
+        NoDatabase,     ///< lensfun's data is not installed
+        UnknownCamera,  ///< the picked camera `subject` is not in the database
+        UnknownLens,    ///< the picked lens `subject` is not in the database
+        LensUnnamed,    ///< the file does not name its lens
+        NoProfile,      ///< no profile for the file's lens `subject`
+        NoFocalLength,  ///< the file records no focal length
+        NoSensorSize,   ///< the camera's crop factor is unknown
+        NoCorrection,   ///< the profile has nothing for this shot
+    };
+    Finding finding = Finding::Off;
+    std::string subject;
 
     /// A correction will be applied with these parameters.
     bool applies(const LensParams& p) const {

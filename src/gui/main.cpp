@@ -9,6 +9,7 @@
 #include "app/main_window.h"
 #include "app/quit_signals.h"
 #include "app/theme.h"
+#include "i18n/translations.h"
 
 int main(int argc, char** argv) {
     rf::gui::blockQuitSignals();  // before QApplication starts any thread
@@ -21,14 +22,17 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(RF_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("rangefinder"));
     QApplication::setWindowIcon(rf::gui::appIcon());
+    rf::gui::installTranslations(app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Rangefinder raw photo editor"));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Rangefinder raw photo editor"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("path"),
-                                 QStringLiteral("A folder of raw files, or one raw file"),
-                                 QStringLiteral("[path]"));
+    parser.addPositionalArgument(
+        QStringLiteral("path"),
+        QCoreApplication::translate("main", "A folder of raw files, or one raw file"),
+        QStringLiteral("[path]"));
     parser.process(app);
 
     rf::gui::applyDarkTheme(app);

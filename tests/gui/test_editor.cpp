@@ -37,6 +37,7 @@
 #include "editor/paste_dialog.h"
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
+#include "i18n/translations.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/sidecar.h"
 #include "support/test_support.h"
@@ -775,6 +776,8 @@ int main(int argc, char** argv) {
     // Offscreen unless told otherwise: test discovery at build time runs without a display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // The app's English, its plural forms included, whatever the machine's language.
+    rf::gui::installTranslations(app, QLocale(QLocale::English, QLocale::UnitedStates));
     QCoreApplication::setOrganizationName("RangefinderTests");
     QCoreApplication::setApplicationName("test_editor");
     // Settings of the test run, not the user's.

@@ -37,6 +37,7 @@
 #include "export/export_progress_widget.h"
 #include "export/export_runner.h"
 #include "export/export_summary_dialog.h"
+#include "i18n/translations.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export_schema.h"
 #include "rangefinder/raw.h"
@@ -689,6 +690,8 @@ int main(int argc, char** argv) {
     QCoreApplication::setOrganizationName(QStringLiteral("RangefinderExportTest"));
     QCoreApplication::setApplicationName(QStringLiteral("test_export"));
     QApplication app(argc, argv);
+    // The app's English, its plural forms included, whatever the machine's language.
+    rf::gui::installTranslations(app, QLocale(QLocale::English, QLocale::UnitedStates));
     ::testing::InitGoogleTest(&argc, argv);
     const int rc = RUN_ALL_TESTS();
     gSettingsDir.reset();

@@ -34,6 +34,7 @@
 #include "export/export_controller.h"
 #include "export/export_dialog.h"
 #include "export/export_summary_dialog.h"
+#include "i18n/translations.h"
 #include "library/filmstrip.h"
 #include "library/library_grid.h"
 #include "library/photo_commands.h"
@@ -780,6 +781,8 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("RangefinderTests");
     QApplication::setApplicationName("test_library");
     rf::gui::applyDarkTheme(app);
+    // The app's English, its plural forms included, whatever the machine's language.
+    rf::gui::installTranslations(app, QLocale(QLocale::English, QLocale::UnitedStates));
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

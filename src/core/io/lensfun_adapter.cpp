@@ -114,12 +114,15 @@ Found find(const CaptureInfo& info, const std::string& cameraPick, const std::st
     std::lock_guard lock(d.mutex);
     if (!d.loaded) {
         p.message = "the lens database (lensfun) is not installed";
+        p.finding = LensProfile::Finding::NoDatabase;
         return f;
     }
     const lfDatabase& db = *d.db;
     const lfCamera* camera = findCamera(db, info, cameraPick);
     if (!cameraPick.empty() && !camera) {
         p.message = "no camera named '" + cameraPick + "' in the lens database";
+        p.finding = LensProfile::Finding::UnknownCamera;
+        p.subject = cameraPick;
         return f;
     }
     const float crop = cropFactor(camera, info);
@@ -139,12 +142,15 @@ Found find(const CaptureInfo& info, const std::string& cameraPick, const std::st
             if (lower(str((*l)->Model)) == lower(lensPick)) lens = *l;
         if (!lens) {
             p.message = "no lens named '" + lensPick + "' in the lens database";
+            p.finding = LensProfile::Finding::UnknownLens;
+            p.subject = lensPick;
             return f;
         }
         p.exact = true;
     } else {
         if (info.lens.empty()) {
             p.message = "the file does not name its lens";
+            p.finding = LensProfile::Finding::LensUnnamed;
             return f;
         }
         const char* maker = info.lensMake.empty() ? nullptr : info.lensMake.c_str();
@@ -159,6 +165,8 @@ Found find(const CaptureInfo& info, const std::string& cameraPick, const std::st
         if (!best) {
             p.message = "no profile for the lens '" + info.lens + "' on " + cameraText(info) +
                         " in the lens database";
+            p.finding = LensProfile::Finding::NoProfile;
+            p.subject = info.lens;
             return f;
         }
         lens = best;
@@ -222,17 +230,25 @@ Found find(const CaptureInfo& info, const std::string& cameraPick, const std::st
           std::pair{p.hasVignetting, "vignetting"}})
         if (has) what += (what.empty() ? "" : ", ") + std::string(name);
     const std::string names = p.lensModel + (camera ? " on the " + p.cameraModel : "");
-    if (!focalKnown)
+    using F = LensProfile::Finding;
+    if (!focalKnown) {
         p.message = names + ": the file records no focal length, nothing to correct";
-    else if (crop <= 0)
+        p.finding = F::NoFocalLength;
+    } else if (crop <= 0) {
         p.message = names + ": the camera's sensor size is unknown, nothing to correct";
-    else if (what.empty())
+        p.finding = F::NoSensorSize;
+    } else if (what.empty()) {
         p.message = names + ": the profile holds no correction for this shot";
-    else if (!p.exact)
+        p.finding = F::NoCorrection;
+    } else if (!p.exact) {
         p.message = "'" + info.lens + "' may be " + names +
                     ", but not certainly: not applied (pick the lens to apply it)";
-    else
+        p.finding = F::Uncertain;
+        p.subject = info.lens;
+    } else {
         p.message = names + " at " + std::to_string(int(std::lround(focal))) + " mm: " + what;
+        p.finding = F::Applied;
+    }
     return f;
 }
 

@@ -682,7 +682,7 @@ void MainWindow::updateStatus() {
     const int selected = int(grid_->selectionModel()->selectedIndexes().size());
     QString counts =
         shown == total ? photoCount(total) : tr("%1 of %2 shown").arg(shown).arg(photoCount(total));
-    if (selected > 0) counts += QStringLiteral("  ·  ") + tr("%1 selected").arg(selected);
+    if (selected > 0) counts += QStringLiteral("  ·  ") + tr("%n selected", nullptr, selected);
     countLabel_->setText(library_->folder().isEmpty() ? tr("No folder open") : counts);
 
     const QModelIndex current = grid_->currentIndex();
@@ -708,9 +708,10 @@ void MainWindow::updateStatus() {
 void MainWindow::showProblems(const QStringList& problems) {
     if (problems.isEmpty()) return;
     const QString first = problems.first();
-    statusBar()->showMessage(
-        problems.size() == 1 ? first : tr("%1 (and %2 more)").arg(first).arg(problems.size() - 1),
-        15000);
+    statusBar()->showMessage(problems.size() == 1
+                                 ? first
+                                 : tr("%1 (and %n more)", nullptr, problems.size() - 1).arg(first),
+                             15000);
     statusBar()->setToolTip(problems.join(QLatin1Char('\n')));
 }
 

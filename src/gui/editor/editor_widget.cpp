@@ -591,14 +591,13 @@ void EditorWidget::changePhotos(const QStringList& rawPaths,
         }
     }
     if (!failed.isEmpty())
-        report(tr("%1: %2 photos changed, %3 failed: %4")
+        report(tr("%1: %n photo(s) changed, %2 failed: %3", nullptr, done)
                    .arg(label)
-                   .arg(done)
                    .arg(failed.size())
                    .arg(failed.join("; ")),
                true);
     else if (rawPaths.size() > 1)
-        report(tr("%1: %2 photos changed").arg(label).arg(done));
+        report(tr("%1: %n photo(s) changed", nullptr, done).arg(label));
 }
 
 bool EditorWidget::flush() {

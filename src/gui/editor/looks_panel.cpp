@@ -13,6 +13,7 @@
 #include "editor/param_slider.h"
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
+#include "i18n/core_text.h"
 #include "rangefinder/error.h"
 
 namespace rf::gui {
@@ -159,7 +160,7 @@ void LooksPanel::reload() {
         auto* item = new QListWidgetItem(blank, QString::fromStdString(look.name), gallery_);
         tiles_.push_back(item);
         item->setData(kNameRole, QString::fromStdString(look.name));
-        QString tip = QString::fromStdString(look.description);
+        QString tip = lookDescription(look);
         if (!look.path.empty())
             tip += (tip.isEmpty() ? "" : "\n") + QString::fromStdString(look.path);
         // A look file is someone else's text: shown as text, never as rich text (a tooltip that
@@ -170,7 +171,7 @@ void LooksPanel::reload() {
     QStringList problems;
     for (const LookLoadError& e : library_.errors()) problems << QString::fromStdString(e.message);
     const int n = int(library_.looks().size());
-    const QString count = n == 1 ? tr("1 look") : tr("%1 looks").arg(n);
+    const QString count = tr("%n look(s)", nullptr, n);
     status_->setText(problems.isEmpty() ? count : tr("%1; some files did not load").arg(count));
     status_->setToolTip(QStringLiteral("<p style='white-space:pre-wrap'>%1</p>")
                             .arg(problems.join('\n').toHtmlEscaped()));

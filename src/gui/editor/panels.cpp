@@ -20,6 +20,7 @@
 #include "editor/crop_geometry.h"
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
+#include "i18n/core_text.h"
 #include "rangefinder/error.h"
 #include "rangefinder/lens.h"
 
@@ -121,12 +122,13 @@ ParamSlider* EditPanel::addSlider(QBoxLayout* layout, const std::string& key) {
         session_->setLive(doc);
     });
     connect(s, &ParamSlider::committed, this, [this, s](const QString&, double v) {
-        session_->commit(QString::fromStdString(s->decl().label) + ' ' + s->valueText(v));
+        session_->commit(tr("%1 %2", "history: a slider's label and its new value")
+                             .arg(paramLabel(s->decl()), s->valueText(v)));
     });
     connect(s, &ParamSlider::resetRequested, this, [this, s, key] {
         EditDocument doc = session_->edits();
         resetKey(doc, key);
-        session_->apply(doc, tr("Reset %1").arg(QString::fromStdString(s->decl().label)));
+        session_->apply(doc, tr("Reset %1").arg(paramLabel(s->decl())));
         refresh();
     });
     return s;
@@ -137,42 +139,42 @@ QComboBox* EditPanel::addChoice(QBoxLayout* layout, const std::string& key,
     const ParamDecl& d = declOf(key);
     auto* row = new QHBoxLayout;
     row->setSpacing(6);
-    auto* label = new QLabel(QString::fromStdString(d.label), this);
-    label->setFixedWidth(ParamSlider::kLabelWidth);
-    label->setToolTip(QString::fromStdString(d.help));
+    QLabel* label = ParamSlider::makeLabel(d, this);
     auto* box = new QComboBox(this);
     box->setObjectName(QString::fromStdString(key));
-    box->setToolTip(QString::fromStdString(d.help));
+    box->setToolTip(paramHelp(d));
     passWheelOn(box);
     for (const std::string& c : only.empty() ? d.choices : only)
-        box->addItem(choiceLabel(c), QString::fromStdString(c));
+        box->addItem(paramChoice(c), QString::fromStdString(c));
     row->addWidget(label);
     row->addWidget(box, 1);
     layout->addLayout(row);
     choices_[key] = box;
     own(key);
-    connect(box, &QComboBox::activated, this, [this, box, key, label](int index) {
+    connect(box, &QComboBox::activated, this, [this, box, key, name = paramLabel(d)](int index) {
         EditDocument doc = session_->edits();
         const std::string value = box->itemData(index).toString().toStdString();
         if (doc.getText(key) == value) return;
         doc.setText(key, value);
-        session_->apply(doc, label->text() + ": " + box->itemText(index));
+        session_->apply(doc, tr("%1: %2", "history: a list's label and the item chosen")
+                                 .arg(name, box->itemText(index)));
     });
     return box;
 }
 
 QCheckBox* EditPanel::addFlag(QBoxLayout* layout, const std::string& key) {
     const ParamDecl& d = declOf(key);
-    auto* box = new QCheckBox(QString::fromStdString(d.label), this);
+    auto* box = new QCheckBox(paramLabel(d), this);
     box->setObjectName(QString::fromStdString(key));
-    box->setToolTip(QString::fromStdString(d.help));
+    box->setToolTip(paramHelp(d));
     layout->addWidget(box);
     flags_[key] = box;
     own(key);
     connect(box, &QCheckBox::clicked, this, [this, key, box](bool on) {
         EditDocument doc = session_->edits();
         doc.setBool(key, on);
-        session_->apply(doc, box->text() + (on ? tr(" on") : tr(" off")));
+        session_->apply(doc, on ? tr("%1 on", "history: a switch turned on").arg(box->text())
+                                : tr("%1 off", "history: a switch turned off").arg(box->text()));
     });
     return box;
 }
@@ -204,8 +206,7 @@ void EditPanel::addDeclared(QBoxLayout* layout, const std::string& panel) {
             auto* heading = new QHBoxLayout;
             heading->setContentsMargins(0, 0, 0, 0);
             layout->addLayout(heading);
-            addHeading(heading,
-                       QCoreApplication::translate("rf::gui::EditPanel", d->section.c_str()));
+            addHeading(heading, paramSection(d->section));
             heading->addStretch(1);
             decorateSection(d->section, heading);
         }
@@ -428,10 +429,7 @@ LensPanel::LensPanel(PhotoSession* session, RenderController* renderer, QWidget*
 void LensPanel::addText(QBoxLayout* layout, const ParamDecl& d) {
     auto* row = new QHBoxLayout;
     row->setSpacing(6);
-    auto* label = new QLabel(QString::fromStdString(d.label), this);
-    label->setFixedWidth(ParamSlider::kLabelWidth);
-    label->setToolTip(QString::fromStdString(d.help));
-    row->addWidget(label);
+    row->addWidget(ParamSlider::makeLabel(d, this));
     own(d.key);
     if (d.key == "lens.camera") {
         // The camera is what the file says; lensfun's name for it is shown, not picked: a
@@ -440,12 +438,12 @@ void LensPanel::addText(QBoxLayout* layout, const ParamDecl& d) {
         camera_ = new QLabel(this);
         camera_->setObjectName("lens.camera");
         camera_->setWordWrap(true);
-        camera_->setToolTip(QString::fromStdString(d.help));
+        camera_->setToolTip(paramHelp(d));
         row->addWidget(camera_, 1);
     } else {
         lens_ = new QComboBox(this);
         lens_->setObjectName(QString::fromStdString(d.key));
-        lens_->setToolTip(QString::fromStdString(d.help));
+        lens_->setToolTip(paramHelp(d));
         lens_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
         lens_->setMinimumContentsLength(12);
         passWheelOn(lens_);
@@ -491,11 +489,61 @@ void LensPanel::refresh() {
         return;
     }
     const LensProfile profile = renderer_->lensProfile(params);
-    status_->setText(QString::fromStdString(profile.message));
+    status_->setText(statusText(profile, renderer_->captureInfo()));
     const std::string camera =
         params.camera.empty() ? lensfunCameraName(renderer_->captureInfo()) : params.camera;
     camera_->setText(camera.empty() ? tr("not in the lens database")
                                     : QString::fromStdString(camera));
+}
+
+QString LensPanel::statusText(const LensProfile& p, const CaptureInfo& info) {
+    using F = LensProfile::Finding;
+    const QString subject = QString::fromStdString(p.subject);
+    QStringList what;
+    if (p.hasDistortion) what << tr("distortion");
+    if (p.hasTca) what << tr("chromatic aberration");
+    if (p.hasVignetting) what << tr("vignetting");
+    const QString lens = QString::fromStdString(p.lensModel);
+    const QString names = p.cameraModel.empty()
+                              ? lens
+                              : tr("%1 on the %2", "a lens on a camera")
+                                    .arg(lens, QString::fromStdString(p.cameraModel));
+    switch (p.finding) {
+        case F::Off:
+            return tr("Lens correction is off");
+        case F::Dng:
+            return tr("The file's own lens corrections (DNG opcodes): %1").arg(what.join(", "));
+        case F::Applied:
+            return tr("%1 at %2 mm: %3")
+                .arg(names)
+                .arg(std::lround(p.focalLength))
+                .arg(what.join(", "));
+        case F::Uncertain:
+            return tr("“%1” may be %2, but not certainly: not applied (pick the lens to apply it)")
+                .arg(subject, names);
+        case F::NoDatabase:
+            return tr("The lens database (lensfun) is not installed");
+        case F::UnknownCamera:
+            return tr("No camera named “%1” in the lens database").arg(subject);
+        case F::UnknownLens:
+            return tr("No lens named “%1” in the lens database").arg(subject);
+        case F::LensUnnamed:
+            return tr("The file does not name its lens");
+        case F::NoProfile: {
+            const QString camera = QString::fromStdString(info.make + " " + info.model).trimmed();
+            return camera.isEmpty()
+                       ? tr("No profile for the lens “%1” in the lens database").arg(subject)
+                       : tr("No profile for the lens “%1” on the %2 in the lens database")
+                             .arg(subject, camera);
+        }
+        case F::NoFocalLength:
+            return tr("%1: the file records no focal length, nothing to correct").arg(names);
+        case F::NoSensorSize:
+            return tr("%1: the camera's sensor size is unknown, nothing to correct").arg(names);
+        case F::NoCorrection:
+            return tr("%1: the profile holds no correction for this shot").arg(names);
+    }
+    return QString::fromStdString(p.message);
 }
 
 QString LensPanel::status() const {
@@ -543,12 +591,13 @@ void InfoPanel::showPhoto(const QString& path, const CaptureInfo& info) {
     if (info.shutterSeconds > 0)
         exposure << (info.shutterSeconds < 0.5f
                          ? QStringLiteral("1/%1 s").arg(std::lround(1.0 / info.shutterSeconds))
-                         : QStringLiteral("%1 s").arg(double(info.shutterSeconds), 0, 'g', 3));
-    if (info.aperture > 0) exposure << QStringLiteral("f/%1").arg(double(info.aperture), 0, 'g', 3);
+                         : QStringLiteral("%L1 s").arg(double(info.shutterSeconds), 0, 'g', 3));
+    if (info.aperture > 0)
+        exposure << QStringLiteral("f/%L1").arg(double(info.aperture), 0, 'g', 3);
     set(tr("Exposure"), exposure.join("  "));
-    set(tr("Focal length"), info.focalLengthMm > 0
-                                ? QStringLiteral("%1 mm").arg(double(info.focalLengthMm), 0, 'g', 4)
-                                : QString());
+    set(tr("Focal length"),
+        info.focalLengthMm > 0 ? QStringLiteral("%L1 mm").arg(double(info.focalLengthMm), 0, 'g', 4)
+                               : QString());
     set(tr("ISO"), info.iso > 0 ? QString::number(std::lround(info.iso)) : QString());
     const QDateTime taken =
         QDateTime::fromString(QString::fromStdString(info.dateTime), Qt::ISODate);
@@ -557,8 +606,9 @@ void InfoPanel::showPhoto(const QString& path, const CaptureInfo& info) {
     const bool turned = info.orientation >= 5 && info.orientation <= 8;
     const int w = turned ? info.height : info.width, h = turned ? info.width : info.height;
     set(tr("Size"),
-        w > 0 ? QStringLiteral("%1 × %2  (%3 MP)").arg(w).arg(h).arg(w * double(h) / 1e6, 0, 'f', 1)
-              : QString());
+        w > 0
+            ? QStringLiteral("%1 × %2  (%L3 MP)").arg(w).arg(h).arg(w * double(h) / 1e6, 0, 'f', 1)
+            : QString());
 }
 
 }  // namespace rf::gui

@@ -26,6 +26,10 @@ class QLabel;
 class QToolButton;
 class QVBoxLayout;
 
+namespace rf {
+struct LensProfile;
+}
+
 namespace rf::gui {
 
 class PhotoSession;
@@ -162,6 +166,8 @@ class LensPanel : public EditPanel {
     void refresh() override;
     /// The line saying which profile is used, for tests.
     QString status() const;
+    /// That line in the app's language, from what the core found.
+    static QString statusText(const LensProfile& profile, const CaptureInfo& info);
     QComboBox* lensBox() const { return lens_; }
 
   protected:

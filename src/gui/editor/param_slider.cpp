@@ -5,11 +5,14 @@
 #include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QSlider>
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+
+#include "i18n/core_text.h"
 
 namespace rf::gui {
 
@@ -26,17 +29,28 @@ int decimalsFor(const ParamDecl& d) {
     return 0;
 }
 
+// Italian and German names run longer than English ones: the column grows for them, up to a
+// bound that leaves the sliders their length in a panel column of the usual width.
+int labelWidth(const QFontMetrics& metrics) {
+    constexpr int kMin = 116, kMax = 150;
+    int widest = 0;
+    for (const ParamDecl& d : schema())
+        if (!d.panel.empty() && d.type != ParamType::Bool)  // a check box names itself
+            widest = std::max(widest, metrics.horizontalAdvance(paramLabel(d)));
+    return std::clamp(widest + 4, kMin, kMax);
+}
+
 }  // namespace
 
-const int ParamSlider::kLabelWidth = 116;
-
-QString choiceLabel(const std::string& choice) {
-    QStringList words = QString::fromStdString(choice).split('_', Qt::SkipEmptyParts);
-    // A lone short word is an abbreviation ("hq"); in a phrase it is a word ("as shot").
-    if (words.size() == 1 && words[0].size() <= 2) words[0] = words[0].toUpper();
-    QString s = words.join(' ');
-    if (!s.isEmpty()) s[0] = s[0].toUpper();
-    return s;
+QLabel* ParamSlider::makeLabel(const ParamDecl& decl, QWidget* parent) {
+    const QString name = paramLabel(decl);
+    auto* label = new QLabel(parent);
+    const int width = labelWidth(label->fontMetrics());
+    label->setFixedWidth(width);
+    label->setText(label->fontMetrics().elidedText(name, Qt::ElideRight, width));
+    const QString help = paramHelp(decl);
+    label->setToolTip(help.isEmpty() ? name : tr("%1: %2").arg(name, help));
+    return label;
 }
 
 ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
@@ -50,13 +64,7 @@ ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
                      1, 2000);
     if (decl.type == ParamType::Int) steps_ = int(decl.maxValue - decl.minValue);
 
-    const QString name = QString::fromStdString(decl.label);
-    label_ = new QLabel(this);
-    label_->setFixedWidth(kLabelWidth);
-    // A long name is shortened rather than pushing its slider out of line; the tooltip
-    // has it whole.
-    label_->setText(label_->fontMetrics().elidedText(name, Qt::ElideRight, kLabelWidth));
-    label_->setToolTip(name + ": " + QString::fromStdString(decl.help));
+    label_ = makeLabel(decl, this);
     label_->installEventFilter(this);
 
     slider_ = new QSlider(Qt::Horizontal, this);
@@ -64,7 +72,7 @@ ParamSlider::ParamSlider(const ParamDecl& decl, QWidget* parent)
     slider_->setSingleStep(std::max(1, steps_ / 200));
     slider_->setPageStep(std::max(1, steps_ / 20));
     slider_->setFocusPolicy(Qt::StrongFocus);
-    slider_->setToolTip(QString::fromStdString(decl.help) + tr("\nDouble-click to reset"));
+    slider_->setToolTip(paramHelp(decl) + '\n' + tr("Double-click to reset"));
     slider_->installEventFilter(this);
 
     spin_ = new QDoubleSpinBox(this);
@@ -171,7 +179,10 @@ void ParamSlider::userValue(double v, bool commitNow) {
 }
 
 QString ParamSlider::valueText(double v) const {
-    QString number = QString::number(v, 'f', decimals_);
+    // As the spin box beside it shows it: "+0,50 EV" in Italian, "5200 K" without a separator.
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    QString number = locale.toString(v, 'f', decimals_);
     if (decl_.minValue < 0 && v > 0) number.prepend('+');
     if (decl_.unit.empty()) return number;
     const QString unit = QString::fromStdString(decl_.unit);

@@ -27,8 +27,10 @@ class ParamSlider : public QWidget {
     Q_OBJECT
   public:
     explicit ParamSlider(const ParamDecl& decl, QWidget* parent = nullptr);
-    /// Labels of sliders and choices share one width, so the sliders line up.
-    static const int kLabelWidth;
+    /// The name of a row of a panel (a slider's, a list's): one width for all, so the
+    /// controls line up, wide enough for the longest name in the app's language within
+    /// bounds; a longer name is shortened, its tooltip has it whole.
+    static QLabel* makeLabel(const ParamDecl& decl, QWidget* parent);
 
     const ParamDecl& decl() const { return decl_; }
     QString key() const { return QString::fromStdString(decl_.key); }
@@ -68,8 +70,5 @@ class ParamSlider : public QWidget {
     QDoubleSpinBox* spin_ = nullptr;
     QTimer keyCommit_;
 };
-
-/// "as_shot" → "As shot", "hq" → "HQ": a schema choice as a person reads it.
-QString choiceLabel(const std::string& choice);
 
 }  // namespace rf::gui

@@ -33,6 +33,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "i18n/core_text.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export_schema.h"
 
@@ -45,12 +46,15 @@ constexpr char kSelectedKey[] = "export/selectedPreset";
 constexpr char kFolderKey[] = "export/folder";
 
 const char* const kTemplateFields[][2] = {
-    {"{name}", QT_TR_NOOP("the raw file's name without its extension")},
-    {"{ext}", QT_TR_NOOP("the raw file's extension")},
-    {"{camera}", QT_TR_NOOP("the camera model")},
-    {"{date}", QT_TR_NOOP("the capture date, YYYY-MM-DD")},
-    {"{seq}", QT_TR_NOOP("the photo's position in this export, 0001…")},
-    {"{look}", QT_TR_NOOP("the applied look, e.g. leica-authentic (\"none\" without one)")},
+    {"{name}",
+     QT_TRANSLATE_NOOP("rf::gui::ExportDialog", "the raw file's name without its extension")},
+    {"{ext}", QT_TRANSLATE_NOOP("rf::gui::ExportDialog", "the raw file's extension")},
+    {"{camera}", QT_TRANSLATE_NOOP("rf::gui::ExportDialog", "the camera model")},
+    {"{date}", QT_TRANSLATE_NOOP("rf::gui::ExportDialog", "the capture date, YYYY-MM-DD")},
+    {"{seq}",
+     QT_TRANSLATE_NOOP("rf::gui::ExportDialog", "the photo's position in this export, 0001…")},
+    {"{look}", QT_TRANSLATE_NOOP("rf::gui::ExportDialog",
+                                 "the applied look, e.g. leica-authentic (\"none\" without one)")},
 };
 
 void selectData(QComboBox* box, const QVariant& value) {
@@ -71,10 +75,11 @@ QComboBox* choiceBox(const char* key) {
     const ExportSettingDecl& d = exportSetting(key);
     auto* box = new QComboBox;
     box->setObjectName(QString::fromStdString(d.key));
+    box->setToolTip(exportHelp(d));
     for (const auto& c : d.choices) {
-        box->addItem(QString::fromStdString(c.label), QString::fromStdString(c.name));
+        box->addItem(exportChoiceLabel(c), QString::fromStdString(c.name));
         if (!c.help.empty())
-            box->setItemData(box->count() - 1, QString::fromStdString(c.help), Qt::ToolTipRole);
+            box->setItemData(box->count() - 1, exportChoiceHelp(c), Qt::ToolTipRole);
     }
     return box;
 }
@@ -85,7 +90,7 @@ QSpinBox* spinBox(const char* key) {
     auto* box = new QSpinBox;
     box->setObjectName(QString::fromStdString(d.key));
     box->setRange(int(d.minValue), int(d.maxValue));
-    box->setToolTip(QString::fromStdString(d.help));
+    box->setToolTip(exportHelp(d));
     return box;
 }
 
@@ -113,8 +118,7 @@ QString outputFolderProblem(const QString& folder) {
 
 ExportDialog::ExportDialog(const QStringList& rawPaths, QWidget* parent)
     : QDialog(parent), photos_(rawPaths) {
-    setWindowTitle(photos_.size() == 1 ? tr("Export 1 Photo")
-                                       : tr("Export %1 Photos").arg(photos_.size()));
+    setWindowTitle(tr("Export %n Photo(s)", nullptr, int(photos_.size())));
     if (!photos_.isEmpty()) {
         try {
             sampleInfo_ = readCaptureInfo(photos_.first().toStdString());
@@ -281,7 +285,7 @@ QGroupBox* ExportDialog::buildSizeGroup() {
     sizeMode_ = new QComboBox;
     sizeMode_->setObjectName(QStringLiteral("sizeMode"));
     for (const auto& mode : exportSetting("size").choices)
-        sizeMode_->addItem(QString::fromStdString(mode.label), mode.value);
+        sizeMode_->addItem(exportChoiceLabel(mode), mode.value);
     form->addRow(tr("Resi&ze to:"), sizeMode_);
     sizeA_ = new QSpinBox;
     sizeA_->setObjectName(QStringLiteral("sizeA"));
@@ -734,11 +738,10 @@ QString ExportDialog::exampleText() const {
 void ExportDialog::updateSummary() {
     const int presets = int(checkedPresets().size());
     const int files = presets * int(photos_.size());
-    count_->setText(
-        tr("%1 × %2 = %3")
-            .arg(photos_.size() == 1 ? tr("1 photo") : tr("%1 photos").arg(photos_.size()),
-                 presets == 1 ? tr("1 preset") : tr("%1 presets").arg(presets),
-                 files == 1 ? tr("1 file") : tr("%1 files").arg(files)));
+    count_->setText(tr("%1 × %2 = %3")
+                        .arg(tr("%n photo(s)", nullptr, int(photos_.size())),
+                             tr("%n preset(s)", nullptr, presets),
+                             tr("%n file(s)", nullptr, files)));
     exportButton_->setEnabled(files > 0);
     const QStringList notes = collisionNotes();
     notes_->setText(notes.join(QLatin1Char('\n')));

@@ -3,6 +3,7 @@
 
 #include <QtGlobal>
 
+#include "i18n/core_text.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export_presets.h"
 
@@ -89,8 +90,7 @@ ExportPreset presetFromBase(const QString& name, const QString& base) {
 QList<ExportPreset> builtInExportPresets() {
     QList<ExportPreset> out;
     for (const auto& f : presetFiles().presets) {
-        ExportPreset p =
-            presetFromBase(QString::fromStdString(f.label), QString::fromStdString(f.name));
+        ExportPreset p = presetFromBase(exportPresetLabel(f.label), QString::fromStdString(f.name));
         p.builtIn = true;
         out.append(p);
     }
@@ -112,7 +112,7 @@ QStringList exportPresetFileErrors() {
 
 QString builtInPresetLabel(const QString& base) {
     const ExportPresetFile* f = presetFile(base);
-    return f ? QString::fromStdString(f->label) : base;
+    return f ? exportPresetLabel(f->label) : base;
 }
 
 QList<ExportPreset> loadUserPresets(QSettings& settings) {

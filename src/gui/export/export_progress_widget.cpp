@@ -37,7 +37,7 @@ void ExportProgressWidget::begin(int total) {
     bar_->setRange(0, std::max(1, total));
     bar_->setValue(0);
     cancel_->setEnabled(true);
-    status_ = total == 1 ? tr("Exporting 1 file…") : tr("Exporting %1 files…").arg(total);
+    status_ = tr("Exporting %n file(s)…", nullptr, total);
     updateText();
     show();
 }

@@ -99,7 +99,7 @@ ExportSummaryDialog::ExportSummaryDialog(const ExportSummary& summary, QWidget* 
 
 QString ExportSummaryDialog::headline() const {
     const ExportSummary& s = summary_;
-    const auto files = [](int n) { return n == 1 ? tr("1 file") : tr("%1 files").arg(n); };
+    const auto files = [](int n) { return tr("%n file(s)", nullptr, n); };
     if (s.cancelled) {
         QString text = tr("Cancelled: %1 of %2 written.").arg(s.exported).arg(files(s.total));
         if (s.failed) text += tr(" %1 failed.").arg(s.failed);

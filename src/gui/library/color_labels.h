@@ -12,12 +12,14 @@
 namespace rf::gui {
 
 struct ColorLabel {
-    const char* name;  ///< as stored in xmp:Label
+    const char* name;  ///< as stored in xmp:Label, in English whatever the app's language
     QColor color;
     int key;  ///< Qt::Key_6 …, 0 for none
 };
 
 std::span<const ColorLabel> colorLabels();
+/// The label's name in the app's language ("Rosso"), for menus and lists.
+QString colorLabelName(const ColorLabel& label);
 
 /// The colour to draw a label in; an invalid colour for "" and for labels of other tools
 /// that are not colours.

@@ -69,7 +69,7 @@ LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* par
     label_ = new QComboBox(this);
     label_->addItem(tr("Any label"));
     for (const ColorLabel& l : colorLabels())
-        label_->addItem(swatch(l.color), tr(l.name), QString::fromLatin1(l.name));
+        label_->addItem(swatch(l.color), colorLabelName(l), QString::fromLatin1(l.name));
     label_->addItem(tr("No label"), QString(""));
     label_->setToolTip(tr("Show only photos with this colour label"));
     row->addWidget(caption(tr("Label"), this));

@@ -35,7 +35,7 @@ class BusyCursor {
 }  // namespace
 
 QString photoCount(int count) {
-    return count == 1 ? QObject::tr("1 photo") : QObject::tr("%1 photos").arg(count);
+    return QObject::tr("%n photo(s)", nullptr, count);
 }
 
 QString ratingText(int rating) {
@@ -48,10 +48,7 @@ PhotoCommands::PhotoCommands(PhotoLibraryModel* model, QItemSelectionModel* sele
                              QObject* parent)
     : QObject(parent), model_(model), selection_(selection) {
     for (int stars = 0; stars <= 5; ++stars) {
-        auto* a = new QAction(stars == 0   ? tr("No Stars")
-                              : stars == 1 ? tr("1 Star")
-                                           : tr("%1 Stars").arg(stars),
-                              this);
+        auto* a = new QAction(stars == 0 ? tr("No Stars") : tr("%n Star(s)", nullptr, stars), this);
         a->setShortcut(QKeySequence(Qt::Key_0 + stars));
         a->setStatusTip(tr("Rate the selected photos"));
         connect(a, &QAction::triggered, this, [this, stars] { rate(stars); });
@@ -65,7 +62,7 @@ PhotoCommands::PhotoCommands(PhotoLibraryModel* model, QItemSelectionModel* sele
 
     for (const ColorLabel& l : colorLabels()) {
         const QString name = QString::fromLatin1(l.name);
-        auto* a = new QAction(tr("%1 Label").arg(name), this);
+        auto* a = new QAction(tr("%1 Label").arg(colorLabelName(l)), this);
         if (l.key) a->setShortcut(QKeySequence(l.key));
         a->setStatusTip(tr("Give the selected photos this colour label, or take it away"));
         connect(a, &QAction::triggered, this, [this, name] { toggleLabel(name); });
@@ -75,7 +72,9 @@ PhotoCommands::PhotoCommands(PhotoLibraryModel* model, QItemSelectionModel* sele
     connect(none, &QAction::triggered, this, [this] {
         const QStringList paths = selectedPaths();
         const BusyCursor busy(paths.size());
-        report(paths, tr("label removed"), model_->setLabel(paths, QString()));
+        report(
+            paths, [](int n) { return tr("Label removed from %n photo(s)", nullptr, n); },
+            model_->setLabel(paths, QString()));
     });
     labelActions_ << none;
 }
@@ -107,7 +106,10 @@ bool PhotoCommands::handleKeyPress(QKeyEvent* event) {
 void PhotoCommands::rate(int rating) {
     const QStringList paths = selectedPaths();
     const BusyCursor busy(paths.size());
-    report(paths, tr("rated %1").arg(ratingText(rating)), model_->setRating(paths, rating));
+    const QString stars = ratingText(rating);
+    report(
+        paths, [&](int n) { return tr("%n photo(s) rated %1", nullptr, n).arg(stars); },
+        model_->setRating(paths, rating));
 }
 
 void PhotoCommands::toggleReject() {
@@ -118,8 +120,13 @@ void PhotoCommands::toggleReject() {
         });
     const int rating = allRejected ? 0 : -1;
     const BusyCursor busy(paths.size());
-    report(paths, allRejected ? tr("no longer rejected") : tr("rejected"),
-           model_->setRating(paths, rating));
+    report(
+        paths,
+        [&](int n) {
+            return allRejected ? tr("%n photo(s) no longer rejected", nullptr, n)
+                               : tr("%n photo(s) rejected", nullptr, n);
+        },
+        model_->setRating(paths, rating));
 }
 
 void PhotoCommands::toggleLabel(const QString& label) {
@@ -133,17 +140,26 @@ void PhotoCommands::toggleLabel(const QString& label) {
         });
     const QString value = allHaveIt ? QString() : label;
     const BusyCursor busy(paths.size());
-    report(paths, allHaveIt ? tr("label removed") : tr("labelled %1").arg(label.toLower()),
-           model_->setLabel(paths, value));
+    QString name = label;
+    for (const ColorLabel& l : colorLabels())
+        if (label.compare(QLatin1String(l.name), Qt::CaseInsensitive) == 0)
+            name = colorLabelName(l);
+    report(
+        paths,
+        [&](int n) {
+            return allHaveIt ? tr("Label removed from %n photo(s)", nullptr, n)
+                             : tr("%n photo(s) labelled %1", nullptr, n).arg(name);
+        },
+        model_->setLabel(paths, value));
 }
 
-void PhotoCommands::report(const QStringList& paths, const QString& what,
+void PhotoCommands::report(const QStringList& paths, const std::function<QString(int)>& what,
                            const PhotoLibraryModel::SidecarWrites& writes) {
     if (paths.isEmpty()) {
         emit message(tr("Select a photo first"));
         return;
     }
-    if (writes.written > 0) emit message(photoCount(writes.written) + QLatin1Char(' ') + what);
+    if (writes.written > 0) emit message(what(writes.written));
     if (!writes.problems.isEmpty()) emit problems(writes.problems);
 }
 

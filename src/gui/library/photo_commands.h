@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QStringList>
+#include <functional>
 
 #include "library/photo_library_model.h"
 
@@ -49,7 +50,9 @@ class PhotoCommands : public QObject {
     void problems(const QStringList& lines);
 
   private:
-    void report(const QStringList& paths, const QString& what,
+    /// `what` words the report for the number of sidecars written, so each language can make
+    /// the sentence agree with it.
+    void report(const QStringList& paths, const std::function<QString(int)>& what,
                 const PhotoLibraryModel::SidecarWrites& writes);
 
     PhotoLibraryModel* model_;

@@ -16,6 +16,7 @@ LensProfile dngProfile(const DngLensOpcodes& o) {
     LensProfile p;
     p.source = LensProfile::Source::Dng;
     p.exact = true;
+    p.finding = LensProfile::Finding::Dng;
     p.hasDistortion = o.warp.has_value();
     p.hasTca = o.warp && o.warp->planes == 3;
     p.hasVignetting = o.vignette.has_value();
@@ -62,6 +63,7 @@ Resolved resolve(const RawImage& raw, const LensParams& p) {
     if (p.isIdentity()) {
         // Nothing to apply: the database need not even be loaded.
         r.profile.message = "lens correction is off";
+        r.profile.finding = LensProfile::Finding::Off;
         return r;
     }
     const lensfun::Found f = lensfun::find(raw.info, p.camera, p.lens);
