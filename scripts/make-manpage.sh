@@ -20,6 +20,10 @@ trap 'rm -rf "$work"' EXIT
 export PATH="$(cd "$(dirname "$program")" && pwd):$PATH"
 program="$(basename "$program")"
 
+# The pages are English, whatever the locale of the build (the app speaks its user's language).
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset LANGUAGE
+
 # The app is a Qt program: --help must not need a display.
 export QT_QPA_PLATFORM=offscreen
 export XDG_RUNTIME_DIR="$work"

@@ -34,6 +34,14 @@
         <source>Full size</source>
         <translation>Volle Größe</translation>
     </message>
+    <message>
+        <source>Web (AVIF)</source>
+        <translation>Web (AVIF)</translation>
+    </message>
+    <message>
+        <source>Web (WebP)</source>
+        <translation>Web (WebP)</translation>
+    </message>
 </context>
 <context>
     <name>ExportSetting</name>
@@ -66,16 +74,8 @@
         <translation>Qualität</translation>
     </message>
     <message>
-        <source>JPEG quality: 85 suits the web, 92 and above keeps fine detail</source>
-        <translation>JPEG-Qualität: 85 genügt fürs Web, ab 92 bleiben feine Details erhalten</translation>
-    </message>
-    <message>
         <source>Chroma</source>
         <translation>Chroma</translation>
-    </message>
-    <message>
-        <source>JPEG chroma subsampling</source>
-        <translation>JPEG-Chroma-Unterabtastung</translation>
     </message>
     <message>
         <source>4:4:4 (full colour detail)</source>
@@ -96,10 +96,6 @@
     <message>
         <source>Bit depth</source>
         <translation>Bittiefe</translation>
-    </message>
-    <message>
-        <source>PNG/TIFF bits per channel</source>
-        <translation>Bit pro Kanal bei PNG und TIFF</translation>
     </message>
     <message>
         <source>8 bits per channel</source>
@@ -284,6 +280,54 @@
     <message>
         <source>Replace existing outputs (otherwise a numbered name is chosen)</source>
         <translation>Vorhandene Ausgabedateien ersetzen (sonst wird ein nummerierter Name gewählt)</translation>
+    </message>
+    <message>
+        <source>WebP</source>
+        <translation>WebP</translation>
+    </message>
+    <message>
+        <source>8 bits, 4:2:0; smaller than JPEG</source>
+        <translation>8 Bit, 4:2:0; kleiner als JPEG</translation>
+    </message>
+    <message>
+        <source>AVIF</source>
+        <translation>AVIF</translation>
+    </message>
+    <message>
+        <source>8, 10 or 12 bits; much smaller than JPEG, slower to write</source>
+        <translation>8, 10 oder 12 Bit; viel kleiner als JPEG, langsamer zu schreiben</translation>
+    </message>
+    <message>
+        <source>JPEG XL</source>
+        <translation>JPEG XL</translation>
+    </message>
+    <message>
+        <source>8 to 16 bits; much smaller than JPEG</source>
+        <translation>8 bis 16 Bit; viel kleiner als JPEG</translation>
+    </message>
+    <message>
+        <source>Quality on JPEG&apos;s scale, for every lossy format alike: 85 suits the web, 92 and above keeps fine detail</source>
+        <translation>Qualität auf der JPEG-Skala, für jedes verlustbehaftete Format gleich: 85 passt fürs Web, ab 92 bleiben feine Details erhalten</translation>
+    </message>
+    <message>
+        <source>JPEG and AVIF chroma subsampling</source>
+        <translation>Farbunterabtastung bei JPEG und AVIF</translation>
+    </message>
+    <message>
+        <source>Bits per channel: PNG/TIFF 8 or 16, AVIF 8, 10 or 12, JPEG XL 8 to 16</source>
+        <translation>Bit pro Kanal: PNG/TIFF 8 oder 16, AVIF 8, 10 oder 12, JPEG XL 8 bis 16</translation>
+    </message>
+    <message>
+        <source>10 bits per channel</source>
+        <translation>10 Bit pro Kanal</translation>
+    </message>
+    <message>
+        <source>AVIF, JPEG XL</source>
+        <translation>AVIF, JPEG XL</translation>
+    </message>
+    <message>
+        <source>12 bits per channel</source>
+        <translation>12 Bit pro Kanal</translation>
     </message>
 </context>
 <context>
@@ -2528,10 +2572,6 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
         <translation>&amp;Exportieren…</translation>
     </message>
     <message>
-        <source>Export the selected photos as JPEG, TIFF or PNG</source>
-        <translation>Die ausgewählten Fotos als JPEG, TIFF oder PNG exportieren</translation>
-    </message>
-    <message>
         <source>Select the photos to export first</source>
         <translation>Zuerst die zu exportierenden Fotos auswählen</translation>
     </message>
@@ -2800,6 +2840,10 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
             <numerusform>%n ausgewählt</numerusform>
             <numerusform>%n ausgewählt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the selected photos as JPEG, TIFF, PNG, WebP, AVIF or JPEG XL</source>
+        <translation>Die ausgewählten Fotos als JPEG, TIFF, PNG, WebP, AVIF oder JPEG XL exportieren</translation>
     </message>
 </context>
 <context>

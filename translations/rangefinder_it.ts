@@ -34,6 +34,14 @@
         <source>Full size</source>
         <translation>Dimensioni originali</translation>
     </message>
+    <message>
+        <source>Web (AVIF)</source>
+        <translation>Web (AVIF)</translation>
+    </message>
+    <message>
+        <source>Web (WebP)</source>
+        <translation>Web (WebP)</translation>
+    </message>
 </context>
 <context>
     <name>ExportSetting</name>
@@ -66,16 +74,8 @@
         <translation>Qualità</translation>
     </message>
     <message>
-        <source>JPEG quality: 85 suits the web, 92 and above keeps fine detail</source>
-        <translation>Qualità JPEG: 85 va bene per il web, da 92 in su conserva i dettagli fini</translation>
-    </message>
-    <message>
         <source>Chroma</source>
         <translation>Crominanza</translation>
-    </message>
-    <message>
-        <source>JPEG chroma subsampling</source>
-        <translation>Sottocampionamento della crominanza JPEG</translation>
     </message>
     <message>
         <source>4:4:4 (full colour detail)</source>
@@ -96,10 +96,6 @@
     <message>
         <source>Bit depth</source>
         <translation>Profondità di bit</translation>
-    </message>
-    <message>
-        <source>PNG/TIFF bits per channel</source>
-        <translation>Bit per canale di PNG e TIFF</translation>
     </message>
     <message>
         <source>8 bits per channel</source>
@@ -284,6 +280,54 @@
     <message>
         <source>Replace existing outputs (otherwise a numbered name is chosen)</source>
         <translation>Sostituisce i file esistenti (altrimenti sceglie un nome numerato)</translation>
+    </message>
+    <message>
+        <source>WebP</source>
+        <translation>WebP</translation>
+    </message>
+    <message>
+        <source>8 bits, 4:2:0; smaller than JPEG</source>
+        <translation>8 bit, 4:2:0; più piccolo del JPEG</translation>
+    </message>
+    <message>
+        <source>AVIF</source>
+        <translation>AVIF</translation>
+    </message>
+    <message>
+        <source>8, 10 or 12 bits; much smaller than JPEG, slower to write</source>
+        <translation>8, 10 o 12 bit; molto più piccolo del JPEG, più lento da scrivere</translation>
+    </message>
+    <message>
+        <source>JPEG XL</source>
+        <translation>JPEG XL</translation>
+    </message>
+    <message>
+        <source>8 to 16 bits; much smaller than JPEG</source>
+        <translation>da 8 a 16 bit; molto più piccolo del JPEG</translation>
+    </message>
+    <message>
+        <source>Quality on JPEG&apos;s scale, for every lossy format alike: 85 suits the web, 92 and above keeps fine detail</source>
+        <translation>Qualità sulla scala del JPEG, uguale per ogni formato con perdita: 85 va bene per il web, da 92 in su conserva i dettagli fini</translation>
+    </message>
+    <message>
+        <source>JPEG and AVIF chroma subsampling</source>
+        <translation>Sottocampionamento della crominanza di JPEG e AVIF</translation>
+    </message>
+    <message>
+        <source>Bits per channel: PNG/TIFF 8 or 16, AVIF 8, 10 or 12, JPEG XL 8 to 16</source>
+        <translation>Bit per canale: PNG/TIFF 8 o 16, AVIF 8, 10 o 12, JPEG XL da 8 a 16</translation>
+    </message>
+    <message>
+        <source>10 bits per channel</source>
+        <translation>10 bit per canale</translation>
+    </message>
+    <message>
+        <source>AVIF, JPEG XL</source>
+        <translation>AVIF, JPEG XL</translation>
+    </message>
+    <message>
+        <source>12 bits per channel</source>
+        <translation>12 bit per canale</translation>
     </message>
 </context>
 <context>
@@ -2526,10 +2570,6 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
         <translation>&amp;Esporta…</translation>
     </message>
     <message>
-        <source>Export the selected photos as JPEG, TIFF or PNG</source>
-        <translation>Esporta le foto selezionate in JPEG, TIFF o PNG</translation>
-    </message>
-    <message>
         <source>Select the photos to export first</source>
         <translation>Seleziona prima le foto da esportare</translation>
     </message>
@@ -2798,6 +2838,10 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
             <numerusform>%n selezionata</numerusform>
             <numerusform>%n selezionate</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export the selected photos as JPEG, TIFF, PNG, WebP, AVIF or JPEG XL</source>
+        <translation>Esporta le foto selezionate in JPEG, TIFF, PNG, WebP, AVIF o JPEG XL</translation>
     </message>
 </context>
 <context>
