@@ -117,6 +117,13 @@ const char* webpErrorText(WebPEncodingError e) {
     }
 }
 
+// The encoder's own setting: the one asked for directly (calibration, tests), else the one
+// the quality table gives the user's quality.
+double encoderSetting(FileFormat format, const EncodeOptions& options) {
+    return options.encoderSetting >= 0 ? options.encoderSetting
+                                       : settingFor(format, options.quality);
+}
+
 std::vector<std::uint8_t> encodeWebp(const std::string& path, ConstImageView rgb,
                                      const EncodeOptions& options,
                                      const std::vector<std::uint8_t>& icc,
@@ -124,9 +131,7 @@ std::vector<std::uint8_t> encodeWebp(const std::string& path, ConstImageView rgb
     if (rgb.width > WEBP_MAX_DIMENSION || rgb.height > WEBP_MAX_DIMENSION)
         throw Error(path, "image too large for WebP (" + std::to_string(rgb.width) + "×" +
                               std::to_string(rgb.height) + ", the limit is 16383)");
-    const double quality = options.encoderSetting >= 0
-                               ? options.encoderSetting
-                               : settingFor(FileFormat::WebP, options.quality);
+    const double quality = encoderSetting(FileFormat::WebP, options);
     if (quality < 0 || quality > 100)
         throw Error(path, "WebP quality must be 0..100, got " + std::to_string(quality));
     WebPConfig config;
@@ -213,9 +218,7 @@ std::vector<std::uint8_t> encodeAvif(const std::string& path, ConstImageView rgb
                                      const EncodeOptions& options,
                                      const std::vector<std::uint8_t>& icc,
                                      const EmbeddedMetadata* metadata) {
-    const double setting = options.encoderSetting >= 0
-                               ? options.encoderSetting
-                               : settingFor(FileFormat::Avif, options.quality);
+    const double setting = encoderSetting(FileFormat::Avif, options);
     if (setting < 0 || setting > 63)
         throw Error(path, "AVIF quantizer must be 0..63, got " + std::to_string(setting));
     const int quantizer = int(std::lround(setting));
@@ -316,9 +319,7 @@ std::vector<std::uint8_t> encodeJxl(const std::string& path, ConstImageView rgb,
                                     const EncodeOptions& options,
                                     const std::vector<std::uint8_t>& icc,
                                     const EmbeddedMetadata* metadata) {
-    const double distance = options.encoderSetting >= 0
-                                ? options.encoderSetting
-                                : settingFor(FileFormat::Jxl, options.quality);
+    const double distance = encoderSetting(FileFormat::Jxl, options);
     if (distance < 0.1 || distance > 25)
         throw Error(path, "JPEG XL distance must be 0.1..25, got " + std::to_string(distance));
     std::unique_ptr<JxlEncoder, void (*)(JxlEncoder*)> enc(JxlEncoderCreate(nullptr),
