@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The sanitizer job: the whole test suite (desktop app included) under AddressSanitizer,
+# The sanitizer job: the whole test suite (desktop app included; the load tests, which measure
+# memory and descriptors, excepted) under AddressSanitizer,
 # LeakSanitizer and UndefinedBehaviorSanitizer, then the threaded code under ThreadSanitizer:
 # parallelFor/parallelTasks, the pipeline and its cancellation, concurrent writers, metadata and
 # sidecars, batch export through the command line with two jobs, and the desktop app's
@@ -69,7 +70,11 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DRF_WERROR=ON \
     -DRF_SANITIZE=address,undefined -DRF_BUILD_TESTS=ON -DRF_BUILD_GUI=ON -DRF_BUILD_BENCH=OFF
 cmake --build build-asan --parallel "$jobs" --target rangefinder-cli rangefinder "${tests[@]}"
 phase "ASan+UBSan: the whole test suite"
-ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+# All but the load tests: they export 500 files twice to compare peak memory and count file
+# descriptors, figures that ASan's shadow memory and quarantine make meaningless, through the
+# same batch code the other export tests run here; in Release they take a minute, under ASan
+# several, of a CI run that has to stay under 40 minutes.
+ctest --test-dir build-asan --output-on-failure --parallel "$jobs" -E '^Load\.'
 check_logs build-asan
 unset ASAN_OPTIONS UBSAN_OPTIONS
 fi
