@@ -3,7 +3,7 @@
 # formatting, builds in Release (warnings are errors) and runs the whole test suite; then fuzzes
 # every parser for a bounded time (scripts/ci-fuzz.sh) and runs the suite again under
 # AddressSanitizer + UndefinedBehaviorSanitizer and the threaded code under ThreadSanitizer
-# (scripts/ci-sanitize.sh). About 20 minutes on 2 cores, most of it the two extra builds.
+# (scripts/ci-sanitize.sh). About 40 minutes on 2 cores, most of it the sanitizer builds and runs.
 # RF_TEST_QUICK=1 stops after the Release suite, for an edit-and-test loop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
