@@ -105,7 +105,9 @@ LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* par
     indicatorText_->setObjectName(QStringLiteral("filterIndicatorText"));
     indicatorText_->setForegroundRole(QPalette::Text);
     indicatorText_->setTextFormat(Qt::PlainText);
-    indicatorText_->setWordWrap(true);
+    // One line that may be cut in a narrow window (the tooltip holds it whole) rather than
+    // a wrapped label that makes the band grow or the window wider.
+    indicatorText_->setMinimumWidth(120);
     QFont bold = indicatorText_->font();
     bold.setBold(true);
     indicatorText_->setFont(bold);
@@ -113,8 +115,9 @@ LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* par
     clear_->setObjectName(QStringLiteral("clearFilter"));
     clear_->setToolTip(tr("Show every photo of the folder"));
     clear_->setFocusPolicy(Qt::NoFocus);  // the grid keeps the keyboard
-    band->addWidget(indicatorText_, 1);
-    band->addWidget(clear_);
+    band->addWidget(indicatorText_);
+    band->addWidget(clear_);  // beside what it clears, not across the window
+    band->addStretch(1);
     rows->addWidget(indicator_);
     indicator_->hide();
 
@@ -176,6 +179,7 @@ void LibraryBar::updateIndicator() {
         hidden == total
             ? tr("No photo shown: the filter (%1) hides all %2.").arg(why, photoCount(total))
             : tr("Filtered: %1 of %2 hidden (%3).").arg(hidden).arg(photoCount(total), why));
+    indicatorText_->setToolTip(indicatorText_->text());
     indicator_->show();
 }
 
