@@ -104,7 +104,7 @@ const QList<PaletteTextUse>& paletteTextUses() {
         {P::ButtonText, P::Button, "push buttons, combo boxes, headers"},
         {P::ButtonText, P::Window, "flat tool buttons (the panels' section titles)"},
         {P::Text, P::Base, "lists, trees, line edits, spin boxes"},
-        {P::Text, P::AlternateBase, "alternate rows of a list"},
+        {P::Text, P::AlternateBase, "alternate rows of a list, the library's filter band"},
         {P::Text, P::Base, "menu entries (Fusion paints menus in Base lightened 8 %)", 108},
         {P::PlaceholderText, P::Base, "placeholders in line edits"},
         {P::PlaceholderText, P::AlternateBase, "secondary text on alternate rows"},

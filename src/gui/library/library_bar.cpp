@@ -104,6 +104,7 @@ LibraryBar::LibraryBar(PhotoFilterModel* filter, LibraryGrid* grid, QWidget* par
     indicatorText_ = new QLabel(indicator_);
     indicatorText_->setObjectName(QStringLiteral("filterIndicatorText"));
     indicatorText_->setForegroundRole(QPalette::Text);
+    indicatorText_->setBackgroundRole(QPalette::AlternateBase);  // what it is drawn on
     indicatorText_->setTextFormat(Qt::PlainText);
     // One line that may be cut in a narrow window (the tooltip holds it whole) rather than
     // a wrapped label that makes the band grow or the window wider.
