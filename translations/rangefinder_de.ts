@@ -2025,10 +2025,6 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
         <translation>Diese Vorgabe &amp;hat einen eigenen Ordner</translation>
     </message>
     <message>
-        <source>Otherwise it writes to the export folder, which presets without a folder of their own share and which is remembered.</source>
-        <translation>Sonst schreibt sie in den Exportordner, den sich die Vorgaben ohne eigenen Ordner teilen und der gespeichert wird.</translation>
-    </message>
-    <message>
         <source>Insert</source>
         <translation>Einfügen</translation>
     </message>
@@ -2160,6 +2156,18 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
     <message>
         <source>Delete your preset “%1”?</source>
         <translation>Die eigene Vorgabe „%1“ löschen?</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Export into %1, beside the photos</source>
+        <translation>Nach %1 exportieren, neben die Fotos</translation>
+    </message>
+    <message>
+        <source>Otherwise it writes to the export folder, which presets without a folder of their own share: the Export folder beside the photos unless you choose another.</source>
+        <translation>Sonst schreibt sie in den Exportordner, den sich die Vorgaben ohne eigenen Ordner teilen: den Ordner Export neben den Fotos, sofern kein anderer gewählt wird.</translation>
     </message>
 </context>
 <context>
@@ -2491,6 +2499,42 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>Filter aufheben</translation>
+    </message>
+    <message>
+        <source>Show every photo of the folder</source>
+        <translation>Alle Fotos des Ordners zeigen</translation>
+    </message>
+    <message>
+        <source>rating %1</source>
+        <translation>Bewertung %1</translation>
+    </message>
+    <message>
+        <source>rating %1 and up</source>
+        <translation>Bewertung ab %1</translation>
+    </message>
+    <message>
+        <source>rejected photos off</source>
+        <translation>abgelehnte Fotos ausgeblendet</translation>
+    </message>
+    <message>
+        <source>no colour label</source>
+        <translation>keine Farbmarkierung</translation>
+    </message>
+    <message>
+        <source>%1 label</source>
+        <translation>Markierung %1</translation>
+    </message>
+    <message>
+        <source>No photo shown: the filter (%1) hides all %2.</source>
+        <translation>Kein Foto sichtbar: Der Filter (%1) blendet alle %2 aus.</translation>
+    </message>
+    <message>
+        <source>Filtered: %1 of %2 hidden (%3).</source>
+        <translation>Gefiltert: %1 von %2 ausgeblendet (%3).</translation>
     </message>
 </context>
 <context>

@@ -2023,10 +2023,6 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
         <translation>Questo predefinito h&amp;a una cartella propria</translation>
     </message>
     <message>
-        <source>Otherwise it writes to the export folder, which presets without a folder of their own share and which is remembered.</source>
-        <translation>Altrimenti scrive nella cartella di esportazione, condivisa dai predefiniti senza una cartella propria e ricordata per la volta successiva.</translation>
-    </message>
-    <message>
         <source>Insert</source>
         <translation>Inserisci</translation>
     </message>
@@ -2158,6 +2154,18 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     <message>
         <source>Delete your preset “%1”?</source>
         <translation>Eliminare il tuo predefinito «%1»?</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predefinita</translation>
+    </message>
+    <message>
+        <source>Export into %1, beside the photos</source>
+        <translation>Esporta in %1, accanto alle foto</translation>
+    </message>
+    <message>
+        <source>Otherwise it writes to the export folder, which presets without a folder of their own share: the Export folder beside the photos unless you choose another.</source>
+        <translation>Altrimenti scrive nella cartella di esportazione, condivisa dai predefiniti senza una cartella propria: la cartella Esportazioni accanto alle foto, a meno che tu non ne scelga un’altra.</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2497,42 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     <message>
         <source>Size</source>
         <translation>Dimensione</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>Togli il filtro</translation>
+    </message>
+    <message>
+        <source>Show every photo of the folder</source>
+        <translation>Mostra tutte le foto della cartella</translation>
+    </message>
+    <message>
+        <source>rating %1</source>
+        <translation>valutazione %1</translation>
+    </message>
+    <message>
+        <source>rating %1 and up</source>
+        <translation>valutazione %1 e oltre</translation>
+    </message>
+    <message>
+        <source>rejected photos off</source>
+        <translation>foto rifiutate nascoste</translation>
+    </message>
+    <message>
+        <source>no colour label</source>
+        <translation>nessuna etichetta colore</translation>
+    </message>
+    <message>
+        <source>%1 label</source>
+        <translation>etichetta %1</translation>
+    </message>
+    <message>
+        <source>No photo shown: the filter (%1) hides all %2.</source>
+        <translation>Nessuna foto mostrata: il filtro (%1) nasconde tutte le %2.</translation>
+    </message>
+    <message>
+        <source>Filtered: %1 of %2 hidden (%3).</source>
+        <translation>Filtro attivo: %1 di %2 nascoste (%3).</translation>
     </message>
 </context>
 <context>

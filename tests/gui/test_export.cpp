@@ -49,6 +49,13 @@ using namespace rf;
 using namespace rf::gui;
 namespace fs = std::filesystem;
 
+// gtest prints QStrings as text.
+QT_BEGIN_NAMESPACE
+inline void PrintTo(const QString& s, std::ostream* os) {
+    *os << '"' << s.toStdString() << '"';
+}
+QT_END_NAMESPACE
+
 namespace {
 
 const char* const kCanonRaw = "/usr/share/doc/rawtran/IMG_5952.CR2";
@@ -252,9 +259,94 @@ TEST_F(Export, WebAndFullTogetherWriteBothSizesAndListTheCorruptFile) {
 
     // The choices are remembered for the next export.
     QSettings settings;
-    EXPECT_EQ(settings.value("export/folder").toString(), q(out));
+    EXPECT_EQ(ExportDialog({q(dng)}).exportFolder(), q(out));
     EXPECT_EQ(settings.value("export/checkedPresets").toStringList(),
               QStringList({"Web", "Full size"}));
+}
+
+TEST_F(Export, TheExportFolderFollowsThePhotosFolder) {
+    const fs::path a = dir.path() / "shoot-a", b = dir.path() / "shoot-b";
+    fs::create_directories(a);
+    fs::create_directories(b);
+    const std::string inA = writeChart(dir, "shoot-a/chart.dng", 120, 80);
+    const std::string inB = writeChart(dir, "shoot-b/chart.dng", 120, 80);
+    QWidget window;
+    ExportController controller(&window);
+
+    controller.exportPhotos({q(inA)});
+    ASSERT_NE(controller.dialog(), nullptr);
+    EXPECT_EQ(controller.dialog()->exportFolder(), q(a / "Export"));
+    EXPECT_FALSE(widget<QPushButton>(controller.dialog(), "defaultFolder")->isEnabled())
+        << "already the default";
+    widget<QPushButton>(controller.dialog(), "export")->click();
+    const FinishedArgs done = waitForFinished(controller);
+    ASSERT_TRUE(done.arrived);
+    EXPECT_EQ(done.exported, 1);
+    EXPECT_EQ(filesUnder(a / "Export"), QStringList({"chart.jpg"}));
+
+    // The next folder's photos go beside them, not to the folder exported before.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // the closed dialog
+    ASSERT_EQ(controller.dialog(), nullptr);
+    controller.exportPhotos({q(inB)});
+    ASSERT_NE(controller.dialog(), nullptr);
+    EXPECT_EQ(controller.dialog()->exportFolder(), q(b / "Export"));
+    EXPECT_EQ(widget<QLineEdit>(controller.dialog(), "outputDir")->text(), q(b / "Export"));
+    controller.dialog()->close();
+}
+
+TEST_F(Export, AChosenFolderCarriesToOtherFoldersAsChosen) {
+    const fs::path a = dir.path() / "shoot-a", b = dir.path() / "shoot-b";
+    fs::create_directories(a);
+    fs::create_directories(b);
+    const QString inA = q(a / "chart.dng"), inB = q(b / "chart.dng");  // names suffice here
+    const auto chooseAndExport = [](const QString& photo, const QString& folder) {
+        ExportDialog d({photo});
+        widget<QLineEdit>(&d, "outputDir")->setText(folder);
+        d.accept();
+        EXPECT_TRUE(d.validationProblem().isEmpty()) << d.validationProblem().toStdString();
+    };
+
+    // A folder outside the photos' folder is one place for every folder.
+    const fs::path elsewhere = dir.path() / "web-exports";
+    chooseAndExport(inA, q(elsewhere));
+    EXPECT_EQ(ExportDialog({inB}).exportFolder(), q(elsewhere));
+    EXPECT_EQ(ExportDialog({inA}).exportFolder(), q(elsewhere));
+
+    // One inside it is kept relative to the photos: A/Export/web means B/Export/web.
+    chooseAndExport(inA, q(a / "Export" / "web"));
+    EXPECT_EQ(ExportDialog({inB}).exportFolder(), q(b / "Export" / "web"));
+    EXPECT_EQ(ExportDialog({inA}).exportFolder(), q(a / "Export" / "web"));
+
+    // Default puts it back beside the photos and forgets the choice.
+    {
+        ExportDialog d({inB});
+        auto* reset = widget<QPushButton>(&d, "defaultFolder");
+        ASSERT_TRUE(reset->isEnabled());
+        reset->click();
+        EXPECT_EQ(d.exportFolder(), q(b / "Export"));
+        EXPECT_FALSE(reset->isEnabled());
+        d.accept();
+    }
+    EXPECT_FALSE(QSettings().contains("export/chosenFolder"));
+    EXPECT_EQ(ExportDialog({inA}).exportFolder(), q(a / "Export"));
+
+    // An export that does not touch the folder remembers nothing.
+    {
+        ExportDialog d({inA});
+        d.accept();
+    }
+    EXPECT_EQ(ExportDialog({inB}).exportFolder(), q(b / "Export"));
+}
+
+TEST_F(Export, TheFolderAnOlderVersionRememberedIsKeptOnlyIfChosen) {
+    const QString photo = q(dir.path() / "shoot-b" / "chart.dng");
+    // Older versions stored every export's folder: some folder's Export was no choice.
+    QSettings().setValue("export/folder", q(dir.path() / "shoot-a" / "Export"));
+    EXPECT_EQ(ExportDialog({photo}).exportFolder(), q(dir.path() / "shoot-b" / "Export"));
+    EXPECT_FALSE(QSettings().contains("export/folder"));
+    // Any other folder was chosen by hand.
+    QSettings().setValue("export/folder", q(dir.path() / "for-the-web"));
+    EXPECT_EQ(ExportDialog({photo}).exportFolder(), q(dir.path() / "for-the-web"));
 }
 
 TEST_F(Export, CancelStopsTheRunAndLeavesNoPartialFiles) {

@@ -29,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/folder_filters.h"
 #include "app/preferences_dialog.h"
 #include "app/settings.h"
 #include "app/shortcuts_dialog.h"
@@ -440,11 +441,23 @@ void MainWindow::restoreSettings() {
     filter_->setSortKey(s.value(settings::kSortKey).toString() == QLatin1String("time")
                             ? PhotoFilterModel::SortKey::CaptureTime
                             : PhotoFilterModel::SortKey::Name);
-    filter_->setMinimumRating(s.value(settings::kMinimumRating, 0).toInt());
-    filter_->setShowRejected(s.value(settings::kShowRejected, true).toBool());
-    filter_->setLabelFilter(s.contains(settings::kLabelFilter)
-                                ? std::optional<QString>(s.value(settings::kLabelFilter).toString())
-                                : std::nullopt);
+    // The filters come with each folder (onFolderOpened). Settings from before that kept one
+    // set for every folder: they become the filters of the folder open last, where they were
+    // set, and nowhere else.
+    const QString lastFolder = s.value(settings::kLastFolder).toString();
+    if (s.contains(settings::kMinimumRating) || s.contains(settings::kShowRejected) ||
+        s.contains(settings::kLabelFilter)) {
+        PhotoFilterModel::Filters old;
+        old.minimumRating = s.value(settings::kMinimumRating, 0).toInt();
+        old.showRejected = s.value(settings::kShowRejected, true).toBool();
+        if (s.contains(settings::kLabelFilter))
+            old.label = s.value(settings::kLabelFilter).toString();
+        if (!lastFolder.isEmpty() && !loadFolderFilters(s, lastFolder).active())
+            saveFolderFilters(s, lastFolder, old);
+        for (const char* key :
+             {settings::kMinimumRating, settings::kShowRejected, settings::kLabelFilter})
+            s.remove(key);
+    }
     bar_->syncFromModels();
 }
 
@@ -454,12 +467,7 @@ void MainWindow::saveLibrarySettings() const {
     s.setValue(settings::kSortKey, filter_->sortKey() == PhotoFilterModel::SortKey::CaptureTime
                                        ? QStringLiteral("time")
                                        : QStringLiteral("name"));
-    s.setValue(settings::kMinimumRating, filter_->minimumRating());
-    s.setValue(settings::kShowRejected, filter_->showRejected());
-    if (const auto label = filter_->labelFilter())
-        s.setValue(settings::kLabelFilter, *label);
-    else
-        s.remove(settings::kLabelFilter);
+    if (!filterFolder_.isEmpty()) saveFolderFilters(s, filterFolder_, filter_->filters());
 }
 
 void MainWindow::saveSettings() const {
@@ -556,7 +564,14 @@ void MainWindow::chooseFolder() {
 }
 
 void MainWindow::onFolderOpened(const QString& folder) {
-    QSettings().setValue(settings::kLastFolder, folder);
+    QSettings s;
+    s.setValue(settings::kLastFolder, folder);
+    // Another folder brings its own filters (none unless it had some); reading the same one
+    // again (Refresh, a raw of it opened) keeps what is set.
+    if (const QString key = folderFilterKey(folder); key != filterFolder_) {
+        filterFolder_ = key;
+        filter_->setFilters(loadFolderFilters(s, folder));
+    }
     setWindowTitle(tr("%1 — Rangefinder")
                        .arg(QDir(folder).dirName().isEmpty() ? folder : QDir(folder).dirName()));
     showFolderInTree(folder);

@@ -8,7 +8,8 @@
 // by the editor), the folder dock, the menus (every action with its shortcut, the editor's
 // included, which the shortcuts help lists), the status bar (counts, loading progress, the
 // current photo, the export's progress), and the things remembered between runs (last folder,
-// window layout, the library's sort, filters and tile size).
+// window layout, the library's sort and tile size, and each folder's filters: a filter stays
+// with the folder it was set in, app/folder_filters.h).
 // A folder opens from the File menu, the folder dock, a drop onto the window or the command
 // line; a raw file opened the same way opens its folder with the file selected. File → Export
 // hands the selection to the ExportController, whose progress sits in the status bar.
@@ -140,6 +141,7 @@ class MainWindow : public QMainWindow {
     QLabel* countLabel_;
     QLabel* currentLabel_;
     QString pendingSelection_;  // a file opened by path, selected once listed
+    QString filterFolder_;      // the folder the filters shown belong to (folderFilterKey)
     // The folder panel is wanted in the library and mostly not beside the photo being
     // edited: each mode keeps its own choice.
     bool foldersInLibrary_ = true;

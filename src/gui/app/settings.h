@@ -9,6 +9,11 @@ namespace rf::gui::settings {
 inline constexpr char kLastFolder[] = "library/lastFolder";
 inline constexpr char kTileWidth[] = "library/tileWidth";
 inline constexpr char kSortKey[] = "library/sortKey";  ///< "name" or "time"
+/// Each folder's filters (app/folder_filters.h): an array of folder, minimumRating,
+/// showRejected and label (absent: any label).
+inline constexpr char kFolderFilters[] = "library/folderFilters";
+// Before the filters were kept per folder, one set served every folder. Read once, as the
+// filters of the folder open last, then removed.
 inline constexpr char kMinimumRating[] = "library/minimumRating";
 inline constexpr char kShowRejected[] = "library/showRejected";
 inline constexpr char kLabelFilter[] = "library/labelFilter";  ///< absent: any label

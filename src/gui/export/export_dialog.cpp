@@ -33,6 +33,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "app/theme.h"
 #include "i18n/core_text.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export_schema.h"
@@ -43,7 +44,13 @@ namespace {
 
 constexpr char kCheckedKey[] = "export/checkedPresets";
 constexpr char kSelectedKey[] = "export/selectedPreset";
-constexpr char kFolderKey[] = "export/folder";
+// The export folder the photographer chose (see the header): relative to the photos' folder
+// when it lies inside it, absolute when outside; absent: <photos' folder>/Export.
+constexpr char kChosenFolderKey[] = "export/chosenFolder";
+// Before, every export stored the folder it used, chosen or not, so the next folder's photos
+// went to the previous folder's Export. Read once: kept as a choice unless it is merely some
+// folder's Export.
+constexpr char kLegacyFolderKey[] = "export/folder";
 
 const char* const kTemplateFields[][2] = {
     {"{name}",
@@ -94,7 +101,46 @@ QSpinBox* spinBox(const char* key) {
     return box;
 }
 
+bool isInside(const QString& relative) {
+    return !QDir::isAbsolutePath(relative) && relative != QLatin1String("..") &&
+           !relative.startsWith(QLatin1String("../"));
+}
+
 }  // namespace
+
+QString defaultExportFolder(const QString& photoFolder) {
+    if (photoFolder.isEmpty()) return {};
+    return QDir::cleanPath(QDir(photoFolder).filePath(ExportDialog::tr("Export")));
+}
+
+QString rememberedExportFolder(QSettings& settings, const QString& photoFolder) {
+    if (settings.contains(kLegacyFolderKey)) {
+        const QString old = settings.value(kLegacyFolderKey).toString();
+        const QString name = QFileInfo(old).fileName();
+        if (!old.isEmpty() && !settings.contains(kChosenFolderKey) &&
+            name != QLatin1String("Export") && name != ExportDialog::tr("Export"))
+            settings.setValue(kChosenFolderKey, QDir::cleanPath(old));
+        settings.remove(kLegacyFolderKey);
+    }
+    const QString chosen = settings.value(kChosenFolderKey).toString();
+    if (chosen.isEmpty()) return defaultExportFolder(photoFolder);
+    if (QDir::isAbsolutePath(chosen)) return QDir::cleanPath(chosen);
+    return photoFolder.isEmpty() ? QString() : QDir::cleanPath(QDir(photoFolder).filePath(chosen));
+}
+
+void rememberExportFolder(QSettings& settings, const QString& photoFolder, const QString& folder) {
+    const QString absolute = QDir::cleanPath(QDir(folder).absolutePath());
+    if (photoFolder.isEmpty()) {
+        settings.setValue(kChosenFolderKey, absolute);
+        return;
+    }
+    if (absolute == defaultExportFolder(photoFolder)) {
+        settings.remove(kChosenFolderKey);  // back to the default: nothing to remember
+        return;
+    }
+    const QString relative = QDir(photoFolder).relativeFilePath(absolute);
+    settings.setValue(kChosenFolderKey, isInside(relative) ? relative : absolute);
+}
 
 QString outputFolderProblem(const QString& folder) {
     if (folder.trimmed().isEmpty()) return ExportDialog::tr("Choose an output folder.");
@@ -128,9 +174,8 @@ ExportDialog::ExportDialog(const QStringList& rawPaths, QWidget* parent)
         }
     }
     QSettings settings;
-    exportFolder_ = settings.value(kFolderKey).toString();
-    if (exportFolder_.isEmpty() && !photos_.isEmpty())
-        exportFolder_ = QDir(QFileInfo(photos_.first()).absolutePath()).filePath(tr("Export"));
+    if (!photos_.isEmpty()) photoFolder_ = QFileInfo(photos_.first()).absolutePath();
+    exportFolder_ = rememberedExportFolder(settings, photoFolder_);
 
     buildUi();
     loadPresets();
@@ -372,14 +417,21 @@ QGroupBox* ExportDialog::buildOutputGroup() {
     folderRow->setContentsMargins(0, 0, 0, 0);
     folderRow->addWidget(folder_, 1);
     folderRow->addWidget(chooseFolder_);
+    defaultFolder_ = new QPushButton(tr("Default"));
+    defaultFolder_->setObjectName(QStringLiteral("defaultFolder"));
+    defaultFolder_->setAutoDefault(false);
+    defaultFolder_->setToolTip(
+        tr("Export into %1, beside the photos")
+            .arg(QDir::toNativeSeparators(defaultExportFolder(photoFolder_))));
+    folderRow->addWidget(defaultFolder_);
     auto* folderLabel = new QLabel(tr("F&older:"));
     folderLabel->setBuddy(folder_);
     form->addRow(folderLabel, folderRow);
     ownFolder_ = new QCheckBox(tr("This preset has its o&wn folder"));
     ownFolder_->setObjectName(QStringLiteral("ownFolder"));
     ownFolder_->setToolTip(
-        tr("Otherwise it writes to the export folder, which presets without "
-           "a folder of their own share and which is remembered."));
+        tr("Otherwise it writes to the export folder, which presets without a folder of "
+           "their own share: the Export folder beside the photos unless you choose another."));
     form->addRow(QString(), ownFolder_);
     template_ = new QLineEdit;
     template_->setObjectName(QStringLiteral("nameTemplate"));
@@ -422,7 +474,8 @@ void ExportDialog::buildBottom(QVBoxLayout* root) {
     problemLabel_ = new QLabel;
     problemLabel_->setObjectName(QStringLiteral("problem"));
     problemLabel_->setWordWrap(true);
-    problemLabel_->setStyleSheet(QStringLiteral("color: #e0706a; font-weight: bold;"));
+    problemLabel_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold;")
+                                     .arg(themeColor(ThemeColor::ErrorText).name()));
     problemLabel_->setVisible(false);
     count_ = new QLabel;
     count_->setObjectName(QStringLiteral("count"));
@@ -462,6 +515,8 @@ void ExportDialog::connectOptions() {
     connect(ownFolder_, &QCheckBox::toggled, this, &ExportDialog::onOwnFolderToggled);
     connect(folder_, &QLineEdit::textChanged, this, &ExportDialog::onFolderEdited);
     connect(chooseFolder_, &QPushButton::clicked, this, &ExportDialog::chooseFolder);
+    connect(defaultFolder_, &QPushButton::clicked, this,
+            [this] { folder_->setText(defaultExportFolder(photoFolder_)); });
     connect(template_, &QLineEdit::textChanged, this,
             [this](const QString& t) { setField(QStringLiteral("nameTemplate"), t); });
     connect(overwrite_, &QCheckBox::toggled, this,
@@ -652,6 +707,7 @@ void ExportDialog::onFolderEdited(const QString& folder) {
         setField(QStringLiteral("outputDir"), folder);
     } else {
         exportFolder_ = folder;
+        exportFolderChosen_ = true;
         updateSummary();
     }
 }
@@ -743,6 +799,9 @@ void ExportDialog::updateSummary() {
                              tr("%n preset(s)", nullptr, presets),
                              tr("%n file(s)", nullptr, files)));
     exportButton_->setEnabled(files > 0);
+    // A preset's own folder is its own business; the shared one can go back beside the photos.
+    defaultFolder_->setEnabled(!photoFolder_.isEmpty() && !ownFolder_->isChecked() &&
+                               QDir::cleanPath(exportFolder_) != defaultExportFolder(photoFolder_));
     const QStringList notes = collisionNotes();
     notes_->setText(notes.join(QLatin1Char('\n')));
     notes_->setVisible(!notes.isEmpty());
@@ -795,7 +854,9 @@ void ExportDialog::accept() {
     QSettings settings;
     settings.setValue(kCheckedKey, checkedPresets());
     settings.setValue(kSelectedKey, selectedPreset());
-    settings.setValue(kFolderKey, QDir::cleanPath(QDir(exportFolder_).absolutePath()));
+    // Only a folder the photographer chose is remembered; otherwise the next export goes
+    // beside its own photos.
+    if (exportFolderChosen_) rememberExportFolder(settings, photoFolder_, exportFolder_);
     QDialog::accept();
 }
 

@@ -5,11 +5,17 @@
 // and overwriting. Changes apply to this export; "Save as…" keeps them as a user preset
 // (export_preset.h), "Save" updates the selected user preset.
 //
-// Presets without a folder of their own write to the export folder, which is shared and
-// remembered between exports (the photos' folder + "/Export" the first time); when ticked
-// presets would write the same names into one folder they are separated into sub-folders
-// (export_targets.h) and the dialog says so. Nothing starts until the templates expand and
-// the folders can be written: problems are shown in the dialog, not in a message box.
+// Presets without a folder of their own write to the export folder, which they share. It
+// follows the photos: by default it is the Export folder beside them, so photos of another
+// folder go to that folder's Export, never to the last one's. Only a folder the photographer
+// chose is remembered, and how it carries to other folders depends on where it is: inside the
+// photos' folder it is kept relative to it (A/Export/web chosen for photos in A means
+// B/Export/web for photos in B), outside it is one place for every folder (~/Exports); the
+// Default button, or choosing the Export folder beside the photos, forgets the choice.
+// When ticked presets would write the same names into one folder they are separated into
+// sub-folders (export_targets.h) and the dialog says so. Nothing starts until the templates
+// expand and the folders can be written: problems are shown in the dialog, not in a message
+// box.
 #pragma once
 
 #include <QDialog>
@@ -31,6 +37,7 @@ class QLineEdit;
 class QListWidget;
 class QListWidgetItem;
 class QPushButton;
+class QSettings;
 class QSlider;
 class QSpinBox;
 class QVBoxLayout;
@@ -41,6 +48,14 @@ namespace rf::gui {
 /// Why files cannot be written into `folder` (empty when they can): it names the folder and
 /// the problem. A folder that does not exist yet is fine when it can be created.
 QString outputFolderProblem(const QString& folder);
+
+/// `photoFolder`/Export (the name translated), where photos are exported by default.
+QString defaultExportFolder(const QString& photoFolder);
+/// The export folder for photos in `photoFolder`: the photographer's remembered choice (a
+/// relative one resolved against `photoFolder`), else the default.
+QString rememberedExportFolder(QSettings& settings, const QString& photoFolder);
+/// Remembers `folder`, chosen for photos in `photoFolder`, as described above.
+void rememberExportFolder(QSettings& settings, const QString& photoFolder, const QString& folder);
 
 class ExportDialog : public QDialog {
     Q_OBJECT
@@ -55,6 +70,8 @@ class ExportDialog : public QDialog {
     QString selectedPreset() const;
     /// The folder presets without their own write to.
     QString exportFolder() const { return exportFolder_; }
+    /// The folder of the photos (of the first, when they come from several).
+    QString photoFolder() const { return photoFolder_; }
 
     /// The ticked presets with their folders decided and collisions separated: what Export
     /// runs.
@@ -119,7 +136,9 @@ class ExportDialog : public QDialog {
     CaptureInfo sampleInfo_;
     QList<ExportPreset> presets_;
     QList<ExportPreset> stored_;  // the user presets as saved, to mark changes
+    QString photoFolder_;
     QString exportFolder_;
+    bool exportFolderChosen_ = false;  // edited or chosen here: remembered on Export
     QString problem_;
     bool loading_ = false;
 
@@ -148,6 +167,7 @@ class ExportDialog : public QDialog {
     QCheckBox* ownFolder_ = nullptr;
     QLineEdit* folder_ = nullptr;
     QPushButton* chooseFolder_ = nullptr;
+    QPushButton* defaultFolder_ = nullptr;
     QLineEdit* template_ = nullptr;
     QLabel* example_ = nullptr;
     QCheckBox* overwrite_ = nullptr;

@@ -68,7 +68,26 @@ void PhotoFilterModel::setLabelFilter(const std::optional<QString>& label) {
 }
 
 bool PhotoFilterModel::isFiltering() const {
-    return minimumRating_ > 0 || !showRejected_ || labelFilter_.has_value();
+    return filters().active();
+}
+
+PhotoFilterModel::Filters PhotoFilterModel::filters() const {
+    return {minimumRating_, showRejected_, labelFilter_};
+}
+
+void PhotoFilterModel::setFilters(const Filters& filters) {
+    const int stars = std::clamp(filters.minimumRating, 0, 5);
+    if (stars == minimumRating_ && filters.showRejected == showRejected_ &&
+        filters.label == labelFilter_)
+        return;
+    minimumRating_ = stars;
+    showRejected_ = filters.showRejected;
+    labelFilter_ = filters.label;
+    refilter();
+}
+
+int PhotoFilterModel::hiddenCount() const {
+    return sourceModel() ? sourceModel()->rowCount() - rowCount() : 0;
 }
 
 void PhotoFilterModel::refilter() {

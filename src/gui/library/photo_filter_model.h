@@ -3,7 +3,9 @@
 // (numbers compared as numbers, so IMG_2 comes before IMG_10) or by capture time (name breaks
 // ties; photos without a time come last), filtered by a minimum rating, whether rejected photos
 // are shown, and a colour label. The grid and the filmstrip share one of these and one
-// selection model, so a selection made in one is the selection in the other.
+// selection model, so a selection made in one is the selection in the other. The three filters
+// travel together as Filters: the main window keeps them per folder, and hiddenCount() says
+// how many of the folder's photos they hide, for the bar's "filtered" indicator.
 #pragma once
 
 #include <QSortFilterProxyModel>
@@ -19,6 +21,16 @@ class PhotoFilterModel : public QSortFilterProxyModel {
   public:
     enum class SortKey { Name, CaptureTime };
     Q_ENUM(SortKey)
+
+    /// What hides photos; the default hides none.
+    struct Filters {
+        int minimumRating = 0;  ///< 0: any rating; 1–5 hides lower ratings and rejected photos
+        bool showRejected = true;
+        std::optional<QString> label;  ///< nullopt: any; "": without a label; "Red": red only
+        bool operator==(const Filters&) const = default;
+        /// True when these filters hide anything at all (some photo could be hidden).
+        bool active() const { return *this != Filters{}; }
+    };
 
     explicit PhotoFilterModel(QObject* parent = nullptr);
 
@@ -38,6 +50,14 @@ class PhotoFilterModel : public QSortFilterProxyModel {
 
     /// True when any filter hides photos.
     bool isFiltering() const;
+
+    Filters filters() const;
+    /// Sets all three at once: one refilter, one filterChanged.
+    void setFilters(const Filters& filters);
+    /// Shows every photo again (the sort order stays).
+    void clearFilters() { setFilters({}); }
+    /// The folder's photos the filters hide now (they change as ratings load).
+    int hiddenCount() const;
 
   signals:
     void filterChanged();

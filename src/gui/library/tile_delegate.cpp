@@ -6,6 +6,7 @@
 #include <QPainterPath>
 #include <QtMath>
 
+#include "app/theme.h"
 #include "library/color_labels.h"
 #include "library/photo_library_model.h"
 
@@ -22,7 +23,7 @@ const QColor kFrameCurrent(0xe0, 0xe0, 0xe0);
 const QColor kPlaceholder(0x3a, 0x3a, 0x3a);
 const QColor kErrorFill(0x2a, 0x2a, 0x2a);
 const QColor kText(0xc8, 0xc8, 0xc8);
-const QColor kTextDim(0x8a, 0x8a, 0x8a);
+const QColor kTextDim = themeColor(ThemeColor::TileSecondaryText);  // legible when selected
 const QColor kStarOn(0xd8, 0xd8, 0xd8);
 const QColor kStarOff(0x5a, 0x5a, 0x5a);
 const QColor kWarning(0xd0, 0xa8, 0x50);
