@@ -408,6 +408,26 @@ TEST_F(CompareTest, CropAndTurnFrameTheCameraJpegAsTheEdit) {
     EXPECT_LT(difference(corner, turnedCorner), 6.0);
 }
 
+// Zoomed in, the camera's half is the JPEG at its own resolution rather than enlarged from
+// the fit size: a comparison of detail at 100 %.
+TEST_F(CompareTest, AtHundredPercentTheCameraHalfHasTheJpegsResolution) {
+    if (!fs::exists(kCanon)) GTEST_SKIP() << kCanon << " is absent";
+    open("canon.CR2");
+    ImageViewer* v = editor_->viewer();
+    editor_->cameraCompareAction()->trigger();
+    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == v->frameSize(); }));
+    settle(true);
+    const int fitWidth = v->beforeImage().width();
+    const int jpegWidth = cameraPreview().width();
+    ASSERT_LT(fitWidth, jpegWidth * 0.9);
+    editor_->zoom100Action()->trigger();
+    ASSERT_TRUE(v->wantsFullResolution());
+    ASSERT_TRUE(waitFor([&] { return v->beforeImage().width() > jpegWidth; }))
+        << v->beforeImage().width();
+    // The JPEG covers 98 % of the frame's width: the frame at its scale is a little wider.
+    EXPECT_NEAR(v->beforeImage().width(), jpegWidth / 0.983, 15);
+}
+
 TEST_F(CompareTest, ARawWithoutAJpegCannotCompareWithIt) {
     ASSERT_TRUE(extractPreview(dir_->str("chart.dng")).empty())
         << "the synthetic DNG holds no preview";

@@ -189,7 +189,7 @@ CameraPlacement placeCameraJpeg(const QImage& jpeg, QSizeF jpegSize, const Image
     Candidate best =
         search(coarse, f4, aspect, start, 0.2, 13, 0.02 * longEdge, 0.00125 * longEdge, cancel);
     best.cx *= 4, best.cy *= 4, best.pw *= 4;
-    const Grid fine = gridOf(j, 96, std::max(16, int(std::lround(96 / aspect))));
+    const Grid fine = gridOf(j, 64, std::max(16, int(std::lround(64 / aspect))));
     best = search(fine, f, aspect, best, 0.02, 8, 0.006 * longEdge, 0.0012 * longEdge, cancel);
     best = search(fine, f, aspect, best, 0.003, 6, 0.0012 * longEdge, 0.0003 * longEdge, cancel);
     out.correlation = best.score;

@@ -117,6 +117,7 @@ EditorWidget::EditorWidget(QWidget* parent)
         fullWanted_ = wanted;
         if (wanted && renderer_->isOpen())
             renderer_->render(RenderedFrame::Full, shownEdits(), QSize(), clipping_->isChecked());
+        if (cameraShown_ && viewer_->compare() != ImageViewer::Compare::Off) requestBefore();
     });
     connect(viewer_, &ImageViewer::zoomChanged, this, [this] {
         zoomLabel_->setText(viewer_->isFit()
@@ -410,14 +411,18 @@ void EditorWidget::requestBefore() {
     if (cameraShown_)
         for (const std::string& key : shown.keys())
             if (key.rfind("lens.", 0) == 0) before.setValueJson(key, shown.valueJson(key));
+    // Zoomed in, the camera's JPEG comes at its own resolution (a few tens of milliseconds);
+    // an unedited render at full resolution would cost what the after's does, so it stays
+    // at the fit size.
+    const QSize size = cameraShown_ && fullWanted_ ? QSize() : lastFit_;
     const quint64 key = before.hash();
-    if (key == lastBeforeKey_ && lastBeforeFit_ == lastFit_) return;
+    if (key == lastBeforeKey_ && lastBeforeFit_ == size) return;
     lastBeforeKey_ = key;
-    lastBeforeFit_ = lastFit_;
+    lastBeforeFit_ = size;
     if (cameraShown_)
-        renderer_->renderCameraJpeg(before, lastFit_);
+        renderer_->renderCameraJpeg(before, size);
     else
-        renderer_->render(RenderedFrame::Before, before, lastFit_);
+        renderer_->render(RenderedFrame::Before, before, size);
 }
 
 void EditorWidget::setCameraWanted(bool on) {
