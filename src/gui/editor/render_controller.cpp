@@ -369,6 +369,7 @@ quint64 RenderController::renderCameraJpeg(const EditDocument& edits, QSize fitS
                 std::max(place.width() * work.width(), place.height() * work.height());
             token.check();
             const QImage jpeg = decodePreview(p->jpeg, orientation, int(std::ceil(edge)) + 1);
+            if (jpeg.isNull()) throw Error(p->raw->path, "the camera's JPEG cannot be decoded");
             const Image pixels =
                 cameraJpegInFrame(jpeg, place, work, GeometryParams::from(edits), &token);
             DisplayOptions display;
