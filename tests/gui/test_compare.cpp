@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QComboBox>
+#include <QMouseEvent>
 #include <QSettings>
 #include <QStandardItemModel>
 #include <QWheelEvent>
@@ -406,6 +407,39 @@ TEST_F(CompareTest, CropAndTurnFrameTheCameraJpegAsTheEdit) {
     const Rgb corner = patch(before, QPointF(before.width() * 0.1, before.height() * 0.1), 2);
     const Rgb turnedCorner = patch(turned, QPointF(turned.width() * 0.9, turned.height() * 0.1), 2);
     EXPECT_LT(difference(corner, turnedCorner), 6.0);
+}
+
+// Side by side the tools work in either pane: a white-balance pick in the before pane marks
+// the frame region its twin in the after pane would.
+TEST_F(CompareTest, APickInTheBeforePaneMarksTheSameFrameRegion) {
+    open("chart.dng");
+    ImageViewer* v = editor_->viewer();
+    editor_->sideBySideAction()->trigger();
+    settle();
+    QRectF picked;
+    QObject scope;
+    QObject::connect(v, &ImageViewer::neutralRegionPicked, &scope,
+                     [&](const QRectF& r) { picked = r; });
+    v->setTool(ImageViewer::Tool::Eyedropper);
+    const QRectF left = v->paneRect(true), right = v->paneRect(false);
+    const QPointF at = left.center() + QPointF(-25, 15);
+    const QPointF twin = at + QPointF(right.left() - left.left(), 0);
+    const auto send = [&](QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
+        QMouseEvent e(type, pos, v->mapToGlobal(pos),
+                      type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
+                      Qt::NoModifier);
+        QApplication::sendEvent(v, &e);
+    };
+    send(QEvent::MouseButtonPress, at, Qt::LeftButton);
+    send(QEvent::MouseMove, at + QPointF(20, 10), Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, at + QPointF(20, 10), Qt::NoButton);
+    ASSERT_FALSE(picked.isEmpty());
+    const QRectF want(v->toFrame(twin), v->toFrame(twin + QPointF(20, 10)));
+    EXPECT_NEAR(picked.left(), want.left(), 0.5);
+    EXPECT_NEAR(picked.top(), want.top(), 0.5);
+    EXPECT_NEAR(picked.right(), want.right(), 0.5);
+    EXPECT_NEAR(picked.bottom(), want.bottom(), 0.5);
+    v->setTool(ImageViewer::Tool::None);
 }
 
 // Zoomed in, the camera's half is the JPEG at its own resolution rather than enlarged from
