@@ -6,6 +6,8 @@
 // output re-run) and for white balance (everything from the raw re-runs at preview size).
 // A third benchmark goes through the whole editor: the slider widget, the session, the
 // render and the viewer. Each reports the median of its iterations (target: < 50 ms).
+// Two more time the camera's JPEG as the before of a comparison: the first one for a lens
+// setting (registered on the frame, then framed) and one after a crop change (framed only).
 #include <benchmark/benchmark.h>
 
 #include <unistd.h>
@@ -112,6 +114,57 @@ void BM_PreviewAfterWhiteBalance(benchmark::State& state) {
     });
 }
 
+// The camera's JPEG as the before, `next(i)` one after another, from the request to the QImage.
+template <class Next>
+void timeCameraJpeg(benchmark::State& state, Next next) {
+    if (!std::filesystem::exists(kCanon)) return state.SkipWithError("the Canon raw is absent");
+    rf::gui::RenderController& r = controller();
+    if (!r.isOpen() || !r.hasCameraJpeg()) return state.SkipWithError("no camera JPEG");
+    quint64 got = 0;
+    QSize size;
+    QObject scope;
+    QObject::connect(&r, &rf::gui::RenderController::frameReady, &scope,
+                     [&](const rf::gui::RenderedFrame& f) {
+                         if (!f.cameraJpeg) return;
+                         got = f.serial;
+                         size = f.image.size();
+                     });
+    quint64 want = r.renderCameraJpeg(next(0), kFit);
+    spin([&] { return got == want; });
+    std::vector<double> times;
+    int i = 1;
+    for (auto _ : state) {
+        const auto t0 = Clock::now();
+        want = r.renderCameraJpeg(next(i++), kFit);
+        if (!spin([&] { return got == want; })) return state.SkipWithError("no frame");
+        const double s = std::chrono::duration<double>(Clock::now() - t0).count();
+        state.SetIterationTime(s);
+        times.push_back(s * 1e3);
+    }
+    state.counters["median_ms"] = median(times);
+    state.counters["width"] = size.width();
+    state.counters["height"] = size.height();
+}
+
+// A lens setting not seen before: the JPEG is registered on that frame again.
+void BM_CameraJpegRegistered(benchmark::State& state) {
+    timeCameraJpeg(state, [](int i) {
+        rf::EditDocument e;
+        e.setBool("lens.vignetting", i % 2 == 0);
+        e.setBool("lens.tca", i % 4 < 2);
+        return e;
+    });
+}
+
+// The crop moves: only the framing runs.
+void BM_CameraJpegAfterCrop(benchmark::State& state) {
+    timeCameraJpeg(state, [](int i) {
+        rf::EditDocument e;
+        e.setFloat("crop.left", 0.01 * (i % 20));
+        return e;
+    });
+}
+
 // The whole editor: a slider step in the Basic panel until the viewer shows its render.
 void BM_EditorExposureSliderToScreen(benchmark::State& state) {
     if (!std::filesystem::exists(kCanon)) return state.SkipWithError("the Canon raw is absent");
@@ -165,6 +218,8 @@ BENCHMARK(BM_PreviewAfterWhiteBalance)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)
     ->Iterations(20);
+BENCHMARK(BM_CameraJpegRegistered)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(8);
+BENCHMARK(BM_CameraJpegAfterCrop)->UseManualTime()->Unit(benchmark::kMillisecond)->Iterations(20);
 BENCHMARK(BM_EditorExposureSliderToScreen)
     ->UseManualTime()
     ->Unit(benchmark::kMillisecond)

@@ -1842,6 +1842,62 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
             <numerusform>%1: %n Fotos geändert</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Side b&amp;y Side Before / After</source>
+        <translation>Vorher / Nachher &amp;nebeneinander</translation>
+    </message>
+    <message>
+        <source>Before and after next to each other, zooming and panning together (Shift+Y)</source>
+        <translation>Vorher und nachher nebeneinander, gemeinsam gezoomt und verschoben (Umschalt+Y)</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Compare with the Camera&apos;s &amp;JPEG</source>
+        <translation>Mit dem &amp;JPEG der Kamera vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with the JPEG the camera made instead of the unedited render (C)</source>
+        <translation>Mit dem JPEG der Kamera statt mit dem unbearbeiteten Bild vergleichen (C)</translation>
+    </message>
+    <message>
+        <source>Unedited</source>
+        <translation>Unbearbeitet</translation>
+    </message>
+    <message>
+        <source>Camera JPEG</source>
+        <translation>Kamera-JPEG</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s JPEG can be compared with once the raw is open</source>
+        <translation>Das JPEG der Kamera lässt sich vergleichen, sobald das Raw geöffnet ist</translation>
+    </message>
+    <message>
+        <source>What the edit is compared with: the unedited render or the JPEG the camera made (C)</source>
+        <translation>Womit die Bearbeitung verglichen wird: das unbearbeitete Bild oder das JPEG der Kamera (C)</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Geteilt</translation>
+    </message>
+    <message>
+        <source>Clipping</source>
+        <translation>Clipping</translation>
+    </message>
 </context>
 <context>
     <name>rf::gui::ExportDialog</name>
@@ -3111,6 +3167,17 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
     <message>
         <source>Profile: %1</source>
         <translation>Profil: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rf::gui::RenderController</name>
+    <message>
+        <source>This raw file holds no JPEG from the camera to compare with</source>
+        <translation>Diese Raw-Datei enthält kein JPEG der Kamera zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s JPEG in this raw file is a %1×%2 thumbnail, too small to compare with</source>
+        <translation>Das JPEG der Kamera in dieser Raw-Datei ist ein Vorschaubild von %1×%2, zu klein zum Vergleichen</translation>
     </message>
 </context>
 <context>

@@ -1840,6 +1840,62 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
             <numerusform>%1: %n foto modificate</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Side b&amp;y Side Before / After</source>
+        <translation>Prima / dopo &amp;fianco a fianco</translation>
+    </message>
+    <message>
+        <source>Before and after next to each other, zooming and panning together (Shift+Y)</source>
+        <translation>Prima e dopo uno accanto all&apos;altro, con zoom e spostamento insieme (Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Fianco a fianco</translation>
+    </message>
+    <message>
+        <source>Compare with the Camera&apos;s &amp;JPEG</source>
+        <translation>Confronta con il &amp;JPEG della fotocamera</translation>
+    </message>
+    <message>
+        <source>Compare with the JPEG the camera made instead of the unedited render (C)</source>
+        <translation>Confronta con il JPEG fatto dalla fotocamera invece che con la resa senza modifiche (C)</translation>
+    </message>
+    <message>
+        <source>Unedited</source>
+        <translation>Senza modifiche</translation>
+    </message>
+    <message>
+        <source>Camera JPEG</source>
+        <translation>JPEG della fotocamera</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s JPEG can be compared with once the raw is open</source>
+        <translation>Il JPEG della fotocamera si può confrontare quando il raw è aperto</translation>
+    </message>
+    <message>
+        <source>What the edit is compared with: the unedited render or the JPEG the camera made (C)</source>
+        <translation>Con che cosa si confronta la modifica: la resa senza modifiche o il JPEG fatto dalla fotocamera (C)</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Modificata</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Dopo</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>Diviso</translation>
+    </message>
+    <message>
+        <source>Clipping</source>
+        <translation>Clipping</translation>
+    </message>
 </context>
 <context>
     <name>rf::gui::ExportDialog</name>
@@ -3109,6 +3165,17 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     <message>
         <source>Profile: %1</source>
         <translation>Profilo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rf::gui::RenderController</name>
+    <message>
+        <source>This raw file holds no JPEG from the camera to compare with</source>
+        <translation>Questo file raw non contiene un JPEG della fotocamera con cui confrontare</translation>
+    </message>
+    <message>
+        <source>The camera&apos;s JPEG in this raw file is a %1×%2 thumbnail, too small to compare with</source>
+        <translation>Il JPEG della fotocamera in questo file raw è una miniatura di %1×%2, troppo piccola per confrontare</translation>
     </message>
 </context>
 <context>

@@ -337,6 +337,8 @@ void MainWindow::createMenus() {
     view->addSeparator();
     view->addAction(editor_->beforeAfterAction());
     view->addAction(editor_->splitViewAction());
+    view->addAction(editor_->sideBySideAction());
+    view->addAction(editor_->cameraCompareAction());
     view->addAction(editor_->clippingAction());
     view->addAction(editor_->zoomFitAction());
     view->addAction(editor_->zoom100Action());

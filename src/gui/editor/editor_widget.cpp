@@ -9,6 +9,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <cmath>
@@ -32,7 +33,10 @@ namespace rf::gui {
 
 namespace {
 
-enum CompareMode { kCompareOff, kCompareBefore, kCompareSplit };
+enum CompareMode { kCompareOff, kCompareBefore, kCompareSplit, kCompareSideBySide };
+
+// The "before" the photographer compares with, kept between runs.
+constexpr char kCompareSourceKey[] = "editor/compareWith";  // "unedited" or "camera"
 
 QRect toRenderPixels(const QRectF& frameRect, QSize frame, QSize render) {
     const double sx = double(render.width()) / frame.width();
@@ -60,6 +64,7 @@ EditorWidget::EditorWidget(QWidget* parent)
             });
     connect(renderer_, &RenderController::opened, this, [this](const QString& path) {
         info_->showPhoto(path, renderer_->captureInfo());
+        updateCompareSource();
         requestRenders();
         looks_->renderThumbnails();
     });
@@ -112,6 +117,7 @@ EditorWidget::EditorWidget(QWidget* parent)
         fullWanted_ = wanted;
         if (wanted && renderer_->isOpen())
             renderer_->render(RenderedFrame::Full, shownEdits(), QSize(), clipping_->isChecked());
+        if (cameraShown_ && viewer_->compare() != ImageViewer::Compare::Off) requestBefore();
     });
     connect(viewer_, &ImageViewer::zoomChanged, this, [this] {
         zoomLabel_->setText(viewer_->isFit()
@@ -153,7 +159,7 @@ EditorWidget::EditorWidget(QWidget* parent)
 
     reloadDisplaySettings();
     refreshPanels();
-    updateActions();
+    updateCompareSource();
 }
 
 EditorWidget::~EditorWidget() {
@@ -184,12 +190,22 @@ void EditorWidget::buildActions() {
                         tr("Show the photo without edits (\\)"));
     split_ = make(tr("&Split Before / After"), QKeySequence(Qt::Key_Y),
                   tr("Before on the left, after on the right; drag the divider (Y)"));
+    sideBySide_ = make(tr("Side b&y Side Before / After"), QKeySequence(Qt::SHIFT | Qt::Key_Y),
+                       tr("Before and after next to each other, zooming and panning together "
+                          "(Shift+Y)"));
+    // The bar under the photo holds every way of comparing: short names keep it narrow.
+    split_->setIconText(tr("Split"));
+    sideBySide_->setIconText(tr("Side by Side"));
+    cameraCompare_ =
+        make(tr("Compare with the Camera's &JPEG"), QKeySequence(Qt::Key_C),
+             tr("Compare with the JPEG the camera made instead of the unedited render (C)"));
     zoomFit_ = make(tr("Zoom to &Fit"), QKeySequence(Qt::CTRL | Qt::Key_0),
                     tr("Fit the photo in the window (Space or F toggles)"));
     zoom100_ = make(tr("Zoom to &100 %"), QKeySequence(Qt::CTRL | Qt::Key_1),
                     tr("One photo pixel per screen pixel, full quality"));
     clipping_ = make(tr("Show &Clipping"), QKeySequence(Qt::Key_J),
                      tr("Blown highlights in red, blocked shadows in blue (J)"));
+    clipping_->setIconText(tr("Clipping"));
     eyedropper_ = make(tr("White Balance &Picker"), QKeySequence(Qt::Key_W),
                        tr("Click or drag over something that should be neutral grey (W)"));
     autoTone_ = make(tr("&Auto Tone"), QKeySequence(Qt::CTRL | Qt::Key_U),
@@ -198,8 +214,10 @@ void EditorWidget::buildActions() {
     autoTone_->setIconText(tr("Auto"));
     cropTool_ = make(tr("C&rop"), QKeySequence(Qt::Key_R),
                      tr("Show the crop frame: drag its edges, corners or inside (R)"));
-    for (QAction* a : {beforeAfter_, split_, clipping_, eyedropper_, cropTool_})
+    for (QAction* a :
+         {beforeAfter_, split_, sideBySide_, cameraCompare_, clipping_, eyedropper_, cropTool_})
         a->setCheckable(true);
+    cameraWanted_ = QSettings().value(kCompareSourceKey).toString() == QLatin1String("camera");
     eyedropper_->setText(tr("Pick"));
 
     connect(undo_, &QAction::triggered, this, [this] { session_->undo(); });
@@ -220,6 +238,9 @@ void EditorWidget::buildActions() {
             [this](bool on) { setCompare(on ? kCompareBefore : kCompareOff); });
     connect(split_, &QAction::toggled, this,
             [this](bool on) { setCompare(on ? kCompareSplit : kCompareOff); });
+    connect(sideBySide_, &QAction::toggled, this,
+            [this](bool on) { setCompare(on ? kCompareSideBySide : kCompareOff); });
+    connect(cameraCompare_, &QAction::toggled, this, [this](bool on) { setCameraWanted(on); });
     connect(zoomFit_, &QAction::triggered, viewer_, &ImageViewer::zoomToFit);
     connect(zoom100_, &QAction::triggered, this, [this] { viewer_->zoomTo100(); });
     connect(clipping_, &QAction::toggled, this, [this](bool on) {
@@ -256,12 +277,24 @@ void EditorWidget::buildLayout() {
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(6, 2, 6, 2);
     bar->setSpacing(2);
-    for (QAction* a : {beforeAfter_, split_, clipping_, eyedropper_, cropTool_}) {
+    const auto button = [this, bar](QAction* a) {
         auto* b = new QToolButton(this);
         b->setDefaultAction(a);
         b->setAutoRaise(true);
         bar->addWidget(b);
-    }
+    };
+    for (QAction* a : {beforeAfter_, split_, sideBySide_}) button(a);
+    // What "before" is, beside the ways of showing it (the bar stays narrow: a small window
+    // still shrinks the photo rather than the panels).
+    compareWith_ = new QComboBox(this);
+    compareWith_->setObjectName("compareWith");
+    compareWith_->addItem(tr("Unedited"));
+    compareWith_->addItem(tr("Camera JPEG"));
+    compareWith_->setFocusPolicy(Qt::NoFocus);
+    connect(compareWith_, &QComboBox::activated, this,
+            [this](int index) { cameraCompare_->setChecked(index == 1); });
+    bar->addWidget(compareWith_);
+    for (QAction* a : {clipping_, eyedropper_, cropTool_}) button(a);
     bar->addSpacing(12);
     messageLabel_ = new QLabel(this);
     messageLabel_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -345,6 +378,7 @@ void EditorWidget::openPhoto(const QString& rawPath) {
     if (!messageLabel_->property("error").toBool()) report({});
     renderer_->open(rawPath);
     viewer_->setFocus();
+    updateCompareSource();  // not known until the raw is open
     updateActions();
 }
 
@@ -369,14 +403,77 @@ void EditorWidget::requestRenders() {
 
 void EditorWidget::requestBefore() {
     if (!renderer_->isOpen()) return;
-    // "Before" is the photo without edits, in the same frame so the two line up.
+    // "Before" is the photo without edits, or the camera's JPEG, in the same frame so the two
+    // line up. The camera's is placed on the frame the lens correction makes.
+    const EditDocument shown = shownEdits();
     EditDocument before;
-    before.mergeGroups(shownEdits(), {ParamGroup::Crop});
+    before.mergeGroups(shown, {ParamGroup::Crop});
+    if (cameraShown_)
+        for (const std::string& key : shown.keys())
+            if (key.rfind("lens.", 0) == 0) before.setValueJson(key, shown.valueJson(key));
+    // Zoomed in, the camera's JPEG comes at its own resolution (a few tens of milliseconds);
+    // an unedited render at full resolution would cost what the after's does, so it stays
+    // at the fit size.
+    const QSize size = cameraShown_ && fullWanted_ ? QSize() : lastFit_;
     const quint64 key = before.hash();
-    if (key == lastBeforeKey_ && lastBeforeFit_ == lastFit_) return;
+    if (key == lastBeforeKey_ && lastBeforeFit_ == size) return;
     lastBeforeKey_ = key;
-    lastBeforeFit_ = lastFit_;
-    renderer_->render(RenderedFrame::Before, before, lastFit_);
+    lastBeforeFit_ = size;
+    if (cameraShown_)
+        renderer_->renderCameraJpeg(before, size);
+    else
+        renderer_->render(RenderedFrame::Before, before, size);
+}
+
+void EditorWidget::setCameraWanted(bool on) {
+    cameraWanted_ = on;
+    QSettings().setValue(kCompareSourceKey,
+                         on ? QStringLiteral("camera") : QStringLiteral("unedited"));
+    // Asking for the camera's picture is asking to see it: with nothing compared yet, the
+    // comparison last used (at first the split view) comes on.
+    if (on && viewer_->compare() == ImageViewer::Compare::Off) {
+        QAction* mode = lastCompare_ == kCompareBefore       ? beforeAfter_
+                        : lastCompare_ == kCompareSideBySide ? sideBySide_
+                                                             : split_;
+        mode->setChecked(true);
+    }
+    updateCompareSource();
+}
+
+void EditorWidget::updateCompareSource() {
+    const bool available = renderer_->hasCameraJpeg();
+    const bool camera = cameraWanted_ && available;
+    {
+        const QSignalBlocker block(cameraCompare_);
+        cameraCompare_->setChecked(camera);
+    }
+    compareWith_->setCurrentIndex(camera ? 1 : 0);
+    // The reason the camera's JPEG cannot be had, where the photographer looks for it.
+    QString why;
+    if (!available)
+        why = renderer_->isOpen()
+                  ? renderer_->cameraJpegProblem()
+                  : tr("The camera's JPEG can be compared with once the raw is open");
+    auto* model = qobject_cast<QStandardItemModel*>(compareWith_->model());
+    if (QStandardItem* item = model ? model->item(1) : nullptr) {
+        item->setEnabled(available);
+        item->setToolTip(why);
+    }
+    const QString tip =
+        tr("Compare with the JPEG the camera made instead of the unedited render (C)");
+    cameraCompare_->setToolTip(available ? tip : why);
+    compareWith_->setToolTip(available ? tr("What the edit is compared with: the unedited "
+                                            "render or the JPEG the camera made (C)")
+                                       : why);
+    viewer_->setCompareLabels(camera ? tr("Camera JPEG") : tr("Before"),
+                              camera ? tr("Edited") : tr("After"));
+    if (camera != cameraShown_) {
+        cameraShown_ = camera;
+        viewer_->setBeforeImage(QImage());  // the other source's: not to be shown as this one
+        lastBeforeKey_ = 0;
+        if (viewer_->compare() != ImageViewer::Compare::Off) requestBefore();
+    }
+    updateActions();
 }
 
 void EditorWidget::onFrame(const RenderedFrame& f) {
@@ -401,7 +498,8 @@ void EditorWidget::onFrame(const RenderedFrame& f) {
             viewer_->setFullImage(f.image, f.clipping, f.edits.hash());
             break;
         case RenderedFrame::Before:
-            viewer_->setBeforeImage(f.image);
+            if (f.cameraJpeg != cameraShown_) break;  // asked for before the source changed
+            viewer_->setBeforeImage(f.image, f.fullSize);
             break;
     }
 }
@@ -433,9 +531,10 @@ void EditorWidget::updateActions() {
     copy_->setEnabled(open);
     paste_->setEnabled(open && copied_.has_value());
     pasteSelective_->setEnabled(open && copied_.has_value());
-    for (QAction* a :
-         {resetAll_, beforeAfter_, split_, zoomFit_, zoom100_, clipping_, eyedropper_, cropTool_})
+    for (QAction* a : {resetAll_, beforeAfter_, split_, sideBySide_, zoomFit_, zoom100_, clipping_,
+                       eyedropper_, cropTool_})
         a->setEnabled(open);
+    cameraCompare_->setEnabled(open && renderer_->hasCameraJpeg());
 }
 
 void EditorWidget::showEvent(QShowEvent* e) {
@@ -456,17 +555,24 @@ void EditorWidget::report(const QString& message, bool error) {
 }
 
 void EditorWidget::setCompare(int mode) {
-    // The two toggles are exclusive; unchecking one while the other is on changes nothing.
-    if (mode == kCompareOff && (beforeAfter_->isChecked() || split_->isChecked())) return;
+    // The toggles are exclusive; unchecking one while another is on changes nothing.
+    if (mode == kCompareOff &&
+        (beforeAfter_->isChecked() || split_->isChecked() || sideBySide_->isChecked()))
+        return;
     {
-        const QSignalBlocker a(beforeAfter_), b(split_);
+        const QSignalBlocker a(beforeAfter_), b(split_), c(sideBySide_);
         beforeAfter_->setChecked(mode == kCompareBefore);
         split_->setChecked(mode == kCompareSplit);
+        sideBySide_->setChecked(mode == kCompareSideBySide);
     }
-    viewer_->setCompare(mode == kCompareBefore  ? ImageViewer::Compare::Before
-                        : mode == kCompareSplit ? ImageViewer::Compare::Split
-                                                : ImageViewer::Compare::Off);
-    if (mode != kCompareOff) requestBefore();
+    viewer_->setCompare(mode == kCompareBefore       ? ImageViewer::Compare::Before
+                        : mode == kCompareSplit      ? ImageViewer::Compare::Split
+                        : mode == kCompareSideBySide ? ImageViewer::Compare::SideBySide
+                                                     : ImageViewer::Compare::Off);
+    if (mode != kCompareOff) {
+        lastCompare_ = mode;
+        requestBefore();
+    }
 }
 
 void EditorWidget::applyCrop(const QRectF& rect, const QString& aspect, const QString& label) {

@@ -17,6 +17,7 @@
 #include "rangefinder/params.h"
 
 class QAction;
+class QComboBox;
 class QLabel;
 class QScrollArea;
 class QSplitter;
@@ -59,6 +60,11 @@ class EditorWidget : public QWidget {
     QAction* zoom100Action() const { return zoom100_; }
     // Beyond the seam: the viewer's tools, for a View menu.
     QAction* splitViewAction() const { return split_; }
+    QAction* sideBySideAction() const { return sideBySide_; }
+    /// Checked: the before is the camera's JPEG (disabled for a raw without a usable one).
+    QAction* cameraCompareAction() const { return cameraCompare_; }
+    /// The bar's "compare with" list: the unedited render, or the camera's JPEG.
+    QComboBox* compareWithBox() const { return compareWith_; }
     QAction* clippingAction() const { return clipping_; }
     QAction* eyedropperAction() const { return eyedropper_; }
     QAction* autoToneAction() const { return autoTone_; }
@@ -114,6 +120,12 @@ class EditorWidget : public QWidget {
     void report(const QString& message, bool error = false);
     EditDocument shownEdits() const;
     void setCompare(int mode);
+    /// The photographer's choice of before (kept in the settings); shown when the photo has
+    /// a camera JPEG.
+    void setCameraWanted(bool on);
+    /// Brings the compare controls, the viewer's labels and its before image in line with
+    /// the choice and with what the open photo has.
+    void updateCompareSource();
     void applyCrop(const QRectF& rect, const QString& aspect, const QString& label);
     void chooseAspect(const QString& preset);
     void turn(bool clockwise);
@@ -145,12 +157,17 @@ class EditorWidget : public QWidget {
 
     QAction *undo_, *redo_, *copy_, *paste_, *pasteSelective_, *resetAll_;
     QAction *beforeAfter_, *split_, *zoomFit_, *zoom100_, *clipping_, *eyedropper_, *cropTool_;
+    QAction *sideBySide_, *cameraCompare_;
     QAction* autoTone_;
+    QComboBox* compareWith_ = nullptr;
 
     std::optional<EditDocument> copied_;
     QSize uncropped_;  // the frame before the crop, full resolution
     QSize lastFit_;    // fit size of the newest interactive request
     quint64 lastBeforeKey_ = 0;
+    bool cameraWanted_ = false;  // the choice
+    bool cameraShown_ = false;   // what the before is now: the choice, if the photo allows
+    int lastCompare_ = 0;        // the comparison last shown (0: none yet; the split then)
     QSize lastBeforeFit_;
     bool fullWanted_ = false;
     double lastRenderMs_ = 0;

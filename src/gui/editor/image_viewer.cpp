@@ -18,11 +18,13 @@ constexpr double kZoomStep = 1.25;  // one wheel notch or one +/- press
 constexpr double kMaxZoom = 8;      // device px per frame px (800 %)
 constexpr double kHandle = 9;       // crop handle grab distance, logical px
 constexpr double kMinCrop = 0.02;   // smallest crop, as a fraction of the frame
+constexpr double kGutter = 6;       // logical px between the panes side by side
 const QColor kBackground(0x26, 0x26, 0x26);
 
 }  // namespace
 
-ImageViewer::ImageViewer(QWidget* parent) : QWidget(parent) {
+ImageViewer::ImageViewer(QWidget* parent)
+    : QWidget(parent), beforeLabel_(tr("Before")), afterLabel_(tr("After")) {
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAttribute(Qt::WA_OpaquePaintEvent);
@@ -50,7 +52,8 @@ void ImageViewer::setViewImage(const QImage& image, const QImage& clipping, QSiz
             centre_.ry() *= double(fullSize.height()) / doc_.height();
         }
         doc_ = fullSize;
-        before_ = QImage();
+        // A before image arrived for this frame ahead of the view is kept; any other goes.
+        if (beforeFrame_ != doc_) before_ = QImage();
         clampCentre();
     }
     message_.clear();
@@ -65,15 +68,30 @@ void ImageViewer::setFullImage(const QImage& image, const QImage& clipping, quin
     update();
 }
 
-void ImageViewer::setBeforeImage(const QImage& image) {
+void ImageViewer::setBeforeImage(const QImage& image, QSize frameSize) {
     before_ = image;
+    beforeFrame_ = frameSize.isEmpty() ? doc_ : frameSize;
     update();
+}
+
+void ImageViewer::setCompareLabels(const QString& before, const QString& after) {
+    beforeLabel_ = before;
+    afterLabel_ = after;
+    update();
+}
+
+bool ImageViewer::hasBefore() const {
+    return !before_.isNull() && beforeFrame_ == doc_;
+}
+
+QImage ImageViewer::beforeImage() const {
+    return hasBefore() ? before_ : QImage();
 }
 
 void ImageViewer::clear(const QString& message) {
     preview_ = view_ = viewClip_ = full_ = fullClip_ = before_ = QImage();
     viewKey_ = fullKey_ = 0;
-    doc_ = QSize();
+    doc_ = beforeFrame_ = QSize();
     message_ = message;
     fit_ = true;
     changed();
@@ -86,16 +104,32 @@ void ImageViewer::setMessage(const QString& message) {
 
 QImage ImageViewer::displayedImage() const {
     if (view_.isNull()) return preview_;
-    if (compare_ == Compare::Before && !before_.isNull()) return before_;
+    if (compare_ == Compare::Before && hasBefore()) return before_;
     QRectF source;
     const QImage& after = afterImage(&source);
     return after;
 }
 
+QRectF ImageViewer::paneRect(bool before) const {
+    if (compare_ != Compare::SideBySide) return QRectF(rect());
+    const double w = std::max(1.0, (width() - kGutter) / 2.0);
+    return before ? QRectF(0, 0, w, height()) : QRectF(width() - w, 0, w, height());
+}
+
+QPointF ImageViewer::paneCentre() const {
+    return paneRect(false).center();
+}
+
+QPointF ImageViewer::inAfterPane(const QPointF& v) const {
+    if (compare_ != Compare::SideBySide || v.x() >= width() / 2.0) return v;
+    return v + QPointF(paneRect(false).left() - paneRect(true).left(), 0);
+}
+
 double ImageViewer::fitScale() const {
     if (doc_.isEmpty()) return 1;
-    const double w = std::max(1.0, width() - 2 * kMargin),
-                 h = std::max(1.0, height() - 2 * kMargin);
+    const QRectF pane = paneRect(false);
+    const double w = std::max(1.0, pane.width() - 2 * kMargin),
+                 h = std::max(1.0, pane.height() - 2 * kMargin);
     // Never enlarged beyond 100 %: a small image is shown at its size, not blurred.
     return std::min({w / doc_.width(), h / doc_.height(), 1.0 / devicePixelRatioF()});
 }
@@ -110,8 +144,9 @@ double ImageViewer::zoom() const {
 
 QSize ImageViewer::fitRenderSize() const {
     const double dpr = devicePixelRatioF();
-    return QSize(std::max(1, int((width() - 2 * kMargin) * dpr)),
-                 std::max(1, int((height() - 2 * kMargin) * dpr)));
+    const QRectF pane = paneRect(false);
+    return QSize(std::max(1, int((pane.width() - 2 * kMargin) * dpr)),
+                 std::max(1, int((pane.height() - 2 * kMargin) * dpr)));
 }
 
 bool ImageViewer::wantsFullResolution() const {
@@ -121,12 +156,12 @@ bool ImageViewer::wantsFullResolution() const {
 
 QPointF ImageViewer::toView(const QPointF& f) const {
     const QPointF centre = fit_ ? QPointF(doc_.width() / 2.0, doc_.height() / 2.0) : centre_;
-    return QPointF(width() / 2.0, height() / 2.0) + (f - centre) * scale();
+    return paneCentre() + (f - centre) * scale();
 }
 
 QPointF ImageViewer::toFrame(const QPointF& v) const {
     const QPointF centre = fit_ ? QPointF(doc_.width() / 2.0, doc_.height() / 2.0) : centre_;
-    return centre + (v - QPointF(width() / 2.0, height() / 2.0)) / scale();
+    return centre + (inAfterPane(v) - paneCentre()) / scale();
 }
 
 void ImageViewer::clampCentre() {
@@ -137,8 +172,9 @@ void ImageViewer::clampCentre() {
         if (doc * s <= view) return doc / 2.0;
         return std::clamp(c, half, doc - half);
     };
-    centre_.setX(axis(centre_.x(), doc_.width(), width()));
-    centre_.setY(axis(centre_.y(), doc_.height(), height()));
+    const QRectF pane = paneRect(false);
+    centre_.setX(axis(centre_.x(), doc_.width(), pane.width()));
+    centre_.setY(axis(centre_.y(), doc_.height(), pane.height()));
 }
 
 void ImageViewer::changed() {
@@ -158,7 +194,7 @@ void ImageViewer::zoomToFit() {
 
 void ImageViewer::zoomTo100(const QPointF& around) {
     if (doc_.isEmpty()) return;
-    const QPointF at = around.x() < 0 ? QPointF(width() / 2.0, height() / 2.0) : around;
+    const QPointF at = around.x() < 0 ? paneCentre() : inAfterPane(around);
     const double target = 1.0 / devicePixelRatioF();
     if (target <= fitScale() * 1.0001) {  // the whole frame fits at 100 %
         zoomToFit();
@@ -167,7 +203,7 @@ void ImageViewer::zoomTo100(const QPointF& around) {
     const QPointF f = toFrame(at);
     fit_ = false;
     scale_ = target;
-    centre_ = f - (at - QPointF(width() / 2.0, height() / 2.0)) / scale_;
+    centre_ = f - (at - paneCentre()) / scale_;
     clampCentre();
     changed();
 }
@@ -180,17 +216,22 @@ void ImageViewer::zoomBy(double factor, const QPointF& viewPos) {
         zoomToFit();
         return;
     }
-    const QPointF f = toFrame(viewPos);
+    const QPointF at = inAfterPane(viewPos);
+    const QPointF f = toFrame(at);
     fit_ = false;
     scale_ = target;
-    centre_ = f - (viewPos - QPointF(width() / 2.0, height() / 2.0)) / scale_;
+    centre_ = f - (at - paneCentre()) / scale_;
     clampCentre();
     changed();
 }
 
 void ImageViewer::setCompare(Compare mode) {
+    if (mode == compare_) return;
     compare_ = mode;
-    update();
+    // Side by side halves the room a frame has: the fit, the centre's limits and the size a
+    // fit render should have all change.
+    clampCentre();
+    changed();
 }
 
 void ImageViewer::setSplitPosition(double fraction) {
@@ -206,7 +247,7 @@ void ImageViewer::setClippingShown(bool on) {
 void ImageViewer::setTool(Tool tool) {
     tool_ = tool;
     drag_ = Drag::None;
-    updateCursor(mapFromGlobal(QCursor::pos()));
+    updateCursor(inAfterPane(mapFromGlobal(QCursor::pos())));
     update();
 }
 
@@ -229,8 +270,10 @@ const QImage& ImageViewer::afterImage(QRectF* source) const {
 }
 
 void ImageViewer::drawFrame(QPainter& p, const QImage& img, const QRectF& source,
-                            const QRectF& clip) {
-    const QRectF target(toView(QPointF(0, 0)), toView(QPointF(doc_.width(), doc_.height())));
+                            const QRectF& clip, double dx) {
+    const QRectF target =
+        QRectF(toView(QPointF(0, 0)), toView(QPointF(doc_.width(), doc_.height())))
+            .translated(dx, 0);
     p.save();
     p.setClipRect(clip);
     // Enlarged beyond its own resolution a frame shows its pixels, as an editor should at
@@ -249,16 +292,20 @@ void ImageViewer::paintEvent(QPaintEvent*) {
         QRectF source;
         const QImage& after = afterImage(&source);
         const QRectF all = rect();
+        // Until the before image of this frame arrives its half shows the after one, as the
+        // frame it will be, rather than an empty hole.
+        const bool before = hasBefore();
+        const QImage& beforeImg = before ? before_ : after;
+        const QRectF beforeSource = before ? QRectF(before_.rect()) : source;
         if (compare_ == Compare::Before) {
-            if (!before_.isNull())
-                drawFrame(p, before_, QRectF(before_.rect()), all);
-            else
-                drawFrame(p, after, source, all);
+            drawFrame(p, beforeImg, beforeSource, all);
+        } else if (compare_ == Compare::SideBySide) {
+            const QRectF left = paneRect(true), right = paneRect(false);
+            drawFrame(p, beforeImg, beforeSource, left, left.left() - right.left());
+            drawFrame(p, after, source, right);
         } else if (compare_ == Compare::Split) {
             const double x = split_ * width();
-            drawFrame(p, before_.isNull() ? after : before_,
-                      before_.isNull() ? source : QRectF(before_.rect()),
-                      QRectF(0, 0, x, height()));
+            drawFrame(p, beforeImg, beforeSource, QRectF(0, 0, x, height()));
             drawFrame(p, after, source, QRectF(x, 0, width() - x, height()));
             p.setPen(QPen(QColor(230, 230, 230), 1.5));
             p.drawLine(QPointF(x, 0), QPointF(x, height()));
@@ -272,7 +319,8 @@ void ImageViewer::paintEvent(QPaintEvent*) {
         if (drag_ == Drag::Pick) {
             p.setPen(QPen(QColor(250, 250, 250), 1, Qt::DashLine));
             p.setBrush(Qt::NoBrush);
-            p.drawRect(QRectF(pressView_, lastView_).normalized());
+            // Where the mouse is: in the before pane when the drag began there.
+            p.drawRect(QRectF(pressView_, lastView_).normalized().translated(-dragShift_));
         }
     } else if (!preview_.isNull()) {
         const QSizeF s =
@@ -288,14 +336,14 @@ void ImageViewer::paintEvent(QPaintEvent*) {
     QFont f = font();
     f.setPointSizeF(f.pointSizeF() * 0.9);
     p.setFont(f);
-    const auto tag = [&](const QString& text, Qt::Alignment side) {
+    const auto tag = [&](const QString& text, Qt::Alignment side, const QRectF& pane) {
         const QRect r = p.fontMetrics().boundingRect(text).adjusted(-8, -4, 8, 4);
         QRect box(QPoint(0, 0), r.size());
-        box.moveTop(10);
+        box.moveTop(int(pane.top()) + 10);
         if (side == Qt::AlignLeft)
-            box.moveLeft(10);
+            box.moveLeft(int(pane.left()) + 10);
         else
-            box.moveRight(width() - 10);
+            box.moveRight(int(pane.right()) - 10);
         p.setPen(Qt::NoPen);
         p.setBrush(QColor(0, 0, 0, 150));
         p.drawRoundedRect(box, 4, 4);
@@ -303,10 +351,15 @@ void ImageViewer::paintEvent(QPaintEvent*) {
         p.drawText(box, Qt::AlignCenter, text);
     };
     if (!view_.isNull()) {
-        if (compare_ == Compare::Before) tag(tr("Before"), Qt::AlignLeft);
+        const QRectF all = rect();
+        if (compare_ == Compare::Before) tag(beforeLabel_, Qt::AlignLeft, all);
         if (compare_ == Compare::Split) {
-            tag(tr("Before"), Qt::AlignLeft);
-            tag(tr("After"), Qt::AlignRight);
+            tag(beforeLabel_, Qt::AlignLeft, all);
+            tag(afterLabel_, Qt::AlignRight, all);
+        }
+        if (compare_ == Compare::SideBySide) {
+            tag(beforeLabel_, Qt::AlignLeft, paneRect(true));
+            tag(afterLabel_, Qt::AlignLeft, paneRect(false));
         }
     }
     if (!message_.isEmpty()) {
@@ -529,10 +582,13 @@ void ImageViewer::wheelEvent(QWheelEvent* e) {
 
 void ImageViewer::mousePressEvent(QMouseEvent* e) {
     if (e->button() != Qt::LeftButton || doc_.isEmpty()) return QWidget::mousePressEvent(e);
-    pressView_ = lastView_ = e->position();
+    // A press in the before pane acts where its twin in the after pane would, and the drag
+    // it starts stays in that pane.
+    dragShift_ = inAfterPane(e->position()) - e->position();
+    pressView_ = lastView_ = e->position() + dragShift_;
     if (tool_ == Tool::Eyedropper) {
         drag_ = Drag::Pick;
-    } else if (tool_ == Tool::Crop && (cropHandle_ = cropHandleAt(e->position())) != None) {
+    } else if (tool_ == Tool::Crop && (cropHandle_ = cropHandleAt(pressView_)) != None) {
         drag_ = Drag::Crop;
         pressCrop_ = crop_;
     } else if (compare_ == Compare::Split && std::abs(e->position().x() - split_ * width()) <= 6) {
@@ -545,7 +601,7 @@ void ImageViewer::mousePressEvent(QMouseEvent* e) {
 }
 
 void ImageViewer::mouseMoveEvent(QMouseEvent* e) {
-    const QPointF v = e->position();
+    const QPointF v = drag_ == Drag::None ? inAfterPane(e->position()) : e->position() + dragShift_;
     switch (drag_) {
         case Drag::None:
             updateCursor(v);
@@ -577,7 +633,7 @@ void ImageViewer::mouseReleaseEvent(QMouseEvent* e) {
     drag_ = Drag::None;
     if (was == Drag::Pick) {
         // A click picks a small square; a drag picks the box.
-        QRectF box = QRectF(pressView_, e->position()).normalized();
+        QRectF box = QRectF(pressView_, e->position() + dragShift_).normalized();
         if (box.width() < 4 && box.height() < 4)
             box = QRectF(pressView_ - QPointF(4, 4), QSizeF(9, 9));
         const QRectF frame = QRectF(toFrame(box.topLeft()), toFrame(box.bottomRight()))
@@ -586,7 +642,7 @@ void ImageViewer::mouseReleaseEvent(QMouseEvent* e) {
     } else if (was == Drag::Crop) {
         emit cropChanged(crop_, true);
     }
-    updateCursor(e->position());
+    updateCursor(inAfterPane(e->position()));
     update();
 }
 
@@ -600,7 +656,7 @@ void ImageViewer::mouseDoubleClickEvent(QMouseEvent* e) {
 
 void ImageViewer::keyPressEvent(QKeyEvent* e) {
     const QPointF cursor = mapFromGlobal(QCursor::pos());
-    const QPointF at = rect().contains(cursor.toPoint()) ? cursor : QPointF(rect().center());
+    const QPointF at = rect().contains(cursor.toPoint()) ? cursor : paneCentre();
     switch (e->key()) {
         case Qt::Key_Space:
         case Qt::Key_F:

@@ -3,12 +3,18 @@
 // the frame at full resolution — whatever image it currently has for it: the embedded
 // preview while the raw decodes, the fit-size render, or at high zoom the full-resolution
 // render once it arrives (the fit-size one, enlarged, until then). It zooms (fit, 100 %,
-// wheel and +/- around the cursor, Space or F to toggle), pans by dragging, compares with the
-// unedited render (before, or a split view with a divider to drag), overlays clipping
+// wheel and +/- around the cursor, Space or F to toggle), pans by dragging, compares with a
+// "before" image of the same frame (the unedited render or the camera's own JPEG, whichever
+// the editor gives it: shown alone, in a split view with a divider to drag, or side by side
+// in two panes that zoom and pan together), labels what each half shows, overlays clipping
 // warnings, and hosts two tools: the white-balance eyedropper (a click or a dragged box) and
 // the crop frame (handles, aspect constraint, move by dragging inside). It paints; it does
 // no image processing and knows nothing of edits: the editor feeds it images and listens to
 // its signals.
+//
+// Side by side, each pane holds the whole frame at the same zoom; the right one ("after") is
+// the view's own, where the tools work, and a point of the left pane stands for the same
+// frame point as the point of the right pane beside it.
 #pragma once
 
 #include <QImage>
@@ -21,7 +27,7 @@ namespace rf::gui {
 class ImageViewer : public QWidget {
     Q_OBJECT
   public:
-    enum class Compare { Off, Before, Split };
+    enum class Compare { Off, Before, Split, SideBySide };
     enum class Tool { None, Eyedropper, Crop };
 
     explicit ImageViewer(QWidget* parent = nullptr);
@@ -34,8 +40,14 @@ class ImageViewer : public QWidget {
     void setViewImage(const QImage& image, const QImage& clipping, QSize fullSize, quint64 key);
     /// The full-resolution render of the edits `key`.
     void setFullImage(const QImage& image, const QImage& clipping, quint64 key);
-    /// The unedited render, for before/after.
-    void setBeforeImage(const QImage& image);
+    /// The "before" image of the frame whose full-resolution size is `frameSize` (the
+    /// unedited render or the camera's JPEG); shown only while the view shows that frame. An
+    /// empty `frameSize` takes the current frame's.
+    void setBeforeImage(const QImage& image, QSize frameSize = {});
+    /// What the two halves are called ("Before" / "After" unless told otherwise).
+    void setCompareLabels(const QString& before, const QString& after);
+    QString beforeLabel() const { return beforeLabel_; }
+    QString afterLabel() const { return afterLabel_; }
     /// Forgets every image (a new photo); `message` is shown until one arrives.
     void clear(const QString& message = {});
     /// A message over the image (an error), or none.
@@ -43,6 +55,8 @@ class ImageViewer : public QWidget {
 
     /// What is on screen now (the render, else the preview), for tests.
     QImage displayedImage() const;
+    /// The before image the comparison shows (null when it has none for this frame).
+    QImage beforeImage() const;
     QSize frameSize() const { return doc_; }
     bool hasRender() const { return !view_.isNull(); }
     /// The size of the interactive (fit-size) render, whatever the zoom shows.
@@ -65,6 +79,9 @@ class ImageViewer : public QWidget {
     void setCompare(Compare mode);
     Compare compare() const { return compare_; }
     void setSplitPosition(double fraction);  ///< 0…1 of the view's width
+    /// Where a pane is drawn (view coordinates): side by side the left (before) and right
+    /// (after) halves, otherwise the whole view.
+    QRectF paneRect(bool before) const;
     double splitPosition() const { return split_; }
     void setClippingShown(bool on);
     bool clippingShown() const { return clipping_; }
@@ -78,7 +95,8 @@ class ImageViewer : public QWidget {
     /// Width / height in pixels the crop must keep; 0 for free.
     void setCropAspect(double ratio);
 
-    /// View (widget) coordinates ↔ frame coordinates.
+    /// View (widget) coordinates ↔ frame coordinates, in the after pane (side by side, a
+    /// point of the before pane is taken as its twin in the after pane).
     QPointF toFrame(const QPointF& viewPos) const;
     QPointF toView(const QPointF& framePos) const;
 
@@ -120,8 +138,12 @@ class ImageViewer : public QWidget {
     double scale() const;     // logical px per frame px now
     void clampCentre();
     void changed();
+    QPointF paneCentre() const;  // the after pane's centre, where the frame's centre goes
+    QPointF inAfterPane(const QPointF& viewPos) const;
+    bool hasBefore() const;
     const QImage& afterImage(QRectF* source) const;
-    void drawFrame(QPainter& p, const QImage& img, const QRectF& source, const QRectF& clip);
+    void drawFrame(QPainter& p, const QImage& img, const QRectF& source, const QRectF& clip,
+                   double dx = 0);
     void drawCropOverlay(QPainter& p);
     QRectF cropViewRect() const;
     Handle cropHandleAt(const QPointF& viewPos) const;
@@ -131,7 +153,8 @@ class ImageViewer : public QWidget {
 
     QImage preview_, view_, viewClip_, full_, fullClip_, before_;
     quint64 viewKey_ = 0, fullKey_ = 0;
-    QSize doc_;
+    QSize doc_, beforeFrame_;
+    QString beforeLabel_, afterLabel_;
     QString message_;
 
     bool fit_ = true;
@@ -150,7 +173,8 @@ class ImageViewer : public QWidget {
     // Mouse gestures.
     enum class Drag { None, Pan, Split, Pick, Crop };
     Drag drag_ = Drag::None;
-    QPointF pressView_, lastView_;
+    QPointF pressView_, lastView_;  // in the after pane
+    QPointF dragShift_;             // from the pane the drag began in to the after pane
     QRectF pressCrop_;
     Handle cropHandle_ = None;
 };

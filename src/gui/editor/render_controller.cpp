@@ -2,8 +2,10 @@
 #include "editor/render_controller.h"
 
 #include <QRect>
+#include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -11,9 +13,11 @@
 #include <thread>
 
 #include "common/post_to.h"
+#include "editor/camera_jpeg.h"
 #include "editor/crop_geometry.h"
 #include "rangefinder/auto_tone.h"
 #include "rangefinder/error.h"
+#include "rangefinder/geometry.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/pipeline.h"
 #include "rangefinder/whitebalance.h"
@@ -44,6 +48,19 @@ double millisecondsSince(Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
 }
 
+// The long edge of the render the camera's JPEG is registered on (camera_jpeg.h): an eighth
+// of its pixel is a few hundredths of a percent of the frame.
+constexpr int kRegisterEdge = 400;
+
+// The edits' lens correction alone: what decides the frame the camera's JPEG is placed on
+// (the sensor frame with the correction's border-hiding zoom), and nothing that moves it.
+EditDocument lensOnly(const EditDocument& edits) {
+    EditDocument out;
+    for (const std::string& key : edits.keys())
+        if (key.rfind("lens.", 0) == 0) out.setValueJson(key, edits.valueJson(key));
+    return out;
+}
+
 }  // namespace
 
 // Everything about the open photo that only the worker thread touches.
@@ -52,6 +69,12 @@ struct RenderController::Photo {
     std::shared_ptr<const RawImage> raw;
     // One pipeline per kind of render, each keeping its own cache (see the header).
     Pipeline view, full, aux;
+    // The embedded JPEG (empty when there is none worth comparing with) and where it lies on
+    // the frame for the lens correction whose hash is `placementKey`.
+    std::vector<std::uint8_t> jpeg;
+    QSize jpegSize;  // upright
+    std::optional<CameraPlacement> placement;
+    std::uint64_t placementKey = 0;
     Photo(quint64 s, std::shared_ptr<const RawImage> r)
         : serial(s), raw(r), view(r), full(r), aux(std::move(r)) {}
 };
@@ -164,6 +187,8 @@ void RenderController::open(const QString& rawPath) {
     path_ = rawPath;
     decoded_ = false;
     info_ = CaptureInfo{};
+    cameraJpegProblem_.clear();
+    placement_.reset();
     const quint64 serial = ++openSerial_;
     const std::string file = rawPath.toStdString();
     worker_->post(kOpen, [this, serial, file, rawPath](const CancelToken& token) {
@@ -172,11 +197,23 @@ void RenderController::open(const QString& rawPath) {
         // A photo without one (or whose preview is damaged) simply waits for the render;
         // a file that cannot be read at all is reported by the decoder below.
         QImage preview;
+        std::vector<std::uint8_t> jpeg;
         try {
             const CaptureInfo info = readCaptureInfo(file);
-            preview = decodePreview(extractPreview(file), info.orientation);
+            jpeg = extractPreview(file);
+            preview = decodePreview(jpeg, info.orientation);
         } catch (const Error&) {
         }
+        // What the camera's JPEG is good for, said once for the compare control's tooltip.
+        QString jpegProblem;
+        if (preview.isNull())
+            jpegProblem = tr("This raw file holds no JPEG from the camera to compare with");
+        else if (std::max(preview.width(), preview.height()) < kMinCameraJpegEdge)
+            jpegProblem = tr("The camera's JPEG in this raw file is a %1×%2 thumbnail, too small "
+                             "to compare with")
+                              .arg(preview.width())
+                              .arg(preview.height());
+        if (!jpegProblem.isEmpty()) jpeg.clear();
         if (!preview.isNull())
             postTo(this, [this, serial, rawPath, preview] {
                 if (serial == openSerial_) emit previewReady(rawPath, preview);
@@ -194,13 +231,17 @@ void RenderController::open(const QString& rawPath) {
         }
         token.check();
         worker_->photo = std::make_shared<Photo>(serial, raw);
+        worker_->photo->jpeg = std::move(jpeg);
+        worker_->photo->jpegSize = preview.size();
         const CaptureInfo info = raw->info;
         const DngLensOpcodes dngLens = raw->dngLens;
-        postTo(this, [this, serial, rawPath, info, dngLens] {
+        postTo(this, [this, serial, rawPath, info, dngLens, jpegProblem] {
             if (serial != openSerial_) return;
             decoded_ = true;
             info_ = info;
             dngLens_ = dngLens;
+            cameraJpegProblem_ = jpegProblem;
+            placement_.reset();
             emit opened(rawPath);
         });
     });
@@ -218,6 +259,8 @@ void RenderController::close() {
     decoded_ = false;
     info_ = CaptureInfo{};
     dngLens_ = DngLensOpcodes{};
+    cameraJpegProblem_.clear();
+    placement_.reset();
     ++openSerial_;
     worker_->post(kOpen, [this](const CancelToken&) { worker_->photo.reset(); });
 }
@@ -269,6 +312,83 @@ quint64 RenderController::render(RenderedFrame::Kind kind, const EditDocument& e
             frame.milliseconds = millisecondsSince(start);
             postTo(this, [this, frame] { deliver(frame); });
         });
+    return serial;
+}
+
+quint64 RenderController::renderCameraJpeg(const EditDocument& edits, QSize fitSize) {
+    const quint64 serial = ++nextSerial_;
+    latest_[RenderedFrame::Before] = serial;
+    const quint64 photo = openSerial_;
+    const auto start = Clock::now();
+    worker_->post(kBefore, [this, serial, photo, edits, fitSize, monitor = monitor_,
+                            dirs = lookDirs_, start](const CancelToken& token) {
+        const std::shared_ptr<Photo> p = worker_->photo;
+        if (!p || p->serial != photo || p->jpeg.empty()) return;
+        RenderedFrame frame;
+        frame.kind = RenderedFrame::Before;
+        frame.cameraJpeg = true;
+        frame.serial = serial;
+        frame.edits = edits;
+        try {
+            Pipeline& pipeline = p->aux;  // the before channel's, as the unedited render's
+            const int orientation = p->raw->info.orientation;
+            int w = 0, h = 0;
+            pipeline.outputSize(edits, RenderOptions{}, w, h);
+            frame.fullSize = QSize(w, h);
+            pipeline.outputSize(withoutCrop(edits), RenderOptions{}, w, h);
+            frame.uncroppedSize = QSize(w, h);
+            // The frame before the photographer's geometry, at full resolution.
+            const EditDocument shape = lensOnly(edits);
+            int frameW = 0, frameH = 0;
+            pipeline.outputSize(shape, RenderOptions{}, frameW, frameH);
+
+            const std::uint64_t key = shape.hash();
+            if (!p->placement || p->placementKey != key) {
+                RenderOptions small;
+                small.size = OutputSize{SizeMode::LongEdge, kRegisterEdge, 0};
+                small.lookDirs = dirs;
+                const Image reference = std::move(pipeline.render(shape, small, &token).rgb);
+                const QImage jpeg = decodePreview(p->jpeg, orientation, kRegisterEdge);
+                p->placement = placeCameraJpeg(jpeg, QSizeF(p->jpegSize), reference,
+                                               QSizeF(frameW, frameH), &token);
+                p->placementKey = key;
+            }
+            const QRectF place = p->placement->rect;
+
+            // The scale the render shows the frame at, and no finer than the JPEG's own.
+            const QSize shown = frame.fullSize;
+            double scale = 1;
+            if (!fitSize.isEmpty())
+                scale = std::min({1.0, double(fitSize.width()) / shown.width(),
+                                  double(fitSize.height()) / shown.height()});
+            scale = std::min(scale, p->jpegSize.width() / (place.width() * frameW));
+            const QSize work(std::max(1, int(std::lround(frameW * scale))),
+                             std::max(1, int(std::lround(frameH * scale))));
+            // Decoded at about the size it takes on the frame (libjpeg scales while decoding).
+            const double edge =
+                std::max(place.width() * work.width(), place.height() * work.height());
+            token.check();
+            const QImage jpeg = decodePreview(p->jpeg, orientation, int(std::ceil(edge)) + 1);
+            if (jpeg.isNull()) throw Error(p->raw->path, "the camera's JPEG cannot be decoded");
+            const Image pixels =
+                cameraJpegInFrame(jpeg, place, work, GeometryParams::from(edits), &token);
+            DisplayOptions display;
+            display.monitor = monitor.get();
+            frame.image = toDisplayImage(pixels, display);
+        } catch (const Error& e) {
+            const QString message = QString::fromStdString(e.what());
+            postTo(this, [this, serial, message] {
+                if (serial == latest_[RenderedFrame::Before]) emit renderFailed(message);
+            });
+            return;
+        }
+        frame.milliseconds = millisecondsSince(start);
+        const QRectF place = p->placement ? p->placement->rect : QRectF();
+        postTo(this, [this, frame, place] {
+            if (frame.serial == latest_[RenderedFrame::Before]) placement_ = place;
+            deliver(frame);
+        });
+    });
     return serial;
 }
 

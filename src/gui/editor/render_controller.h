@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The editor's renderer: one open photo, decoded once, rendered on a worker thread so the
 // interface never waits. Requests come in channels — the interactive fit-size view, the
-// full-resolution view (at 100 %), the unedited "before" image, look thumbnails, the
+// full-resolution view (at 100 %), the "before" image (the unedited render, or the camera's
+// embedded JPEG in the same frame: editor/camera_jpeg.h), look thumbnails, the
 // white-balance picker — and in each channel the newest request wins: it replaces a waiting
 // one, cancels a running one (rf::CancelToken) and any result that arrives late is
 // dropped. A request of a more urgent channel pre-empts a running less urgent one, which
@@ -15,10 +16,12 @@
 
 #include <QImage>
 #include <QObject>
+#include <QRectF>
 #include <QSize>
 #include <QString>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -43,6 +46,7 @@ struct RenderedFrame {
     QSize uncroppedSize;  ///< the full-resolution frame before the crop (the crop tool's)
     std::pair<double, double> whiteBalance{0, 0};  ///< temperature and tint it stands for
     bool halfSizeDemosaic = false;
+    bool cameraJpeg = false;  ///< a Before frame made of the camera's JPEG
     double milliseconds = 0;  ///< request to result
 };
 
@@ -61,6 +65,10 @@ class RenderController : public QObject {
     QString path() const { return path_; }
     bool isOpen() const { return decoded_; }
     const CaptureInfo& captureInfo() const { return info_; }
+    /// Whether the open photo's embedded JPEG can be compared with (renderCameraJpeg), known
+    /// once it is open; when not, cameraJpegProblem() says why.
+    bool hasCameraJpeg() const { return isOpen() && cameraJpegProblem_.isEmpty(); }
+    QString cameraJpegProblem() const { return cameraJpegProblem_; }
     /// The lens profile these lens parameters find for the open photo (its DNG opcodes, or
     /// the lens database by its camera and lens); a database search, cheap enough for the
     /// GUI thread.
@@ -70,6 +78,14 @@ class RenderController : public QObject {
     /// `fitSize` is empty. Returns the request's serial.
     quint64 render(RenderedFrame::Kind kind, const EditDocument& edits, QSize fitSize,
                    bool clippingMarks = false);
+    /// The camera's JPEG shown as a render of `edits` would frame it — placed on the raw's
+    /// frame, then through the edits' geometry and crop — to fit `fitSize` (device pixels;
+    /// full resolution when empty). It comes as a Before frame with cameraJpeg set, and
+    /// replaces any Before request still waiting.
+    quint64 renderCameraJpeg(const EditDocument& edits, QSize fitSize);
+    /// Where the camera's JPEG was found to lie on the frame, for `edits`' lens correction
+    /// (after the first renderCameraJpeg; for tests and the status bar).
+    std::optional<QRectF> cameraJpegPlacement() const { return placement_; }
     /// The serial of the newest request of a kind (results older than it are dropped).
     quint64 latestSerial(RenderedFrame::Kind kind) const { return latest_[kind]; }
 
@@ -115,6 +131,8 @@ class RenderController : public QObject {
     bool decoded_ = false;
     CaptureInfo info_;
     DngLensOpcodes dngLens_;  // the open photo's, for lensProfile
+    QString cameraJpegProblem_;
+    std::optional<QRectF> placement_;
     quint64 latest_[3] = {0, 0, 0};
     quint64 thumbBatch_ = 0;
     quint64 nextSerial_ = 0;
