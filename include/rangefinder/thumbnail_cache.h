@@ -35,6 +35,9 @@ struct ThumbnailKey {
     std::string text;
     /// The entry's file name in the cache folder: the text's 64-bit hash in hex, ".thumb".
     std::string fileName;
+    /// The raw's part of the text (canonical path, size, modification time): the same for
+    /// every key of one version of one file.
+    std::string file;
 };
 
 /// The key of `rawPath`'s thumbnail with these edits, `longEdge` pixels on its long edge.

@@ -275,11 +275,14 @@ TEST_F(DevelopedThumbnails, AnEditSavedElsewhereIsDevelopedAgainOnRefresh) {
     EXPECT_GT(brighter, level + 25);
     EXPECT_EQ(thumbnail(model, other), otherBefore) << "the other row is left alone";
 
+    // Edited again (in Develop, say): the raw decoded for the last render serves this one.
+    const long decodes = rf::gui::detail::developDecodes.load();
     setEdits(photo, [](rf::EditDocument& e) { e.setFloat("exposure.ev", -2); });
     model.refreshPhoto(photo);
     ASSERT_TRUE(waitSettled(model));
     EXPECT_LT(rf::gui::meanLevel(thumbnail(model, photo)), level - 25);
     EXPECT_EQ(renders() - before, 2);
+    EXPECT_EQ(rf::gui::detail::developDecodes.load(), decodes) << "not decoded again";
 
     // Back to +2 EV: that key is in the cache already.
     setEdits(photo, [](rf::EditDocument& e) { e.setFloat("exposure.ev", 2); });

@@ -70,6 +70,11 @@ TEST_F(ThumbnailCacheTest, TheKeyFollowsTheEditsAsThePipelineSeesThem) {
 
     // Another size is another picture.
     EXPECT_NE(thumbnailKey(raw.string(), none, 512).fileName, plain.fileName);
+
+    // The file's part is the same for all of them.
+    EXPECT_EQ(b.file, plain.file);
+    EXPECT_EQ(thumbnailKey(raw.string(), cropped, 512).file, plain.file);
+    EXPECT_NE(plain.file.find(fs::canonical(raw).string()), std::string::npos);
 }
 
 TEST_F(ThumbnailCacheTest, TheKeyFollowsTheFilesIdentity) {
@@ -81,6 +86,7 @@ TEST_F(ThumbnailCacheTest, TheKeyFollowsTheFilesIdentity) {
     fs::last_write_time(raw, fs::last_write_time(raw) + std::chrono::seconds(5));
     const auto touched = thumbnailKey(raw.string(), {}, 256);
     EXPECT_NE(touched.fileName, before.fileName);
+    EXPECT_NE(touched.file, before.file);
     const auto time = fs::last_write_time(raw);
     writeBytes(raw, "a different file of another length");
     fs::last_write_time(raw, time);

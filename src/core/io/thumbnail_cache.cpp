@@ -89,10 +89,10 @@ ThumbnailKey thumbnailKey(const std::string& rawPath, const EditDocument& edits,
         throw Error(rawPath, std::string("cannot be read: ") + std::strerror(err), err);
     }
     ThumbnailKey key;
+    key.file = canonical.string() + "\n" + std::to_string(st.st_size) + " " +
+               std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
     key.text = "rangefinder thumbnail " + std::to_string(kThumbnailRenderingVersion) + "\n" +
-               canonical.string() + "\n" + std::to_string(st.st_size) + " " +
-               std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + "\n" +
-               hex(edits.hash()) + "\n" + std::to_string(longEdge) + "\n";
+               key.file + "\n" + hex(edits.hash()) + "\n" + std::to_string(longEdge) + "\n";
     decl::Hasher h;
     h.add(key.text);
     key.fileName = hex(h.value()) + std::string(kExtension);

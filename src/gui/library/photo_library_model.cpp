@@ -30,6 +30,11 @@ PhotoLibraryModel::PhotoLibraryModel(int thumbnailSize, QObject* parent)
     const std::vector<std::string> dirs = rf::defaultLookDirs();
     develop_.lookDirs.assign(dirs.rbegin(), dirs.rend());
     develop_.cancel = std::make_shared<rf::CancelToken>();
+    develop_.recent = std::make_shared<RecentPipeline>();
+    // Kept while a photo is being edited (a save every few seconds), not for the session.
+    releaseRecent_.setSingleShot(true);
+    releaseRecent_.setInterval(30000);
+    connect(&releaseRecent_, &QTimer::timeout, this, [this] { develop_.recent->release(); });
 }
 
 PhotoLibraryModel::~PhotoLibraryModel() {
@@ -188,6 +193,7 @@ void PhotoLibraryModel::setPhotos(const QString& folder, std::vector<Photo> phot
     // The old listing's renders are of no use now; the new one's get a token of their own.
     develop_.cancel->cancel();
     develop_.cancel = std::make_shared<rf::CancelToken>();
+    develop_.recent->release();
     folder_ = folder;
     photos_ = std::move(photos);
     rowByPath_.clear();
@@ -313,7 +319,10 @@ void PhotoLibraryModel::start(const Job& job) {
 
 void PhotoLibraryModel::finish(const Job& job, const PhotoLoad& load) {
     --inFlight_;
-    if (job.mode == ThumbnailMode::Developed) --developing_;
+    if (job.mode == ThumbnailMode::Developed) {
+        --developing_;
+        releaseRecent_.start();
+    }
     if (job.generation != generation_ || job.row >= int(photos_.size())) {
         pump();
         return;

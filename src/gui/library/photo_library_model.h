@@ -30,6 +30,7 @@
 #include <QSize>
 #include <QStringList>
 #include <QThreadPool>
+#include <QTimer>
 #include <deque>
 #include <functional>
 #include <memory>
@@ -181,6 +182,7 @@ class PhotoLibraryModel : public QAbstractListModel {
     std::size_t nextThumbnailRow_ = 0;
     std::size_t nextDevelopRow_ = 0;
     DevelopContext develop_;  // its cancel token is the current folder's
+    QTimer releaseRecent_;    // lets the last developed photo's pipeline go when idle
     // Written from data(), which is const: a view asking for a thumbnail is the signal that
     // the row is visible.
     mutable std::vector<int> freshlyWanted_;  // in the order the view painted them

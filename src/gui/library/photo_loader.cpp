@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include "common/display_image.h"
 
@@ -41,15 +42,24 @@ QString formatExposure(const rf::CaptureInfo& info) {
 
 /// The raw rendered with `edits`, `size` pixels on the long edge: the same pipeline and
 /// options as an export at that size (so the decode is the one any render makes, and a size
-/// this small takes the half-size demosaic). No edits: as the camera would show it.
+/// this small takes the half-size demosaic). No edits: as the camera would show it. With a
+/// RecentPipeline and the file's identity (ThumbnailKey::file), the pipeline of the last render
+/// of that file is used again and this one kept.
 QImage renderThumbnail(const QString& path, int size, const rf::EditDocument& edits = {},
-                       const DevelopContext* develop = nullptr) {
-    auto raw = std::make_shared<const rf::RawImage>(rf::decodeRaw(path.toStdString()));
-    rf::Pipeline pipeline(raw);
+                       const DevelopContext* develop = nullptr, const std::string& file = {}) {
+    RecentPipeline* recent = develop && !file.empty() ? develop->recent.get() : nullptr;
+    std::shared_ptr<rf::Pipeline> pipeline = recent ? recent->find(file) : nullptr;
+    if (!pipeline) {
+        pipeline = std::make_shared<rf::Pipeline>(
+            std::make_shared<const rf::RawImage>(rf::decodeRaw(path.toStdString())));
+        if (develop) ++detail::developDecodes;
+    }
     rf::RenderOptions options;
     options.size.mode = rf::SizeMode::LongEdge;
     options.size.a = size;
-    options.oneShot = true;
+    // A pipeline kept for the next render keeps its caches; one rendered once hands over
+    // its last buffer instead.
+    options.oneShot = !recent;
     const rf::CancelToken* cancel = nullptr;
     if (develop) {
         options.lookDirs = develop->lookDirs;
@@ -58,8 +68,10 @@ QImage renderThumbnail(const QString& path, int size, const rf::EditDocument& ed
     // Auto tone asked for in the sidecar (rangefinder-cli edits set tone.auto=true): chosen for
     // this photo, as an export does.
     const rf::EditDocument shown =
-        edits.getBool("tone.auto") ? rf::applyAutoTone(pipeline, edits, cancel) : edits;
-    return toDisplayImage(pipeline.render(shown, options, cancel).rgb);
+        edits.getBool("tone.auto") ? rf::applyAutoTone(*pipeline, edits, cancel) : edits;
+    QImage image = toDisplayImage(pipeline->render(shown, options, cancel).rgb);
+    if (recent) recent->keep(file, std::move(pipeline));
+    return image;
 }
 
 // A developed thumbnail as the cache keeps it: a JPEG, small and decoded by the same reader
@@ -110,7 +122,7 @@ QImage developedThumbnail(const QString& path, const rf::EditDocument& edits, in
     if (!render) return {};
     QImage image;
     try {
-        image = renderThumbnail(path, size, edits, &develop);
+        image = renderThumbnail(path, size, edits, &develop, key ? key->file : std::string());
     } catch (const rf::Cancelled&) {
         return {};
     } catch (const std::bad_alloc&) {
@@ -178,6 +190,23 @@ PhotoMetadata readMetadata(const QString& path) {
 }
 
 std::atomic<long> detail::developedRenders{0};
+std::atomic<long> detail::developDecodes{0};
+
+std::shared_ptr<rf::Pipeline> RecentPipeline::find(const std::string& file) const {
+    std::lock_guard lock(mutex_);
+    return file == file_ ? pipeline_ : nullptr;
+}
+
+void RecentPipeline::keep(const std::string& file, std::shared_ptr<rf::Pipeline> pipeline) {
+    std::shared_ptr<rf::Pipeline> old;  // freed outside the lock
+    std::lock_guard lock(mutex_);
+    old = std::exchange(pipeline_, std::move(pipeline));
+    file_ = file;
+}
+
+void RecentPipeline::release() {
+    keep({}, nullptr);
+}
 
 SidecarSummary summaryOf(const rf::Sidecar& sidecar) {
     SidecarSummary s;

@@ -22,6 +22,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ namespace rf {
 struct CaptureInfo;
 struct Sidecar;
 class CancelToken;
+class Pipeline;
 class ThumbnailCache;
 }  // namespace rf
 
@@ -65,9 +67,28 @@ enum class ThumbnailMode {
     Developed,  ///< the thumbnail of the edits as they are now: cached, else rendered and cached
 };
 
+/// The pipeline of the photo developed last, kept for its next development: while a photo is
+/// being edited its tile is developed again after every save, and the decode and the early
+/// stages — most of a render at tile size — are then done once, not each time. One photo's at a
+/// time; the model lets it go when the folder changes or nothing was developed for a while.
+class RecentPipeline {
+  public:
+    /// The pipeline kept for `file` (ThumbnailKey::file), or nullptr.
+    std::shared_ptr<rf::Pipeline> find(const std::string& file) const;
+    /// Keeps `pipeline` of `file` in place of the one kept before.
+    void keep(const std::string& file, std::shared_ptr<rf::Pipeline> pipeline);
+    void release();
+
+  private:
+    mutable std::mutex mutex_;
+    std::string file_;
+    std::shared_ptr<rf::Pipeline> pipeline_;
+};
+
 /// What developing a thumbnail needs besides the photo.
 struct DevelopContext {
     std::shared_ptr<rf::ThumbnailCache> cache;  ///< nullptr: nothing kept between renders
+    std::shared_ptr<RecentPipeline> recent;     ///< nullptr: every render decodes
     std::vector<std::string> lookDirs;          ///< where a look's LUT file is found
     std::shared_ptr<rf::CancelToken> cancel;    ///< fired when the folder is left
 };
@@ -100,8 +121,10 @@ PhotoLoad loadPhoto(const QString& path, int thumbnailSize, ThumbnailMode mode,
                     const DevelopContext& develop, const PhotoMetadata* knownMetadata = nullptr);
 
 namespace detail {
-/// Developed thumbnails rendered (not found in the cache) in this process: tests count them.
+/// Developed thumbnails rendered (not found in the cache) in this process, and the raws
+/// decoded for them: tests count them.
 extern std::atomic<long> developedRenders;
+extern std::atomic<long> developDecodes;
 }  // namespace detail
 
 /// The reason of an rf::Error without the file name in front (tiles already show the name).
