@@ -22,6 +22,7 @@
 #include "editor/editor_widget.h"
 #include "editor/photo_session.h"
 #include "i18n/translations.h"
+#include "library/filmstrip.h"
 #include "library/photo_filter_model.h"
 #include "library/photo_library_model.h"
 #include "library/photo_loader.h"
@@ -372,6 +373,30 @@ TEST_F(DevelopedThumbnails, AnEditInDevelopReachesTheTile) {
     // The autosave, its editsSaved, the model's refresh and the render, with no other help.
     EXPECT_TRUE(waitUntil([&] { return rf::gui::meanLevel(thumbnail(model, photo)) > level + 25; }))
         << "the filmstrip's tile shows the brighter photo";
+}
+
+TEST_F(DevelopedThumbnails, TheFilmstripLaysOutAtEveryWidth) {
+    // Ten tiles: at some widths they fit only without a scroll bar, which the tiles' own height
+    // must not depend on (it did: the strip re-laid itself out until the stack overflowed).
+    for (int i = 0; i < 10; ++i) {
+        char name[16];
+        std::snprintf(name, sizeof name, "%02d.CR2", i);
+        fs::create_symlink(kCanon, photos() / name);
+    }
+    PhotoLibraryModel model(200);
+    model.openFolder(folder());
+    rf::gui::Filmstrip strip;
+    strip.setModel(&model);
+    strip.resize(1000, 120);
+    strip.show();
+    ASSERT_TRUE(waitSettled(model));
+    for (int width = 1000; width <= 2200; width += 7) {
+        strip.resize(width, 120);
+        QCoreApplication::processEvents();
+        const QSize tile = strip.itemDelegate()->sizeHint({}, model.index(0));
+        EXPECT_GE(tile.height(), 90) << width;
+        EXPECT_LE(strip.visualRect(model.index(0)).bottom(), strip.viewport()->height()) << width;
+    }
 }
 
 int main(int argc, char** argv) {
