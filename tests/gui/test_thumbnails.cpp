@@ -131,13 +131,20 @@ TEST_F(DevelopedThumbnails, AnEditedPhotosThumbnailShowsItsEdits) {
     setEdits(cropped, [](rf::EditDocument& e) { e.setFloat("crop.right", 0.5); });
     const rf::LookLibrary looks = rf::LookLibrary::load();
     setEdits(mono, [&](rf::EditDocument& e) { e = rf::withLook(e, monochromeLook(looks)); });
+    // Auto tone asked for (rangefinder-cli edits set tone.auto=true): chosen for the photo, as
+    // an export does, whatever exposure was set.
+    const QString automatic = add("f_auto.CR2");
+    setEdits(automatic, [](rf::EditDocument& e) {
+        e.setFloat("exposure.ev", -2);
+        e.setBool("tone.auto", true);
+    });
 
     const long before = renders();
     PhotoLibraryModel model(200);
     EXPECT_EQ(model.thumbnailCacheDir().toStdString(), cacheFolder().string());
     model.openFolder(folder());
     ASSERT_TRUE(waitSettled(model)) << model.pendingThumbnails() << " pending";
-    EXPECT_EQ(renders() - before, 4) << "the four edited photos, the plain one not";
+    EXPECT_EQ(renders() - before, 5) << "the five edited photos, the plain one not";
 
     // Unedited: the camera's preview, as before.
     const QImage camera = thumbnail(model, plain);
@@ -148,7 +155,10 @@ TEST_F(DevelopedThumbnails, AnEditedPhotosThumbnailShowsItsEdits) {
     EXPECT_EQ(b.width(), 200);
     EXPECT_NEAR(b.height(), 133, 1);
     EXPECT_GT(rf::gui::meanLevel(b), level + 25) << "+2 EV";
-    EXPECT_LT(rf::gui::meanLevel(thumbnail(model, dark)), level - 25) << "-2 EV";
+    const double darkLevel = rf::gui::meanLevel(thumbnail(model, dark));
+    EXPECT_LT(darkLevel, level - 25) << "-2 EV";
+    EXPECT_GT(rf::gui::meanLevel(thumbnail(model, automatic)), darkLevel + 25)
+        << "auto tone, not -2 EV";
 
     const QImage c = thumbnail(model, cropped);
     EXPECT_EQ(c.height(), 200) << "the crop's long edge is its height now";
@@ -160,7 +170,7 @@ TEST_F(DevelopedThumbnails, AnEditedPhotosThumbnailShowsItsEdits) {
     EXPECT_LT(chroma(m), 2.5) << "the monochrome look's greys";
 
     // Every edited tile is marked, and the thumbnails stay within the requested size.
-    for (const QString& p : {bright, dark, cropped, mono}) {
+    for (const QString& p : {bright, dark, cropped, mono, automatic}) {
         const QModelIndex i = model.index(model.rowOf(p));
         EXPECT_TRUE(i.data(PhotoLibraryModel::EditedRole).toBool());
         const QImage t = i.data(PhotoLibraryModel::ThumbnailRole).value<QImage>();
