@@ -3098,6 +3098,10 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
         <source>%1 (moved aside to %2; a new sidecar was started)</source>
         <translation>%1 (nach %2 verschoben; eine neue Filialdatei wurde angelegt)</translation>
     </message>
+    <message>
+        <source>The edits could not be shown: %1</source>
+        <translation>Die Bearbeitungen konnten nicht angezeigt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>rf::gui::PhotoSession</name>

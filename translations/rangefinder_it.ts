@@ -3096,6 +3096,10 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
         <source>%1 (moved aside to %2; a new sidecar was started)</source>
         <translation>%1 (spostato in %2; è stato avviato un nuovo file sidecar)</translation>
     </message>
+    <message>
+        <source>The edits could not be shown: %1</source>
+        <translation>Non è stato possibile mostrare le modifiche: %1</translation>
+    </message>
 </context>
 <context>
     <name>rf::gui::PhotoSession</name>

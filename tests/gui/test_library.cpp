@@ -777,6 +777,9 @@ int main(int argc, char** argv) {
     // The tests' settings live in a folder of their own, never in the user's.
     rf::test::TempDir config("gui-config");
     qputenv("XDG_CONFIG_HOME", QByteArray::fromStdString(config.str()));
+    // And the developed thumbnails' cache.
+    rf::test::TempDir cache("gui-cache");
+    qputenv("XDG_CACHE_HOME", QByteArray::fromStdString(cache.str()));
     QApplication app(argc, argv);
     QApplication::setOrganizationName("RangefinderTests");
     QApplication::setApplicationName("test_library");

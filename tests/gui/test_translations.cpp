@@ -340,6 +340,8 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
     rf::test::TempDir config("gui-translations-config");
     qputenv("XDG_CONFIG_HOME", QByteArray::fromStdString(config.str()));
+    rf::test::TempDir cache("gui-translations-cache");
+    qputenv("XDG_CACHE_HOME", QByteArray::fromStdString(cache.str()));
     QApplication app(argc, argv);
     QApplication::setOrganizationName("RangefinderTests");
     QApplication::setApplicationName("test_translations");

@@ -43,6 +43,33 @@ class TempDir {
     std::filesystem::path path_;
 };
 
+/// Sets (or, with nullptr, unsets) an environment variable for a scope, then restores it.
+class ScopedEnv {
+  public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        if (const char* old = std::getenv(name)) {
+            old_ = old;
+            hadOld_ = true;
+        }
+        if (value)
+            ::setenv(name, value, 1);
+        else
+            ::unsetenv(name);
+    }
+    ~ScopedEnv() {
+        if (hadOld_)
+            ::setenv(name_.c_str(), old_.c_str(), 1);
+        else
+            ::unsetenv(name_.c_str());
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+  private:
+    std::string name_, old_;
+    bool hadOld_ = false;
+};
+
 /// Mean of a rectangle of a 3-channel image.
 Vec3 meanOf(ConstImageView img, const Rect& r);
 

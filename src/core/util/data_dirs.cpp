@@ -48,13 +48,24 @@ std::string sourceTreeDir(const std::string& name) {
 
 }  // namespace
 
-std::string userDataDir(const std::string& name) {
-    const char* xdg = std::getenv("XDG_DATA_HOME");
+namespace {
+// $VAR/rangefinder/<name>, or ~/<fallback>/rangefinder/<name>.
+std::string xdgUserDir(const char* var, const fs::path& fallback, const std::string& name) {
+    const char* xdg = std::getenv(var);
     // The XDG base directory spec ignores relative paths.
     if (xdg && xdg[0] == '/') return (fs::path(xdg) / "rangefinder" / name).string();
     const char* home = std::getenv("HOME");
     const std::string base = home && *home ? home : "/";
-    return (fs::path(base) / ".local" / "share" / "rangefinder" / name).string();
+    return (fs::path(base) / fallback / "rangefinder" / name).string();
+}
+}  // namespace
+
+std::string userDataDir(const std::string& name) {
+    return xdgUserDir("XDG_DATA_HOME", fs::path(".local") / "share", name);
+}
+
+std::string userCacheDir(const std::string& name) {
+    return xdgUserDir("XDG_CACHE_HOME", ".cache", name);
 }
 
 std::string installedDataDir(const std::string& name) {

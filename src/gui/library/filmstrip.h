@@ -5,6 +5,7 @@
 #pragma once
 
 #include <QListView>
+#include <vector>
 
 namespace rf::gui {
 
@@ -18,6 +19,7 @@ class Filmstrip : public QListView {
     explicit Filmstrip(QWidget* parent = nullptr);
 
     void setCommands(PhotoCommands* commands) { commands_ = commands; }
+    void setModel(QAbstractItemModel* model) override;
 
   signals:
     void openRequested(const QModelIndex& index);
@@ -33,6 +35,7 @@ class Filmstrip : public QListView {
 
     TileDelegate* delegate_;
     PhotoCommands* commands_ = nullptr;
+    std::vector<QMetaObject::Connection> modelConnections_;
 };
 
 }  // namespace rf::gui

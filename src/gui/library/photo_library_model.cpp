@@ -12,7 +12,10 @@
 #include "common/post_to.h"
 #include "rangefinder/error.h"
 #include "rangefinder/export.h"
+#include "rangefinder/looks.h"
+#include "rangefinder/parallel.h"
 #include "rangefinder/sidecar.h"
+#include "rangefinder/thumbnail_cache.h"
 
 namespace rf::gui {
 
@@ -20,14 +23,41 @@ PhotoLibraryModel::PhotoLibraryModel(int thumbnailSize, QObject* parent)
     : QAbstractListModel(parent), thumbnailSize_(std::max(32, thumbnailSize)) {
     // As many jobs as cores: each is a file read plus a JPEG decode, mostly CPU.
     maxInFlight_ = std::max(2, QThread::idealThreadCount());
+    maxDeveloping_ = maxInFlight_ - 1;
     pool_.setMaxThreadCount(maxInFlight_);
+    develop_.cache = std::make_shared<rf::ThumbnailCache>(rf::ThumbnailCache::defaultDir());
+    // The user's folder first: a user look's LUT shadows an installed one of the same name.
+    const std::vector<std::string> dirs = rf::defaultLookDirs();
+    develop_.lookDirs.assign(dirs.rbegin(), dirs.rend());
+    develop_.cancel = std::make_shared<rf::CancelToken>();
+    develop_.recent = std::make_shared<RecentPipeline>();
+    // Kept while a photo is being edited (a save every few seconds), not for the session.
+    releaseRecent_.setSingleShot(true);
+    releaseRecent_.setInterval(30000);
+    connect(&releaseRecent_, &QTimer::timeout, this, [this] { develop_.recent->release(); });
 }
 
 PhotoLibraryModel::~PhotoLibraryModel() {
     // Jobs post their results to this object; let the running ones finish first (queued
-    // results still pending are dropped with the object).
+    // results still pending are dropped with the object), their renders cut short.
     pool_.clear();
+    develop_.cancel->cancel();
     pool_.waitForDone();
+}
+
+QString PhotoLibraryModel::thumbnailCacheDir() const {
+    return QString::fromStdString(develop_.cache->dir());
+}
+
+bool PhotoLibraryModel::needsDevelop(const Photo& p) {
+    return p.thumbnailLoaded && !p.thumbnail.isNull() && p.sidecarLoaded &&
+           p.sidecar.error.isEmpty() && p.sidecar.editsHash != p.thumbnailEdits;
+}
+
+int PhotoLibraryModel::pendingThumbnails() const {
+    return int(std::count_if(photos_.begin(), photos_.end(), [](const Photo& p) {
+        return !p.counted || p.inFlight || p.sidecarStale || needsDevelop(p);
+    }));
 }
 
 int PhotoLibraryModel::rowCount(const QModelIndex& parent) const {
@@ -47,7 +77,7 @@ QVariant PhotoLibraryModel::data(const QModelIndex& index, int role) const {
         case PathRole:
             return p.path;
         case ThumbnailRole:
-            if (!p.thumbnailLoaded && !p.inFlight && !p.wanted) {
+            if ((!p.thumbnailLoaded || needsDevelop(p)) && !p.inFlight && !p.wanted) {
                 p.wanted = true;
                 freshlyWanted_.push_back(index.row());
                 schedulePump();
@@ -85,6 +115,8 @@ QVariant PhotoLibraryModel::data(const QModelIndex& index, int role) const {
             if (p.metadata.captured.isValid())
                 lines << QLocale().toString(p.metadata.captured, QLocale::ShortFormat);
             if (!p.sidecar.error.isEmpty()) lines << p.sidecar.error;
+            if (!p.developError.isEmpty())
+                lines << tr("The edits could not be shown: %1").arg(p.developError);
             return lines.join(QLatin1Char('\n'));
         }
         default:
@@ -146,6 +178,7 @@ void PhotoLibraryModel::reload() {
             // Jobs of the old listing are about to become stale.
             photos[i].inFlight = photos[i].wanted = false;
             if (!photos[i].thumbnailLoaded) photos[i].counted = false;
+            photos[i].sidecarStale = true;
         } else {
             photos[i].path = path;
             photos[i].name = QFileInfo(path).fileName();
@@ -157,6 +190,10 @@ void PhotoLibraryModel::reload() {
 void PhotoLibraryModel::setPhotos(const QString& folder, std::vector<Photo> photos) {
     beginResetModel();
     ++generation_;
+    // The old listing's renders are of no use now; the new one's get a token of their own.
+    develop_.cancel->cancel();
+    develop_.cancel = std::make_shared<rf::CancelToken>();
+    develop_.recent->release();
     folder_ = folder;
     photos_ = std::move(photos);
     rowByPath_.clear();
@@ -167,7 +204,7 @@ void PhotoLibraryModel::setPhotos(const QString& folder, std::vector<Photo> phot
     }
     freshlyWanted_.clear();
     wantedRows_.clear();
-    nextMetadataRow_ = nextThumbnailRow_ = 0;
+    nextMetadataRow_ = nextThumbnailRow_ = nextDevelopRow_ = 0;
     endResetModel();
     emit folderOpened(folder_);
     emitProgress();
@@ -208,30 +245,57 @@ void PhotoLibraryModel::pump() {
 
 bool PhotoLibraryModel::nextJob(Job& job) {
     const std::size_t n = photos_.size();
-    while (!wantedRows_.empty()) {
-        const int row = wantedRows_.front();
-        wantedRows_.pop_front();
-        if (row >= int(n)) continue;
+    const bool mayDevelop = developing_ < maxDeveloping_;
+    for (auto it = wantedRows_.begin(); it != wantedRows_.end();) {
+        const int row = *it;
+        if (row >= int(n)) {
+            it = wantedRows_.erase(it);
+            continue;
+        }
         Photo& p = photos_[std::size_t(row)];
-        p.wanted = false;
-        if (!p.thumbnailLoaded && !p.inFlight) {
-            job = {row, generation_, p.sidecarStamp, true};
+        if (!p.inFlight && !p.thumbnailLoaded) {
+            wantedRows_.erase(it);
+            p.wanted = false;
+            job = {row, generation_, p.sidecarStamp, ThumbnailMode::Quick};
             return true;
         }
+        if (!p.inFlight && needsDevelop(p)) {
+            // Waits here, ahead of the rows nobody looks at, until a thread may develop it.
+            if (!mayDevelop) {
+                ++it;
+                continue;
+            }
+            wantedRows_.erase(it);
+            p.wanted = false;
+            job = {row, generation_, p.sidecarStamp, ThumbnailMode::Developed};
+            return true;
+        }
+        // Loaded, or in flight (its result repaints it).
+        p.wanted = false;
+        it = wantedRows_.erase(it);
     }
     // Metadata of every photo before the remaining thumbnails: sorting by time and filtering
     // by rating need it, and it costs a fraction of a thumbnail.
     for (; nextMetadataRow_ < n; ++nextMetadataRow_) {
         Photo& p = photos_[nextMetadataRow_];
-        if (!p.metadataLoaded && !p.inFlight) {
-            job = {int(nextMetadataRow_++), generation_, p.sidecarStamp, false};
+        if ((!p.metadataLoaded || p.sidecarStale) && !p.inFlight) {
+            job = {int(nextMetadataRow_++), generation_, p.sidecarStamp, ThumbnailMode::None};
             return true;
         }
     }
     for (; nextThumbnailRow_ < n; ++nextThumbnailRow_) {
         Photo& p = photos_[nextThumbnailRow_];
         if (!p.thumbnailLoaded && !p.inFlight) {
-            job = {int(nextThumbnailRow_++), generation_, p.sidecarStamp, true};
+            job = {int(nextThumbnailRow_++), generation_, p.sidecarStamp, ThumbnailMode::Quick};
+            return true;
+        }
+    }
+    // Last, the developed thumbnails nobody is looking at: each is a decode and a render.
+    if (!mayDevelop) return false;
+    for (; nextDevelopRow_ < n; ++nextDevelopRow_) {
+        Photo& p = photos_[nextDevelopRow_];
+        if (needsDevelop(p) && !p.inFlight) {
+            job = {int(nextDevelopRow_++), generation_, p.sidecarStamp, ThumbnailMode::Developed};
             return true;
         }
     }
@@ -242,18 +306,23 @@ void PhotoLibraryModel::start(const Job& job) {
     Photo& p = photos_[std::size_t(job.row)];
     p.inFlight = true;
     ++inFlight_;
+    if (job.mode == ThumbnailMode::Developed) ++developing_;
     const QString path = p.path;
     const int size = thumbnailSize_;
     std::optional<PhotoMetadata> known;
     if (p.metadataLoaded) known = p.metadata;
-    startOn(pool_, [this, job, path, size, known] {
-        PhotoLoad load = loadPhoto(path, size, job.thumbnail, known ? &*known : nullptr);
+    startOn(pool_, [this, job, path, size, known, develop = develop_] {
+        PhotoLoad load = loadPhoto(path, size, job.mode, develop, known ? &*known : nullptr);
         postTo(this, [this, job, load] { finish(job, load); });
     });
 }
 
 void PhotoLibraryModel::finish(const Job& job, const PhotoLoad& load) {
     --inFlight_;
+    if (job.mode == ThumbnailMode::Developed) {
+        --developing_;
+        releaseRecent_.start();
+    }
     if (job.generation != generation_ || job.row >= int(photos_.size())) {
         pump();
         return;
@@ -268,19 +337,36 @@ void PhotoLibraryModel::finish(const Job& job, const PhotoLoad& load) {
     if (p.sidecarStamp == job.sidecarStamp) {
         p.sidecar = load.sidecar;
         p.sidecarLoaded = true;
+        p.sidecarStale = false;
     }
-    if (job.thumbnail) {
-        p.thumbnail = load.thumbnail;
-        p.thumbnailError = load.thumbnailError;
-        p.thumbnailLoaded = true;
-    } else if (!p.metadata.ok) {
-        // Nothing more to learn from a file that cannot be identified.
-        p.thumbnailError = p.metadata.error;
-        p.thumbnailLoaded = true;
-    } else if (!p.thumbnailLoaded && std::size_t(job.row) < nextThumbnailRow_) {
-        // The thumbnail pass went by while this row was busy.
-        nextThumbnailRow_ = std::size_t(job.row);
+    switch (job.mode) {
+        case ThumbnailMode::Quick:
+            p.thumbnail = load.thumbnail;
+            p.thumbnailError = load.thumbnailError;
+            p.thumbnailLoaded = true;
+            p.thumbnailEdits = load.thumbnailEdits;
+            p.developError = load.developError;
+            break;
+        case ThumbnailMode::Developed:
+            // Newer edits than these may have come meanwhile: the picture is still closer to
+            // them than the one shown, and needsDevelop sends the row round again. A render
+            // that failed keeps the picture there was.
+            if (!load.thumbnail.isNull()) p.thumbnail = load.thumbnail;
+            p.thumbnailEdits = load.thumbnailEdits;
+            p.developError = load.developError;
+            break;
+        case ThumbnailMode::None:
+            if (!p.metadata.ok) {
+                // Nothing more to learn from a file that cannot be identified.
+                p.thumbnailError = p.metadata.error;
+                p.thumbnailLoaded = true;
+            } else if (!p.thumbnailLoaded && std::size_t(job.row) < nextThumbnailRow_) {
+                // The thumbnail pass went by while this row was busy.
+                nextThumbnailRow_ = std::size_t(job.row);
+            }
+            break;
     }
+    noteDevelopNeed(job.row);
     const bool wasCounted = p.counted;
     countIfLoaded(p);
     // All roles: the sort/filter proxy re-sorts only on changes of the roles it is told.
@@ -288,6 +374,12 @@ void PhotoLibraryModel::finish(const Job& job, const PhotoLoad& load) {
     emit dataChanged(i, i);
     if (p.counted != wasCounted) emitProgress();
     pump();
+}
+
+void PhotoLibraryModel::noteDevelopNeed(int row) {
+    // The develop pass may have gone by this row already.
+    if (needsDevelop(photos_[std::size_t(row)]))
+        nextDevelopRow_ = std::min(nextDevelopRow_, std::size_t(row));
 }
 
 void PhotoLibraryModel::countIfLoaded(Photo& p) {
@@ -300,9 +392,14 @@ void PhotoLibraryModel::applySidecar(int row, const SidecarSummary& summary) {
     Photo& p = photos_[std::size_t(row)];
     p.sidecar = summary;
     p.sidecarLoaded = true;
+    p.sidecarStale = false;
     ++p.sidecarStamp;
+    // Edits other than the thumbnail's: developed again (the views repaint the row, so a
+    // visible one goes first).
+    noteDevelopNeed(row);
     const QModelIndex i = index(row);
     emit dataChanged(i, i);
+    if (needsDevelop(p)) schedulePump();
 }
 
 void PhotoLibraryModel::refreshPhoto(const QString& path) {
@@ -361,13 +458,7 @@ PhotoLibraryModel::SidecarWrites PhotoLibraryModel::updateSidecars(
                 sidecar = rf::updateSidecar(raw, apply, naming);
             }
             ++result.written;
-            if (const int row = rowOf(path); row >= 0) {
-                SidecarSummary summary;
-                summary.rating = sidecar.info.rating;
-                summary.label = QString::fromStdString(sidecar.info.label);
-                summary.edited = !sidecar.edits.keys().empty();
-                applySidecar(row, summary);
-            }
+            if (const int row = rowOf(path); row >= 0) applySidecar(row, summaryOf(sidecar));
         } catch (const std::exception& e) {
             problems << QString::fromStdString(e.what());
         }

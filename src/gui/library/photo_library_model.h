@@ -6,8 +6,16 @@
 // decides the order: first the thumbnails a view is painting (a view asks only for the rows
 // it shows, so the visible tiles come first in a folder of hundreds), then the metadata of
 // every photo (so sorting by time and filtering by rating settle quickly), then the other
-// thumbnails. Results of an older folder are dropped. A file that cannot be read gets an
+// thumbnails, then the developed thumbnails of edited photos not found in the cache. Results
+// of an older folder are dropped and its renders cancelled. A file that cannot be read gets an
 // error instead of a thumbnail; the folder loads on.
+//
+// An edited photo's thumbnail is its edits rendered (photo_loader.h). The model knows which
+// edits each thumbnail shows; whenever a sidecar reading says the edits are other than that
+// (refreshPhoto after the editor saved, a batch look or paste, a rating read that finds edits
+// made elsewhere), that row alone is developed again — visible rows first, at most all but one
+// of the pool's threads at it so the grid's cheap jobs keep a thread — and until then it keeps
+// the picture it has.
 //
 // Sidecars are written here on the GUI thread, each write loading the file fresh and changing
 // only the rating or label (the editor writes edits the same way), so neither side overwrites
@@ -22,8 +30,10 @@
 #include <QSize>
 #include <QStringList>
 #include <QThreadPool>
+#include <QTimer>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,7 +42,9 @@
 
 namespace rf {
 struct PhotoInfo;
-}
+class CancelToken;
+class ThumbnailCache;
+}  // namespace rf
 
 namespace rf::gui {
 
@@ -72,7 +84,8 @@ class PhotoLibraryModel : public QAbstractListModel {
     /// folder leaves the model as it was and emits folderError.
     void openFolder(const QString& folder);
     QString folder() const { return folder_; }
-    /// Reads the folder again (files added or removed), keeping what is already loaded.
+    /// Reads the folder again (files added or removed), keeping what is already loaded but the
+    /// sidecars, which are read again (edits made by another program are developed then).
     void reload();
 
     /// Re-reads that photo's sidecar (the editor calls it after saving edits).
@@ -85,6 +98,13 @@ class PhotoLibraryModel : public QAbstractListModel {
     /// Rows whose thumbnail (or error) and metadata are all in.
     int loadedCount() const { return loaded_; }
     bool isLoading() const { return loaded_ < int(photos_.size()); }
+    /// Rows still loading (their sidecars read again after reload() included), or whose
+    /// thumbnail does not show their edits yet (to be developed).
+    int pendingThumbnails() const;
+
+    /// The folder developed thumbnails are kept in (ThumbnailCache::defaultDir() when the model
+    /// was made).
+    QString thumbnailCacheDir() const;
 
     struct SidecarWrites {
         int written = 0;
@@ -117,10 +137,13 @@ class PhotoLibraryModel : public QAbstractListModel {
         bool metadataLoaded = false;
         SidecarSummary sidecar;
         bool sidecarLoaded = false;
-        quint64 sidecarStamp = 0;  // bumped by each write/refresh from the GUI thread
+        quint64 sidecarStamp = 0;   // bumped by each write/refresh from the GUI thread
+        bool sidecarStale = false;  // to be read again (the folder was refreshed)
         QImage thumbnail;
         QString thumbnailError;
         bool thumbnailLoaded = false;
+        quint64 thumbnailEdits = 0;  // the SidecarSummary::editsHash the thumbnail shows
+        QString developError;        // those edits could not be rendered
         bool inFlight = false;
         mutable bool wanted = false;  // a view asked for its thumbnail
         bool counted = false;         // included in loaded_
@@ -129,8 +152,10 @@ class PhotoLibraryModel : public QAbstractListModel {
         int row;
         quint64 generation;
         quint64 sidecarStamp;
-        bool thumbnail;
+        ThumbnailMode mode;
     };
+    /// The thumbnail is in but shows other edits than the sidecar's.
+    static bool needsDevelop(const Photo& p);
 
     void setPhotos(const QString& folder, std::vector<Photo> photos);
     void emitProgress();
@@ -141,6 +166,7 @@ class PhotoLibraryModel : public QAbstractListModel {
     void finish(const Job& job, const PhotoLoad& load);
     void countIfLoaded(Photo& p);
     void applySidecar(int row, const SidecarSummary& summary);
+    void noteDevelopNeed(int row);
 
     QString folder_;
     std::vector<Photo> photos_;
@@ -150,8 +176,13 @@ class PhotoLibraryModel : public QAbstractListModel {
     int loaded_ = 0;
     int inFlight_ = 0;
     int maxInFlight_ = 2;
+    int developing_ = 0;     // jobs in flight rendering developed thumbnails
+    int maxDeveloping_ = 1;  // all threads but one: a view's next page still loads meanwhile
     std::size_t nextMetadataRow_ = 0;
     std::size_t nextThumbnailRow_ = 0;
+    std::size_t nextDevelopRow_ = 0;
+    DevelopContext develop_;  // its cancel token is the current folder's
+    QTimer releaseRecent_;    // lets the last developed photo's pipeline go when idle
     // Written from data(), which is const: a view asking for a thumbnail is the signal that
     // the row is visible.
     mutable std::vector<int> freshlyWanted_;  // in the order the view painted them
