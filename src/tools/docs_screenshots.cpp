@@ -157,7 +157,10 @@ int run(const QString& scene, const QString& out) {
         selectOnly(w, {photo(folder, "IMG_5953.CR2"), photo(folder, "IMG_5955.CR2"),
                        photo(folder, "KOD_23.dng")});
         w.commands()->rate(4);
-        w.libraryBar()->ratingBox()->setCurrentIndex(w.libraryBar()->ratingBox()->count() - 2);
+        PhotoFilterModel::Filters filters;
+        filters.minimumRating = 3;
+        w.filterModel()->setFilters(filters);
+        w.libraryBar()->syncFromModels();
         settle(1500);
         return save(w.grab().toImage(), out) ? 0 : 1;
     }

@@ -71,14 +71,7 @@ class ScopedLimits {
     ResourceLimits saved_;
 };
 
-class ScopedEnv {
-  public:
-    ScopedEnv(const char* name, const char* value) : name_(name) { ::setenv(name, value, 1); }
-    ~ScopedEnv() { ::unsetenv(name_); }
-
-  private:
-    const char* name_;
-};
+using test::ScopedEnv;
 
 const char* kXmpHead = R"(<x:xmpmeta xmlns:x="adobe:ns:meta/">
  <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

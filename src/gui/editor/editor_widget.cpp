@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/theme.h"
 #include "common/display_profile.h"
 #include "editor/crop_geometry.h"
 #include "editor/histogram_widget.h"
@@ -550,7 +551,9 @@ void EditorWidget::hideEvent(QHideEvent* e) {
 void EditorWidget::report(const QString& message, bool error) {
     messageLabel_->setText(message);
     messageLabel_->setProperty("error", error);
-    messageLabel_->setStyleSheet(error ? "color: #ff8a80;" : QString());
+    messageLabel_->setStyleSheet(
+        error ? QStringLiteral("color: %1;").arg(themeColor(ThemeColor::ErrorText).name())
+              : QString());
     if (!message.isEmpty()) emit statusMessage(message);
 }
 

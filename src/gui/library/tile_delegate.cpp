@@ -15,14 +15,14 @@ namespace rf::gui {
 namespace {
 
 // Neutral greys only (R = G = B): the surroundings of a photo must not tint it.
-const QColor kCell(0x32, 0x32, 0x32);
-const QColor kCellHover(0x38, 0x38, 0x38);
-const QColor kCellSelected(0x4a, 0x4a, 0x4a);
+const QColor kCell = themeColor(ThemeColor::TileCell);
+const QColor kCellHover = themeColor(ThemeColor::TileCellHover);
+const QColor kCellSelected = themeColor(ThemeColor::TileCellSelected);
 const QColor kFrameSelected(0xa8, 0xa8, 0xa8);
 const QColor kFrameCurrent(0xe0, 0xe0, 0xe0);
 const QColor kPlaceholder(0x3a, 0x3a, 0x3a);
 const QColor kErrorFill(0x2a, 0x2a, 0x2a);
-const QColor kText(0xc8, 0xc8, 0xc8);
+const QColor kText = themeColor(ThemeColor::TileText);
 const QColor kTextDim = themeColor(ThemeColor::TileSecondaryText);  // legible when selected
 const QColor kStarOn(0xd8, 0xd8, 0xd8);
 const QColor kStarOff(0x5a, 0x5a, 0x5a);
