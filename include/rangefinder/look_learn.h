@@ -106,6 +106,9 @@ Image lookInputRendering(Pipeline& pipeline, const EditDocument& edits, int long
 /// without one), decoded at a scale whose long edge is at least `minLongEdge`. Throws rf::Error
 /// naming the file when it is not a readable JPEG.
 Image readFinishedJpeg(const std::string& path, int minLongEdge = 0);
+/// The same for the JPEG a camera embedded in its raw (its largest preview). Throws rf::Error
+/// naming the raw when it holds none.
+Image embeddedFinishedJpeg(const std::string& rawPath, int minLongEdge = 0);
 
 /// Registers the finished picture (linear Rec.2020) to the base rendering. Throws rf::Error
 /// naming `jpegName` and `rawName` when the best correlation is below `minCorrelation`.
@@ -139,7 +142,8 @@ LearnedLook fitLook(const std::vector<ColorSample>& samples, const LearnOptions&
 /// The whole of it: each raw rendered, its JPEG read and registered, the samples of every pair
 /// fitted as one look. Throws rf::Error naming the pair that cannot be used.
 struct ExamplePair {
-    std::string raw, jpeg;
+    std::string raw;
+    std::string jpeg;  ///< empty: the JPEG the camera embedded in the raw
 };
 LearnedLook learnLook(const std::vector<ExamplePair>& pairs, const LearnOptions& options = {});
 

@@ -60,6 +60,32 @@ std::string fileName(const std::string& path) {
     return fs::path(path).filename().string();
 }
 
+// The JPEG of a pair as its look's description names it.
+std::string describedJpeg(const ExampleReport& r) {
+    return r.jpeg == r.raw + " (embedded JPEG)" ? std::string("its embedded JPEG")
+                                                : fileName(r.jpeg);
+}
+
+// A paragraph broken into lines of at most `width` bytes at spaces, as the shipped looks'
+// descriptions are written.
+std::string wrapped(const std::string& text, std::size_t width = 90) {
+    std::string out, line;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string word = text.substr(start, end - start);
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        if (!line.empty()) line += ' ';
+        line += word;
+        start = end + 1;
+    }
+    return out + line;
+}
+
 }  // namespace
 
 Image lookInputRendering(Pipeline& pipeline, const EditDocument& edits, int longEdge,
@@ -73,10 +99,11 @@ Image lookInputRendering(Pipeline& pipeline, const EditDocument& edits, int long
     return img;
 }
 
-Image readFinishedJpeg(const std::string& path, int minLongEdge) {
-    jpeg::Decoded d = jpeg::read(path, minLongEdge);
+namespace {
+
+Image toWorking(jpeg::Decoded d, const std::string& what) {
     if (!d.icc.empty()) {
-        lcms::toWorkingSpace(d.icc, d.rgb.view(), path);
+        lcms::toWorkingSpace(d.icc, d.rgb.view(), what);
         return std::move(d.rgb);
     }
     // No profile: sRGB, as every camera and phone writes without one.
@@ -93,6 +120,19 @@ Image readFinishedJpeg(const std::string& path, int minLongEdge) {
         }
     });
     return std::move(d.rgb);
+}
+
+}  // namespace
+
+Image readFinishedJpeg(const std::string& path, int minLongEdge) {
+    return toWorking(jpeg::read(path, minLongEdge), path);
+}
+
+Image embeddedFinishedJpeg(const std::string& rawPath, int minLongEdge) {
+    const std::vector<std::uint8_t> bytes = extractPreview(rawPath);
+    if (bytes.empty()) throw Error(rawPath, "holds no embedded JPEG to learn from");
+    const std::string what = rawPath + " (embedded JPEG)";
+    return toWorking(jpeg::decode(bytes, what, minLongEdge), what);
 }
 
 LearnedLook learnLook(const std::vector<ExamplePair>& pairs, const LearnOptions& options) {
@@ -112,14 +152,17 @@ LearnedLook learnLook(const std::vector<ExamplePair>& pairs, const LearnOptions&
         Pipeline pipeline(raw);
         const Image base =
             lookInputRendering(pipeline, EditDocument{}, options.workLongEdge, options.cancel);
-        progress(f0 + 0.4 * step, "reading " + fileName(pair.jpeg));
-        const Image finished = readFinishedJpeg(pair.jpeg, options.workLongEdge);
+        const std::string jpegName = pair.jpeg.empty() ? pair.raw + " (embedded JPEG)" : pair.jpeg;
+        progress(f0 + 0.4 * step, "reading " + fileName(jpegName));
+        const Image finished = pair.jpeg.empty()
+                                   ? embeddedFinishedJpeg(pair.raw, options.workLongEdge)
+                                   : readFinishedJpeg(pair.jpeg, options.workLongEdge);
         if (options.cancel) options.cancel->check();
-        progress(f0 + 0.5 * step, "registering " + fileName(pair.jpeg));
+        progress(f0 + 0.5 * step, "registering " + fileName(jpegName));
         ExampleReport report;
         report.raw = pair.raw;
-        report.jpeg = pair.jpeg;
-        report.registration = registerExample(base.cview(), finished.cview(), pair.raw, pair.jpeg,
+        report.jpeg = jpegName;
+        report.registration = registerExample(base.cview(), finished.cview(), pair.raw, jpegName,
                                               options.minCorrelation);
         if (options.cancel) options.cancel->check();
         progress(f0 + 0.8 * step, "sampling " + fileName(pair.jpeg));
@@ -188,30 +231,33 @@ Look saveLearnedLook(const LearnedLook& learned, const std::string& name,
     look.params = learned.params;
     std::string summary, sources;
     for (const ExampleReport& r : learned.reports) {
-        sources += (sources.empty() ? "" : ", ") + fileName(r.raw) + " → " + fileName(r.jpeg);
+        sources += (sources.empty() ? "" : ", ") + fileName(r.raw) + " → " + describedJpeg(r);
     }
     const std::size_t n = learned.reports.size();
     summary = "Learned from " +
               (n == 1 ? std::string("an example: ") : std::to_string(n) + " examples: ") + sources;
     std::string details =
-        "A look learned by Rangefinder from raws and the finished JPEGs a camera or phone made "
-        "of them: the look's tone and colour parameters where they explain the difference from "
-        "Rangefinder's base rendering, and a 3D LUT (" +
-        lutRelative.generic_string() + ") for the rest.";
+        wrapped(
+            "A look learned by Rangefinder from raws and the finished JPEGs a camera or phone "
+            "made of them: the look's tone and colour parameters where they explain the "
+            "difference from Rangefinder's base rendering, and a 3D LUT (" +
+            lutRelative.generic_string() + ") for the rest.") +
+        "\n";
     for (const ExampleReport& r : learned.reports) {
         char line[512];
         std::snprintf(
             line, sizeof line,
-            "\n%s → %s: mean CIEDE2000 %.2f with the look (%.2f without), from %zu "
+            "%s → %s: mean CIEDE2000 %.2f with the look (%.2f without), from %zu "
             "pixels in %zu colours; correlation %.3f, %s%sscale %.3f, %.0f %% of the "
             "frame.",
-            fileName(r.raw).c_str(), fileName(r.jpeg).c_str(), r.fitDeltaE, r.baseDeltaE, r.pixels,
+            fileName(r.raw).c_str(), describedJpeg(r).c_str(), r.fitDeltaE, r.baseDeltaE, r.pixels,
             r.samples, r.registration.correlation, r.registration.mirrored ? "mirrored, " : "",
             r.registration.quarterTurns
                 ? (std::to_string(90 * r.registration.quarterTurns) + "° turned, ").c_str()
                 : "",
             r.registration.scale, 100 * r.registration.coverage);
-        details += line;
+        details += '\n';
+        details += wrapped(line);
     }
     look.description = summary + "\n\n" + details;
     if (!learned.lut.empty()) {
