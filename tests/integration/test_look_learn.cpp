@@ -162,22 +162,36 @@ std::string finishedJpeg(const Truth& t, int i, const std::string& tag) {
     return path;
 }
 
-// Learns from `pairs`, renders the check pictures with the learned look and with the truth,
-// and returns the worst mean and p95 over them (printing each).
+// The folder the pictures of docs/quality.md are written to, when RF_LEARN_GALLERY names one.
+std::string galleryDir() {
+    const char* dir = std::getenv("RF_LEARN_GALLERY");
+    return dir ? dir : "";
+}
+
+// Renders the check pictures with the learned look and with the truth, and returns the worst
+// mean and p95 over them (printing each; with RF_LEARN_GALLERY, writing them: no look,
+// learned, truth).
 DeltaE generalisation(const Truth& truth, const LearnedLook& learned, const std::string& tag) {
     const EditDocument learnedEdits = learnedLookEdits(learned, kodak().dir.str(tag + ".cube"));
     DeltaE worst;
+    std::vector<Image> gallery;
     for (int i : kCheckOn) {
         const std::string dng = kodak().dng(i);
-        const Image want = render(dng, truth.edits, truth.lookDirs);
-        const Image got = render(dng, learnedEdits);
-        const Image none = render(dng, EditDocument{});
+        Image want = render(dng, truth.edits, truth.lookDirs);
+        Image got = render(dng, learnedEdits);
+        Image none = render(dng, EditDocument{});
         const DeltaE d = compare(got, want), base = compare(none, want);
         std::printf(
             "  %-24s kodim%02d: learned look ΔE2000 mean %.2f p95 %.2f (no look %.2f / %.2f)\n",
             truth.name.c_str(), i, d.mean, d.p95, base.mean, base.p95);
         worst.mean = std::max(worst.mean, d.mean);
         worst.p95 = std::max(worst.p95, d.p95);
+        for (Image* img : {&none, &got, &want}) gallery.push_back(std::move(*img));
+    }
+    if (!galleryDir().empty()) {
+        std::vector<const Image*> pictures;
+        for (const Image& img : gallery) pictures.push_back(&img);
+        quality::writeStrip(galleryDir() + "/learn-" + tag + ".jpg", pictures, 180, 3);
     }
     return worst;
 }
@@ -299,10 +313,14 @@ RealFigures againstCamera(const std::string& path, const EditDocument& learned) 
     const Image base = quality::render(pipeline, {});
     const Rect frame = quality::registerTo(base.cview(), camera.cview());
     const Image withLearned = quality::render(pipeline, learned);
+    const Image baseFramed = quality::framed(base.cview(), frame, w, h);
+    const Image learnedFramed = quality::framed(withLearned.cview(), frame, w, h);
     RealFigures f;
-    f.base = quality::compare(quality::framed(base.cview(), frame, w, h).cview(), camera.cview());
-    f.learned =
-        quality::compare(quality::framed(withLearned.cview(), frame, w, h).cview(), camera.cview());
+    f.base = quality::compare(baseFramed.cview(), camera.cview());
+    f.learned = quality::compare(learnedFramed.cview(), camera.cview());
+    if (!galleryDir().empty())
+        quality::writeStrip(galleryDir() + "/learn-" + fs::path(path).stem().string() + ".jpg",
+                            {&baseFramed, &learnedFramed, &camera}, 240, 3);
     for (const auto& [name, c] : {std::pair{"default", f.base}, {"learned", f.learned}})
         std::printf("  %-20s %-8s ΔE00 %5.2f  ΔL* %+5.1f  chroma %.2f  contrast %.2f\n",
                     fs::path(path).filename().c_str(), name, c.deltaE, c.deltaL, c.chromaRatio,
