@@ -27,13 +27,13 @@
 // damped Gauss–Newton; then the residual as Oklab offsets on a 33³ lattice over the look's
 // encoding, by regularised lattice regression: each sample's offset must be reproduced by the
 // lattice's own (tetrahedral) interpolation, and a membrane term (the lattice's graph
-// Laplacian) makes the offsets smooth, so colours the example never showed take the offsets
-// of the nearest colours it did; a small ridge lets them fade to the parameters' behaviour
-// far from any sample. Solved by preconditioned conjugate gradients. Radial basis functions
-// would interpolate the samples as well but cost a dense solve in the number of samples (tens
-// of thousands), need a kernel width chosen for the data, and extrapolate to zero or to
-// growing polynomials away from it; the lattice's cost is fixed by its size, it is the very
-// grid the look applies, and its smoothness term is local and easy to reason about.
+// Laplacian, stiffer along lightness) makes the offsets smooth, so colours the example never
+// showed take the offsets of the nearest colours it did; a small ridge lets them fade to the
+// parameters' behaviour far from any sample. Solved by preconditioned conjugate gradients. Radial
+// basis functions would interpolate the samples as well but cost a dense solve in the number of
+// samples (tens of thousands), need a kernel width chosen for the data, and extrapolate to zero or
+// to growing polynomials away from it; the lattice's cost is fixed by its size, it is the very grid
+// the look applies, and its smoothness term is local and easy to reason about.
 #pragma once
 
 #include <functional>

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <opencv2/imgproc.hpp>
 
@@ -88,12 +89,16 @@ KodakRaws& kodak() {
     return k;
 }
 
+// One pipeline per raw, kept: the renders of a picture with and without looks share its
+// decode and its cached stages.
 Image render(const std::string& raw, const EditDocument& edits,
              const std::vector<std::string>& lookDirs = {}) {
-    Pipeline p(std::make_shared<RawImage>(decodeRaw(raw)));
+    static std::map<std::string, std::unique_ptr<Pipeline>> pipelines;
+    std::unique_ptr<Pipeline>& p = pipelines[raw];
+    if (!p) p = std::make_unique<Pipeline>(std::make_shared<RawImage>(decodeRaw(raw)));
     RenderOptions o;
     o.lookDirs = lookDirs;
-    return p.render(edits, o).rgb;
+    return p->render(edits, o).rgb;
 }
 
 void writeJpeg(const std::string& path, const Image& srgb) {
@@ -235,6 +240,32 @@ TEST_F(LookLearnKodak, ShippedLookLearnedFromOnePairGeneralises) {
 
 TEST_F(LookLearnKodak, ImportedCubeLearnedFromTwoPairsGeneralises) {
     learnAndCheck(cubeLook(), "cube", {kLearnFrom[0], kLearnFrom[1]});
+}
+
+// Phones write Display P3 JPEGs: the embedded profile is honoured, so a P3 picture of the
+// same look teaches the same look.
+TEST_F(LookLearnKodak, DisplayP3JpegLearnsTheSameLook) {
+    const Truth truth = shippedLook("Hasselblad Natural Colour");
+    const int i = kLearnFrom[1];
+    const std::string jpeg = kodak().dir.str("hasselblad-p3.jpg");
+    {
+        Pipeline p(std::make_shared<RawImage>(decodeRaw(kodak().dng(i))));
+        RenderOptions o;
+        o.lookDirs = truth.lookDirs;
+        o.space = OutputSpace::DisplayP3;
+        EncodeOptions e;
+        e.quality = 95;
+        writeImage(jpeg, p.render(truth.edits, o).rgb.cview(), e,
+                   iccProfileFor(OutputSpace::DisplayP3));
+    }
+    LearnOptions o;
+    o.workLongEdge = 768;
+    const LearnedLook learned = learnLook({{kodak().dng(i), jpeg}}, o);
+    // As close as the sRGB JPEG's look (0.17–0.24); read as sRGB, the P3 picture would teach a
+    // duller look (1.2–1.4).
+    const DeltaE worst = generalisation(truth, learned, "p3");
+    EXPECT_LE(worst.mean, 0.6);
+    EXPECT_LE(worst.p95, 1.5);
 }
 
 TEST_F(LookLearnKodak, MismatchedPairIsRefusedNamingBothFiles) {
