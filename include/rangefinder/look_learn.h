@@ -90,7 +90,6 @@ struct LearnOptions {
     double smoothness = 1.0;    ///< the membrane term's weight, relative (see look_learn.cpp)
     bool fitParameters = true;  ///< false: the LUT alone (for tests of the lattice)
     bool fitResidual = true;    ///< false: the parameters alone
-    std::vector<std::string> lookDirs;  ///< for a look the edits name
     /// Called with a fraction 0 … 1 and what is being done (for a progress display).
     std::function<void(double, const std::string&)> progress;
     const CancelToken* cancel = nullptr;

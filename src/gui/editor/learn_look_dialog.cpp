@@ -292,7 +292,6 @@ void LearnLookDialog::learn() {
         try {
             LearnOptions o;
             o.cancel = cancel.get();
-            o.lookDirs = defaultLookDirs();
             // The dialog waits for this worker before it goes, so posting to it is safe.
             o.progress = [this](double f, const std::string& what) {
                 postTo(this, [this, f, text = QString::fromStdString(what)] {
