@@ -2399,6 +2399,133 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
     </message>
 </context>
 <context>
+    <name>rf::gui::LearnLookDialog</name>
+    <message>
+        <source>My Look</source>
+        <translation>Mein Look</translation>
+    </message>
+    <message>
+        <source>its embedded JPEG</source>
+        <translation>sein eingebettetes JPEG</translation>
+    </message>
+    <message>
+        <source>Create Look from Example</source>
+        <translation>Look aus Beispiel erstellen</translation>
+    </message>
+    <message>
+        <source>Learn a look from the finished JPEG a camera or phone made of this photo: the difference between Rangefinder&apos;s rendering of the raw and that JPEG becomes a look you can apply to any photo. Add more pairs of the same look to teach it more colours.</source>
+        <translation>Einen Look aus dem fertigen JPEG lernen, das eine Kamera oder ein Telefon aus diesem Foto gemacht hat: Der Unterschied zwischen Rangefinders Entwicklung des Raws und diesem JPEG wird zu einem Look, den Sie auf jedes Foto anwenden können. Fügen Sie weitere Paare desselben Looks hinzu, um ihm mehr Farben beizubringen.</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Raw</translation>
+    </message>
+    <message>
+        <source>Finished JPEG</source>
+        <translation>Fertiges JPEG</translation>
+    </message>
+    <message>
+        <source>Choose &amp;JPEG…</source>
+        <translation>&amp;JPEG wählen…</translation>
+    </message>
+    <message>
+        <source>Use &amp;Embedded JPEG</source>
+        <translation>&amp;Eingebettetes JPEG verwenden</translation>
+    </message>
+    <message>
+        <source>The JPEG the camera stored inside the raw: its own rendering</source>
+        <translation>Das JPEG, das die Kamera im Raw gespeichert hat: ihre eigene Entwicklung</translation>
+    </message>
+    <message>
+        <source>&amp;Add Pair…</source>
+        <translation>Paar &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>&amp;Lernen</translation>
+    </message>
+    <message>
+        <source>Without the look</source>
+        <translation>Ohne den Look</translation>
+    </message>
+    <message>
+        <source>With the learned look</source>
+        <translation>Mit dem gelernten Look</translation>
+    </message>
+    <message>
+        <source>Apply the look to this photo when it is saved</source>
+        <translation>Den Look beim Speichern auf dieses Foto anwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Save Look</source>
+        <translation>Look &amp;speichern</translation>
+    </message>
+    <message>
+        <source>(embedded in the raw)</source>
+        <translation>(im Raw eingebettet)</translation>
+    </message>
+    <message>
+        <source>The Finished JPEG of %1</source>
+        <translation>Das fertige JPEG von %1</translation>
+    </message>
+    <message>
+        <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG)</source>
+        <translation>JPEG-Bilder (*.jpg *.jpeg *.JPG *.JPEG)</translation>
+    </message>
+    <message>
+        <source>Another Raw of the Same Look</source>
+        <translation>Ein weiteres Raw desselben Looks</translation>
+    </message>
+    <message>
+        <source>Learning…</source>
+        <translation>Lernen…</translation>
+    </message>
+    <message>
+        <source>Rendering the preview…</source>
+        <translation>Vorschau wird berechnet…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not learn a look: %1</source>
+        <translation>Der Look konnte nicht gelernt werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: mean colour difference (CIEDE2000) %3 with the look, %4 without; %5 colours from %6 pixels; correlation %7</source>
+        <translation>%1 → %2: mittlerer Farbabstand (CIEDE2000) %3 mit dem Look, %4 ohne; %5 Farben aus %6 Pixeln; Korrelation %7</translation>
+    </message>
+    <message>
+        <source>Replace Look?</source>
+        <translation>Look ersetzen?</translation>
+    </message>
+    <message>
+        <source>A look file %1 already exists. Replace it?</source>
+        <translation>Eine Look-Datei %1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Could Not Save the Look</source>
+        <translation>Look konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Create Look from &amp;Example…</source>
+        <translation>Look aus Bei&amp;spiel erstellen…</translation>
+    </message>
+    <message>
+        <source>Learn a look from the finished JPEG a camera or phone made of this photo</source>
+        <translation>Einen Look aus dem fertigen JPEG lernen, das eine Kamera oder ein Telefon aus diesem Foto gemacht hat</translation>
+    </message>
+</context>
+<context>
     <name>rf::gui::LensPanel</name>
     <message>
         <source>Lens correction</source>

@@ -2397,6 +2397,133 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     </message>
 </context>
 <context>
+    <name>rf::gui::LearnLookDialog</name>
+    <message>
+        <source>My Look</source>
+        <translation>Il mio look</translation>
+    </message>
+    <message>
+        <source>its embedded JPEG</source>
+        <translation>il suo JPEG incorporato</translation>
+    </message>
+    <message>
+        <source>Create Look from Example</source>
+        <translation>Crea un look da un esempio</translation>
+    </message>
+    <message>
+        <source>Learn a look from the finished JPEG a camera or phone made of this photo: the difference between Rangefinder&apos;s rendering of the raw and that JPEG becomes a look you can apply to any photo. Add more pairs of the same look to teach it more colours.</source>
+        <translation>Impara un look dal JPEG finito che una fotocamera o un telefono ha ricavato da questa foto: la differenza tra la resa del raw di Rangefinder e quel JPEG diventa un look da applicare a qualsiasi foto. Aggiungi altre coppie dello stesso look per insegnargli più colori.</translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation>Raw</translation>
+    </message>
+    <message>
+        <source>Finished JPEG</source>
+        <translation>JPEG finito</translation>
+    </message>
+    <message>
+        <source>Choose &amp;JPEG…</source>
+        <translation>Scegli &amp;JPEG…</translation>
+    </message>
+    <message>
+        <source>Use &amp;Embedded JPEG</source>
+        <translation>Usa il JPEG &amp;incorporato</translation>
+    </message>
+    <message>
+        <source>The JPEG the camera stored inside the raw: its own rendering</source>
+        <translation>Il JPEG che la fotocamera ha salvato nel raw: la sua resa</translation>
+    </message>
+    <message>
+        <source>&amp;Add Pair…</source>
+        <translation>&amp;Aggiungi coppia…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Rimuovi</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>&amp;Learn</source>
+        <translation>Im&amp;para</translation>
+    </message>
+    <message>
+        <source>Without the look</source>
+        <translation>Senza il look</translation>
+    </message>
+    <message>
+        <source>With the learned look</source>
+        <translation>Con il look imparato</translation>
+    </message>
+    <message>
+        <source>Apply the look to this photo when it is saved</source>
+        <translation>Applica il look a questa foto quando viene salvato</translation>
+    </message>
+    <message>
+        <source>&amp;Save Look</source>
+        <translation>&amp;Salva look</translation>
+    </message>
+    <message>
+        <source>(embedded in the raw)</source>
+        <translation>(incorporato nel raw)</translation>
+    </message>
+    <message>
+        <source>The Finished JPEG of %1</source>
+        <translation>Il JPEG finito di %1</translation>
+    </message>
+    <message>
+        <source>JPEG pictures (*.jpg *.jpeg *.JPG *.JPEG)</source>
+        <translation>Immagini JPEG (*.jpg *.jpeg *.JPG *.JPEG)</translation>
+    </message>
+    <message>
+        <source>Another Raw of the Same Look</source>
+        <translation>Un altro raw dello stesso look</translation>
+    </message>
+    <message>
+        <source>Learning…</source>
+        <translation>Apprendimento…</translation>
+    </message>
+    <message>
+        <source>Rendering the preview…</source>
+        <translation>Calcolo dell&apos;anteprima…</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annullato</translation>
+    </message>
+    <message>
+        <source>Could not learn a look: %1</source>
+        <translation>Impossibile imparare un look: %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2: mean colour difference (CIEDE2000) %3 with the look, %4 without; %5 colours from %6 pixels; correlation %7</source>
+        <translation>%1 → %2: differenza di colore media (CIEDE2000) %3 con il look, %4 senza; %5 colori da %6 pixel; correlazione %7</translation>
+    </message>
+    <message>
+        <source>Replace Look?</source>
+        <translation>Sostituire il look?</translation>
+    </message>
+    <message>
+        <source>A look file %1 already exists. Replace it?</source>
+        <translation>Il file di look %1 esiste già. Sostituirlo?</translation>
+    </message>
+    <message>
+        <source>Could Not Save the Look</source>
+        <translation>Impossibile salvare il look</translation>
+    </message>
+    <message>
+        <source>Create Look from &amp;Example…</source>
+        <translation>&amp;Crea look da un esempio…</translation>
+    </message>
+    <message>
+        <source>Learn a look from the finished JPEG a camera or phone made of this photo</source>
+        <translation>Impara un look dal JPEG finito che una fotocamera o un telefono ha ricavato da questa foto</translation>
+    </message>
+</context>
+<context>
     <name>rf::gui::LensPanel</name>
     <message>
         <source>Lens correction</source>

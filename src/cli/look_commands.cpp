@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "look_commands.h"
 
+#include "look_learn_command.h"
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
@@ -210,8 +212,11 @@ void addLookCommands(CLI::App& app, int (*&run)()) {
     };
 
     CLI::App* looks =
-        app.add_subcommand("looks", "List looks, import a LUT as a look, bake a look into a LUT.");
+        app.add_subcommand("looks",
+                           "List looks, import a LUT as a look, bake a look into a LUT, "
+                           "learn a look from examples.");
     looks->require_subcommand(1);
+    addLookLearnCommand(*looks, run);
 
     CLI::App* list = looks->add_subcommand(
         "list", "Print every look: name, category, description and file; bad files on stderr.");

@@ -458,6 +458,23 @@ std::string profileDescription(const std::vector<std::uint8_t>& icc) {
     return s;
 }
 
+void toWorkingSpace(const std::vector<std::uint8_t>& icc, ImageView rgb, const std::string& what) {
+    ContextHandle ctx = makeContext();
+    ProfileHandle in(cmsOpenProfileFromMemTHR(ctx.get(), icc.data(), cmsUInt32Number(icc.size())));
+    if (!in) throw Error(what, "its embedded ICC profile is not a valid profile");
+    if (cmsGetColorSpace(in.get()) != cmsSigRgbData)
+        throw Error(what, "its embedded ICC profile is not an RGB profile");
+    ProfileHandle working = buildWorkingProfile(ctx.get());
+    // Relative colorimetric: the picture's colours as they are, white to white, never
+    // compressed towards another gamut (Rec.2020 holds every display's).
+    TransformHandle xform(cmsCreateTransformTHR(ctx.get(), in.get(), TYPE_RGB_FLT, working.get(),
+                                                TYPE_RGB_FLT, INTENT_RELATIVE_COLORIMETRIC,
+                                                cmsFLAGS_NOCACHE | cmsFLAGS_NOOPTIMIZE));
+    if (!xform) throw Error(what, "its embedded ICC profile cannot be converted from");
+    for (int y = 0; y < rgb.height; ++y)
+        cmsDoTransform(xform.get(), rgb.row(y), rgb.row(y), cmsUInt32Number(rgb.width));
+}
+
 }  // namespace lcms
 
 }  // namespace rf

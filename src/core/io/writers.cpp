@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Image encoders: the finished, display-encoded float image becomes an 8-bit JPEG, an 8/16-bit
 // PNG or an 8/16-bit TIFF with the output ICC profile embedded (WebP, AVIF and JPEG XL are
-// encoded in memory by modern_writers.cpp and written here). This is the only file that
-// talks to libjpeg, and the only encoder on libpng and libtiff (look/hald_io.cpp decodes Hald
-// CLUTs with them, in the same error-handling style). Pixels are quantised a strip of rows at
-// a time (in parallel across rows; the entropy coders themselves are serial) so memory stays
-// bounded whatever the image size. Quantisation: JPEG and 16-bit outputs round to nearest; 8-bit
-// PNG/TIFF add a 4×4 ordered dither (less than one code of error, mean-preserving) so smooth
+// encoded in memory by modern_writers.cpp and written here). This is the only encoder on
+// libjpeg, libpng and libtiff (io/jpeg_reader.cpp decodes finished JPEGs for the look learner
+// and look/hald_io.cpp Hald CLUTs, in the same error-handling style). Pixels are quantised a strip
+// of rows at a time (in parallel across rows; the entropy coders themselves are serial) so memory
+// stays bounded whatever the image size. Quantisation: JPEG and 16-bit outputs round to nearest;
+// 8-bit PNG/TIFF add a 4×4 ordered dither (less than one code of error, mean-preserving) so smooth
 // skies do not band. Every library error — including a full disk — becomes rf::Error naming
 // the path, and a half-written file is removed.
 // <cstdio> must precede jpeglib.h, which uses FILE without including it.

@@ -36,6 +36,7 @@
 #include "export/export_controller.h"
 // export_controller.h returns its QPointers as raw pointers inline: they need the classes.
 #include "editor/editor_widget.h"
+#include "editor/learn_look_dialog.h"
 #include "editor/paste_dialog.h"
 #include "export/export_dialog.h"
 #include "export/export_summary_dialog.h"
@@ -356,6 +357,7 @@ void MainWindow::createMenus() {
     label->addActions(commands_->labelActions());
     photo->addSeparator();
     photo->addAction(applyLookAction_);
+    photo->addAction(createLearnLookAction(editor_, this));
     photo->addAction(pasteToSelectionAction_);
     photo->addAction(pasteSelectiveToSelectionAction_);
     photo->addSeparator();
