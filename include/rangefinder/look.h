@@ -12,6 +12,10 @@
 // depend on the position in the frame and stay separate, sized relative to the frame so a
 // preview and an export of any size show the same look. `look.strength` blends colour,
 // vignette and grain from none (0 %: the look-free render, exactly) to the full look.
+//
+// The colour part also leaves as an interchange .cube for other tools (CubeSpace): in sRGB
+// around the export's own output transform, so the LUT turns a look-free export into the
+// export with the look, or in linear Rec.2020 or ACEScct for tools that grade in those.
 #pragma once
 
 #include <array>
