@@ -23,7 +23,7 @@
 // D65 → ACES white is Bradford, as the ACES reference transforms adapt.
 #include <algorithm>
 #include <cmath>
-#include <cstring>
+#include <cstdio>
 
 #include "look/look_internal.h"
 #include "rangefinder/color.h"
@@ -37,7 +37,7 @@ namespace {
 
 constexpr int kShaperSize = 4096;  // as OpenColorIO bakes shapers; linear steps of 2.4e-4
 
-// ACEScct (S-2016-001, section 4.4): a linear segment below 2^−7, then log2.
+// ACEScct (Academy S-2016-001): a linear segment below 2^−7, then log2.
 constexpr double kCctXBreak = 0.0078125;
 constexpr double kCctYBreak = 0.155251141552511;
 constexpr double kCctA = 10.5402377416545;
