@@ -126,7 +126,8 @@ void exerciseLut(const Lut3D& lut) {
 
 bool sameLut(const Lut3D& a, const Lut3D& b) {
     return a.size() == b.size() && a.domainMin == b.domainMin && a.domainMax == b.domainMax &&
-           a.data() == b.data();
+           a.data() == b.data() && a.shaper == b.shaper && a.shaperMin == b.shaperMin &&
+           a.shaperMax == b.shaperMax;
 }
 
 }  // namespace

@@ -131,6 +131,12 @@ void cubes(const fs::path& dir) {
         warm.data()[i + 2] = warm.data()[i + 2] * 0.8f - 0.01f;
     }
     writeText(dir / "warm5.cube", rf::formatCube(warm, {"made by rf-fuzz-seeds", "", "two"}));
+    // Resolve's 1D shaper in front of the 3D table (what `looks export-cube --space
+    // rec2020-linear` writes).
+    rf::Lut3D shaped(3);
+    shaped.shaper = {0, 0, 0, 0.5f, 0.5f, 0.5f, 0.75f, 0.75f, 0.75f, 1, 1, 1};
+    shaped.domainMax = {1.5, 1.5, 1.5};
+    writeText(dir / "shaper3.cube", rf::formatCube(shaped, {"1D shaper + 3D"}));
     // Resolve's spelling of the domain, CRLF line ends and a plus sign.
     writeText(
         dir / "resolve3.cube",

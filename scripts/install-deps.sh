@@ -14,6 +14,8 @@ packages=(
     libgtest-dev libgmock-dev libbenchmark-dev
     libimage-exiftool-perl rawtran-doc
     webp libavif-bin libjxl-tools
+    # ffmpeg's lut3d filter: the independent reader test_cube_interop applies exported looks with.
+    ffmpeg
     qt6-base-dev libgl-dev
     qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
     clang libclang-rt-14-dev

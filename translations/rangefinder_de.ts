@@ -1569,6 +1569,77 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
     </message>
 </context>
 <context>
+    <name>rf::gui::CubeExportDialog</name>
+    <message>
+        <source>sRGB (display)</source>
+        <translation>sRGB (Anzeige)</translation>
+    </message>
+    <message>
+        <source>Rec.2020 linear</source>
+        <translation>Rec.2020 linear</translation>
+    </message>
+    <message>
+        <source>ACEScct (log)</source>
+        <translation>ACEScct (log)</translation>
+    </message>
+    <message>
+        <source>For photo editors, ffmpeg and video tools: applied to a photo exported without a look, it gives the photo with the look.</source>
+        <translation>Für Bildbearbeitungsprogramme, ffmpeg und Videoprogramme: auf ein ohne Look exportiertes Foto angewandt, ergibt sie das Foto mit dem Look.</translation>
+    </message>
+    <message>
+        <source>Linear light for compositing tools, with a 1D shaper in front of the table (DaVinci Resolve&apos;s .cube); tools that cannot read a shaper, such as ffmpeg, refuse it.</source>
+        <translation>Lineares Licht für Compositing-Programme, mit einem 1D-Shaper vor der Tabelle (das .cube von DaVinci Resolve); Programme, die keinen Shaper lesen, etwa ffmpeg, lehnen sie ab.</translation>
+    </message>
+    <message>
+        <source>For grading in an ACES project (ACEScct, AP1 primaries). Use 65 points: the picture spans only half of the log range.</source>
+        <translation>Für das Grading in einem ACES-Projekt (ACEScct, AP1-Primärfarben). 65 Punkte verwenden: Das Bild belegt nur die Hälfte des Log-Bereichs.</translation>
+    </message>
+    <message>
+        <source>Export Look as .cube</source>
+        <translation>Look als .cube exportieren</translation>
+    </message>
+    <message>
+        <source>Points per axis: 33 is usual, 65 the most accurate</source>
+        <translation>Punkte je Achse: 33 ist üblich, 65 am genauesten</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Wählen…</translation>
+    </message>
+    <message>
+        <source>The look&apos;s colour at full strength. A vignette or grain depends on the place in the frame and cannot be part of a LUT.</source>
+        <translation>Die Farbe des Looks in voller Stärke. Eine Vignette oder Körnung hängt vom Ort im Bild ab und kann nicht Teil einer LUT sein.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Look</translation>
+    </message>
+    <message>
+        <source>Colour space</source>
+        <translation>Farbraum</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>Punkte je Achse</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Cube LUTs (*.cube)</source>
+        <translation>Cube-LUTs (*.cube)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+</context>
+<context>
     <name>rf::gui::DetailPanel</name>
     <message>
         <source>Detail &amp; effects</source>
@@ -2778,6 +2849,22 @@ mit der Carl Zeiss AG oder vivo verbunden noch von ihnen unterstützt oder gespo
     <message>
         <source>Look: %1</source>
         <translation>Look: %1</translation>
+    </message>
+    <message>
+        <source>Export .cube…</source>
+        <translation>.cube exportieren…</translation>
+    </message>
+    <message>
+        <source>Bake a look&apos;s colour into a 3D LUT (.cube) for another tool</source>
+        <translation>Die Farbe eines Looks als 3D-LUT (.cube) für ein anderes Programm speichern</translation>
+    </message>
+    <message>
+        <source>No looks are installed</source>
+        <translation>Keine Looks installiert</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
     </message>
 </context>
 <context>

@@ -1567,6 +1567,77 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     </message>
 </context>
 <context>
+    <name>rf::gui::CubeExportDialog</name>
+    <message>
+        <source>sRGB (display)</source>
+        <translation>sRGB (display)</translation>
+    </message>
+    <message>
+        <source>Rec.2020 linear</source>
+        <translation>Rec.2020 lineare</translation>
+    </message>
+    <message>
+        <source>ACEScct (log)</source>
+        <translation>ACEScct (log)</translation>
+    </message>
+    <message>
+        <source>For photo editors, ffmpeg and video tools: applied to a photo exported without a look, it gives the photo with the look.</source>
+        <translation>Per editor di foto, ffmpeg e strumenti video: applicato a una foto esportata senza look, dà la foto con il look.</translation>
+    </message>
+    <message>
+        <source>Linear light for compositing tools, with a 1D shaper in front of the table (DaVinci Resolve&apos;s .cube); tools that cannot read a shaper, such as ffmpeg, refuse it.</source>
+        <translation>Luce lineare per strumenti di compositing, con uno shaper 1D davanti alla tabella (il .cube di DaVinci Resolve); gli strumenti che non leggono uno shaper, come ffmpeg, lo rifiutano.</translation>
+    </message>
+    <message>
+        <source>For grading in an ACES project (ACEScct, AP1 primaries). Use 65 points: the picture spans only half of the log range.</source>
+        <translation>Per il grading in un progetto ACES (ACEScct, primari AP1). Usa 65 punti: l’immagine occupa solo metà dell’intervallo logaritmico.</translation>
+    </message>
+    <message>
+        <source>Export Look as .cube</source>
+        <translation>Esporta il look come .cube</translation>
+    </message>
+    <message>
+        <source>Points per axis: 33 is usual, 65 the most accurate</source>
+        <translation>Punti per asse: 33 è il consueto, 65 il più preciso</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Scegli…</translation>
+    </message>
+    <message>
+        <source>The look&apos;s colour at full strength. A vignette or grain depends on the place in the frame and cannot be part of a LUT.</source>
+        <translation>Il colore del look a piena intensità. Una vignettatura o una grana dipendono dalla posizione nell’inquadratura e non possono far parte di una LUT.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Look</translation>
+    </message>
+    <message>
+        <source>Colour space</source>
+        <translation>Spazio colore</translation>
+    </message>
+    <message>
+        <source>Points per axis</source>
+        <translation>Punti per asse</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Cube LUTs (*.cube)</source>
+        <translation>LUT Cube (*.cube)</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 esiste già. Sostituirlo?</translation>
+    </message>
+</context>
+<context>
     <name>rf::gui::DetailPanel</name>
     <message>
         <source>Detail &amp; effects</source>
@@ -2776,6 +2847,22 @@ Zeiss AG o vivo, né approvato o sponsorizzato da esse.</translation>
     <message>
         <source>Look: %1</source>
         <translation>Look: %1</translation>
+    </message>
+    <message>
+        <source>Export .cube…</source>
+        <translation>Esporta .cube…</translation>
+    </message>
+    <message>
+        <source>Bake a look&apos;s colour into a 3D LUT (.cube) for another tool</source>
+        <translation>Converte il colore di un look in una LUT 3D (.cube) per un altro programma</translation>
+    </message>
+    <message>
+        <source>No looks are installed</source>
+        <translation>Nessun look è installato</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Scritto %1</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,11 @@ class OutputTransform {
     /// (the pipeline's fused finishing pass); the same result.
     void applyRows(ImageView rows) const;
     bool usesFastPath() const;
+    /// The 3×3 matrix the transform applies to linear working RGB before the output curve
+    /// (every output space here is a matrix-shaper profile), as lcms2 computes it: what
+    /// inverts an export exactly (a look's sRGB .cube reads pixels back into the working
+    /// space with it).
+    Mat3 matrix() const;
     /// The output profile as ICC bytes, to embed.
     const std::vector<std::uint8_t>& iccProfile() const;
     OutputSpace space() const;

@@ -33,6 +33,10 @@ Mat3 xyzFromLinearRec2020();    ///< D65
 Mat3 xyzFromLinearDisplayP3();  ///< D65
 Mat3 xyzFromLinearAdobeRGB();   ///< D65
 Mat3 xyzFromLinearProPhoto();   ///< D50
+/// ACES AP1 (ACEScg, ACEScct), on the ACES white point (x 0.32168, y 0.33767): SMPTE ST
+/// 2065-1's white, near D60.
+Mat3 xyzFromLinearAP1();
+extern const Vec3 kAcesWhite;
 
 Vec3 xyzToLab(const Vec3& xyz, const Vec3& white = kD50);
 Vec3 labToXyz(const Vec3& lab, const Vec3& white = kD50);

@@ -12,11 +12,16 @@
 // depend on the position in the frame and stay separate, sized relative to the frame so a
 // preview and an export of any size show the same look. `look.strength` blends colour,
 // vignette and grain from none (0 %: the look-free render, exactly) to the full look.
+//
+// The colour part also leaves as an interchange .cube for other tools (CubeSpace): in sRGB
+// around the export's own output transform, so the LUT turns a look-free export into the
+// export with the look, or in linear Rec.2020 or ACEScct for tools that grade in those.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -106,8 +111,44 @@ Vec3 lookColor(const LookParams& p, const Vec3& encodedRec2020);
 /// input instead, which it can compute per pixel faster than the sRGB curve.
 std::shared_ptr<const Lut3D> bakedLookLut(const LookParams& p, int size = 33);
 
-/// The same transform as an interchange LUT: look-encoded in and out (`looks export-cube`).
-Lut3D bakeLookCube(const LookParams& p, int size = 33);
+/// The colour spaces a look is exported in as an interchange .cube (`looks export-cube
+/// --space`). Each names what goes in and what comes out, in one encoding:
+enum class CubeSpace {
+    /// Display-referred sRGB, the default and what most tools expect: in, the look-free
+    /// render as Rangefinder exports it in sRGB; out, the same photo with the look, exactly
+    /// as the pipeline makes it (the look applied to display-linear Rec.2020, then the sRGB
+    /// output transform with its clipping). Colours the sRGB input cannot hold (outside its
+    /// gamut) arrive clipped, so they can differ.
+    SRGB,
+    /// Linear Rec.2020 (D65), display-referred, 0 … 1: the look stage's own input and output.
+    /// A 1D shaper (the sRGB curve, 4096 entries) spreads the grid evenly in lightness;
+    /// written as Resolve's "1D shaper + 3D" .cube.
+    Rec2020Linear,
+    /// ACEScct (Academy S-2016-001: AP1 primaries, the ACES white, the ACEScct log curve) of
+    /// the display-referred values, over the usual 0 … 1 domain; values above display white
+    /// (ACEScct 0.5548) are clipped as the look clips them.
+    ACEScct,
+};
+inline constexpr CubeSpace kCubeSpaces[] = {CubeSpace::SRGB, CubeSpace::Rec2020Linear,
+                                            CubeSpace::ACEScct};
+/// "srgb", "rec2020-linear", "acescct": the command line's names.
+const char* cubeSpaceName(CubeSpace s);
+/// By name (as cubeSpaceName, case-insensitive); nullopt for an unknown one.
+std::optional<CubeSpace> cubeSpaceFromName(const std::string& name);
+
+/// A look's colour transform (at p.strength, blended in linear light as the stage blends
+/// it) as an interchange LUT in `space`, `size` points per axis (2 … 65).
+Lut3D bakeLookCube(const LookParams& p, CubeSpace space = CubeSpace::SRGB, int size = 33);
+
+/// What a .cube of this look says about itself in its comments: the look and strength, the
+/// space in and out, and the parts of the look a LUT cannot hold (vignette, grain).
+std::vector<std::string> lookCubeComments(const std::string& lookName, const LookParams& p,
+                                          CubeSpace space);
+
+/// Bakes and writes the look's .cube (title: the look's name; comments: lookCubeComments),
+/// atomically. Throws rf::Error naming the file.
+void writeLookCube(const std::string& path, const std::string& lookName, const LookParams& p,
+                   CubeSpace space = CubeSpace::SRGB, int size = 33);
 
 /// The whole look stage, in place on display-linear working-space RGB in [0, 1]. The view is
 /// the whole frame (vignette and grain are placed relative to it). No-op when isIdentity().

@@ -27,6 +27,7 @@ struct State {
     bool json = false;
     std::string lutFile, name, encoding = "srgb", to;
     std::string cubeLook, cubeOut;
+    std::string cubeSpace = cubeSpaceName(CubeSpace::SRGB);
     int cubeSize = 33;
     bool overwrite = false;
     std::function<int()> command;
@@ -103,26 +104,6 @@ int runImport() {
     }
 }
 
-// What a .cube from `export-cube` holds, for whoever opens it in another tool.
-std::vector<std::string> cubeComments(const Look& look, const LookParams& p) {
-    std::vector<std::string> c = {
-        "Rangefinder look: " + look.name + " (full strength)",
-        "Input: Rec.2020 primaries (D65) with the sRGB transfer curve, display-referred: the",
-        "picture after Rangefinder's base tone curve. Output: the same encoding.",
-    };
-    if (p.hasVignette() || p.hasGrain()) {
-        c.push_back(std::string("Not included: this look's ") +
-                    (p.hasVignette() && p.hasGrain() ? "vignette and grain"
-                     : p.hasVignette()               ? "vignette"
-                                                     : "grain") +
-                    ", which depend on the position");
-        c.push_back("in the frame and so cannot be part of a LUT.");
-    } else {
-        c.push_back("A vignette or grain would not be included (this look has neither).");
-    }
-    return c;
-}
-
 int runExportCube() {
     const State& st = state();
     const LookLibrary lib = loadLooks(st.dirs);
@@ -132,9 +113,7 @@ int runExportCube() {
         if (!st.overwrite && fs::exists(st.cubeOut, ec))
             throw Error(st.cubeOut, "already exists (use --overwrite to replace it)");
         const LookParams p = LookParams::from(editsWithLook({}, look, 100.0, lib));
-        Lut3D cube = bakeLookCube(p, st.cubeSize);
-        cube.title = look.name;
-        writeCube(st.cubeOut, cube, cubeComments(look, p));
+        writeLookCube(st.cubeOut, look.name, p, *cubeSpaceFromName(st.cubeSpace), st.cubeSize);
         std::printf("%s\n", st.cubeOut.c_str());
         return 0;
     } catch (const Error& e) {
@@ -243,8 +222,17 @@ void addLookCommands(CLI::App& app, int (*&run)()) {
         "export-cube",
         "Bake a look's colour (not its vignette or grain) into a .cube 3D LUT for other tools.");
     cube->add_option("name", st.cubeLook, "The look (name or slug)")->required();
-    cube->add_option("-o,--output", st.cubeOut, "The .cube file to write")->required();
-    cube->add_option("--size", st.cubeSize, "Points per axis")
+    cube->add_option("out,-o,--output", st.cubeOut, "The .cube file to write")->required();
+    std::vector<std::string> spaces;
+    for (CubeSpace s : kCubeSpaces) spaces.push_back(cubeSpaceName(s));
+    cube->add_option("--space", st.cubeSpace,
+                     "The LUT's colour space, in and out: srgb (display-referred sRGB: "
+                     "Rangefinder's export without the look in, with it out; for photo editors, "
+                     "ffmpeg, video tools), rec2020-linear (linear Rec.2020 with a 1D shaper, "
+                     "DaVinci Resolve's shaper + 3D .cube) or acescct (ACEScct log)")
+        ->check(CLI::IsMember(spaces, CLI::ignore_case))
+        ->capture_default_str();
+    cube->add_option("--size", st.cubeSize, "Points per axis (65 for the most accuracy)")
         ->check(CLI::Range(2, Lut3D::kMaxSize))
         ->capture_default_str();
     cube->add_flag("--overwrite", st.overwrite, "Replace an existing file");

@@ -11,13 +11,18 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
+#include <QFileInfo>
 #include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStyle>
 #include <QTimer>
+#include <QToolButton>
 #include <QWheelEvent>
 #include <QWidget>
 #include <algorithm>
@@ -29,6 +34,7 @@
 
 #include "common/display_image.h"
 #include "editor/crop_geometry.h"
+#include "editor/cube_export_dialog.h"
 #include "editor/editor_widget.h"
 #include "editor/histogram_widget.h"
 #include "editor/image_viewer.h"
@@ -38,7 +44,9 @@
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
 #include "i18n/translations.h"
+#include "rangefinder/look.h"
 #include "rangefinder/looks.h"
+#include "rangefinder/lut.h"
 #include "rangefinder/sidecar.h"
 #include "support/test_support.h"
 #include "synth.h"
@@ -754,6 +762,66 @@ TEST_F(EditorTest, ApplyingALookIsOneClickAndOneUndo) {
     clickLook(editor_->looksPanel(), "");  // None
     EXPECT_TRUE(editor_->session()->edits().getText("look.name").empty());
     EXPECT_FALSE(editor_->session()->edits().isSet("look.tone.contrast"));
+}
+
+TEST_F(EditorTest, ExportLookAsCubeOffersTheSpaceWithSrgbFirst) {
+    open("chart.dng");
+    clickLook(editor_->looksPanel(), "Leica Authentic");
+    QStringList messages;
+    QObject scope;
+    QObject::connect(editor_->looksPanel(), &LooksPanel::message, &scope,
+                     [&](const QString& m) { messages << m; });
+    editor_->looksPanel()->exportCubeButton()->click();
+    auto* dialog = editor_->looksPanel()->findChild<CubeExportDialog*>();
+    ASSERT_NE(dialog, nullptr) << "the button opens the dialog";
+    EXPECT_TRUE(dialog->isVisible());
+    // The photo's look, display-referred sRGB, 33 points.
+    EXPECT_EQ(dialog->lookBox()->currentText(), "Leica Authentic");
+    EXPECT_EQ(dialog->space(), CubeSpace::SRGB);
+    EXPECT_EQ(dialog->spaceBox()->count(), 3);
+    EXPECT_EQ(dialog->sizeBox()->value(), 33);
+    EXPECT_TRUE(dialog->fileEdit()->text().endsWith("leica-authentic.cube"))
+        << dialog->fileEdit()->text().toStdString();
+
+    // A folder that does not exist: the problem is shown and the dialog stays.
+    dialog->fileEdit()->setText(path("missing/x.cube"));
+    dialog->accept();
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_TRUE(dialog->errorLabel()->isVisibleTo(dialog));
+    EXPECT_TRUE(dialog->errorLabel()->text().contains("x.cube"))
+        << dialog->errorLabel()->text().toStdString();
+
+    const std::string out = dir_->str("authentic.cube");
+    dialog->fileEdit()->setText(QString::fromStdString(out));
+    dialog->accept();
+    ASSERT_TRUE(fs::exists(out));
+    EXPECT_TRUE(waitFor([&] { return !editor_->looksPanel()->findChild<CubeExportDialog*>(); }))
+        << "closed after writing";
+    ASSERT_FALSE(messages.isEmpty());
+    EXPECT_TRUE(messages.back().contains("authentic.cube")) << messages.back().toStdString();
+    const LookLibrary& lib = editor_->looksPanel()->library();
+    const LookParams p = LookParams::from(withLook({}, *lib.find("Leica Authentic"), 100.0));
+    EXPECT_EQ(readCube(out).data(), bakeLookCube(p, CubeSpace::SRGB, 33).data());
+    EXPECT_NE(test::readFile(out).find("Space: sRGB"), std::string::npos);
+
+    // Another look, ACEScct, 65 points: the suggested file name follows the look.
+    dialog = editor_->looksPanel()->showCubeExport();
+    ASSERT_NE(dialog, nullptr);
+    dialog->lookBox()->setCurrentText("Leica Vibrant");
+    EXPECT_TRUE(dialog->fileEdit()->text().endsWith("leica-vibrant.cube"))
+        << dialog->fileEdit()->text().toStdString();
+    EXPECT_EQ(QFileInfo(dialog->fileEdit()->text()).absolutePath(),
+              QFileInfo(QString::fromStdString(out)).absolutePath())
+        << "the last folder is remembered";
+    dialog->spaceBox()->setCurrentIndex(2);
+    EXPECT_EQ(dialog->space(), CubeSpace::ACEScct);
+    dialog->sizeBox()->setValue(65);
+    const std::string cct = dialog->fileEdit()->text().toStdString();
+    dialog->accept();
+    ASSERT_TRUE(fs::exists(cct));
+    EXPECT_EQ(readCube(cct).size(), 65);
+    EXPECT_NE(test::readFile(cct).find("Leica Vibrant"), std::string::npos);
+    EXPECT_NE(test::readFile(cct).find("Space: ACEScct"), std::string::npos);
 }
 
 TEST_F(EditorTest, ApplyLookToOtherPhotosWritesTheirSidecars) {

@@ -731,29 +731,38 @@ TEST(LookLibrary, EveryLookChangesTheRenderAtFullStrength) {
 }
 
 TEST(LookLibrary, ExportedCubeReproducesEachLooksColor) {
-    test::TempDir dir("look-cubes");
+    // The sRGB .cube, applied to the look-free render as another tool would apply it (our own
+    // tetrahedral reader here; test_cube_interop does the same with ffmpeg), gives the render
+    // with the look on every patch the look-free render holds inside the sRGB gamut. The .cube
+    // holds colour only: the look is rendered without its vignette, grain and frame.
+    const Image neutral = render(scenes().chart, EditDocument{});
     for (const Look& l : library().looks()) {
-        // The .cube holds colour only: compare against the look without vignette, grain and frame.
         EditDocument colorOnly = withLook(EditDocument{}, l, 100.0);
         colorOnly.reset("look.vignette.amount");
         colorOnly.reset("look.grain.amount");
         colorOnly.reset("crop.aspect");
         const Image want = render(scenes().chart, colorOnly);
 
-        const std::string cube = dir.str(lookSlug(l.name) + ".cube");
-        writeCube(cube, bakeLookCube(LookParams::from(colorOnly)), {"round trip"});
-        EditDocument viaCube;
-        viaCube.setText("look.lut.file", cube);
-        viaCube.setText("look.lut.encoding", "rec2020");
-        const Image got = render(scenes().chart, viaCube);
-        double worst = 0;
+        Image got = neutral;
+        bakeLookCube(LookParams::from(colorOnly), CubeSpace::SRGB).apply(got.view());
+        int inGamut = 0;
         for (int i = 0; i < 24; ++i) {
             const Rect r = synth::patchRect(i, got.width(), got.height(), 0.25);
-            worst =
-                std::max(worst, deltaE2000(test::labOfEncodedSRGB(test::meanOf(got.cview(), r)),
-                                           test::labOfEncodedSRGB(test::meanOf(want.cview(), r))));
+            bool clipped = false;
+            for (int y = r.y; y < r.y + r.height; ++y)
+                for (int x = r.x; x < r.x + r.width; ++x)
+                    for (int c = 0; c < 3; ++c) {
+                        const float v = neutral.at(x, y, c);
+                        clipped = clipped || v <= 0.0f || v >= 1.0f;
+                    }
+            if (clipped) continue;  // the sRGB input has lost this colour
+            ++inGamut;
+            EXPECT_LE(deltaE2000(test::labOfEncodedSRGB(test::meanOf(got.cview(), r)),
+                                 test::labOfEncodedSRGB(test::meanOf(want.cview(), r))),
+                      0.5)
+                << l.name << ", patch " << synth::colorChecker()[std::size_t(i)].name;
         }
-        EXPECT_LE(worst, 1.0) << l.name;
+        EXPECT_GE(inGamut, 18) << l.name;
     }
 }
 

@@ -43,5 +43,7 @@ expect display-p3 -- rangefinder-cli export --colorspace d
 expect export-cube -- rangefinder-cli looks exp
 expect --encoding -- rangefinder-cli looks import --enc
 expect rec2020 -- rangefinder-cli looks import LUT.cube --encoding r
+expect acescct -- rangefinder-cli looks export-cube leica-authentic --space a
+expect rec2020-linear -- rangefinder-cli looks export-cube --space r
 expect undo -- rangefinder-cli edits u
 ((fails == 0)) || { echo "$fails completion(s) missing"; exit 1; }

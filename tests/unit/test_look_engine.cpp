@@ -54,6 +54,34 @@ Vec3 encodedFromLinearSRGB(const Vec3& srgb) {
             lookEncode(float(clamp01(rec[2])))};
 }
 
+// The published definitions the interchange spaces are checked against, written out here
+// rather than taken from the code under test: ITU-R BT.2087's BT.709 (sRGB) → BT.2020 matrix,
+// the BT.709 → ACEScg (AP1) matrix with Bradford adaptation as the ACES documentation and
+// OpenColorIO's ACES configurations give it (four decimals), and ACEScct's curve from Academy
+// S-2016-001.
+const Mat3 kRec2020FromSrgb = {
+    {{0.6274, 0.3293, 0.0433}, {0.0691, 0.9195, 0.0114}, {0.0164, 0.0880, 0.8956}}};
+const Mat3 kAp1FromSrgb = {
+    {{0.6131, 0.3395, 0.0474}, {0.0702, 0.9164, 0.0135}, {0.0206, 0.1096, 0.8698}}};
+const Mat3 kAp1FromRec2020 = mul(kAp1FromSrgb, inverse(kRec2020FromSrgb));
+
+double acesCctFromLinear(double x) {
+    return x <= 0.0078125 ? 10.5402377416545 * x + 0.0729055341958355
+                          : (std::log2(x) + 9.72) / 17.52;
+}
+double linearFromAcesCct(double y) {
+    return y <= 0.155251141552511 ? (y - 0.0729055341958355) / 10.5402377416545
+                                  : std::exp2(y * 17.52 - 9.72);
+}
+Vec3 acesCctFromRec2020(const Vec3& lin) {
+    const Vec3 ap1 = mul(kAp1FromRec2020, lin);
+    return {acesCctFromLinear(ap1[0]), acesCctFromLinear(ap1[1]), acesCctFromLinear(ap1[2])};
+}
+Vec3 rec2020FromAcesCct(const Vec3& cct) {
+    return mul(inverse(kAp1FromRec2020), Vec3{linearFromAcesCct(cct[0]), linearFromAcesCct(cct[1]),
+                                              linearFromAcesCct(cct[2])});
+}
+
 std::vector<Vec3> randomColors(int n, unsigned seed = 7) {
     std::mt19937 rng(seed);
     std::uniform_real_distribution<double> u(0, 1);
@@ -550,11 +578,24 @@ TEST(LookColor, BakedLutMatchesTheDirectTransform) {
     EXPECT_LT(linear.mean, 0.2);
     EXPECT_LT(linear.p99, 1.5);
 
-    const Lut3D cube = bakeLookCube(p, 33);  // the interchange cube: encoded in and out
-    const Agreement encoded =
-        agreement(p, colors, [&](const Vec3& c) { return labOfEncoded(cube.sample(c)); });
-    EXPECT_LT(encoded.mean, 0.2);
-    EXPECT_LT(encoded.p99, 1.5);
+    // The interchange cube in linear Rec.2020 (through its shaper) and in ACEScct.
+    const Lut3D linearCube = bakeLookCube(p, CubeSpace::Rec2020Linear);
+    const Agreement inLinear = agreement(
+        p, colors, [&](const Vec3& c) { return labOfLinear(linearCube.sample(decoded(c))); });
+    EXPECT_LT(inLinear.mean, 0.2);
+    EXPECT_LT(inLinear.p99, 1.5);
+    // ACEScct spans 0 … 1 as its LUTs conventionally do, though display white is 0.555: at 33
+    // points the display range gets about half of them, so 65 is the size to use.
+    const auto inCct = [&](int size) {
+        const Lut3D cube = bakeLookCube(p, CubeSpace::ACEScct, size);
+        return agreement(p, colors, [&](const Vec3& c) {
+            return labOfLinear(rec2020FromAcesCct(cube.sample(acesCctFromRec2020(decoded(c)))));
+        });
+    };
+    const Agreement cct33 = inCct(33), cct65 = inCct(65);
+    EXPECT_LT(cct33.mean, 1.0);
+    EXPECT_LT(cct65.mean, 0.3);
+    EXPECT_LT(cct65.p99, 2.0);
 
     // The stage's own grid (over √linear input), through applyLook at full strength.
     Image img(int(colors.size()), 1, 3);
@@ -570,8 +611,10 @@ TEST(LookColor, BakedLutMatchesTheDirectTransform) {
     EXPECT_LT(stage.mean, 0.2);
     EXPECT_LT(stage.p99, 1.5);
     std::printf(
-        "baked vs direct, mean/p99 ΔE2000: LUT %.3f/%.3f, cube %.3f/%.3f, stage %.3f/%.3f\n",
-        linear.mean, linear.p99, encoded.mean, encoded.p99, stage.mean, stage.p99);
+        "baked vs direct, mean/p99 ΔE2000: LUT %.3f/%.3f, stage %.3f/%.3f, .cube in linear "
+        "Rec.2020 %.3f/%.3f, in ACEScct %.3f/%.3f (65 points: %.3f/%.3f)\n",
+        linear.mean, linear.p99, stage.mean, stage.p99, inLinear.mean, inLinear.p99, cct33.mean,
+        cct33.p99, cct65.mean, cct65.p99);
 }
 
 TEST(LookColor, BakesAreCachedByColorHash) {
@@ -585,6 +628,172 @@ TEST(LookColor, BakesAreCachedByColorHash) {
 }
 
 // ---- strength ------------------------------------------------------------------------
+
+namespace {
+
+// The encoded value of grid index i of an n-point axis.
+double node(int i, int n) {
+    return double(i) / (n - 1);
+}
+
+double srgbOut(double linear) {
+    return srgbEncode(clamp01(linear));
+}
+
+// A look whose result is known in closed form: grey = mix · linear Rec.2020.
+LookParams monoLook() {
+    LookParams p;
+    p.mono = true;
+    p.monoMix = {0.2, 0.7, 0.1};
+    return p;
+}
+
+}  // namespace
+
+TEST(LookCube, SrgbHoldsThePipelineFromTheLookFreeExportToTheExportWithTheLook) {
+    // At the grid points (no interpolation): sRGB in → BT.2087 → Rec.2020 → the look → back to
+    // sRGB with the export's clipping and curve. Checked against the published matrix and a
+    // look computed here.
+    const LookParams p = monoLook();
+    const int n = 17;
+    const Lut3D cube = bakeLookCube(p, CubeSpace::SRGB, n);
+    ASSERT_EQ(cube.size(), n);
+    EXPECT_TRUE(cube.shaper.empty());
+    double worst = 0;
+    for (int b = 0; b < n; ++b)
+        for (int g = 0; g < n; ++g)
+            for (int r = 0; r < n; ++r) {
+                const Vec3 lin = mul(
+                    kRec2020FromSrgb,
+                    Vec3{srgbDecode(node(r, n)), srgbDecode(node(g, n)), srgbDecode(node(b, n))});
+                const double grey = srgbOut(0.2 * lin[0] + 0.7 * lin[1] + 0.1 * lin[2]);
+                for (int k = 0; k < 3; ++k)
+                    worst = std::max(worst, std::abs(cube.at(r, g, b)[k] - grey));
+            }
+    EXPECT_LT(worst, 5e-4);
+
+    // With no colour to apply, the cube is the identity: its way in is exactly the inverse of
+    // the export's way out.
+    const Lut3D identity = bakeLookCube(LookParams{}, CubeSpace::SRGB, n);
+    worst = 0;
+    for (int b = 0; b < n; ++b)
+        for (int g = 0; g < n; ++g)
+            for (int r = 0; r < n; ++r) {
+                const Vec3 want{node(r, n), node(g, n), node(b, n)};
+                for (int k = 0; k < 3; ++k)
+                    worst = std::max(worst, std::abs(identity.at(r, g, b)[k] - want[k]));
+            }
+    EXPECT_LT(worst, 2e-4);
+
+    // Saturated sRGB colours through a saturation boost leave the gamut and are clipped as an
+    // export clips them.
+    LookParams vivid;
+    vivid.saturation = 0.8f;
+    const Vec3 red = bakeLookCube(vivid, CubeSpace::SRGB, n).sample({0.9, 0.1, 0.1});
+    EXPECT_GT(red[0], 0.9);
+    for (int k = 0; k < 3; ++k) {
+        EXPECT_GE(red[k], 0.0);
+        EXPECT_LE(red[k], 1.0);
+    }
+}
+
+TEST(LookCube, Rec2020LinearIsTheStagesOwnSpaceThroughAShaper) {
+    const LookParams p = monoLook();
+    const int n = 17;
+    const Lut3D cube = bakeLookCube(p, CubeSpace::Rec2020Linear, n);
+    // The shaper is the sRGB curve over 0 … 1; the grid is over its output.
+    ASSERT_EQ(cube.shaperSize(), 4096);
+    EXPECT_EQ(cube.shaperMin, 0);
+    EXPECT_EQ(cube.shaperMax, 1);
+    for (int i : {0, 1, 100, 2048, 4095})
+        for (int k = 0; k < 3; ++k)
+            EXPECT_NEAR(cube.shaper[std::size_t(3 * i + k)], srgbEncode(i / 4095.0), 1e-6) << i;
+    double worst = 0;
+    for (int b = 0; b < n; ++b)
+        for (int g = 0; g < n; ++g)
+            for (int r = 0; r < n; ++r) {
+                const Vec3 lin{srgbDecode(node(r, n)), srgbDecode(node(g, n)),
+                               srgbDecode(node(b, n))};
+                const double grey = 0.2 * lin[0] + 0.7 * lin[1] + 0.1 * lin[2];
+                for (int k = 0; k < 3; ++k)
+                    worst = std::max(worst, std::abs(cube.at(r, g, b)[k] - grey));
+            }
+    EXPECT_LT(worst, 1e-5);
+    // Linear in, linear out: the whole file, shaper and grid, on a colour between the points.
+    const Vec3 out = cube.sample({0.05, 0.3, 0.6});
+    for (int k = 0; k < 3; ++k) EXPECT_NEAR(out[k], 0.2 * 0.05 + 0.7 * 0.3 + 0.1 * 0.6, 2e-3);
+
+    // Strength blends the look with its input in linear light, as the stage does.
+    LookParams half = fullColorLook();
+    half.strength = 0.5f;
+    const Lut3D blended = bakeLookCube(half, CubeSpace::Rec2020Linear, n);
+    const LookParams full = fullColorLook();
+    worst = 0;
+    for (int i = 0; i < n; i += 3) {
+        const Vec3 enc{node(i, n), node(n - 1 - i, n), node(n / 2, n)};
+        const Vec3 in = decoded(enc), looked = decoded(lookColor(full, enc));
+        for (int k = 0; k < 3; ++k)
+            worst = std::max(worst, std::abs(blended.at(i, n - 1 - i, n / 2)[k] -
+                                             (in[k] + 0.5 * (looked[k] - in[k]))));
+    }
+    EXPECT_LT(worst, 1e-5);
+}
+
+TEST(LookCube, AcesCctFollowsTheAcademysDefinition) {
+    // The curve as published: mid grey and display white.
+    EXPECT_NEAR(acesCctFromLinear(0.18), 0.4135884, 1e-6);
+    EXPECT_NEAR(acesCctFromLinear(1.0), 0.5547945, 1e-6);
+    EXPECT_NEAR(acesCctFromLinear(0.0), 0.0729055, 1e-6);
+
+    const LookParams p = monoLook();
+    const int n = 17;
+    const Lut3D cube = bakeLookCube(p, CubeSpace::ACEScct, n);
+    EXPECT_TRUE(cube.shaper.empty());
+    EXPECT_EQ(cube.domainMin, (Vec3{0, 0, 0}));  // 0 … 1, as ACEScct LUTs span
+    EXPECT_EQ(cube.domainMax, (Vec3{1, 1, 1}));
+    double worst = 0;
+    int inside = 0;
+    for (int b = 0; b < n; ++b)
+        for (int g = 0; g < n; ++g)
+            for (int r = 0; r < n; ++r) {
+                const Vec3 lin = rec2020FromAcesCct({node(r, n), node(g, n), node(b, n)});
+                if (*std::min_element(lin.begin(), lin.end()) < 0 ||
+                    *std::max_element(lin.begin(), lin.end()) > 1)
+                    continue;  // outside the display range the look reads: clipped first
+                ++inside;
+                const double grey = acesCctFromLinear(0.2 * lin[0] + 0.7 * lin[1] + 0.1 * lin[2]);
+                for (int k = 0; k < 3; ++k)
+                    worst = std::max(worst, std::abs(cube.at(r, g, b)[k] - grey));
+            }
+    EXPECT_GT(inside, 100);
+    EXPECT_LT(worst, 1e-3);
+    // Above display white everything is white, as the look clips it.
+    const Vec3 hot = cube.sample({0.8, 0.8, 0.8});
+    for (int k = 0; k < 3; ++k) EXPECT_NEAR(hot[k], acesCctFromLinear(1.0), 1e-4);
+}
+
+TEST(LookCube, SpacesHaveNamesAndTheCommentsSayWhatTheFileHolds) {
+    for (CubeSpace s : kCubeSpaces) EXPECT_EQ(cubeSpaceFromName(cubeSpaceName(s)), s);
+    EXPECT_EQ(cubeSpaceFromName("ACEScct"), CubeSpace::ACEScct);
+    EXPECT_EQ(cubeSpaceFromName("rec2020"), std::nullopt);
+    const auto text = [](const std::vector<std::string>& lines) {
+        std::string t;
+        for (const auto& l : lines) t += l + "\n";
+        return t;
+    };
+    LookParams p = fullColorLook();
+    p.vignetteEv = -0.5f;
+    const std::string srgb = text(lookCubeComments("Test", p, CubeSpace::SRGB));
+    EXPECT_NE(srgb.find("Test at 100 % strength"), std::string::npos) << srgb;
+    EXPECT_NE(srgb.find("sRGB (IEC 61966-2-1"), std::string::npos) << srgb;
+    EXPECT_NE(srgb.find("without a look"), std::string::npos) << srgb;
+    EXPECT_NE(srgb.find("Not included: this look's vignette,"), std::string::npos) << srgb;
+    const std::string linear = text(lookCubeComments("Test", p, CubeSpace::Rec2020Linear));
+    EXPECT_NE(linear.find("linear Rec.2020"), std::string::npos) << linear;
+    EXPECT_NE(linear.find("1D shaper"), std::string::npos) << linear;
+    const std::string cct = text(lookCubeComments("Test", p, CubeSpace::ACEScct));
+    EXPECT_NE(cct.find("ACEScct (Academy S-2016-001"), std::string::npos) << cct;
+}
 
 TEST(LookStrength, ZeroIsExactlyTheInputAndOneIsTheFullLook) {
     LookParams p = fullColorLook();

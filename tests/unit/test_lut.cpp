@@ -323,11 +323,109 @@ TEST(CubeErrors, MissingSize) {
     expectCubeError("", 1, "no LUT_3D_SIZE");
 }
 
-TEST(CubeErrors, OneDimensionalLutsAreRefused) {
+TEST(CubeErrors, OneDimensionalLutsAloneAreRefused) {
     expectCubeError("TITLE \"1d\"\nLUT_1D_SIZE 4\n0 0 0\n", 2,
-                    "1D LUTs (LUT_1D_SIZE) are not supported");
-    expectCubeError("LUT_3D_SIZE 2\nLUT_1D_SIZE 1024\n0 0 0\n", 2, "1D LUT as well as the 3D one");
-    expectCubeError("LUT_1D_SIZE 4\nLUT_3D_SIZE 2\n", 1, "1D LUT as well as the 3D one");
+                    "1D LUTs (LUT_1D_SIZE) are not supported on their own");
+    expectCubeError("LUT_1D_INPUT_RANGE 0 1\nLUT_3D_SIZE 2\n", 1,
+                    "LUT_1D_INPUT_RANGE without LUT_1D_SIZE");
+}
+
+TEST(CubeErrors, ShaperProblems) {
+    expectCubeError("LUT_3D_SIZE 2\nLUT_1D_SIZE 1\n", 2, "LUT_1D_SIZE 1 is smaller than 2");
+    expectCubeError("LUT_3D_SIZE 2\nLUT_1D_SIZE 65537\n", 2,
+                    "LUT_1D_SIZE 65537 is larger than 65536");
+    expectCubeError("LUT_3D_SIZE 2\nLUT_1D_SIZE 4.5\n", 2, "LUT_1D_SIZE must be a whole number");
+    expectCubeError("LUT_1D_SIZE 2\nLUT_1D_SIZE 2\n", 2, "LUT_1D_SIZE given twice");
+    expectCubeError("LUT_1D_SIZE 2\nLUT_1D_INPUT_RANGE 1 0\nLUT_3D_SIZE 2\n0 0 0\n", 2,
+                    "LUT_1D_INPUT_RANGE's minimum must be below its maximum; it is 1 … 0");
+    expectCubeError("LUT_1D_SIZE 2\nLUT_1D_INPUT_RANGE 0\n", 2, "takes two numbers");
+    expectCubeError("LUT_1D_SIZE 2\nLUT_3D_SIZE 2\nDOMAIN_MAX 1 2 1\n0 0 0\n", 3,
+                    "one input range for all three channels");
+    // The shaper's entries come first and count towards the total.
+    expectCubeError("LUT_1D_SIZE 4\nLUT_3D_SIZE 2\n0 0 0\n0 0 0\n", 4,
+                    "too few entries: LUT_1D_SIZE 4 and LUT_3D_SIZE 2 need 12 (4 + 8), the file "
+                    "has 2");
+    std::string extra = "LUT_1D_SIZE 2\nLUT_3D_SIZE 2\n";
+    for (int i = 0; i < 11; ++i) extra += "0.5 0.5 0.5\n";
+    expectCubeError(extra, 13, "too many entries: LUT_1D_SIZE 2 and LUT_3D_SIZE 2 need 10");
+}
+
+TEST(Cube, ResolveShaperIsAppliedBeforeTheGrid) {
+    // Resolve's documented example: a 1D shaper that inverts the signal and a 3D table that
+    // inverts it again, so the file as a whole is the identity.
+    std::string text =
+        "# Sample 3D cube file containing 1D shaper LUT and 3D LUT.\n"
+        "LUT_1D_SIZE 6\nLUT_1D_INPUT_RANGE 0.0 1.0\nLUT_3D_SIZE 3\nLUT_3D_INPUT_RANGE 0.0 1.0\n";
+    for (int i = 0; i < 6; ++i) {
+        const double v = 1.0 - i / 5.0;
+        text += std::to_string(v) + " " + std::to_string(v) + " " + std::to_string(v) + "\n";
+    }
+    text += cubeOf(3, [](double r, double g, double b) {
+                return Vec3{1 - r, 1 - g, 1 - b};
+            }).substr(std::string("LUT_3D_SIZE 3\n").size());
+    const Lut3D lut = parseCube(text, "resolve-shaper.cube");
+    ASSERT_EQ(lut.size(), 3);
+    ASSERT_EQ(lut.shaperSize(), 6);
+    EXPECT_EQ(lut.shaperMin, 0.0);
+    EXPECT_EQ(lut.shaperMax, 1.0);
+    for (const Vec3& c : randomColors(200)) expectNear(lut.sample(c), c, 1e-5, "shaper + 3D");
+
+    // A shaper of √(x / 4) over 0 … 4 in front of a grid that multiplies by 4: the file is
+    // 4·√(x / 4) there, and inputs beyond the shaper's range clamp to it.
+    std::string squares = "LUT_1D_SIZE 257\nLUT_1D_INPUT_RANGE 0 4\nLUT_3D_SIZE 2\n";
+    for (int i = 0; i < 257; ++i) {
+        const double x = 4.0 * i / 256, y = std::sqrt(x / 4);
+        char line[96];
+        std::snprintf(line, sizeof line, "%.9g %.9g %.9g\n", y, y, y);
+        squares += line;
+    }
+    squares += cubeOf(2, [](double r, double g, double b) {
+                   return Vec3{4 * r, 4 * g, 4 * b};
+               }).substr(std::string("LUT_3D_SIZE 2\n").size());
+    const Lut3D spread = parseCube(squares, "spread.cube");
+    Image img(3, 1, 3);
+    const float in[9] = {0.5f, 1.0f, 2.0f, 3.0f, 0.25f, 4.0f, 9.0f, -1.0f, 0.0f};
+    std::copy(in, in + 9, img.data());
+    spread.apply(img.view());
+    for (int i = 0; i < 3; ++i) {
+        const Vec3 s = spread.sample({in[3 * i], in[3 * i + 1], in[3 * i + 2]});
+        for (int c = 0; c < 3; ++c) {
+            EXPECT_NEAR(img.at(i, 0, c), s[c], 1e-6) << "apply() and sample() agree";
+            // The shaper's linear interpolation of √ is not exact: a loose check.
+            EXPECT_NEAR(s[c], 4 * std::sqrt(std::clamp(in[3 * i + c], 0.0f, 4.0f) / 4), 0.02);
+        }
+    }
+}
+
+TEST(CubeWrite, ShaperFilesAreWrittenAsResolveWritesThem) {
+    Lut3D lut(3);
+    lut.title = "Shaped";
+    lut.shaper = {0, 0, 0, 0.25f, 0.5f, 0.75f, 1, 1, 1};
+    lut.shaperMin = 0;
+    lut.shaperMax = 2;
+    lut.domainMin = {0, 0, 0};
+    lut.domainMax = {1.5, 1.5, 1.5};
+    const std::string text = formatCube(lut, {"made by the test"});
+    // Comments first, then the four keywords readers of shaper files expect, and no TITLE
+    // (OpenColorIO's reader of these files refuses one): the title is a comment.
+    EXPECT_EQ(text.rfind("# made by the test\n# Title: Shaped\nLUT_1D_SIZE 3\n"
+                         "LUT_1D_INPUT_RANGE 0 2\nLUT_3D_SIZE 3\nLUT_3D_INPUT_RANGE 0 1.5\n"
+                         "0 0 0\n0.25 0.5 0.75\n1 1 1\n0 0 0\n",
+                         0),
+              0u)
+        << text.substr(0, 300);
+    EXPECT_EQ(text.find("TITLE"), std::string::npos);
+    const Lut3D back = parseCube(text, "shaped.cube");
+    EXPECT_EQ(back.shaper, lut.shaper);
+    EXPECT_EQ(back.shaperMin, 0);
+    EXPECT_EQ(back.shaperMax, 2);
+    EXPECT_EQ(back.domainMax, lut.domainMax);
+    EXPECT_EQ(back.data(), lut.data());
+
+    // One range for all channels is all the format has.
+    lut.domainMax = {1, 2, 1};
+    EXPECT_NE(errorOf([&] { formatCube(lut); }).find("different domain per channel"),
+              std::string::npos);
 }
 
 TEST(CubeErrors, KeywordProblems) {

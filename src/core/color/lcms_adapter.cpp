@@ -352,6 +352,13 @@ bool OutputTransform::usesFastPath() const {
     return impl_->fast;
 }
 
+Mat3 OutputTransform::matrix() const {
+    Mat3 m{};
+    for (int row = 0; row < 3; ++row)
+        for (int col = 0; col < 3; ++col) m[row][col] = impl_->matrix[row * 3 + col];
+    return m;
+}
+
 const std::vector<std::uint8_t>& OutputTransform::iccProfile() const {
     return impl_->icc;
 }

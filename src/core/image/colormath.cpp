@@ -10,6 +10,7 @@ namespace rf {
 
 const Vec3 kD50{0.9642, 1.0, 0.8251};
 const Vec3 kD65{0.95047, 1.0, 1.08883};
+const Vec3 kAcesWhite{0.32168 / 0.33767, 1.0, (1 - 0.32168 - 0.33767) / 0.33767};  // x, y → XYZ
 
 Mat3 identity3() {
     return {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
@@ -96,6 +97,9 @@ Mat3 xyzFromLinearAdobeRGB() {
 }
 Mat3 xyzFromLinearProPhoto() {
     return fromPrimaries(0.7347, 0.2653, 0.1596, 0.8404, 0.0366, 0.0001, kD50);
+}
+Mat3 xyzFromLinearAP1() {
+    return fromPrimaries(0.713, 0.293, 0.165, 0.830, 0.128, 0.044, kAcesWhite);
 }
 
 static double labF(double t) {

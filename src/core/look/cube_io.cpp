@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // .cube files: the Adobe Cube LUT Specification 1.0 and DaVinci Resolve's variant (which spells
-// the domain LUT_3D_INPUT_RANGE). Keywords come first, in any order, then N³ entries of three
-// floats with red varying fastest. Numbers go through std::from_chars, so the reader does not
-// depend on the locale (a German one would otherwise read "0.5" as 0). Every complaint names
-// the file and the line, because people fix these files by hand in a text editor.
+// the domain LUT_3D_INPUT_RANGE and may put a 1D shaper in front of the 3D table: LUT_1D_SIZE
+// M and LUT_1D_INPUT_RANGE, its M entries before the table's). Keywords come first, in any
+// order, then the entries, three floats each, the 3D table's N³ with red varying fastest. Numbers
+// go through std::from_chars, so the reader does not depend on the locale (a German one would
+// otherwise read "0.5" as 0). Every complaint names the file and the line, because people fix these
+// files by hand in a text editor.
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -190,7 +192,10 @@ struct Header {
     std::size_t domainMinLine = 0, domainMaxLine = 0;
     double rangeMin = 0, rangeMax = 1;
     std::size_t rangeLine = 0;
-    std::size_t line1d = 0;  ///< the first LUT_1D_* keyword
+    int size1d = 0;  ///< the shaper's entries (0: none)
+    std::size_t size1dLine = 0;
+    double range1dMin = 0, range1dMax = 1;
+    std::size_t range1dLine = 0;
 };
 
 class CubeParser {
@@ -218,8 +223,7 @@ class CubeParser {
         if (lut_.empty()) startTable(false);
         if (found_ < expected_)
             fail(source_, lines_.lastLine(),
-                 "too few entries: LUT_3D_SIZE " + std::to_string(h_.size) + " needs " +
-                     std::to_string(expected_) + ", the file has " + std::to_string(found_));
+                 "too few entries: " + needs() + ", the file has " + std::to_string(found_));
         return std::move(lut_);
     }
 
@@ -255,7 +259,7 @@ class CubeParser {
             case Keyword::size3d:
                 once(h_.sizeLine, "LUT_3D_SIZE");
                 count(tok[0], n - 1, 1);
-                h_.size = size(tok[1]);
+                h_.size = size(tok[1], "LUT_3D_SIZE", Lut3D::kMaxSize);
                 break;
             case Keyword::domainMin:
             case Keyword::domainMax: {
@@ -273,8 +277,15 @@ class CubeParser {
                 h_.rangeMax = number(tok[2]);
                 break;
             case Keyword::size1d:
+                once(h_.size1dLine, "LUT_1D_SIZE");
+                count(tok[0], n - 1, 1);
+                h_.size1d = size(tok[1], "LUT_1D_SIZE", Lut3D::kMaxShaperSize);
+                break;
             case Keyword::inputRange1d:
-                if (h_.line1d == 0) h_.line1d = lines_.number();
+                once(h_.range1dLine, tok[0]);
+                count(tok[0], n - 1, 2);
+                h_.range1dMin = number(tok[1]);
+                h_.range1dMax = number(tok[2]);
                 break;
             case Keyword::none:
                 break;
@@ -299,17 +310,18 @@ class CubeParser {
 
     // Checked here, at the header line, so a file claiming 10⁴ points is refused before any
     // table is allocated or read.
-    int size(std::string_view token) {
+    int size(std::string_view token, const char* keyword, int max) {
         int v = 0;
         const auto [ptr, ec] = std::from_chars(token.data(), token.data() + token.size(), v);
         if (ptr != token.data() + token.size() || ec == std::errc::invalid_argument)
             fail(source_, lines_.number(),
-                 "LUT_3D_SIZE must be a whole number, not " + quoted(token));
-        const std::string shown = "LUT_3D_SIZE " + std::string(token.substr(0, 40));
+                 std::string(keyword) + " must be a whole number, not " + quoted(token));
+        std::string shown = keyword;
+        shown += ' ';
+        shown.append(token.substr(0, 40));
         const bool negative = token.front() == '-';
-        if ((ec == std::errc::result_out_of_range && !negative) || v > Lut3D::kMaxSize)
-            fail(source_, lines_.number(),
-                 shown + " is larger than " + std::to_string(Lut3D::kMaxSize));
+        if ((ec == std::errc::result_out_of_range && !negative) || v > max)
+            fail(source_, lines_.number(), shown + " is larger than " + std::to_string(max));
         if (ec == std::errc::result_out_of_range || v < 2)
             fail(source_, lines_.number(), shown + " is smaller than 2");
         return v;
@@ -319,11 +331,16 @@ class CubeParser {
     // whether a table line was reached (reported there) or the file ended (reported at its end).
     void startTable(bool atData) {
         const std::size_t here = atData ? lines_.number() : lines_.lastLine();
-        if (h_.line1d != 0)
-            fail(source_, h_.line1d,
-                 h_.sizeLine != 0
-                     ? "this file holds a 1D LUT as well as the 3D one; 1D LUTs are not supported"
-                     : "1D LUTs (LUT_1D_SIZE) are not supported; only 3D LUTs (LUT_3D_SIZE) are");
+        if (h_.size1dLine != 0 && h_.sizeLine == 0)
+            fail(source_, h_.size1dLine,
+                 "1D LUTs (LUT_1D_SIZE) are not supported on their own; only 3D LUTs "
+                 "(LUT_3D_SIZE), with or without a 1D shaper, are");
+        if (h_.range1dLine != 0 && h_.size1dLine == 0)
+            fail(source_, h_.range1dLine, "LUT_1D_INPUT_RANGE without LUT_1D_SIZE");
+        if (h_.range1dLine != 0 && !(h_.range1dMin < h_.range1dMax))
+            fail(source_, h_.range1dLine,
+                 "LUT_1D_INPUT_RANGE's minimum must be below its maximum; it is " +
+                     formatNumber(h_.range1dMin) + " … " + formatNumber(h_.range1dMax));
         if (h_.sizeLine == 0)
             fail(source_, here,
                  atData ? "table data before LUT_3D_SIZE" : "no LUT_3D_SIZE: not a 3D .cube LUT");
@@ -339,6 +356,11 @@ class CubeParser {
             lo = rlo, hi = rhi;
             domainLine = std::max(domainLine, h_.rangeLine);
         }
+        if (h_.size1d != 0 &&
+            (lo[0] != lo[1] || lo[0] != lo[2] || hi[0] != hi[1] || hi[0] != hi[2]))
+            fail(source_, domainLine,
+                 "a file with a 1D shaper gives its 3D table one input range for all three "
+                 "channels (LUT_3D_INPUT_RANGE), not a DOMAIN_MIN / DOMAIN_MAX per channel");
         static const char* const kChannel[3] = {"red", "green", "blue"};
         for (int c = 0; c < 3; ++c)
             if (!(lo[c] < hi[c]))
@@ -351,7 +373,23 @@ class CubeParser {
         lut_.domainMin = lo;
         lut_.domainMax = hi;
         lut_.title = h_.title.empty() ? fs::path(source_).stem().string() : h_.title;
-        expected_ = std::size_t(h_.size) * std::size_t(h_.size) * std::size_t(h_.size);
+        if (h_.size1d != 0) {
+            lut_.shaper.assign(std::size_t(3) * std::size_t(h_.size1d), 0.0f);
+            lut_.shaperMin = h_.range1dMin;
+            lut_.shaperMax = h_.range1dMax;
+        }
+        shaperEntries_ = std::size_t(h_.size1d);
+        expected_ =
+            shaperEntries_ + std::size_t(h_.size) * std::size_t(h_.size) * std::size_t(h_.size);
+    }
+
+    // "LUT_3D_SIZE 2 needs 8", or with a shaper "LUT_1D_SIZE 4 and LUT_3D_SIZE 2 need 12 (4 + 8)".
+    std::string needs() const {
+        const std::string grid = "LUT_3D_SIZE " + std::to_string(h_.size);
+        if (shaperEntries_ == 0) return grid + " needs " + std::to_string(expected_);
+        return "LUT_1D_SIZE " + std::to_string(h_.size1d) + " and " + grid + " need " +
+               std::to_string(expected_) + " (" + std::to_string(shaperEntries_) + " + " +
+               std::to_string(expected_ - shaperEntries_) + ")";
     }
 
     void entry(const std::string_view* tok, int n) {
@@ -364,15 +402,15 @@ class CubeParser {
                 if (split(beforeComment(line), ignored, 1) > 0) ++total;
             }
             fail(source_, first,
-                 "too many entries: LUT_3D_SIZE " + std::to_string(h_.size) + " needs " +
-                     std::to_string(expected_) + ", the file has " + std::to_string(total) +
+                 "too many entries: " + needs() + ", the file has " + std::to_string(total) +
                      " (the first extra one is on this line)");
         }
         if (n != 3)
             fail(source_, lines_.number(),
                  "a table entry is three numbers (red, green, blue); this line has " +
                      std::to_string(n));
-        float* out = lut_.data().data() + 3 * found_;
+        float* out = found_ < shaperEntries_ ? lut_.shaper.data() + 3 * found_
+                                             : lut_.data().data() + 3 * (found_ - shaperEntries_);
         for (int c = 0; c < 3; ++c) {
             const NumberProblem p = parseNumber(tok[c], out[c]);
             if (p != NumberProblem::none) fail(source_, lines_.number(), describe(p, tok[c]));
@@ -384,13 +422,25 @@ class CubeParser {
     const std::string& source_;
     Header h_;
     Lut3D lut_;
-    std::size_t expected_ = 0, found_ = 0;
+    std::size_t shaperEntries_ = 0, expected_ = 0, found_ = 0;
 };
 
 void appendNumber(std::string& out, float v) {
     char buf[32];
     const auto r = std::to_chars(buf, buf + sizeof buf, v);
     out.append(buf, r.ptr);
+}
+
+// Shortest representations that read back as the same float: exact round trips.
+void appendTriples(std::string& out, const std::vector<float>& data) {
+    for (std::size_t i = 0; i + 2 < data.size(); i += 3) {
+        appendNumber(out, data[i]);
+        out += ' ';
+        appendNumber(out, data[i + 1]);
+        out += ' ';
+        appendNumber(out, data[i + 2]);
+        out += '\n';
+    }
 }
 
 // What a file that is not a regular one is, for the message refusing it.
@@ -492,9 +542,23 @@ Lut3D readCube(const std::string& path) {
 
 std::string formatCube(const Lut3D& lut, const std::vector<std::string>& comments) {
     if (lut.empty()) throw Error("cannot write an empty LUT as .cube");
+    const int shaperN = lut.shaperSize();
+    if (!lut.shaper.empty() && (shaperN < 2 || shaperN > Lut3D::kMaxShaperSize ||
+                                lut.shaper.size() % 3 != 0 || !(lut.shaperMin < lut.shaperMax)))
+        throw Error("cannot write a 1D shaper of " + std::to_string(lut.shaper.size()) +
+                    " values over " + formatNumber(lut.shaperMin) + " … " +
+                    formatNumber(lut.shaperMax) + " as .cube");
+    if (shaperN && (lut.domainMin[0] != lut.domainMin[1] || lut.domainMin[0] != lut.domainMin[2] ||
+                    lut.domainMax[0] != lut.domainMax[1] || lut.domainMax[0] != lut.domainMax[2]))
+        throw Error(
+            "cannot write a LUT with a shaper and a different domain per channel as .cube "
+            "(LUT_3D_INPUT_RANGE is one range for all three)");
+    std::vector<std::string> commentLines = comments;
+    // Readers of Resolve's shaper files refuse TITLE: the title goes into a comment.
+    if (shaperN && !lut.title.empty()) commentLines.push_back("Title: " + lut.title);
     std::string out;
-    out.reserve(lut.data().size() * 12 + 512);
-    for (const std::string& comment : comments) {
+    out.reserve((lut.data().size() + lut.shaper.size()) * 12 + 512);
+    for (const std::string& comment : commentLines) {
         Lines lines(comment);
         std::string_view line;
         bool any = false;
@@ -505,6 +569,26 @@ std::string formatCube(const Lut3D& lut, const std::vector<std::string>& comment
             any = true;
         }
         if (!any) out += "#\n";
+    }
+    if (shaperN) {
+        const auto keyword = [&](const char* name, const std::string& a, const std::string& b) {
+            out += name;
+            out += ' ';
+            out += a;
+            if (!b.empty()) {
+                out += ' ';
+                out += b;
+            }
+            out += '\n';
+        };
+        keyword("LUT_1D_SIZE", std::to_string(shaperN), "");
+        keyword("LUT_1D_INPUT_RANGE", formatNumber(lut.shaperMin), formatNumber(lut.shaperMax));
+        keyword("LUT_3D_SIZE", std::to_string(lut.size()), "");
+        keyword("LUT_3D_INPUT_RANGE", formatNumber(lut.domainMin[0]),
+                formatNumber(lut.domainMax[0]));
+        appendTriples(out, lut.shaper);
+        appendTriples(out, lut.data());
+        return out;
     }
     if (!lut.title.empty()) {
         // .cube has no escapes: a quote or a line break would end the title early.
@@ -526,16 +610,7 @@ std::string formatCube(const Lut3D& lut, const std::vector<std::string>& comment
         }
         out += "\n";
     }
-    // Shortest representations that read back as the same float: exact round trips.
-    const std::vector<float>& data = lut.data();
-    for (std::size_t i = 0; i < data.size(); i += 3) {
-        appendNumber(out, data[i]);
-        out += ' ';
-        appendNumber(out, data[i + 1]);
-        out += ' ';
-        appendNumber(out, data[i + 2]);
-        out += '\n';
-    }
+    appendTriples(out, lut.data());
     return out;
 }
 

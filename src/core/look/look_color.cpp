@@ -74,8 +74,8 @@ double smoothstep(double e0, double e1, double x) {
     return t * t * (3 - 2 * t);
 }
 
-// The sRGB transfer curve, extended to negative values by its linear segment (values a LUT
-// returns may lie slightly outside [0, 1]).
+}  // namespace
+
 double encode(double v) {
     return v >= 0 ? srgbEncode(v) : 12.92 * v;
 }
@@ -94,6 +94,8 @@ Mat3 rec2020ToPrimaries(LutEncoding e) {
     }
     return identity3();
 }
+
+namespace {
 
 // Oklab (Björn Ottosson, 2020) from linear Rec.2020: the published linear-sRGB → LMS matrix
 // composed with Rec.2020 → sRGB, rows normalised so a neutral gives l = m = s, and the a and b
@@ -204,21 +206,6 @@ struct BakeCache {
 BakeCache& bakeCache() {
     static BakeCache c;
     return c;
-}
-
-// Fills a grid by evaluating `eval` at every point, one blue slice per task.
-template <class Eval, class Store>
-void bakeGrid(const Eval& eval, int n, const Store& store) {
-    const double step = 1.0 / (n - 1);
-    parallelFor(
-        0, n,
-        [&](int b0, int b1) {
-            for (int b = b0; b < b1; ++b)
-                for (int g = 0; g < n; ++g)
-                    for (int r = 0; r < n; ++r)
-                        store(r, g, b, eval({r * step, g * step, b * step}));
-        },
-        1);
 }
 
 }  // namespace
@@ -573,17 +560,6 @@ Vec3 lookColor(const LookParams& p, const Vec3& encodedRec2020) {
 std::shared_ptr<const Lut3D> bakedLookLut(const LookParams& p, int size) {
     auto baked = look::bakedLook(p, size, look::GridInput::Encoded);
     return {baked, &baked->lut};
-}
-
-Lut3D bakeLookCube(const LookParams& p, int size) {
-    const look::ColorModel model(p);
-    Lut3D lut(size);
-    lut.title = p.name;
-    look::bakeGrid(model, size, [&](int r, int g, int b, const Vec3& e) {
-        float* out = lut.at(r, g, b);
-        for (int k = 0; k < 3; ++k) out[k] = float(e[k]);
-    });
-    return lut;
 }
 
 }  // namespace rf

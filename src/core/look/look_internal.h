@@ -14,6 +14,15 @@
 
 namespace rf::look {
 
+/// The sRGB transfer curve, extended to negative values by its linear segment (values a LUT
+/// returns may lie slightly outside [0, 1]): the look encoding's curve.
+double encode(double linear);
+double decode(double encoded);
+
+/// Linear Rec.2020 → linear RGB of a LUT encoding's primaries (rows normalised: white stays
+/// white).
+Mat3 rec2020ToPrimaries(LutEncoding e);
+
 /// Linear Rec.2020 (D65) ↔ Oklab (L in 0 … 1, a and b about ±0.4).
 Vec3 oklabFromLinear(const Vec3& rgb);
 Vec3 linearFromOklab(const Vec3& lab);
@@ -64,6 +73,22 @@ struct ColorModel {
     std::shared_ptr<const Lut3D> lut;
     Mat3 lutFromLook{}, lookFromLut{};  // linear Rec.2020 ↔ the LUT's primaries
 };
+
+/// Fills an n³ grid by evaluating `eval` at every point of [0, 1]³ (red fastest), one blue
+/// slice per task; `store(r, g, b, value)` keeps each result.
+template <class Eval, class Store>
+void bakeGrid(const Eval& eval, int n, const Store& store) {
+    const double step = 1.0 / (n - 1);
+    parallelFor(
+        0, n,
+        [&](int b0, int b1) {
+            for (int b = b0; b < b1; ++b)
+                for (int g = 0; g < n; ++g)
+                    for (int r = 0; r < n; ++r)
+                        store(r, g, b, eval({r * step, g * step, b * step}));
+        },
+        1);
+}
 
 /// What a baked grid's axes are: look-encoded values (bakedLookLut's contract), or the square
 /// root of display-linear values (the stage's own grid: √ is one vector instruction per

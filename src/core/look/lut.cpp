@@ -2,7 +2,8 @@
 // Tetrahedral interpolation: the cube cell around the input is split into six tetrahedra
 // along its neutral diagonal, so a neutral input is interpolated from neutral grid points
 // only and any linear map is reproduced exactly; it reads four grid points instead of
-// trilinear's eight.
+// trilinear's eight. A shaper in front of the grid is read with linear interpolation, one
+// channel at a time, as Resolve reads one.
 #include "rangefinder/lut.h"
 
 #include <algorithm>
@@ -23,6 +24,15 @@ inline void locate(float v, float lo, float hi, int n, int& i, float& f) {
     t = t > 0.0f ? std::min(t, float(n - 1)) : 0.0f;
     i = std::min(int(t), n - 2);
     f = t - float(i);
+}
+
+// One channel through the shaper (n ≥ 2 entries of three floats over lo … hi).
+inline float shape(const float* shaper, int n, int c, float lo, float hi, float v) {
+    int i;
+    float f;
+    locate(v, lo, hi, n, i, f);
+    const float a = shaper[3 * i + c], b = shaper[3 * (i + 1) + c];
+    return a + f * (b - a);
 }
 
 // Interpolates one colour; `lut` is the grid, n its size.
@@ -75,13 +85,16 @@ Lut3D::Lut3D(int size) : size_(size) {
 }
 
 Vec3 Lut3D::sample(const Vec3& rgb) const {
-    int ri, gi, bi;
-    float fr, fg, fb;
-    locate(float(rgb[0]), float(domainMin[0]), float(domainMax[0]), size_, ri, fr);
-    locate(float(rgb[1]), float(domainMin[1]), float(domainMax[1]), size_, gi, fg);
-    locate(float(rgb[2]), float(domainMin[2]), float(domainMax[2]), size_, bi, fb);
+    float in[3] = {float(rgb[0]), float(rgb[1]), float(rgb[2])};
+    if (const int n = shaperSize(); n >= 2)
+        for (int c = 0; c < 3; ++c)
+            in[c] = shape(shaper.data(), n, c, float(shaperMin), float(shaperMax), in[c]);
+    int i[3];
+    float f[3];
+    for (int c = 0; c < 3; ++c)
+        locate(in[c], float(domainMin[c]), float(domainMax[c]), size_, i[c], f[c]);
     float out[3];
-    tetra(data_.data(), size_, ri, gi, bi, fr, fg, fb, out);
+    tetra(data_.data(), size_, i[0], i[1], i[2], f[0], f[1], f[2], out);
     return {out[0], out[1], out[2]};
 }
 
@@ -89,15 +102,21 @@ void Lut3D::apply(ImageView rgb, float mix, const CancelToken* cancel) const {
     if (empty()) return;
     const float lo[3] = {float(domainMin[0]), float(domainMin[1]), float(domainMin[2])};
     const float hi[3] = {float(domainMax[0]), float(domainMax[1]), float(domainMax[2])};
+    const int shaperN = shaperSize() >= 2 ? shaperSize() : 0;
+    const float shapeLo = float(shaperMin), shapeHi = float(shaperMax);
     parallelFor(
         0, rgb.height,
         [&](int y0, int y1) {
             for (int y = y0; y < y1; ++y) {
                 float* px = rgb.row(y);
                 for (int x = 0; x < rgb.width; ++x, px += 3) {
+                    float in[3] = {px[0], px[1], px[2]};
+                    if (shaperN)
+                        for (int c = 0; c < 3; ++c)
+                            in[c] = shape(shaper.data(), shaperN, c, shapeLo, shapeHi, in[c]);
                     int i[3];
                     float f[3];
-                    for (int c = 0; c < 3; ++c) locate(px[c], lo[c], hi[c], size_, i[c], f[c]);
+                    for (int c = 0; c < 3; ++c) locate(in[c], lo[c], hi[c], size_, i[c], f[c]);
                     float out[3];
                     tetra(data_.data(), size_, i[0], i[1], i[2], f[0], f[1], f[2], out);
                     for (int c = 0; c < 3; ++c) px[c] += mix * (out[c] - px[c]);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/looks_panel.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "editor/cube_export_dialog.h"
 #include "editor/param_slider.h"
 #include "editor/photo_session.h"
 #include "editor/render_controller.h"
@@ -72,6 +75,11 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
     reloadButton->setText(tr("Reload"));
     reloadButton->setToolTip(tr("Read the look folders again"));
     reloadButton->setAutoRaise(true);
+    exportCube_ = new QToolButton(this);
+    exportCube_->setObjectName("looks.exportCube");
+    exportCube_->setText(tr("Export .cube…"));
+    exportCube_->setToolTip(tr("Bake a look's colour into a 3D LUT (.cube) for another tool"));
+    exportCube_->setAutoRaise(true);
     status_ = new QLabel(this);
     status_->setWordWrap(true);
     QPalette quiet = status_->palette();
@@ -80,6 +88,7 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
 
     auto* bottom = new QHBoxLayout;
     bottom->addWidget(status_, 1);
+    bottom->addWidget(exportCube_);
     bottom->addWidget(reloadButton);
     auto* col = new QVBoxLayout(this);
     col->setContentsMargins(0, 0, 0, 0);
@@ -112,6 +121,7 @@ LooksPanel::LooksPanel(PhotoSession* session, RenderController* renderer, QWidge
         session_->apply(doc, tr("Reset look strength"));
     });
     connect(reloadButton, &QToolButton::clicked, this, &LooksPanel::reload);
+    connect(exportCube_, &QToolButton::clicked, this, &LooksPanel::showCubeExport);
     connect(renderer_, &RenderController::thumbnailReady, this,
             [this](quint64 batch, int index, const QImage& image) {
                 if (batch != batch_ || index < 0 || index >= int(tiles_.size()) || image.isNull())
@@ -227,6 +237,22 @@ void LooksPanel::renderThumbnails() {
     shown_ = 0;
     const int edge = int(gallery_->iconSize().width() * devicePixelRatioF());
     batch_ = renderer_->renderThumbnails(variants, edge);
+}
+
+CubeExportDialog* LooksPanel::showCubeExport() {
+    if (library_.looks().empty()) {
+        emit message(tr("No looks are installed"), true);
+        return nullptr;
+    }
+    const QString current = QString::fromStdString(session_->edits().getText("look.name"));
+    auto* dialog = new CubeExportDialog(library_, current, lastCubeFolder_, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CubeExportDialog::exported, this, [this](const QString& path) {
+        lastCubeFolder_ = QFileInfo(path).absolutePath();
+        emit message(tr("Wrote %1").arg(QDir::toNativeSeparators(path)), false);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void LooksPanel::apply(const QString& name) {

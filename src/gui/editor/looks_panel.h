@@ -4,7 +4,8 @@
 // group is replaced, every other edit stays) as one history step; the strength slider
 // (look.strength) blends it from nothing to full. The thumbnails are rendered by the
 // RenderController at the least urgent priority, from the photo's current edits, and are
-// renewed when the edits settle (never during a drag).
+// renewed when the edits settle (never during a drag). "Export .cube…" bakes a look's colour
+// into a LUT for another tool (CubeExportDialog).
 #pragma once
 
 #include <QTimer>
@@ -20,6 +21,7 @@ class QToolButton;
 
 namespace rf::gui {
 
+class CubeExportDialog;
 class ParamSlider;
 class PhotoSession;
 class RenderController;
@@ -39,7 +41,11 @@ class LooksPanel : public QWidget {
     /// Applies a look by name ("" for none) to the open photo, as one step.
     void apply(const QString& name);
 
+    /// Opens the .cube export for the photo's look (or the first), window-modal; returns it.
+    CubeExportDialog* showCubeExport();
+
     QListWidget* gallery() const { return gallery_; }
+    QToolButton* exportCubeButton() const { return exportCube_; }
     ParamSlider* strength() const { return strength_; }
     /// How many thumbnails of the current batch have arrived.
     int thumbnailsShown() const { return shown_; }
@@ -63,12 +69,14 @@ class LooksPanel : public QWidget {
     /// them; the makers' title tiles are not among them.
     std::vector<QListWidgetItem*> tiles_;
     ParamSlider* strength_;
+    QToolButton* exportCube_;
     QLabel* status_;
     QTimer renew_;
     quint64 batch_ = 0;
     quint64 renderedKey_ = 0;
     int shown_ = 0;
     int iconEdge_ = 150;
+    QString lastCubeFolder_;  // where the last .cube went (the home folder at first)
 };
 
 }  // namespace rf::gui
