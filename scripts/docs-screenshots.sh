@@ -17,7 +17,7 @@ scenes=(
     "library library.jpg C.UTF-8"
     "library-filtered library-filtered.png C.UTF-8"
     "editor editor.jpg C.UTF-8"
-    "editor-localised editor-italian.png it_IT.UTF-8"
+    "editor-localised editor-italian.jpg it_IT.UTF-8"
     "looks looks.png C.UTF-8"
     "crop crop.jpg C.UTF-8"
     "export export.png C.UTF-8"

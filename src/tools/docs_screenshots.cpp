@@ -93,6 +93,9 @@ QString makeFolder(const fs::path& root) {
     for (const char* name : {"IMG_5952.CR2", "IMG_5953.CR2", "IMG_5954.CR2", "IMG_5955.CR2"})
         fs::copy_file(cr2, dir / name, fs::copy_options::overwrite_existing);
     fs::copy_file(crw, dir / "CRW_0412.CRW", fs::copy_options::overwrite_existing);
+    // A card that was pulled too early: the file ends in the middle of the raw data.
+    fs::copy_file(cr2, dir / "IMG_5956.CR2", fs::copy_options::overwrite_existing);
+    fs::resize_file(dir / "IMG_5956.CR2", 3 * 1024 * 1024);
     for (const char* kodak : {"kodim03", "kodim05", "kodim14", "kodim23", "kodim21", "kodim07"})
         writeKodakDng(kTestData / "kodak" / (std::string(kodak) + ".png"),
                       dir / (std::string("KOD_") + (kodak + 5) + ".dng"));
@@ -116,7 +119,9 @@ void selectOnly(MainWindow& w, const QStringList& paths) {
 }
 
 bool save(const QImage& image, const QString& out) {
-    if (image.isNull() || !image.save(out, nullptr, 90)) {
+    // JPEG at quality 90; PNG at Qt's default compression (its "quality" runs the other way).
+    const int quality = out.endsWith(QLatin1String(".png"), Qt::CaseInsensitive) ? -1 : 90;
+    if (image.isNull() || !image.save(out, nullptr, quality)) {
         std::fprintf(stderr, "docs-screenshots: cannot write %s\n", qPrintable(out));
         return false;
     }
@@ -135,6 +140,15 @@ void openAndEdit(MainWindow& w, const QString& folder) {
     w.applyLookToSelection(QStringLiteral("Leica Monochrome"));
     selectOnly(w, {photo(folder, "IMG_5955.CR2"), photo(folder, "KOD_23.dng")});
     w.applyLookToSelection(QStringLiteral("Leica Authentic"));
+    // A cull in progress: some photos rated, some labelled.
+    selectOnly(w, {photo(folder, "IMG_5953.CR2"), photo(folder, "KOD_23.dng")});
+    w.commands()->rate(4);
+    selectOnly(w, {photo(folder, "IMG_5955.CR2"), photo(folder, "KOD_21.dng")});
+    w.commands()->rate(3);
+    selectOnly(w, {photo(folder, "KOD_05.dng")});
+    w.commands()->toggleLabel(QStringLiteral("Red"));
+    selectOnly(w, {photo(folder, "KOD_14.dng"), photo(folder, "IMG_5954.CR2")});
+    w.commands()->toggleLabel(QStringLiteral("Green"));
     selectOnly(w, {photo(folder, "IMG_5952.CR2")});
     settle(500);
     waitUntil([&] { return !w.library()->isLoading(); });
@@ -154,9 +168,6 @@ int run(const QString& scene, const QString& out) {
     if (scene == "library") return save(w.grab().toImage(), out) ? 0 : 1;
 
     if (scene == "library-filtered") {
-        selectOnly(w, {photo(folder, "IMG_5953.CR2"), photo(folder, "IMG_5955.CR2"),
-                       photo(folder, "KOD_23.dng")});
-        w.commands()->rate(4);
         PhotoFilterModel::Filters filters;
         filters.minimumRating = 3;
         w.filterModel()->setFilters(filters);
@@ -173,9 +184,14 @@ int run(const QString& scene, const QString& out) {
     if (scene == "editor" || scene == "editor-localised")
         return save(w.grab().toImage(), out) ? 0 : 1;
     if (scene == "looks") {
-        w.editor()->looksPanel()->renderThumbnails();
+        // The panel column: the histogram, the looks gallery from its top, the first sliders.
+        LooksPanel* looks = w.editor()->looksPanel();
+        looks->renderThumbnails();
         settle(8000);
-        return save(w.grab().toImage(), out) ? 0 : 1;
+        looks->gallery()->scrollToTop();
+        settle(300);
+        const int left = looks->mapTo(&w, QPoint(0, 0)).x() - 16;
+        return save(w.grab(QRect(left, 22, w.width() - left, 720)).toImage(), out) ? 0 : 1;
     }
     if (scene == "crop") {
         w.editor()->cropToolAction()->trigger();
