@@ -19,6 +19,7 @@ scenes=(
     "editor editor.jpg C.UTF-8"
     "editor-localised editor-italian.jpg it_IT.UTF-8"
     "looks looks.png C.UTF-8"
+    "compare compare-camera-jpeg.jpg C.UTF-8"
     "crop crop.jpg C.UTF-8"
     "export export.png C.UTF-8"
 )

@@ -193,6 +193,13 @@ int run(const QString& scene, const QString& out) {
         const int left = looks->mapTo(&w, QPoint(0, 0)).x() - 16;
         return save(w.grab(QRect(left, 22, w.width() - left, 720)).toImage(), out) ? 0 : 1;
     }
+    if (scene == "compare") {
+        // The camera's own JPEG against the edit, split, as C and Y give it.
+        w.editor()->cameraCompareAction()->setChecked(true);
+        if (!w.editor()->splitViewAction()->isChecked()) w.editor()->splitViewAction()->trigger();
+        settle(6000);
+        return save(w.grab().toImage(), out) ? 0 : 1;
+    }
     if (scene == "crop") {
         w.editor()->cropToolAction()->trigger();
         settle(2000);
@@ -220,7 +227,7 @@ int main(int argc, char** argv) {
     if (argc != 3) {
         std::fprintf(stderr,
                      "usage: rangefinder-docs-screenshots SCENE OUT\n"
-                     "scenes: library library-filtered editor editor-localised looks crop "
+                     "scenes: library library-filtered editor editor-localised looks compare crop "
                      "export\n");
         return 2;
     }
