@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "rangefinder/error.h"
+#include "rangefinder/lut.h"
 #include "rangefinder/params.h"
 #include "rangefinder/thumbnail_cache.h"
 #include "support/test_support.h"
@@ -75,6 +76,29 @@ TEST_F(ThumbnailCacheTest, TheKeyFollowsTheEditsAsThePipelineSeesThem) {
     EXPECT_EQ(b.file, plain.file);
     EXPECT_EQ(thumbnailKey(raw.string(), cropped, 512).file, plain.file);
     EXPECT_NE(plain.file.find(fs::canonical(raw).string()), std::string::npos);
+}
+
+TEST_F(ThumbnailCacheTest, TheKeyFollowsTheContentOfTheLooksLutFile) {
+    // A learned look saved again over itself keeps its LUT's name and changes its content:
+    // the thumbnails of photos with that look must be developed again.
+    const fs::path lut = dir.path() / "learned.cube";
+    const auto writeLut = [&](double gain) {
+        rf::Lut3D cube(2);
+        for (int b = 0; b < 2; ++b)
+            for (int g = 0; g < 2; ++g)
+                for (int r = 0; r < 2; ++r) cube.at(r, g, b)[0] = float(r * gain);
+        rf::writeCube(lut.string(), cube);
+    };
+    writeLut(1.0);
+    EditDocument look;
+    look.setText("look.lut.file", lut.string());
+    const auto before = thumbnailKey(raw.string(), look, 256);
+    EXPECT_EQ(thumbnailKey(raw.string(), look, 256).fileName, before.fileName);
+
+    fs::last_write_time(lut, fs::last_write_time(lut) - std::chrono::seconds(60));
+    const auto settled = thumbnailKey(raw.string(), look, 256);
+    writeLut(0.5);
+    EXPECT_NE(thumbnailKey(raw.string(), look, 256).fileName, settled.fileName);
 }
 
 TEST_F(ThumbnailCacheTest, TheKeyFollowsTheFilesIdentity) {

@@ -11,6 +11,8 @@
 
 #include "io/atomic_file.h"
 #include "rangefinder/error.h"
+#include "rangefinder/look.h"
+#include "rangefinder/looks.h"
 #include "schema/declare.h"
 #include "util/data_dirs.h"
 
@@ -93,6 +95,17 @@ ThumbnailKey thumbnailKey(const std::string& rawPath, const EditDocument& edits,
                std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec);
     key.text = "rangefinder thumbnail " + std::to_string(kThumbnailRenderingVersion) + "\n" +
                key.file + "\n" + hex(edits.hash()) + "\n" + std::to_string(longEdge) + "\n";
+    // A look's LUT file can change under the same name (a learned look saved again over
+    // itself, a .cube edited by hand): its version is part of the picture, as it is of the
+    // look's own bake cache (LookParams::colorHash). A LUT that cannot be read is left to
+    // the render, which names it.
+    if (!edits.getText("look.lut.file").empty()) {
+        try {
+            key.text +=
+                "look " + hex(LookParams::from(edits, defaultLookDirs()).colorHash()) + "\n";
+        } catch (const std::exception&) {
+        }
+    }
     decl::Hasher h;
     h.add(key.text);
     key.fileName = hex(h.value()) + std::string(kExtension);
