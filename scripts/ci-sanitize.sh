@@ -4,9 +4,9 @@
 # LeakSanitizer and UndefinedBehaviorSanitizer, then the threaded code under ThreadSanitizer:
 # parallelFor/parallelTasks, the pipeline and its cancellation, concurrent writers, metadata and
 # sidecars, batch export through the command line with two jobs, and the desktop app's
-# RenderController, export runner and library thumbnail loader. Any report fails the job: a
-# sanitizer aborts the process (tests that run the command line see it die, not exit 0/1/2),
-# and the logs are searched too.
+# RenderController, export runner, library thumbnail loader and developed thumbnails. Any
+# report fails the job: a sanitizer aborts the process (tests that run the command line see it
+# die, not exit 0/1/2), and the logs are searched too.
 # Only our code is instrumented; scripts/tsan.supp lists what TSan cannot judge in the
 # uninstrumented system libraries, and why. Build dirs: build-asan, build-tsan. Budget: 9
 # minutes on 2 cores, so each build makes only what it runs, at -O1 -g1.
@@ -84,7 +84,7 @@ fi
 if [[ $only != asan ]]; then
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/scripts/tsan.supp"
 tsan_tests=(test_core_basics test_pipeline test_color test_writers test_metadata test_sidecar
-    test_cli test_editor test_export test_library test_decode)
+    test_cli test_editor test_export test_library test_decode test_thumbnails)
 tsan_filter='^(Parallel\.'
 tsan_filter+='|Pipeline\.'
 tsan_filter+='|Output\.CachedAndThreadSafe'
@@ -92,7 +92,8 @@ tsan_filter+='|(Writers|Metadata|Sidecar)\.Concurrent'
 tsan_filter+='|Cli\.(BatchGoesOnPastACorruptFile|TwoJobsAtOnce)'
 tsan_filter+='|EditorTest\.|Export\.'
 tsan_filter+='|DecodeSynthetic\.LosslessJpegDngs'
-tsan_filter+='|LibraryFolder\.ThumbnailsAppear|PhotoLibrary\.VisibleThumbnailsLoadBeforeTheRest)'
+tsan_filter+='|LibraryFolder\.ThumbnailsAppear|PhotoLibrary\.VisibleThumbnailsLoadBeforeTheRest'
+tsan_filter+='|DevelopedThumbnails\.)'
 phase "TSan build"
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Release -DRF_WERROR=ON \
     -DRF_SANITIZE=thread -DRF_BUILD_TESTS=ON -DRF_BUILD_GUI=ON -DRF_BUILD_BENCH=OFF
