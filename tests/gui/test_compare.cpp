@@ -33,6 +33,7 @@
 #include "editor/render_controller.h"
 #include "i18n/translations.h"
 #include "rangefinder/raw.h"
+#include "support/qt_wait.h"
 #include "support/test_support.h"
 #include "synth.h"
 
@@ -44,15 +45,7 @@ namespace {
 
 const char* const kCanon = "/usr/share/doc/rawtran/IMG_5952.CR2";
 
-bool waitFor(const std::function<bool()>& done, int ms = 60000) {
-    const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > end) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    return true;
-}
+using rf::test::waitUntil;
 
 // Mean colour of a (2r+1)² patch, clamped to the image.
 struct Rgb {
@@ -160,13 +153,13 @@ class CompareTest : public ::testing::Test {
 
     void open(const std::string& name) {
         editor_->openPhoto(path(name));
-        ASSERT_TRUE(waitFor([&] { return editor_->viewer()->hasRender(); })) << name;
+        ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->hasRender(); })) << name;
         settle();
     }
 
     // The newest view shows the current edits and the before image of its frame is there.
     void settle(bool before = false) {
-        ASSERT_TRUE(waitFor([&] {
+        ASSERT_TRUE(waitUntil([&] {
             const EditDocument& e = editor_->session()->edits();
             const bool cropTool = editor_->cropToolAction()->isChecked();
             return shownKey_ == (cropTool ? withoutCrop(e) : e).hash() &&
@@ -217,7 +210,7 @@ TEST_F(CompareTest, CameraJpegIsTheBeforeHalfOfTheSplit) {
     EXPECT_EQ(v->compare(), ImageViewer::Compare::Split);
     EXPECT_EQ(v->beforeLabel(), "Camera JPEG");
     EXPECT_EQ(v->afterLabel(), "Edited");
-    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == v->frameSize(); }));
+    ASSERT_TRUE(waitUntil([&] { return cameraFrame_ == v->frameSize(); }));
     settle(true);
     ASSERT_TRUE(editor_->renderer()->cameraJpegPlacement().has_value());
     const QImage shown = v->grab().toImage();
@@ -248,7 +241,7 @@ TEST_F(CompareTest, RegistrationFindsTheCameraJpegsFrame) {
     if (!fs::exists(kCanon)) GTEST_SKIP() << kCanon << " is absent";
     open("canon.CR2");
     editor_->cameraCompareAction()->trigger();
-    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == editor_->viewer()->frameSize(); }));
+    ASSERT_TRUE(waitUntil([&] { return cameraFrame_ == editor_->viewer()->frameSize(); }));
     const QRectF place = *editor_->renderer()->cameraJpegPlacement();
     // The 30D frames its JPEG a little inside the area the raw decodes to (3504 of the
     // sensor's columns), centred; with the lens correction's zoom it may reach slightly past.
@@ -312,10 +305,10 @@ TEST_F(CompareTest, SideBySideShowsBothAndZoomsThemTogether) {
     EXPECT_EQ(v->compare(), ImageViewer::Compare::SideBySide);
     EXPECT_LT(v->fitRenderSize().width(), wholeFit.width() / 2 + 1) << "each pane half the room";
     settle();
-    ASSERT_TRUE(waitFor([&] { return v->renderSize().width() <= v->fitRenderSize().width(); }));
+    ASSERT_TRUE(waitUntil([&] { return v->renderSize().width() <= v->fitRenderSize().width(); }));
     editor_->cameraCompareAction()->trigger();
     EXPECT_EQ(v->compare(), ImageViewer::Compare::SideBySide) << "the chosen view stays";
-    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == v->frameSize(); }));
+    ASSERT_TRUE(waitUntil([&] { return cameraFrame_ == v->frameSize(); }));
     settle(true);
 
     const QRectF left = v->paneRect(true), right = v->paneRect(false);
@@ -364,7 +357,7 @@ TEST_F(CompareTest, CropAndTurnFrameTheCameraJpegAsTheEdit) {
     ImageViewer* v = editor_->viewer();
     const QSize uncropped = v->frameSize();
     editor_->cameraCompareAction()->trigger();
-    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == v->frameSize(); }));
+    ASSERT_TRUE(waitUntil([&] { return cameraFrame_ == v->frameSize(); }));
     editor_->beforeAfterAction()->trigger();  // the before alone
 
     // The mast's top half, as a tall crop.
@@ -373,7 +366,7 @@ TEST_F(CompareTest, CropAndTurnFrameTheCameraJpegAsTheEdit) {
     setCrop(doc, crop, "free");
     editor_->session()->apply(doc, "crop");
     settle();
-    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == v->frameSize(); }));
+    ASSERT_TRUE(waitUntil([&] { return cameraFrame_ == v->frameSize(); }));
     settle(true);
     const QImage before = v->beforeImage();
     const QSize frame = v->frameSize();
@@ -399,7 +392,7 @@ TEST_F(CompareTest, CropAndTurnFrameTheCameraJpegAsTheEdit) {
     setCrop(doc, turnedCrop(crop, true), "free");
     editor_->session()->apply(doc, "turn");
     settle();
-    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == v->frameSize(); }));
+    ASSERT_TRUE(waitUntil([&] { return cameraFrame_ == v->frameSize(); }));
     settle(true);
     const QImage turned = v->beforeImage();
     EXPECT_GT(turned.width(), turned.height());
@@ -449,14 +442,14 @@ TEST_F(CompareTest, AtHundredPercentTheCameraHalfHasTheJpegsResolution) {
     open("canon.CR2");
     ImageViewer* v = editor_->viewer();
     editor_->cameraCompareAction()->trigger();
-    ASSERT_TRUE(waitFor([&] { return cameraFrame_ == v->frameSize(); }));
+    ASSERT_TRUE(waitUntil([&] { return cameraFrame_ == v->frameSize(); }));
     settle(true);
     const int fitWidth = v->beforeImage().width();
     const int jpegWidth = cameraPreview().width();
     ASSERT_LT(fitWidth, jpegWidth * 0.9);
     editor_->zoom100Action()->trigger();
     ASSERT_TRUE(v->wantsFullResolution());
-    ASSERT_TRUE(waitFor([&] { return v->beforeImage().width() > jpegWidth; }))
+    ASSERT_TRUE(waitUntil([&] { return v->beforeImage().width() > jpegWidth; }))
         << v->beforeImage().width();
     // The JPEG covers 98 % of the frame's width: the frame at its scale is a little wider.
     EXPECT_NEAR(v->beforeImage().width(), jpegWidth / 0.983, 15);

@@ -48,6 +48,7 @@
 #include "rangefinder/looks.h"
 #include "rangefinder/lut.h"
 #include "rangefinder/sidecar.h"
+#include "support/qt_wait.h"
 #include "support/test_support.h"
 #include "synth.h"
 
@@ -60,16 +61,7 @@ namespace {
 const char* const kCanon = "/usr/share/doc/rawtran/IMG_5952.CR2";
 constexpr int kChartW = 900, kChartH = 600;
 
-// Runs the event loop until `done` holds or the deadline passes.
-bool waitFor(const std::function<bool()>& done, int ms = 60000) {
-    const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > end) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    return true;
-}
+using rf::test::waitUntil;
 
 void mouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButtons buttons) {
     const Qt::MouseButton button = type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton;
@@ -126,14 +118,14 @@ class EditorTest : public ::testing::Test {
     // Opens a photo and waits for its first render.
     void open(const std::string& name) {
         editor_->openPhoto(path(name));
-        ASSERT_TRUE(waitFor([&] { return editor_->viewer()->hasRender(); })) << name;
+        ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->hasRender(); })) << name;
         settle();
     }
 
     // Waits until the newest interactive render shows the session's current edits (the
     // crop tool shows them without the crop).
     void settle() {
-        ASSERT_TRUE(waitFor([&] {
+        ASSERT_TRUE(waitUntil([&] {
             const EditDocument& e = editor_->session()->edits();
             const bool cropTool = editor_->cropToolAction()->isChecked();
             return shownKey_ == (cropTool ? withoutCrop(e) : e).hash() &&
@@ -159,7 +151,7 @@ class EditorTest : public ::testing::Test {
 TEST_F(EditorTest, OpensTheSyntheticDngWithInfoAndHistogram) {
     editor_->openPhoto(path("chart.dng"));
     EXPECT_EQ(editor_->currentPhoto(), path("chart.dng"));
-    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->hasRender(); }));
+    ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->hasRender(); }));
     EXPECT_EQ(editor_->viewer()->frameSize(), QSize(kChartW, kChartH));
     EXPECT_FALSE(editor_->histogram()->histogram().empty());
     EXPECT_EQ(editor_->infoPanel()->field("Camera"), "Rangefinder Synthetic Chart");
@@ -226,7 +218,7 @@ TEST_F(EditorTest, AutosaveWritesTheSidecarAndKeepsTheRating) {
                      [&](const QString& p) { saved << p; });
     QSlider* s = slider("exposure.ev")->slider();
     dragSlider(s, s->width() / 10);
-    ASSERT_TRUE(waitFor([&] { return !saved.isEmpty(); }));
+    ASSERT_TRUE(waitUntil([&] { return !saved.isEmpty(); }));
     EXPECT_EQ(saved.front(), path("chart.dng"));
     const Sidecar back = loadSidecar(dir_->str("chart.dng"));
     EXPECT_DOUBLE_EQ(back.edits.getFloat("exposure.ev"),
@@ -327,7 +319,7 @@ TEST_F(EditorTest, BeforeShowsTheUneditedRender) {
 
     editor_->beforeAfterAction()->trigger();
     EXPECT_EQ(editor_->viewer()->compare(), ImageViewer::Compare::Before);
-    ASSERT_TRUE(waitFor([&] { return std::abs(shownMean() - unedited) < 0.01; }));
+    ASSERT_TRUE(waitUntil([&] { return std::abs(shownMean() - unedited) < 0.01; }));
 
     editor_->splitViewAction()->trigger();
     EXPECT_EQ(editor_->viewer()->compare(), ImageViewer::Compare::Split);
@@ -361,7 +353,7 @@ TEST_F(EditorTest, EyedropperOnAGreyPatchSetsCustomWhiteBalance) {
     mouse(v, QEvent::MouseButtonPress, at, Qt::LeftButton);
     mouse(v, QEvent::MouseButtonRelease, at, Qt::NoButton);
     ASSERT_TRUE(
-        waitFor([&] { return editor_->session()->edits().getText("wb.mode") == "custom"; }));
+        waitUntil([&] { return editor_->session()->edits().getText("wb.mode") == "custom"; }));
     EXPECT_FALSE(editor_->eyedropperAction()->isChecked()) << "one pick ends the tool";
     settle();
     EXPECT_LE(std::abs(cast()), 3) << "the patch renders neutral";
@@ -372,11 +364,11 @@ TEST_F(EditorTest, EyedropperOnAGreyPatchSetsCustomWhiteBalance) {
 // step; they are ordinary values afterwards.
 TEST_F(EditorTest, AutoToneSetsTheToneSlidersInOneUndoableStep) {
     open("chart.dng");
-    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->hasRender(); }));
+    ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->hasRender(); }));
     auto* button = editor_->findChild<QAbstractButton*>("autoTone");
     ASSERT_NE(button, nullptr) << "Auto sits in the Basic panel";
     button->click();
-    ASSERT_TRUE(waitFor([&] { return editor_->session()->edits().isSet("exposure.ev"); }));
+    ASSERT_TRUE(waitUntil([&] { return editor_->session()->edits().isSet("exposure.ev"); }));
     for (const char* key : {"tone.highlights", "tone.shadows", "tone.whites", "tone.blacks"})
         EXPECT_TRUE(editor_->session()->edits().isSet(key)) << key;
     EXPECT_EQ(editor_->session()->history().steps().back().label, "Auto tone");
@@ -453,7 +445,7 @@ TEST_F(EditorTest, ClippingWarningMarksBlownHighlights) {
     };
     EXPECT_EQ(count(kHighlightClipColor), 0);
     editor_->clippingAction()->trigger();
-    ASSERT_TRUE(waitFor([&] { return count(kHighlightClipColor) > 1000; }));
+    ASSERT_TRUE(waitUntil([&] { return count(kHighlightClipColor) > 1000; }));
     editor_->clippingAction()->trigger();
     EXPECT_EQ(count(kHighlightClipColor), 0);
 }
@@ -529,8 +521,8 @@ TEST_F(EditorTest, OnlyTheNewestRenderIsDelivered) {
         e.setFloat("exposure.ev", i * 0.1);
         r->render(RenderedFrame::View, e, QSize(800, 600));
     }
-    ASSERT_TRUE(waitFor([&] { return !delivered.empty() && delivered.back() > 1.15; }));
-    waitFor([] { return false; }, 300);  // nothing older may follow
+    ASSERT_TRUE(waitUntil([&] { return !delivered.empty() && delivered.back() > 1.15; }));
+    waitUntil([] { return false; }, 300);  // nothing older may follow
     ASSERT_EQ(delivered.size(), 1u) << "stale renders are dropped";
     EXPECT_DOUBLE_EQ(delivered.back(), 1.2);
 }
@@ -539,11 +531,11 @@ TEST_F(EditorTest, HundredPercentShowsTheFullResolutionRender) {
     open("chart.dng");
     editor_->resize(700, 500);  // smaller than the frame, so 100 % needs more pixels
     ASSERT_TRUE(
-        waitFor([&] { return editor_->viewer()->displayedImage().width() < kChartW * 0.7; }));
+        waitUntil([&] { return editor_->viewer()->displayedImage().width() < kChartW * 0.7; }));
     editor_->zoom100Action()->trigger();
     EXPECT_NEAR(editor_->viewer()->zoom(), 1.0, 1e-9);
     ASSERT_TRUE(editor_->viewer()->wantsFullResolution());
-    ASSERT_TRUE(waitFor(
+    ASSERT_TRUE(waitUntil(
         [&] { return editor_->viewer()->displayedImage().size() == QSize(kChartW, kChartH); }));
     editor_->zoomFitAction()->trigger();
     EXPECT_TRUE(editor_->viewer()->isFit());
@@ -563,7 +555,7 @@ TEST_F(EditorTest, SwitchingPhotosSavesAtOnce) {
 TEST_F(EditorTest, WheelZoomKeepsThePointUnderTheCursorAndDragPans) {
     open("chart.dng");
     editor_->resize(800, 600);
-    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->fitRenderSize().width() < kChartW; }));
+    ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->fitRenderSize().width() < kChartW; }));
     ImageViewer* v = editor_->viewer();
     const QPointF at(v->width() * 0.3, v->height() * 0.6);
     const QPointF before = v->toFrame(at);
@@ -603,7 +595,7 @@ TEST_F(EditorTest, MonitorProfileReencodesTheDisplayNotTheHistogram) {
         .write(reinterpret_cast<const char*>(icc.data()), std::streamsize(icc.size()));
     QSettings().setValue("display/iccProfile", QString::fromStdString(profile));
     editor_->reloadDisplaySettings();
-    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->displayedImage() != srgb; }));
+    ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->displayedImage() != srgb; }));
     // A saturated patch moves inwards on a wider-gamut monitor; the histogram is the render's.
     const Rect red = synth::patchRect(14, kChartW, kChartH);
     const QRgb a = srgb.pixel(red.x + 10, red.y + 10);
@@ -619,7 +611,7 @@ TEST_F(EditorTest, MonitorProfileReencodesTheDisplayNotTheHistogram) {
     editor_->reloadDisplaySettings();
     ASSERT_FALSE(messages.isEmpty());
     EXPECT_TRUE(messages.back().contains("missing.icc")) << messages.back().toStdString();
-    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->displayedImage() == srgb; }))
+    ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->displayedImage() == srgb; }))
         << "back to sRGB";
     QSettings().remove("display/iccProfile");
 }
@@ -640,8 +632,9 @@ TEST_F(EditorTest, BrokenFilesAreReportedAndTheNextPhotoStillOpens) {
     for (const fs::path& file : broken) {
         messages.clear();
         editor_->openPhoto(QString::fromStdString(file.string()));
-        ASSERT_TRUE(waitFor([&] { return !messages.isEmpty() || editor_->viewer()->hasRender(); }))
-            << file;
+        ASSERT_TRUE(waitUntil([&] {
+            return !messages.isEmpty() || editor_->viewer()->hasRender();
+        })) << file;
         EXPECT_FALSE(editor_->viewer()->hasRender()) << file << " must not render";
         ASSERT_FALSE(messages.isEmpty()) << file;
         EXPECT_TRUE(messages.back().contains(QString::fromStdString(file.filename().string())))
@@ -650,7 +643,7 @@ TEST_F(EditorTest, BrokenFilesAreReportedAndTheNextPhotoStillOpens) {
     // The editor goes on with the next photo.
     editor_->openPhoto(
         QString::fromStdString((test::testdata() / "raw/canon-eosd30.CRW").string()));
-    ASSERT_TRUE(waitFor([&] { return editor_->viewer()->hasRender(); }));
+    ASSERT_TRUE(waitUntil([&] { return editor_->viewer()->hasRender(); }));
     EXPECT_TRUE(editor_->infoPanel()->field("Camera").contains("Canon"));
 }
 
@@ -719,7 +712,7 @@ TEST_F(EditorTest, LooksGalleryShowsNoneEveryLookAndTheirThumbnails) {
     EXPECT_EQ(looksShown, int(lib.looks().size()));
     EXPECT_GE(titles, 2) << "Leica and the user's own";
     EXPECT_EQ(lib.looks().back().name, "Test Mono") << "no maker: last";
-    ASSERT_TRUE(waitFor([&] { return looks->thumbnailsShown() == looksShown + 1; }));
+    ASSERT_TRUE(waitUntil([&] { return looks->thumbnailsShown() == looksShown + 1; }));
     const QSize icon = g->iconSize();
     for (int i = 0; i < g->count(); ++i)
         EXPECT_FALSE(g->item(i)->icon().pixmap(icon).isNull()) << i;
@@ -795,7 +788,7 @@ TEST_F(EditorTest, ExportLookAsCubeOffersTheSpaceWithSrgbFirst) {
     dialog->fileEdit()->setText(QString::fromStdString(out));
     dialog->accept();
     ASSERT_TRUE(fs::exists(out));
-    EXPECT_TRUE(waitFor([&] { return !editor_->looksPanel()->findChild<CubeExportDialog*>(); }))
+    EXPECT_TRUE(waitUntil([&] { return !editor_->looksPanel()->findChild<CubeExportDialog*>(); }))
         << "closed after writing";
     ASSERT_FALSE(messages.isEmpty());
     EXPECT_TRUE(messages.back().contains("authentic.cube")) << messages.back().toStdString();
@@ -907,14 +900,14 @@ TEST_F(EditorTest, LensPanelShowsTheProfileAndPicksALensByName) {
     open("chart.dng");  // a synthetic camera no lens database knows
     LensPanel* lens = editor_->lensPanel();
     ASSERT_NE(lens, nullptr);
-    ASSERT_TRUE(waitFor([&] { return !lens->status().isEmpty(); }));
+    ASSERT_TRUE(waitUntil([&] { return !lens->status().isEmpty(); }));
     EXPECT_TRUE(lens->status().contains("does not name its lens", Qt::CaseInsensitive))
         << lens->status().toStdString();
     if (!haveCanon()) GTEST_SKIP() << "no Canon raw at " << kCanon;
     if (lensesForCamera(CaptureInfo{}).empty()) GTEST_SKIP() << "lensfun's database absent";
 
     open("canon.CR2");  // Canon EOS 30D with the EF-S 18-55mm at 22 mm
-    ASSERT_TRUE(waitFor([&] { return lens->status().contains("18-55"); }))
+    ASSERT_TRUE(waitUntil([&] { return lens->status().contains("18-55"); }))
         << lens->status().toStdString();
     QComboBox* box = lens->lensBox();
     ASSERT_GT(box->count(), 10) << "the lenses for the camera's mount";

@@ -31,6 +31,7 @@
 #include "rangefinder/looks.h"
 #include "rangefinder/pipeline.h"
 #include "rangefinder/writer.h"
+#include "support/qt_wait.h"
 #include "support/test_support.h"
 #include "synth.h"
 
@@ -40,14 +41,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool waitFor(const std::function<bool()>& done, int ms = 120000) {
-    const auto end = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > end) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    return true;
+/// The shared wait with a longer deadline: learning renders and fits a whole look.
+bool waitUntil(const std::function<bool()>& done, int milliseconds = 120000) {
+    return rf::test::waitUntil(done, milliseconds);
 }
 
 // The chart on a backdrop of colour waves: structure to register on, broad colours to learn
@@ -106,7 +102,7 @@ TEST(LearnLookDialog, LearnsFromTheJpegBesideTheRawPreviewsAndSaves) {
     QSignalSpy learned(&dialog, &LearnLookDialog::learned);
     dialog.learn();
     EXPECT_FALSE(dialog.learnButton()->isEnabled()) << "while learning";
-    ASSERT_TRUE(waitFor([&] { return learned.count() == 1; }));
+    ASSERT_TRUE(waitUntil([&] { return learned.count() == 1; }));
     ASSERT_TRUE(dialog.hasLook()) << dialog.reportLabel()->text().toStdString();
     EXPECT_FALSE(dialog.beforeView()->pixmap().isNull());
     EXPECT_FALSE(dialog.afterView()->pixmap().isNull());
@@ -136,7 +132,7 @@ TEST(LearnLookDialog, AJpegOfAnotherPictureIsRefusedWithTheReason) {
     dialog.setJpeg(0, QString::fromStdString(dir.str("b.jpg")));
     QSignalSpy learned(&dialog, &LearnLookDialog::learned);
     dialog.learn();
-    ASSERT_TRUE(waitFor([&] { return learned.count() == 1; }));
+    ASSERT_TRUE(waitUntil([&] { return learned.count() == 1; }));
     EXPECT_FALSE(dialog.hasLook());
     EXPECT_FALSE(dialog.saveButton()->isEnabled());
     bool reasonShown = false;
@@ -157,7 +153,7 @@ TEST(LearnLookDialog, TheMenuActionAppliesTheSavedLookToThePhoto) {
     QAction* action = createLearnLookAction(&editor, &window);
     EXPECT_FALSE(action->isEnabled()) << "no photo yet";
     editor.openPhoto(QString::fromStdString(dir.str("phone.dng")));
-    ASSERT_TRUE(waitFor([&] { return action->isEnabled(); }));
+    ASSERT_TRUE(waitUntil([&] { return action->isEnabled(); }));
 
     bool saved = false;
     QTimer::singleShot(0, [&] {
@@ -165,7 +161,7 @@ TEST(LearnLookDialog, TheMenuActionAppliesTheSavedLookToThePhoto) {
         if (!dialog) return;
         QSignalSpy learned(dialog, &LearnLookDialog::learned);
         dialog->learn();
-        if (waitFor([&] { return learned.count() == 1; }) && dialog->hasLook()) {
+        if (waitUntil([&] { return learned.count() == 1; }) && dialog->hasLook()) {
             dialog->nameEdit()->setText("Phone From Menu");
             dialog->saveButton()->click();  // saves into the user's look folder and closes
             saved = true;

@@ -43,6 +43,7 @@
 #include "rangefinder/color.h"
 #include "rangefinder/looks.h"
 #include "rangefinder/sidecar.h"
+#include "support/qt_wait.h"
 #include "support/test_support.h"
 #include "synth.h"
 
@@ -58,19 +59,7 @@ namespace {
 
 const fs::path kCanon = "/usr/share/doc/rawtran/IMG_5952.CR2";
 
-/// Runs the event loop until `done` or the deadline; true when done. It sleeps while there is
-/// nothing to do, leaving the cores to the loading jobs.
-bool waitUntil(const std::function<bool()>& done, int milliseconds = 60000) {
-    QElapsedTimer timer;
-    timer.start();
-    QTimer tick;
-    tick.start(10);
-    while (!done()) {
-        if (timer.elapsed() > milliseconds) return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
+using rf::test::waitUntil;
 
 bool waitLoaded(const PhotoLibraryModel& model) {
     return waitUntil([&] { return !model.isLoading(); });

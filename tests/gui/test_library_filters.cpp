@@ -25,6 +25,7 @@
 #include "library/library_bar.h"
 #include "library/photo_filter_model.h"
 #include "library/photo_library_model.h"
+#include "support/qt_wait.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -38,17 +39,7 @@ void PrintTo(const QString& s, std::ostream* os) {
 
 namespace {
 
-bool waitUntil(const std::function<bool()>& done, int milliseconds = 60000) {
-    QElapsedTimer timer;
-    timer.start();
-    QTimer tick;
-    tick.start(10);
-    while (!done()) {
-        if (timer.elapsed() > milliseconds) return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
-}
+using rf::test::waitUntil;
 
 bool waitLoaded(const MainWindow& w) {
     return waitUntil([&] { return !w.library()->isLoading(); });

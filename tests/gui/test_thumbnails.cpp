@@ -30,6 +30,7 @@
 #include "rangefinder/params.h"
 #include "rangefinder/sidecar.h"
 #include "rangefinder/thumbnail_cache.h"
+#include "support/qt_wait.h"
 #include "support/test_support.h"
 
 namespace fs = std::filesystem;
@@ -39,17 +40,9 @@ namespace {
 
 const fs::path kCanon = "/usr/share/doc/rawtran/IMG_5952.CR2";
 
-/// Runs the event loop until `done` or the deadline; true when done.
+/// The shared wait with a longer deadline: developed thumbnails render whole raws.
 bool waitUntil(const std::function<bool()>& done, int milliseconds = 120000) {
-    QElapsedTimer timer;
-    timer.start();
-    QTimer tick;
-    tick.start(10);
-    while (!done()) {
-        if (timer.elapsed() > milliseconds) return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
+    return rf::test::waitUntil(done, milliseconds);
 }
 
 /// Everything loaded and every thumbnail showing its photo's edits.
