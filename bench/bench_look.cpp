@@ -138,14 +138,8 @@ int main(int argc, char** argv) {
             ->MinTime(2.0)
             ->Repetitions(5)
             ->ReportAggregatesOnly(true);
-    std::vector<char*> args(argv, argv + argc);
-    char interleave[] = "--benchmark_enable_random_interleaving=true";
-    args.insert(args.begin() + 1, interleave);  // flags given on the command line still win
-    int count = int(args.size());
-    benchmark::Initialize(&count, args.data());
     RatioReporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
-    benchmark::Shutdown();
+    runInterleaved(argc, argv, reporter);
 
     const auto plain = reporter.seconds.find("BM_WebExportNoLook");
     const auto look = reporter.seconds.find("BM_WebExportLook");

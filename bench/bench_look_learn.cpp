@@ -122,14 +122,8 @@ int main(int argc, char** argv) {
             ->UseRealTime()
             ->Repetitions(5)
             ->ReportAggregatesOnly(true);
-    std::vector<char*> args(argv, argv + argc);
-    char interleave[] = "--benchmark_enable_random_interleaving=true";
-    args.insert(args.begin() + 1, interleave);  // flags given on the command line still win
-    int count = int(args.size());
-    benchmark::Initialize(&count, args.data());
     RatioReporter reporter;
-    benchmark::RunSpecifiedBenchmarks(&reporter);
-    benchmark::Shutdown();
+    runInterleaved(argc, argv, reporter);
 
     if (const auto l = reporter.seconds.find("BM_LearnFrom24MPPair"); l != reporter.seconds.end())
         std::printf(

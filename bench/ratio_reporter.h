@@ -29,3 +29,16 @@ class RatioReporter : public benchmark::ConsoleReporter {
         ConsoleReporter::ReportRuns(runs);
     }
 };
+
+/// Runs the registered benchmarks with random interleaving (repetitions of different benchmarks
+/// mixed, so a slow spell of a shared machine spreads over all of them instead of one; flags
+/// given on the command line still win) and reports through `reporter`.
+inline void runInterleaved(int argc, char** argv, RatioReporter& reporter) {
+    std::vector<char*> args(argv, argv + argc);
+    char interleave[] = "--benchmark_enable_random_interleaving=true";
+    args.insert(args.begin() + 1, interleave);
+    int count = int(args.size());
+    benchmark::Initialize(&count, args.data());
+    benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::Shutdown();
+}
