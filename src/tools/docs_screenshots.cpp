@@ -38,6 +38,7 @@
 #include "library/photo_filter_model.h"
 #include "library/photo_library_model.h"
 #include "rangefinder/image.h"
+#include "support/qt_wait.h"
 #include "synth.h"
 
 namespace fs = std::filesystem;
@@ -47,16 +48,9 @@ namespace {
 
 const fs::path kTestData = fs::path(RF_SOURCE_DIR) / ".." / "shared" / "testdata";
 
+/// The widget tests' wait, with a deadline long enough for a folder's developed thumbnails.
 bool waitUntil(const std::function<bool()>& done, int milliseconds = 120000) {
-    QElapsedTimer timer;
-    timer.start();
-    QTimer tick;
-    tick.start(20);
-    while (!done()) {
-        if (timer.elapsed() > milliseconds) return false;
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
-    }
-    return true;
+    return rf::test::waitUntil(done, milliseconds);
 }
 
 void settle(int milliseconds) {
